@@ -1,0 +1,17 @@
+// Builds dist/esm (ES modules) and dist/cjs (CommonJS), each with type
+// declarations, from one source tree. Plain tsc: no bundler, nothing to configure.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const run = (...args) => execFileSync(process.execPath, [tsc, ...args], { stdio: 'inherit' });
+
+rmSync('dist', { recursive: true, force: true });
+run('-p', 'tsconfig.json', '--outDir', 'dist/esm');
+run('-p', 'tsconfig.json', '--outDir', 'dist/cjs', '--module', 'CommonJS', '--moduleResolution', 'Node10', '--verbatimModuleSyntax', 'false');
+// Each folder says how Node should read its .js files, whatever the root says.
+mkdirSync('dist/esm', { recursive: true });
+writeFileSync('dist/esm/package.json', '{ "type": "module" }\n');
+writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');

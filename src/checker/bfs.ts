@@ -1,0 +1,256 @@
+/**
+ * Breadth-first search over every reachable state. Level by level, so the
+ * first problem met is at the least depth: every counterexample is a shortest
+ * one. Each state is checked when it is expanded (invariants, then its
+ * actions, then deadlock, then that nothing mutated it), which keeps the order
+ * of discovery and the order of checking the same for every kind of problem.
+ *
+ * The loop is plain code over arrays and the store's typed arrays; all the
+ * friendly work (labels, messages, traces) happens once, after it stops.
+ */
+import { stepLabel } from '../model/choice-label.js';
+import { ContractError, MutationError } from '../model/errors.js';
+import type { Model, Property, Transition } from '../model/types.js';
+import type { StateStore } from './state-store.js';
+import type { Budget, ErrorSource, ResultKind } from './types.js';
+
+/** Options with every default filled in. */
+export interface SearchOptions {
+  readonly deadlock: boolean;
+  readonly maxStates: number;
+  readonly maxDepth: number;
+  readonly timeout: number;
+}
+
+/** What the loop found, before traces and messages are built. */
+export interface SearchOutcome {
+  readonly kind: ResultKind;
+  /** Id of the state where the problem shows (the violating, deadlocked or throwing state); -1 if none. */
+  readonly at: number;
+  readonly property?: Property<unknown>;
+  readonly error?: unknown;
+  readonly errorSource?: ErrorSource;
+  /** For an error raised by a transition: its index and choice, to label it. */
+  readonly transition?: number;
+  readonly choice?: unknown;
+  readonly budget?: Budget;
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly durationMs: number;
+  readonly enabled: Float64Array;
+  readonly newStates: Float64Array;
+}
+
+// What the loop was doing when user code threw, for the error's source.
+const enum Phase {
+  Invariant,
+  Choices,
+  Guard,
+  Apply,
+  Store,
+  Terminal,
+  Mutation,
+}
+
+const CLOCK_EVERY = 1023;
+
+/** Runs the search. Never throws for user errors: they come back as `kind: 'error'`. */
+export function search<S>(
+  model: Model<S>,
+  transitions: readonly Transition<S>[],
+  properties: readonly Property<S>[],
+  options: SearchOptions,
+  store: StateStore,
+): SearchOutcome {
+  const started = performance.now();
+  const deadline = started + options.timeout;
+  const { maxStates, maxDepth, deadlock } = options;
+  const terminal = model.terminal;
+  const nT = transitions.length;
+  const nP = properties.length;
+  const enabledCount = new Float64Array(nT);
+  const newCount = new Float64Array(nT);
+
+  let frontier: S[] = [];
+  let frontierIds: number[] = [];
+  let next: S[] = [];
+  let nextIds: number[] = [];
+  let generated = 0;
+  let depth = 0;
+  let deepest = 0;
+  let truncated = false;
+  let expanded = 0;
+
+  // Context for errors: kept in locals the catch block can read.
+  let phase = Phase.Store;
+  let at = -1;
+  let t = -1;
+  let p = -1;
+  let choice: unknown;
+
+  const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
+    kind,
+    at,
+    states: store.size,
+    transitions: generated,
+    depth: deepest,
+    durationMs: performance.now() - started,
+    enabled: enabledCount,
+    newStates: newCount,
+    ...extra,
+  });
+
+  // Stores a successor; false when the state budget is spent.
+  const admit = (succ: S, parentId: number): boolean => {
+    generated++;
+    if (succ === undefined) {
+      throw new ContractError(`apply returned undefined; an action must return the next state`);
+    }
+    if (depth >= maxDepth) {
+      // Beyond the depth budget: note that unexplored states exist, store nothing.
+      if (!truncated && !store.contains(succ)) truncated = true;
+      return true;
+    }
+    // At the state budget, add-then-check would grow the store past it.
+    if (store.size >= maxStates && !store.contains(succ)) return false;
+    const id = store.add(succ, parentId);
+    if (id >= 0) {
+      newCount[t]++;
+      next.push(succ);
+      nextIds.push(id);
+      deepest = depth + 1;
+    }
+    return true;
+  };
+
+  try {
+    for (const init of model.initStates) {
+      const id = store.add(init, -1);
+      if (id >= 0) {
+        frontier.push(init);
+        frontierIds.push(id);
+      }
+    }
+
+    while (frontier.length > 0) {
+      for (let i = 0; i < frontier.length; i++) {
+        const s = frontier[i];
+        const id = frontierIds[i];
+        at = id;
+        t = -1;
+
+        phase = Phase.Invariant;
+        for (p = 0; p < nP; p++) {
+          const holds = properties[p].test(s);
+          if (holds !== true) {
+            if (holds === false) return finish('invariant', { property: properties[p] as Property<unknown> });
+            throw notBoolean(holds);
+          }
+        }
+
+        let enabledHere = 0;
+        for (t = 0; t < nT; t++) {
+          const tr = transitions[t];
+          if (tr.choices === undefined) {
+            choice = undefined;
+            if (tr.enabled !== undefined) {
+              phase = Phase.Guard;
+              const g = tr.enabled(s);
+              if (g !== true) {
+                if (g === false) continue;
+                throw notBoolean(g);
+              }
+            }
+            enabledHere++;
+            enabledCount[t]++;
+            phase = Phase.Apply;
+            const succ = tr.apply(s);
+            phase = Phase.Store;
+            if (!admit(succ, id)) return finish('incomplete', { budget: 'maxStates', at: -1 });
+          } else {
+            phase = Phase.Choices;
+            for (const c of tr.choices(s)) {
+              choice = c;
+              if (tr.enabled !== undefined) {
+                phase = Phase.Guard;
+                const g = tr.enabled(s, c);
+                if (g !== true) {
+                  if (g === false) continue;
+                  throw notBoolean(g);
+                }
+              }
+              enabledHere++;
+              enabledCount[t]++;
+              phase = Phase.Apply;
+              const succ = tr.apply(s, c);
+              phase = Phase.Store;
+              if (!admit(succ, id)) return finish('incomplete', { budget: 'maxStates', at: -1 });
+              phase = Phase.Choices;
+            }
+          }
+        }
+        t = -1;
+
+        if (enabledHere === 0 && deadlock) {
+          phase = Phase.Terminal;
+          const end = terminal === undefined ? false : terminal(s);
+          if (end !== true) {
+            if (end === false) return finish('deadlock');
+            throw notBoolean(end);
+          }
+        }
+
+        phase = Phase.Mutation;
+        if (!store.matches(s, id)) {
+          throw new MutationError('a state changed while it was being checked');
+        }
+
+        if ((++expanded & CLOCK_EVERY) === 0 && performance.now() > deadline) {
+          at = -1;
+          return finish('incomplete', { budget: 'timeout' });
+        }
+      }
+      frontier = next;
+      frontierIds = nextIds;
+      next = [];
+      nextIds = [];
+      depth++;
+    }
+  } catch (error) {
+    return finish('error', {
+      error,
+      errorSource: sourceOf(phase, transitions[t], choice, properties[p]),
+      ...(t >= 0 ? { transition: t, choice } : {}),
+    });
+  }
+  at = -1;
+  return truncated ? finish('incomplete', { budget: 'maxDepth' }) : finish('ok');
+}
+
+function notBoolean(value: unknown): ContractError {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return new ContractError(`returned ${shown} (${value === null ? 'null' : typeof value}), not a boolean`);
+}
+
+function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, prop: Property<S> | undefined): ErrorSource {
+  const label = tr === undefined ? undefined : stepLabel(tr.label, tr.choices !== undefined, choice);
+  const env = (o: { environment?: string } | undefined) => (o?.environment === undefined ? {} : { environment: o.environment });
+  switch (phase) {
+    case Phase.Invariant:
+      return prop?.environment === undefined
+        ? { kind: 'invariant', name: prop?.name }
+        : { kind: 'guarantee', name: prop.name, ...env(prop) };
+    case Phase.Choices:
+      return { kind: 'choices', name: tr?.label, ...env(tr) }; // no choice yet: the iterable itself failed
+    case Phase.Guard:
+      return { kind: 'guard', name: label, ...env(tr) };
+    case Phase.Apply:
+    case Phase.Store:
+      return { kind: 'action', name: label, ...env(tr) };
+    case Phase.Terminal:
+      return { kind: 'terminal' };
+    case Phase.Mutation:
+      return { kind: 'state' };
+  }
+}

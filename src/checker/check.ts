@@ -1,0 +1,239 @@
+/**
+ * The core entry points: `check` for a closed model, `checkOpen` for a model
+ * composed with environments. Both validate their input, run the search, and
+ * turn what it found into a CheckResult with the shortest trace.
+ */
+import { describe } from '../model/action.js';
+import { isEnvironment } from '../model/define-environment.js';
+import { isModel } from '../model/define-model.js';
+import { ModelDefinitionError, MutationError } from '../model/errors.js';
+import type { Environment, Model, Property, Transition } from '../model/types.js';
+import { search, type SearchOptions, type SearchOutcome } from './bfs.js';
+import type { Fingerprinter } from './fingerprint.js';
+import { coverageOf, makeResult } from './result.js';
+import { ExactStore, FingerprintStore, type StateStore } from './state-store.js';
+import { rebuildTrace } from './trace.js';
+import type { CheckOptions, CheckResult, CheckStats, OpenResult, Step } from './types.js';
+
+/** Defaults: generous for a unit test, small enough that a runaway model cannot hang a test run. */
+export const DEFAULT_OPTIONS = Object.freeze({
+  deadlock: true,
+  maxStates: 1_000_000,
+  maxDepth: Infinity,
+  timeout: 30_000,
+  exact: false,
+  maxCollisionProbability: 1e-5,
+});
+
+const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS);
+
+type Resolved = SearchOptions & { exact: boolean; maxCollisionProbability: number };
+
+function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
+  if (options === undefined) return DEFAULT_OPTIONS;
+  if (typeof options !== 'object' || options === null) {
+    throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(key)) {
+      throw new ModelDefinitionError(`${where}: unknown option '${key}'; the options are ${OPTION_NAMES.join(', ')}`);
+    }
+  }
+  const r = { ...DEFAULT_OPTIONS, ...stripUndefined(options) };
+  const count = (name: 'maxStates' | 'maxDepth', min: number) => {
+    const v = r[name];
+    if (typeof v !== 'number' || !(v === Infinity || (Number.isInteger(v) && v >= min))) {
+      throw new ModelDefinitionError(`${where}: ${name} must be an integer ≥ ${min} or Infinity, got ${describe(v)}`);
+    }
+  };
+  count('maxStates', 1);
+  count('maxDepth', 0);
+  if (typeof r.timeout !== 'number' || !(r.timeout > 0)) {
+    throw new ModelDefinitionError(`${where}: timeout must be a positive number of milliseconds, got ${describe(r.timeout)}`);
+  }
+  if (typeof r.deadlock !== 'boolean') throw new ModelDefinitionError(`${where}: deadlock must be a boolean, got ${describe(r.deadlock)}`);
+  if (typeof r.exact !== 'boolean') throw new ModelDefinitionError(`${where}: exact must be a boolean, got ${describe(r.exact)}`);
+  const p = r.maxCollisionProbability;
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+    throw new ModelDefinitionError(`${where}: maxCollisionProbability must be a number from 0 to 1, got ${describe(p)}`);
+  }
+  return r;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Internal knobs for tests: an injected fingerprint (to prove collisions cannot pass silently). */
+export interface CheckInternals {
+  fingerprinter?: Fingerprinter;
+}
+
+/** Runs one search over `transitions` and `properties` and builds the result. */
+export function run<S>(
+  model: Model<S>,
+  transitions: readonly Transition<S>[],
+  properties: readonly Property<S>[],
+  options: Resolved,
+  internals: CheckInternals = {},
+): CheckResult<S> {
+  const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
+  const outcome = search(model, transitions, properties, options, store);
+  const generated = outcome.transitions + model.initStates.length;
+  const collisionProbability =
+    store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits;
+  const stats: CheckStats = {
+    states: outcome.states,
+    transitions: outcome.transitions,
+    depth: outcome.depth,
+    durationMs: outcome.durationMs,
+    collisionProbability,
+  };
+  const coverage = coverageOf(transitions, outcome);
+  const limitOf: Record<string, number> = {
+    maxStates: options.maxStates,
+    maxDepth: options.maxDepth,
+    timeout: options.timeout,
+    collisionProbability: options.maxCollisionProbability,
+  };
+
+  if (outcome.kind === 'ok' && collisionProbability > options.maxCollisionProbability) {
+    // A pass that a fingerprint collision could have bought is not a pass.
+    return makeResult<S>(outcome, [], stats, coverage, options.maxCollisionProbability, {
+      kind: 'incomplete',
+      budget: 'collisionProbability',
+    });
+  }
+  if (outcome.at < 0) return makeResult<S>(outcome, [], stats, coverage, outcome.budget && limitOf[outcome.budget]);
+
+  let trace: Step<S>[];
+  try {
+    trace = rebuildTrace(model, transitions, store, outcome.at);
+  } catch (error) {
+    return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
+  }
+  if (outcome.error instanceof MutationError) {
+    return makeResult<S>(outcome, trace, stats, coverage, undefined, findMutator(trace, transitions, properties, store, outcome));
+  }
+  return makeResult<S>(outcome, trace, stats, coverage, undefined);
+}
+
+/**
+ * A state changed in place: replay its last step on a fresh copy and try each
+ * invariant, guard and action alone, to name the one that mutates.
+ */
+function findMutator<S>(
+  trace: Step<S>[],
+  transitions: readonly Transition<S>[],
+  properties: readonly Property<S>[],
+  store: StateStore,
+  outcome: SearchOutcome,
+): Partial<CheckResult<S>> {
+  const fresh = trace[trace.length - 1].state; // rebuilt from its parent: not yet touched
+  const blame = (kind: 'action' | 'guard' | 'invariant' | 'guarantee', name: string, environment?: string) => {
+    const what = kind === 'action' ? `action '${name}' mutated its input state` : `${kind} '${name}' mutated the state it was given`;
+    return {
+      error: new MutationError(`${what} instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })`),
+      errorSource: { kind, name, ...(environment === undefined ? {} : { environment }) },
+    };
+  };
+  try {
+    for (const p of properties) {
+      p.test(fresh);
+      if (!store.matches(fresh, outcome.at)) return blame(p.environment ? 'guarantee' : 'invariant', p.name, p.environment);
+    }
+    for (const tr of transitions) {
+      for (const c of tr.choices ? tr.choices(fresh) : [undefined]) {
+        const on = tr.enabled === undefined || tr.enabled(fresh, c) === true;
+        if (!store.matches(fresh, outcome.at)) return blame('guard', tr.label, tr.environment);
+        if (!on) continue;
+        tr.apply(fresh, c);
+        if (!store.matches(fresh, outcome.at)) return blame('action', tr.choices ? `${tr.label}(…)` : tr.label, tr.environment);
+      }
+    }
+  } catch {
+    // Fall through to the general message.
+  }
+  return {
+    error: new MutationError(
+      'a state was mutated in place during the check (by an action, guard or invariant); return new states instead of changing the one given',
+    ),
+  };
+}
+
+/**
+ * Explores every state reachable from the model's initial states, breadth-first,
+ * and reports the first invariant violation, deadlock or error with its shortest trace.
+ *
+ * @example
+ * const result = check(model);
+ * result.ok;          // true when every reachable state satisfies every invariant
+ * String(result);     // 'OK — 12 states, no violations'
+ * check(model, { deadlock: false, maxStates: 10_000 });
+ */
+export function check<S>(model: Model<S>, options?: CheckOptions): CheckResult<S> {
+  if (!isModel(model as unknown)) throw new ModelDefinitionError(`check(model): expected a model from defineModel, got ${describe(model)}`);
+  return run(model, model.transitions, model.invariants, resolveOptions(options, 'check'));
+}
+
+/**
+ * Checks a model composed with one or more environments: their behaviors fire
+ * at every possible moment, interleaved with the model's actions, and their
+ * guarantees are checked like invariants. The assumptions they declare come
+ * back as residual proof obligations.
+ *
+ * @example
+ * const open = checkOpen(service, k8s);
+ * open.ok;                                          // true: survives every eviction timing
+ * open.unverifiedAssumptions.map((a) => a.name);    // ['node-capacity', 'eviction-rate-bounded']
+ */
+export function checkOpen<S>(
+  model: Model<S>,
+  environments: Environment<S> | readonly Environment<S>[],
+  options?: CheckOptions,
+): OpenResult<S> {
+  if (!isModel(model as unknown)) throw new ModelDefinitionError(`checkOpen(model, env): expected a model from defineModel, got ${describe(model)}`);
+  const envs = composeEnvironments(model, environments);
+  const transitions = [...model.transitions, ...envs.flatMap((e) => e.behaviors)];
+  const properties = [...model.invariants, ...envs.flatMap((e) => e.guarantees)];
+  const result = run(model, transitions, properties, resolveOptions(options, 'checkOpen'));
+  const assumptions = envs.flatMap((e) => e.assumptions);
+  const unverifiedAssumptions = assumptions.filter((a) => a.status === 'unverified');
+  const text = `${result.toString()}; ${unverifiedAssumptions.length} unverified assumption${unverifiedAssumptions.length === 1 ? '' : 's'}`;
+  return Object.defineProperty(
+    {
+      ok: result.ok,
+      result,
+      assumptions,
+      unverifiedAssumptions,
+      environments: envs.map((e) => e.name),
+    },
+    'toString',
+    { value: () => text, enumerable: false },
+  ) as OpenResult<S>;
+}
+
+/** Validates the environments of an open check against each other and the model. */
+export function composeEnvironments<S>(model: Model<S>, environments: Environment<S> | readonly Environment<S>[]): readonly Environment<S>[] {
+  const envs: readonly unknown[] = Array.isArray(environments) ? environments : [environments];
+  if (envs.length === 0) throw new ModelDefinitionError('checkOpen: give at least one environment');
+  const labels = new Map(model.transitions.map((t) => [t.label, `model action '${t.label}'`]));
+  const names = new Set<string>();
+  envs.forEach((env, i) => {
+    if (!isEnvironment(env)) {
+      throw new ModelDefinitionError(`checkOpen: environment ${i} is not an environment from defineEnvironment, got ${describe(env)}`);
+    }
+    if (names.has(env.name)) throw new ModelDefinitionError(`checkOpen: two environments are named '${env.name}'`);
+    names.add(env.name);
+    for (const b of env.behaviors) {
+      const clash = labels.get(b.label);
+      if (clash !== undefined) {
+        throw new ModelDefinitionError(`checkOpen: behavior '${b.label}' of environment '${env.name}' has the same name as ${clash}`);
+      }
+      labels.set(b.label, `behavior '${b.label}'`);
+    }
+  });
+  return envs as readonly Environment<S>[];
+}
+
+

@@ -1,0 +1,243 @@
+/**
+ * 64-bit fingerprints of plain-data states, computed in one walk without
+ * building strings. Two 32-bit lanes (murmur3-style block mixing with
+ * different constants) run side by side; compound values combine their parts
+ * in order (arrays) or by a sum of well-mixed entry hashes (object keys, Map
+ * entries, Set elements), so key order and insertion order do not matter.
+ *
+ * Module-level scratch (`laneB`, `depth`) keeps the walk free of allocation:
+ * each call returns lane A and leaves lane B in `laneB`.
+ */
+import { StateShapeError } from '../model/errors.js';
+import { describeNonPlainData, MAX_STATE_DEPTH } from '../model/plain-data.js';
+
+/** Computes fingerprints; the store takes one so that tests can inject a weak one. */
+export interface Fingerprinter {
+  /** Bits of the fingerprint that vary: 64 for the real one. Used for the collision estimate. */
+  readonly bits: number;
+  /** Writes the fingerprint of `state` to `out[0]` (lane A) and `out[1]` (lane B). Throws StateShapeError for non-plain data. */
+  of(state: unknown, out: Int32Array): void;
+}
+
+let laneB = 0;
+let depth = 0;
+
+// A thrown sentinel: the slow walker then finds the path for the message.
+const NOT_PLAIN = { notPlain: true };
+
+const SEED_INT_A = 0x2545f491, SEED_INT_B = 0x1b873593;
+const SEED_FLOAT_A = 0x6a09e667, SEED_FLOAT_B = 0x3c6ef372;
+const SEED_STR_A = 0x510e527f, SEED_STR_B = 0x1f83d9ab;
+const SEED_ARR_A = 0x5be0cd19, SEED_ARR_B = 0x428a2f98;
+const SEED_OBJ_A = 0x71374491, SEED_OBJ_B = 0x3956c25b;
+const SEED_MAP_A = 0x59f111f1, SEED_MAP_B = 0x12835b01;
+const SEED_SET_A = 0x243185be, SEED_SET_B = 0x550c7dc3;
+const SEED_DATE_A = 0x72be5d74, SEED_DATE_B = 0x06ca6351;
+const SEED_BIG_A = 0x14292967, SEED_BIG_B = 0x27b70a85;
+const NULL_A = 0x2e1b2138, NULL_B = 0x4d2c6dfc;
+const UNDEF_A = 0x53380d13, UNDEF_B = 0x650a7354;
+const TRUE_A = 0x766a0abb, TRUE_B = 0x81c2c92e;
+const FALSE_A = 0x92722c85, FALSE_B = 0xa2bfe8a1;
+const NAN_A = 0xa81a664b, NAN_B = 0xc24b8b70;
+
+const f64 = new Float64Array(1);
+const u32 = new Int32Array(f64.buffer);
+
+/** murmur3 block step, lane A. */
+function stepA(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** The same shape with other constants and rotations, lane B. */
+function stepB(h: number, k: number): number {
+  k = Math.imul(k, 0x85ebca77);
+  k = (k << 13) | (k >>> 19);
+  h ^= Math.imul(k, 0xc2b2ae3d);
+  h = (h << 17) | (h >>> 15);
+  return (Math.imul(h, 9) + 0x27d4eb2f) | 0;
+}
+
+/** murmur3 finaliser. */
+function fmixA(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** "lowbias32" finaliser (Wellons), independent of lane A's. */
+function fmixB(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  return h ^ (h >>> 16);
+}
+
+function hashString(s: string, seedA: number, seedB: number): number {
+  const n = s.length;
+  let a = seedA ^ n;
+  let b = seedB ^ n;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+    a = stepA(a, k);
+    b = stepB(b, k);
+  }
+  if (i < n) {
+    const k = s.charCodeAt(i);
+    a = stepA(a, k);
+    b = stepB(b, k);
+  }
+  laneB = fmixB(b);
+  return fmixA(a);
+}
+
+function hashNumber(v: number, seedA: number, seedB: number): number {
+  // -0 takes this branch too and hashes as 0: plain-data equality, not Object.is.
+  if ((v | 0) === v) {
+    laneB = fmixB(stepB(seedB, v));
+    return fmixA(stepA(seedA, v));
+  }
+  if (v !== v) {
+    laneB = NAN_B;
+    return NAN_A;
+  }
+  f64[0] = v;
+  const lo = u32[0];
+  const hi = u32[1];
+  laneB = fmixB(stepB(stepB(seedB ^ SEED_FLOAT_B, lo), hi));
+  return fmixA(stepA(stepA(seedA ^ SEED_FLOAT_A, lo), hi));
+}
+
+function hashValue(v: unknown): number {
+  switch (typeof v) {
+    case 'number':
+      return hashNumber(v, SEED_INT_A, SEED_INT_B);
+    case 'string':
+      return hashString(v, SEED_STR_A, SEED_STR_B);
+    case 'boolean':
+      laneB = v ? TRUE_B : FALSE_B;
+      return v ? TRUE_A : FALSE_A;
+    case 'object':
+      if (v === null) {
+        laneB = NULL_B;
+        return NULL_A;
+      }
+      return hashObject(v);
+    case 'undefined':
+      laneB = UNDEF_B;
+      return UNDEF_A;
+    case 'bigint':
+      return hashString(v.toString(16), SEED_BIG_A, SEED_BIG_B);
+    default:
+      throw NOT_PLAIN;
+  }
+}
+
+function hashObject(o: object): number {
+  if (++depth > MAX_STATE_DEPTH) throw NOT_PLAIN;
+  let a: number;
+  if (Array.isArray(o)) {
+    a = hashArray(o);
+  } else {
+    const proto = Object.getPrototypeOf(o);
+    if (proto === Object.prototype || proto === null) a = hashRecord(o as Record<string, unknown>);
+    else if (o instanceof Map) a = hashMap(o);
+    else if (o instanceof Set) a = hashSet(o);
+    else if (o instanceof Date) a = hashNumber(o.getTime(), SEED_DATE_A, SEED_DATE_B);
+    else throw NOT_PLAIN;
+  }
+  depth--;
+  return a;
+}
+
+function hashArray(arr: readonly unknown[]): number {
+  const n = arr.length;
+  let a = SEED_ARR_A ^ n;
+  let b = SEED_ARR_B ^ n;
+  for (let i = 0; i < n; i++) {
+    const x = arr[i];
+    // Small integers step straight in: the common case (boards, counters) pays no call.
+    if (typeof x === 'number' && (x | 0) === x) {
+      a = stepA(a, x);
+      b = stepB(b, x);
+    } else {
+      a = stepA(a, hashValue(x));
+      b = stepB(b, laneB);
+    }
+  }
+  laneB = fmixB(b);
+  return fmixA(a);
+}
+
+function hashRecord(o: Record<string, unknown>): number {
+  let sumA = 0;
+  let sumB = 0;
+  let n = 0;
+  for (const key in o) {
+    const v = o[key];
+    // An undefined property is the same state as a missing one (as in toEqual).
+    if (v === undefined) continue;
+    n++;
+    const va = hashValue(v);
+    const vb = laneB;
+    const ka = hashString(key, SEED_OBJ_A, SEED_OBJ_B);
+    sumA = (sumA + fmixA(stepA(ka, va))) | 0;
+    sumB = (sumB + fmixB(stepB(laneB, vb))) | 0;
+  }
+  laneB = fmixB(stepB(SEED_OBJ_B ^ n, sumB));
+  return fmixA(stepA(SEED_OBJ_A ^ n, sumA));
+}
+
+function hashMap(m: Map<unknown, unknown>): number {
+  let sumA = 0;
+  let sumB = 0;
+  for (const [k, v] of m) {
+    const ka = hashValue(k);
+    const kb = laneB;
+    const va = hashValue(v);
+    sumA = (sumA + fmixA(stepA(ka, va))) | 0;
+    sumB = (sumB + fmixB(stepB(kb, laneB))) | 0;
+  }
+  laneB = fmixB(stepB(SEED_MAP_B ^ m.size, sumB));
+  return fmixA(stepA(SEED_MAP_A ^ m.size, sumA));
+}
+
+function hashSet(s: Set<unknown>): number {
+  let sumA = 0;
+  let sumB = 0;
+  for (const x of s) {
+    sumA = (sumA + hashValue(x)) | 0;
+    sumB = (sumB + laneB) | 0;
+  }
+  laneB = fmixB(stepB(SEED_SET_B ^ s.size, sumB));
+  return fmixA(stepA(SEED_SET_A ^ s.size, sumA));
+}
+
+/** Throws the StateShapeError that names the first non-plain value of `state`. */
+export function throwShapeError(state: unknown): never {
+  const bad = describeNonPlainData(state);
+  if (bad) throw new StateShapeError(`${bad.message}; states must be plain data`, bad.path);
+  throw new StateShapeError('state is not plain data', 'state');
+}
+
+/** The fingerprint every check uses unless told otherwise. */
+export const fingerprint64: Fingerprinter = {
+  bits: 64,
+  of(state: unknown, out: Int32Array): void {
+    depth = 0;
+    try {
+      out[0] = hashValue(state);
+      out[1] = laneB;
+    } catch (e) {
+      if (e === NOT_PLAIN) throwShapeError(state);
+      throw e;
+    }
+  },
+};

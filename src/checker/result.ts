@@ -1,0 +1,82 @@
+/**
+ * CheckResult values and their one-line summaries. A result is plain data plus
+ * `toString`, so that it prints well in a REPL and snapshots through the
+ * serializer without timings.
+ */
+import type { Transition } from '../model/types.js';
+import type { SearchOutcome } from './bfs.js';
+import type { ActionCoverage, CheckResult, CheckStats, Step } from './types.js';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** The one-line summary of a result. */
+export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: number): string {
+  const steps = plural(Math.max(0, r.trace.length - 1), 'step');
+  switch (r.kind) {
+    case 'ok':
+      return `OK — ${plural(r.stats.states, 'state')}, no violations`;
+    case 'invariant':
+      return r.guaranteeOf === undefined
+        ? `invariant '${r.invariant}' violated after ${steps}`
+        : `guarantee '${r.invariant}' of environment '${r.guaranteeOf}' violated after ${steps}`;
+    case 'deadlock':
+      return `deadlock after ${steps}: no action is enabled and the state is not terminal`;
+    case 'error': {
+      const src = r.errorSource;
+      const where = src === undefined ? '' : src.name === undefined ? ` in ${src.kind}` : ` in ${src.kind} '${src.name}'`;
+      const message = r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error);
+      return `error${where} after ${steps}: ${message}`;
+    }
+    case 'incomplete': {
+      const reached = `after ${plural(r.stats.states, 'state')}, ${plural(r.stats.depth, 'step')} deep`;
+      switch (r.budget) {
+        case 'maxStates':
+          return `incomplete — maxStates budget of ${count(limit ?? r.stats.states)} states ran out ${reached}`;
+        case 'maxDepth':
+          return `incomplete — maxDepth budget of ${plural(limit ?? r.stats.depth, 'step')} cut the search ${reached}`;
+        case 'timeout':
+          return `incomplete — timeout of ${count(limit ?? 0)} ms ran out ${reached}`;
+        default:
+          return `incomplete — estimated fingerprint collision probability ${r.stats.collisionProbability.toExponential(1)} exceeds maxCollisionProbability ${(limit ?? 0).toExponential(0)} ${reached}; rerun with exact: true`;
+      }
+    }
+  }
+}
+
+/** Coverage per transition, from the search's counters. */
+export function coverageOf<S>(transitions: readonly Transition<S>[], outcome: SearchOutcome): ActionCoverage[] {
+  return transitions.map((tr, i) => ({
+    action: tr.label,
+    ...(tr.environment === undefined ? {} : { environment: tr.environment }),
+    enabled: outcome.enabled[i],
+    newStates: outcome.newStates[i],
+  }));
+}
+
+/** Assembles the public result. `limit` is the budget's configured value, for the summary. */
+export function makeResult<S>(
+  outcome: SearchOutcome,
+  trace: Step<S>[],
+  stats: CheckStats,
+  coverage: ActionCoverage[],
+  limit: number | undefined,
+  overrides: Partial<CheckResult<S>> = {},
+): CheckResult<S> {
+  const kind = overrides.kind ?? outcome.kind;
+  const base = {
+    ok: kind === 'ok',
+    kind,
+    ...(outcome.property === undefined ? {} : { invariant: outcome.property.name }),
+    ...(outcome.property?.environment === undefined ? {} : { guaranteeOf: outcome.property.environment }),
+    trace,
+    ...(outcome.error === undefined ? {} : { error: outcome.error }),
+    ...(outcome.errorSource === undefined ? {} : { errorSource: outcome.errorSource }),
+    ...(outcome.budget === undefined ? {} : { budget: outcome.budget }),
+    stats,
+    coverage,
+    ...overrides,
+  };
+  const text = summarize(base, limit);
+  return Object.defineProperty(base, 'toString', { value: () => text, enumerable: false }) as CheckResult<S>;
+}

@@ -1,0 +1,159 @@
+/**
+ * The visited set. Memory goes to fingerprints, not to states: each stored
+ * state costs its 64-bit fingerprint and its parent's id (12 bytes, in chunked
+ * typed arrays that never copy), plus 8 to 16 bytes of open-addressing table.
+ * States themselves live only in the search frontier; traces are rebuilt from
+ * parent ids by re-running the model (see trace.ts).
+ */
+import { canonicalKey } from './canonical-key.js';
+import { fingerprint64, type Fingerprinter } from './fingerprint.js';
+
+/** What the search needs of a visited set. */
+export interface StateStore {
+  /** Distinct states stored. */
+  readonly size: number;
+  /** Bits of identity per state (64 for fingerprints, Infinity for exact keys): for the collision estimate. */
+  readonly bits: number;
+  /** Stores `state` if unseen and returns its new id; returns -1 if it was seen before. */
+  add(state: unknown, parent: number): number;
+  /** True when `state` was stored before (does not store it). */
+  contains(state: unknown): boolean;
+  /** True when `state` is the one stored under `id` (same fingerprint or key). */
+  matches(state: unknown, id: number): boolean;
+  /** The id of the state `id` was first reached from; -1 for an initial state. */
+  parentOf(id: number): number;
+  /** Bytes held by the store's own arrays (not the frontier). */
+  bytes(): number;
+}
+
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const OFFSET = CHUNK - 1;
+
+/** Fingerprint store: typed arrays only, linear probing at load factor ≤ 1/2. */
+export class FingerprintStore implements StateStore {
+  size = 0;
+  readonly bits: number;
+  private readonly laneA: Int32Array[] = [];
+  private readonly laneB: Int32Array[] = [];
+  private readonly parents: Int32Array[] = [];
+  private table = new Int32Array(1 << 12); // id + 1; 0 is empty
+  private mask = (1 << 12) - 1;
+  private readonly fp = new Int32Array(2);
+
+  constructor(private readonly fingerprinter: Fingerprinter = fingerprint64) {
+    this.bits = fingerprinter.bits;
+  }
+
+  add(state: unknown, parent: number): number {
+    this.fingerprinter.of(state, this.fp);
+    const i = this.probe(this.fp[0], this.fp[1]);
+    if (i < 0) return -1;
+    const a = this.fp[0];
+    const b = this.fp[1];
+    const table = this.table;
+    const id = this.size;
+    const c = id >>> CHUNK_BITS;
+    if (c === this.laneA.length) {
+      this.laneA.push(new Int32Array(CHUNK));
+      this.laneB.push(new Int32Array(CHUNK));
+      this.parents.push(new Int32Array(CHUNK));
+    }
+    const o = id & OFFSET;
+    this.laneA[c][o] = a;
+    this.laneB[c][o] = b;
+    this.parents[c][o] = parent;
+    table[i] = id + 1;
+    this.size = id + 1;
+    if (this.size * 2 > table.length) this.grow();
+    return id;
+  }
+
+  contains(state: unknown): boolean {
+    this.fingerprinter.of(state, this.fp);
+    return this.probe(this.fp[0], this.fp[1]) < 0;
+  }
+
+  /** The empty slot where (a, b) belongs, or -1 if (a, b) is stored. */
+  private probe(a: number, b: number): number {
+    const table = this.table;
+    const mask = this.mask;
+    let i = a & mask;
+    for (let e = table[i]; e !== 0; e = table[i]) {
+      const id = e - 1;
+      const c = id >>> CHUNK_BITS;
+      const o = id & OFFSET;
+      if (this.laneA[c][o] === a && this.laneB[c][o] === b) return -1;
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  matches(state: unknown, id: number): boolean {
+    this.fingerprinter.of(state, this.fp);
+    const c = id >>> CHUNK_BITS;
+    const o = id & OFFSET;
+    return this.laneA[c][o] === this.fp[0] && this.laneB[c][o] === this.fp[1];
+  }
+
+  parentOf(id: number): number {
+    return this.parents[id >>> CHUNK_BITS][id & OFFSET];
+  }
+
+  bytes(): number {
+    return this.table.byteLength + this.laneA.length * CHUNK * 12;
+  }
+
+  private grow(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let i = this.laneA[id >>> CHUNK_BITS][id & OFFSET] & mask;
+      while (table[i] !== 0) i = (i + 1) & mask;
+      table[i] = id + 1;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
+
+/** Exact store for `exact: true`: keyed by the canonical text of each state. No collisions; far more memory. */
+export class ExactStore implements StateStore {
+  readonly bits = Infinity;
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly parents: number[] = [];
+  private keyBytes = 0;
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  add(state: unknown, parent: number): number {
+    const key = canonicalKey(state);
+    if (this.ids.has(key)) return -1;
+    const id = this.keys.length;
+    this.ids.set(key, id);
+    this.keys.push(key);
+    this.parents.push(parent);
+    this.keyBytes += key.length;
+    return id;
+  }
+
+  contains(state: unknown): boolean {
+    return this.ids.has(canonicalKey(state));
+  }
+
+  matches(state: unknown, id: number): boolean {
+    return canonicalKey(state) === this.keys[id];
+  }
+
+  parentOf(id: number): number {
+    return this.parents[id];
+  }
+
+  bytes(): number {
+    // An estimate: one-byte strings plus map and array slots.
+    return this.keyBytes + this.keys.length * 40;
+  }
+}

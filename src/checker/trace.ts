@@ -1,0 +1,64 @@
+/**
+ * Counterexample traces, rebuilt after the search from parent ids alone (the
+ * technique of TLC and Stateright): walk the parents back to an initial state,
+ * then re-run the model forward, choosing at each step the successor whose
+ * fingerprint is the next one on the path. Exact, shortest, and no state kept.
+ */
+import { stepLabel } from '../model/choice-label.js';
+import { KripkeError } from '../model/errors.js';
+import type { Model, Transition } from '../model/types.js';
+import type { StateStore } from './state-store.js';
+import type { Step } from './types.js';
+
+/** The ids from an initial state to `id`, inclusive. */
+export function pathTo(store: StateStore, id: number): number[] {
+  const path: number[] = [];
+  for (let x = id; x !== -1; x = store.parentOf(x)) path.push(x);
+  return path.reverse();
+}
+
+/** One successor of `state`, with its label, for each enabled transition and choice. */
+export function* successors<S>(state: S, transitions: readonly Transition<S>[]): Generator<Step<S>> {
+  for (const tr of transitions) {
+    const env = tr.environment === undefined ? {} : { environment: tr.environment };
+    if (tr.choices === undefined) {
+      if (tr.enabled === undefined || tr.enabled(state) === true) {
+        yield { action: tr.label, ...env, state: tr.apply(state) };
+      }
+    } else {
+      for (const c of tr.choices(state)) {
+        if (tr.enabled === undefined || tr.enabled(state, c) === true) {
+          yield { action: stepLabel(tr.label, true, c), ...env, state: tr.apply(state, c) };
+        }
+      }
+    }
+  }
+}
+
+/** The shortest trace to the stored state `id`, rebuilt by re-running the model. */
+export function rebuildTrace<S>(model: Model<S>, transitions: readonly Transition<S>[], store: StateStore, id: number): Step<S>[] {
+  const path = pathTo(store, id);
+  const init = model.initStates.find((s) => store.matches(s, path[0]));
+  if (init === undefined) throw nondeterministic('no initial state has the stored fingerprint');
+  const trace: Step<S>[] = [{ action: null, state: init }];
+  for (let k = 1; k < path.length; k++) {
+    const from = trace[k - 1];
+    let found: Step<S> | undefined;
+    for (const step of successors(from.state, transitions)) {
+      if (store.matches(step.state, path[k])) {
+        found = step;
+        break;
+      }
+    }
+    if (found === undefined) throw nondeterministic(`no action of step ${k - 1}'s state leads to step ${k}'s state any more`);
+    trace.push(found);
+  }
+  return trace;
+}
+
+function nondeterministic(detail: string): KripkeError {
+  return new KripkeError(
+    `kripke could not rebuild the counterexample trace (${detail}). ` +
+      'The model gave different results for the same state on a second run: actions, guards and choices must be deterministic functions of the state (no Math.random, Date.now or outside variables).',
+  );
+}

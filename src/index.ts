@@ -1,0 +1,43 @@
+/**
+ * kripke — explicit-state model checking for TypeScript.
+ *
+ * The core entry: define a model, check it. Works in a plain Node script; the
+ * test-runner plugins live in `kripke/vitest` and `kripke/jest`.
+ *
+ * @packageDocumentation
+ */
+export { action } from './model/action.js';
+export { defineModel, isModel } from './model/define-model.js';
+export { defineEnvironment, isEnvironment } from './model/define-environment.js';
+export { ContractError, KripkeError, ModelDefinitionError, MutationError, StateShapeError } from './model/errors.js';
+export type {
+  Action,
+  Actions,
+  ActionSpec,
+  Assumption,
+  AssumptionSpec,
+  AssumptionStatus,
+  ChoiceActionSpec,
+  Environment,
+  EnvironmentSpec,
+  Invariant,
+  Model,
+  ModelSpec,
+  Property,
+  SimpleActionSpec,
+  State,
+  Transition,
+} from './model/types.js';
+export { check, checkOpen, DEFAULT_OPTIONS } from './checker/check.js';
+export type {
+  ActionCoverage,
+  Budget,
+  CheckOptions,
+  CheckResult,
+  CheckStats,
+  ErrorSource,
+  OpenResult,
+  ResultKind,
+  Step,
+  Trace,
+} from './checker/types.js';

@@ -1,0 +1,89 @@
+import { ModelDefinitionError } from './errors.js';
+import type { Action, Actions, ActionSpec, Transition } from './types.js';
+
+/**
+ * A named action in musil's style, handy when actions are built in a loop.
+ *
+ * @example
+ * const moves = [0, 1, 2].flatMap((from) =>
+ *   [0, 1, 2].filter((to) => to !== from).map((to) =>
+ *     action(`move(${from},${to})`, (s: Pegs) => canMove(s, from, to), (s) => move(s, from, to)),
+ *   ),
+ * );
+ * defineModel({ init, actions: moves });
+ */
+export function action<S>(name: string, enabled: (state: S) => boolean, apply: (state: S) => S): Action<S> {
+  if (typeof name !== 'string' || name === '') {
+    throw new ModelDefinitionError(`action(name, enabled, apply): name must be a non-empty string, got ${describe(name)}`);
+  }
+  if (typeof enabled !== 'function') {
+    throw new ModelDefinitionError(`action '${name}': enabled must be a function (state) => boolean, got ${describe(enabled)}`);
+  }
+  if (typeof apply !== 'function') {
+    throw new ModelDefinitionError(`action '${name}': apply must be a function (state) => state, got ${describe(apply)}`);
+  }
+  return Object.freeze({ name, enabled, apply });
+}
+
+/** A short description of a wrong value for an error message. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value === 'undefined' ? '' : `${typeof value} `}${String(value)}`.trim();
+}
+
+/**
+ * Turns either form of `actions` (record or list) into the checker's transitions,
+ * rejecting duplicate names and malformed entries with the action named.
+ */
+export function normalizeActions<S>(actions: Actions<S>, what: string, environment?: string): Transition<S>[] {
+  const prefix = environment === undefined ? '' : `${environment}:`;
+  const out: Transition<S>[] = [];
+  const seen = new Set<string>();
+  const add = (rawName: string, spec: ActionSpec<S> | Action<S>) => {
+    // musil writes behaviors as 'k8s:evict-pod'; accept the environment's own prefix once.
+    const name = prefix !== '' && rawName.startsWith(prefix) ? rawName.slice(prefix.length) : rawName;
+    if (name === '') throw new ModelDefinitionError(`${what}: an action has an empty name`);
+    if (seen.has(name)) throw new ModelDefinitionError(`${what}: two actions are named '${prefix}${name}'; names must be unique`);
+    seen.add(name);
+    if (typeof spec !== 'object' || spec === null) {
+      throw new ModelDefinitionError(`${what}: action '${prefix}${name}' must be an object with apply, got ${describe(spec)}`);
+    }
+    const { apply, enabled } = spec;
+    const choices = 'choices' in spec ? spec.choices : undefined;
+    if (typeof apply !== 'function') {
+      throw new ModelDefinitionError(`${what}: action '${prefix}${name}' has no apply function (state) => state`);
+    }
+    if (enabled !== undefined && typeof enabled !== 'function') {
+      throw new ModelDefinitionError(`${what}: action '${prefix}${name}': enabled must be a function, got ${describe(enabled)}`);
+    }
+    if (choices !== undefined && typeof choices !== 'function') {
+      throw new ModelDefinitionError(`${what}: action '${prefix}${name}': choices must be a function (state) => Iterable, got ${describe(choices)}`);
+    }
+    out.push(
+      Object.freeze({
+        name,
+        label: prefix + name,
+        ...(environment === undefined ? {} : { environment }),
+        enabled: enabled as Transition<S>['enabled'],
+        apply: apply as Transition<S>['apply'],
+        choices: choices as Transition<S>['choices'],
+      }),
+    );
+  };
+  if (Array.isArray(actions)) {
+    for (const a of actions as readonly Action<S>[]) {
+      if (typeof a !== 'object' || a === null || typeof a.name !== 'string') {
+        throw new ModelDefinitionError(`${what}: every entry of the list must come from action(name, enabled, apply), got ${describe(a)}`);
+      }
+      add(a.name, a);
+    }
+  } else if (typeof actions === 'object' && actions !== null) {
+    for (const [name, spec] of Object.entries(actions as Record<string, ActionSpec<S>>)) add(name, spec);
+  } else {
+    throw new ModelDefinitionError(`${what}: actions must be a record { name: { enabled?, apply } } or a list of action(...), got ${describe(actions)}`);
+  }
+  return out;
+}

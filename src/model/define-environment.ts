@@ -1,0 +1,82 @@
+import { describe, normalizeActions } from './action.js';
+import { normalizeProperties } from './define-model.js';
+import { ModelDefinitionError } from './errors.js';
+import type { Assumption, Environment, EnvironmentSpec } from './types.js';
+
+/**
+ * Defines an environment: adversarial behaviors that may fire at any moment,
+ * guarantees the composed system must keep, and the assumptions no check can
+ * discharge (reported by `checkOpen` as residual proof obligations).
+ *
+ * @example
+ * const k8s = defineEnvironment<Service>({
+ *   name: 'k8s',
+ *   behaviors: {
+ *     'evict-pod': {
+ *       enabled: (s) => s.status === 'healthy' && s.restarts < s.maxRestarts,
+ *       apply: (s) => ({ ...s, status: 'starting', restarts: s.restarts + 1 }),
+ *     },
+ *   },
+ *   guarantees: { 'restarts-non-negative': (s) => s.restarts >= 0 },
+ *   assumptions: {
+ *     'node-capacity': {
+ *       description: 'At least one schedulable node is always available after eviction',
+ *       source: 'Kubernetes docs: Pod lifecycle',
+ *     },
+ *   },
+ * });
+ */
+export function defineEnvironment<S>(spec: EnvironmentSpec<S>): Environment<S> {
+  if (typeof spec !== 'object' || spec === null) {
+    throw new ModelDefinitionError(`defineEnvironment expects { name, behaviors }, got ${describe(spec)}`);
+  }
+  const { name } = spec;
+  if (typeof name !== 'string' || name === '' || name.includes(':')) {
+    throw new ModelDefinitionError(`defineEnvironment: name must be a non-empty string without ':', got ${describe(name)}`);
+  }
+  const where = `environment '${name}'`;
+  const behaviors = normalizeActions(spec.behaviors, where, name);
+  if (behaviors.length === 0) throw new ModelDefinitionError(`${where} has no behaviors`);
+  return Object.freeze({
+    kind: 'kripke/environment' as const,
+    name,
+    behaviors: Object.freeze(behaviors),
+    guarantees: Object.freeze(normalizeProperties(spec.guarantees, `${where}: guarantee`, name)),
+    assumptions: Object.freeze(normalizeAssumptions(spec.assumptions, where, name)),
+  });
+}
+
+function normalizeAssumptions(
+  record: EnvironmentSpec<unknown>['assumptions'],
+  where: string,
+  environment: string,
+): Assumption[] {
+  if (record === undefined) return [];
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new ModelDefinitionError(`${where}: assumptions must be a record { name: { description } }, got ${describe(record)}`);
+  }
+  return Object.entries(record).map(([name, a]) => {
+    if (typeof a !== 'object' || a === null || typeof a.description !== 'string' || a.description === '') {
+      throw new ModelDefinitionError(`${where}: assumption '${name}' needs a description (a non-empty string)`);
+    }
+    const status = a.status ?? 'unverified';
+    if (status !== 'unverified' && status !== 'verified') {
+      throw new ModelDefinitionError(`${where}: assumption '${name}' has status ${describe(status)}; use 'unverified' or 'verified'`);
+    }
+    if (a.source !== undefined && typeof a.source !== 'string') {
+      throw new ModelDefinitionError(`${where}: assumption '${name}': source must be a string, got ${describe(a.source)}`);
+    }
+    return Object.freeze({
+      name,
+      description: a.description,
+      status,
+      ...(a.source === undefined ? {} : { source: a.source }),
+      environment,
+    });
+  });
+}
+
+/** True for what `defineEnvironment` returns. */
+export function isEnvironment(value: unknown): value is Environment<unknown> {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'kripke/environment';
+}

@@ -1,0 +1,88 @@
+import { describe, normalizeActions } from './action.js';
+import { ModelDefinitionError } from './errors.js';
+import { describeNonPlainData } from './plain-data.js';
+import type { Invariant, Model, ModelSpec, Property } from './types.js';
+
+/**
+ * Defines a model: initial state(s), guarded actions, named invariants.
+ * Validates the definition at once, so that a malformed model fails where it
+ * is written rather than deep inside a check.
+ *
+ * @example
+ * const counter = defineModel({
+ *   name: 'counter',
+ *   init: { n: 0 },
+ *   actions: {
+ *     inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) },
+ *     reset: { enabled: (s) => s.n === 3, apply: () => ({ n: 0 }) },
+ *   },
+ *   invariants: { 'at-most-3': (s) => s.n <= 3 },
+ * });
+ * check(counter).toString(); // 'OK — 4 states, no violations'
+ */
+export function defineModel<S>(spec: ModelSpec<S>): Model<S> {
+  if (typeof spec !== 'object' || spec === null) {
+    throw new ModelDefinitionError(`defineModel expects { init, actions, invariants? }, got ${describe(spec)}`);
+  }
+  const name = spec.name ?? 'model';
+  const where = `model '${name}'`;
+  const hasInit = 'init' in spec && spec.init !== undefined;
+  const hasInitStates = spec.initStates !== undefined;
+  if (hasInit === hasInitStates) {
+    throw new ModelDefinitionError(
+      hasInit
+        ? `${where}: give either init or initStates, not both`
+        : `${where} has no initial state: give init (one state) or initStates (a list)`,
+    );
+  }
+  let initStates: readonly S[];
+  if (hasInitStates) {
+    if (!Array.isArray(spec.initStates) || spec.initStates.length === 0) {
+      throw new ModelDefinitionError(`${where}: initStates must be a non-empty array, got ${describe(spec.initStates)}`);
+    }
+    initStates = [...spec.initStates];
+  } else {
+    initStates = [spec.init as S];
+  }
+  initStates.forEach((s, i) => {
+    const root = hasInitStates ? `initStates[${i}]` : 'init';
+    const bad = describeNonPlainData(s, root);
+    if (bad) throw new ModelDefinitionError(`${where}: ${bad.message}; states must be plain data`);
+  });
+  const transitions = normalizeActions(spec.actions, where);
+  if (transitions.length === 0) throw new ModelDefinitionError(`${where} has no actions`);
+  if (spec.terminal !== undefined && typeof spec.terminal !== 'function') {
+    throw new ModelDefinitionError(`${where}: terminal must be a function (state) => boolean, got ${describe(spec.terminal)}`);
+  }
+  return Object.freeze({
+    kind: 'kripke/model' as const,
+    name,
+    initStates: Object.freeze(initStates),
+    transitions: Object.freeze(transitions),
+    invariants: Object.freeze(normalizeProperties(spec.invariants, `${where}: invariant`)),
+    ...(spec.terminal === undefined ? {} : { terminal: spec.terminal }),
+  });
+}
+
+/** Named predicates as properties, rejecting anything that is not a function. */
+export function normalizeProperties<S>(
+  record: Readonly<Record<string, Invariant<S>>> | undefined,
+  what: string,
+  environment?: string,
+): Property<S>[] {
+  if (record === undefined) return [];
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new ModelDefinitionError(`${what}s must be a record { name: (state) => boolean }, got ${describe(record)}`);
+  }
+  return Object.entries(record).map(([name, test]) => {
+    if (typeof test !== 'function') {
+      throw new ModelDefinitionError(`${what} '${name}' must be a function (state) => boolean, got ${describe(test)}`);
+    }
+    return Object.freeze({ name, test, ...(environment === undefined ? {} : { environment }) });
+  });
+}
+
+/** True for what `defineModel` returns. */
+export function isModel(value: unknown): value is Model<unknown> {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'kripke/model';
+}

@@ -1,0 +1,37 @@
+/**
+ * kripke's own errors. A user sees these when a model is malformed (thrown at
+ * definition time) or when a state or a user function misbehaves during a check
+ * (carried in the result as `error`, with the trace that led there).
+ */
+
+/** Base class: every error kripke raises on its own account is a KripkeError. */
+export class KripkeError extends Error {
+  override name = 'KripkeError';
+}
+
+/** A model or environment definition that cannot be checked: thrown by `defineModel`, `defineEnvironment`, `checkOpen`. */
+export class ModelDefinitionError extends KripkeError {
+  override name = 'ModelDefinitionError';
+}
+
+/** A state that is not plain data (function, symbol, cycle, class instance), with the path inside it. */
+export class StateShapeError extends KripkeError {
+  override name = 'StateShapeError';
+  constructor(
+    message: string,
+    /** Where inside the state, e.g. `state.nodes[2].handler`. */
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A user function returned something it must not (a guard returning a string, say). */
+export class ContractError extends KripkeError {
+  override name = 'ContractError';
+}
+
+/** An action (or guard, or invariant) changed its input state instead of returning a new one. */
+export class MutationError extends KripkeError {
+  override name = 'MutationError';
+}

@@ -1,0 +1,147 @@
+/**
+ * The nouns of a model: states, actions, invariants, environments, assumptions.
+ * Everything here is plain types; the constructors live beside them
+ * (`define-model.ts`, `action.ts`, `define-environment.ts`).
+ */
+
+/**
+ * A state is plain data: objects (key order does not matter), arrays, strings,
+ * numbers, booleans, null, bigint, `Map` and `Set` (unordered) and `Date`.
+ * Functions, symbols, cycles and class instances are rejected with the path
+ * inside the state that holds them.
+ */
+export type State = unknown;
+
+/** A named predicate over states that must hold in every reachable state. */
+export type Invariant<S> = (state: S) => boolean;
+
+/** An action with one successor: `apply` runs wherever `enabled` holds (always, if omitted). */
+export interface SimpleActionSpec<S> {
+  /** Guard: the action can fire in this state. Must return a boolean. */
+  enabled?: (state: S) => boolean;
+  /** The successor state. Return a new value; never mutate `state`. */
+  apply: (state: S) => S;
+  choices?: undefined;
+}
+
+/**
+ * A parameterised action: one successor per choice `p` that `choices(state)`
+ * yields (and `enabled(state, p)` allows). In traces it reads `name(p)`, e.g.
+ * `deliver(m1)` or `move(0,2)` for the choice `[0, 2]`.
+ */
+export interface ChoiceActionSpec<S, P> {
+  /** Every parameter the action may take in this state. */
+  choices: (state: S) => Iterable<P>;
+  /** Guard per choice; all choices are enabled if omitted. Must return a boolean. */
+  enabled?: (state: S, choice: P) => boolean;
+  /** The successor for one choice. Return a new value; never mutate `state`. */
+  apply: (state: S, choice: P) => S;
+}
+
+/** What a key of `actions` (or of an environment's `behaviors`) may hold. */
+export type ActionSpec<S> =
+  | SimpleActionSpec<S>
+  // Choice types vary per action and cannot be named in a record; `never` in
+  // the parameter position lets any ChoiceActionSpec<S, P> be assigned here.
+  | ChoiceActionSpec<S, never>;
+
+/** A named action, as `action(name, enabled, apply)` builds it (musil style). */
+export interface Action<S> {
+  readonly name: string;
+  readonly enabled: (state: S) => boolean;
+  readonly apply: (state: S) => S;
+}
+
+/** Actions as a record (`{ start: { enabled, apply } }`) or as a list of `action(...)`. */
+export type Actions<S> = Readonly<Record<string, ActionSpec<S>>> | readonly Action<S>[];
+
+/** What `defineModel` takes. Exactly one of `init` and `initStates`. */
+export interface ModelSpec<S> {
+  /** A name for messages and reports. */
+  name?: string;
+  /** The initial state. */
+  init?: S;
+  /** Several initial states; each is a trace's step 0. */
+  initStates?: readonly S[];
+  /** What the system may do. */
+  actions: Actions<S>;
+  /** Named predicates that must hold in every reachable state. */
+  invariants?: Readonly<Record<string, Invariant<S>>>;
+  /** States that may have no enabled action without being a deadlock. */
+  terminal?: (state: S) => boolean;
+}
+
+/** One transition rule after normalisation: the unit the search works with. */
+export interface Transition<S> {
+  /** The action's name (without a choice or environment prefix). */
+  readonly name: string;
+  /** The label in traces: `name`, or `${environment}:${name}` for a behavior. */
+  readonly label: string;
+  /** The environment a behavior belongs to; absent for the model's own actions. */
+  readonly environment?: string;
+  readonly enabled?: (state: S, choice?: unknown) => unknown;
+  readonly apply: (state: S, choice?: unknown) => S;
+  readonly choices?: (state: S) => Iterable<unknown>;
+}
+
+/** A named predicate with its origin: a model invariant or an environment guarantee. */
+export interface Property<S> {
+  readonly name: string;
+  readonly test: (state: S) => unknown;
+  /** The environment a guarantee belongs to; absent for a model invariant. */
+  readonly environment?: string;
+}
+
+/** A model, as `defineModel` returns it. Immutable; reusable across checks. */
+export interface Model<S> {
+  readonly kind: 'kripke/model';
+  readonly name: string;
+  readonly initStates: readonly S[];
+  readonly transitions: readonly Transition<S>[];
+  readonly invariants: readonly Property<S>[];
+  readonly terminal?: (state: S) => boolean;
+}
+
+/** How far an assumption has been discharged outside the model. */
+export type AssumptionStatus = 'unverified' | 'verified';
+
+/** An assumption as an environment declares it. */
+export interface AssumptionSpec {
+  /** What is assumed, in one sentence. */
+  description: string;
+  /** `'unverified'` (the default) makes it a residual proof obligation. */
+  status?: AssumptionStatus;
+  /** Where the assumption comes from (a document, an SLA, a ticket). */
+  source?: string;
+}
+
+/** An assumption as results report it: named, with its environment. */
+export interface Assumption {
+  readonly name: string;
+  readonly description: string;
+  readonly status: AssumptionStatus;
+  readonly source?: string;
+  /** The environment that declared it. */
+  readonly environment: string;
+}
+
+/** What `defineEnvironment` takes. */
+export interface EnvironmentSpec<S> {
+  /** Behaviors appear in traces as `${name}:${key}`. */
+  name: string;
+  /** What the environment may do, at any moment, interleaved with the model's actions. */
+  behaviors: Actions<S>;
+  /** Predicates the composed system must keep; checked like invariants. */
+  guarantees?: Readonly<Record<string, Invariant<S>>>;
+  /** What no check can discharge: reported as residual proof obligations. */
+  assumptions?: Readonly<Record<string, AssumptionSpec>>;
+}
+
+/** An environment, as `defineEnvironment` returns it. */
+export interface Environment<S> {
+  readonly kind: 'kripke/environment';
+  readonly name: string;
+  readonly behaviors: readonly Transition<S>[];
+  readonly guarantees: readonly Property<S>[];
+  readonly assumptions: readonly Assumption[];
+}
