@@ -28,9 +28,19 @@ export function summarizeProfile(file, top = 15) {
     self.set(key, (self.get(key) ?? 0) + dt);
     total += dt;
   });
+  const share = (/** @type {number} */ us) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms`;
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
-  const lines = rows.map(([key, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`);
-  return [`  self time, ${(total / 1000).toFixed(0)} ms sampled:`, ...lines].join('\n');
+  const lines = rows.map(([key, us]) => `  ${share(us)}  ${key}`);
+  // The same time by file: which layer (fingerprints, store, loop, model code, GC) it belongs to.
+  /** @type {Map<string, number>} */
+  const byFile = new Map();
+  for (const [key, us] of self) {
+    const file = key.includes('  ') ? key.slice(key.indexOf('  ') + 2).replace(/:\d+$/, '') : key;
+    const group = file.startsWith('node:') ? 'node internals' : file;
+    byFile.set(group, (byFile.get(group) ?? 0) + us);
+  }
+  const files = [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([file, us]) => `  ${share(us)}  ${file}`);
+  return [`  self time by function, ${(total / 1000).toFixed(0)} ms sampled:`, ...lines, '  by file:', ...files].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
