@@ -253,6 +253,7 @@ function series(name, engines, runs) {
   const rows = MODELS[name].series.map((size) => bench(name, size, engines, runs));
   const head = ['model', 'states', 'transitions', 'kripke', 'ns/state', 'kripke peak RSS', 'store B/state'];
   if (engines.includes('json')) head.push('JSON BFS', 'JSON peak RSS');
+  if (engines.includes('key')) head.push('key BFS');
   const body = rows.map((r) => {
     const k = r.summary.kripke;
     const j = r.summary.json;
@@ -266,6 +267,7 @@ function series(name, engines, runs) {
       r.storeBytes == null ? '—' : (r.storeBytes / r.states).toFixed(1),
     ];
     if (engines.includes('json')) cells.push(j ? fmtMs(j.ms) : '—', j ? `${j.rssMB.toFixed(0)} MB` : '—');
+    if (engines.includes('key')) cells.push(r.summary.key ? fmtMs(r.summary.key.ms) : '—');
     return cells;
   });
   return { rows, text: table(head, body) };
