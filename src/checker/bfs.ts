@@ -65,7 +65,8 @@ export function search<S>(
 ): SearchOutcome {
   const started = performance.now();
   const deadline = started + options.timeout;
-  const { maxStates, maxDepth, deadlock } = options;
+  const { maxDepth, deadlock } = options;
+  const maxStates = Math.min(options.maxStates, store.capacity);
   const terminal = model.terminal;
   const nT = transitions.length;
   const nP = properties.length;

@@ -1,7 +1,7 @@
 /**
  * The visited set. Memory goes to fingerprints, not to states: each stored
  * state costs its 64-bit fingerprint and its parent's id (12 bytes, in chunked
- * typed arrays that never copy), plus 8 to 16 bytes of open-addressing table.
+ * typed arrays that never copy), plus 5 to 11 bytes of open-addressing table.
  * States themselves live only in the search frontier; traces are rebuilt from
  * parent ids by re-running the model (see trace.ts).
  */
@@ -24,21 +24,36 @@ export interface StateStore {
   parentOf(id: number): number;
   /** Bytes held by the store's own arrays (not the frontier). */
   bytes(): number;
+  /** Most states the store can hold. */
+  readonly capacity: number;
 }
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const OFFSET = CHUNK - 1;
+// A table slot holds id + 1 in its low 27 bits and 5 bits of lane B above them:
+// most probes of a fuller table are then rejected without touching the chunks.
+const ID_BITS = 27;
+const ID_MASK = (1 << ID_BITS) - 1;
+const TAG_MASK = ~ID_MASK;
+/** Most states a FingerprintStore can hold (the slot's id field). */
+export const FINGERPRINT_STORE_CAPACITY = ID_MASK - 1;
 
-/** Fingerprint store: typed arrays only, linear probing at load factor ≤ 1/2. */
+/**
+ * Fingerprint store: typed arrays only. 12 bytes a state in chunks that never
+ * copy (lane A, lane B, parent id), plus an open-addressing table of 4-byte
+ * slots, linear probing, grown at load 3/4: 17 to 23 bytes a state in all.
+ */
 export class FingerprintStore implements StateStore {
   size = 0;
   readonly bits: number;
+  readonly capacity = FINGERPRINT_STORE_CAPACITY;
   private readonly laneA: Int32Array[] = [];
   private readonly laneB: Int32Array[] = [];
   private readonly parents: Int32Array[] = [];
-  private table = new Int32Array(1 << 12); // id + 1; 0 is empty
+  private table = new Int32Array(1 << 12);
   private mask = (1 << 12) - 1;
+  private limit = (3 << 12) >>> 2;
   private readonly fp = new Int32Array(2);
 
   constructor(private readonly fingerprinter: Fingerprinter = fingerprint64) {
@@ -47,11 +62,10 @@ export class FingerprintStore implements StateStore {
 
   add(state: unknown, parent: number): number {
     this.fingerprinter.of(state, this.fp);
-    const i = this.probe(this.fp[0], this.fp[1]);
-    if (i < 0) return -1;
     const a = this.fp[0];
     const b = this.fp[1];
-    const table = this.table;
+    const i = this.probe(a, b);
+    if (i < 0) return -1;
     const id = this.size;
     const c = id >>> CHUNK_BITS;
     if (c === this.laneA.length) {
@@ -63,9 +77,9 @@ export class FingerprintStore implements StateStore {
     this.laneA[c][o] = a;
     this.laneB[c][o] = b;
     this.parents[c][o] = parent;
-    table[i] = id + 1;
+    this.table[i] = (b & TAG_MASK) | (id + 1);
     this.size = id + 1;
-    if (this.size * 2 > table.length) this.grow();
+    if (this.size > this.limit) this.grow();
     return id;
   }
 
@@ -78,12 +92,15 @@ export class FingerprintStore implements StateStore {
   private probe(a: number, b: number): number {
     const table = this.table;
     const mask = this.mask;
+    const tag = b & TAG_MASK;
     let i = a & mask;
     for (let e = table[i]; e !== 0; e = table[i]) {
-      const id = e - 1;
-      const c = id >>> CHUNK_BITS;
-      const o = id & OFFSET;
-      if (this.laneA[c][o] === a && this.laneB[c][o] === b) return -1;
+      if ((e & TAG_MASK) === tag) {
+        const id = (e & ID_MASK) - 1;
+        const c = id >>> CHUNK_BITS;
+        const o = id & OFFSET;
+        if (this.laneA[c][o] === a && this.laneB[c][o] === b) return -1;
+      }
       i = (i + 1) & mask;
     }
     return i;
@@ -108,18 +125,22 @@ export class FingerprintStore implements StateStore {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
     for (let id = 0; id < this.size; id++) {
-      let i = this.laneA[id >>> CHUNK_BITS][id & OFFSET] & mask;
+      const c = id >>> CHUNK_BITS;
+      const o = id & OFFSET;
+      let i = this.laneA[c][o] & mask;
       while (table[i] !== 0) i = (i + 1) & mask;
-      table[i] = id + 1;
+      table[i] = (this.laneB[c][o] & TAG_MASK) | (id + 1);
     }
     this.table = table;
     this.mask = mask;
+    this.limit = (table.length >>> 2) * 3;
   }
 }
 
 /** Exact store for `exact: true`: keyed by the canonical text of each state. No collisions; far more memory. */
 export class ExactStore implements StateStore {
   readonly bits = Infinity;
+  readonly capacity = Infinity;
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
   private readonly parents: number[] = [];
