@@ -90,7 +90,9 @@ export function search<S>(
   let p = -1;
   let choice: unknown;
 
-  const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
+  const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => {
+    store.expanding(null); // traces are rebuilt with every value hashed afresh
+    return {
     kind,
     at,
     states: store.size,
@@ -100,7 +102,8 @@ export function search<S>(
     enabled: enabledCount,
     newStates: newCount,
     ...extra,
-  });
+    };
+  };
 
   // Stores a successor; false when the state budget is spent.
   const admit = (succ: S, parentId: number): boolean => {
@@ -151,6 +154,7 @@ export function search<S>(
         }
 
         let enabledHere = 0;
+        store.expanding(s);
         for (t = 0; t < nT; t++) {
           const tr = transitions[t];
           if (tr.choices === undefined) {
@@ -203,6 +207,7 @@ export function search<S>(
         }
 
         phase = Phase.Mutation;
+        store.expanding(null);
         if (!store.matches(s, id)) {
           throw new MutationError('a state changed while it was being checked');
         }

@@ -26,6 +26,8 @@ export interface StateStore {
   bytes(): number;
   /** Most states the store can hold. */
   readonly capacity: number;
+  /** The state whose successors are added next; null before hashing a state afresh (see Fingerprinter.expanding). */
+  expanding(parent: unknown): void;
 }
 
 const CHUNK_BITS = 16;
@@ -106,6 +108,10 @@ export class FingerprintStore implements StateStore {
     return i;
   }
 
+  expanding(parent: unknown): void {
+    this.fingerprinter.expanding?.(parent);
+  }
+
   matches(state: unknown, id: number): boolean {
     this.fingerprinter.of(state, this.fp);
     const c = id >>> CHUNK_BITS;
@@ -163,6 +169,10 @@ export class ExactStore implements StateStore {
 
   contains(state: unknown): boolean {
     return this.ids.has(canonicalKey(state));
+  }
+
+  expanding(): void {
+    // Canonical keys are built afresh each time: nothing to remember.
   }
 
   matches(state: unknown, id: number): boolean {
