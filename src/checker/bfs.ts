@@ -9,7 +9,7 @@
  * friendly work (labels, messages, traces) happens once, after it stops.
  */
 import { stepLabel } from '../model/choice-label.js';
-import { ContractError, MutationError } from '../model/errors.js';
+import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import type { StateStore } from './state-store.js';
 import type { Budget, ErrorSource, ResultKind } from './types.js';
@@ -109,7 +109,7 @@ export function search<S>(
   const admit = (succ: S, parentId: number): boolean => {
     generated++;
     if (succ === undefined) {
-      throw new ContractError(`apply returned undefined; an action must return the next state`);
+      throw new ContractError(`returned undefined; an action must return the next state`);
     }
     if (depth >= maxDepth) {
       // Beyond the depth budget: note that unexplored states exist, store nothing.
@@ -129,7 +129,9 @@ export function search<S>(
   };
 
   try {
-    for (const init of model.initStates) {
+    // A fresh copy: an action that mutates a value its successor shares with
+    // an initial state must not corrupt the model (or the trace rebuilt later).
+    for (const init of structuredClone(model.initStates)) {
       const id = store.add(init, -1);
       if (id >= 0) {
         frontier.push(init);
@@ -224,9 +226,10 @@ export function search<S>(
       depth++;
     }
   } catch (error) {
+    const errorSource = sourceOf(phase, transitions[t], choice, properties[p]);
     return finish('error', {
-      error,
-      errorSource: sourceOf(phase, transitions[t], choice, properties[p]),
+      error: explain(error, errorSource),
+      errorSource,
       ...(t >= 0 ? { transition: t, choice } : {}),
     });
   }
@@ -234,9 +237,20 @@ export function search<S>(
   return truncated ? finish('incomplete', { budget: 'maxDepth' }) : finish('ok');
 }
 
+/** kripke's own errors from the loop say whose output was wrong; user errors stay as thrown. */
+function explain(error: unknown, source: ErrorSource): unknown {
+  const who = source.name === undefined ? source.kind : `${source.kind} '${source.name}'`;
+  if (error instanceof ContractError) return new ContractError(`${who} ${error.message}`);
+  if (error instanceof StateShapeError && source.kind === 'action') {
+    return new StateShapeError(`${who} returned a state that is not plain data: ${error.detail}`, error.path, error.detail);
+  }
+  return error;
+}
+
 function notBoolean(value: unknown): ContractError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return new ContractError(`returned ${shown} (${value === null ? 'null' : typeof value}), not a boolean`);
+  const type = value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return new ContractError(`returned ${shown} (${type}), not a boolean`);
 }
 
 function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, prop: Property<S> | undefined): ErrorSource {

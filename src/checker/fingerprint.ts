@@ -352,7 +352,7 @@ function hashSet(s: Set<unknown>): number {
 /** Throws the StateShapeError that names the first non-plain value of `state`. */
 export function throwShapeError(state: unknown): never {
   const bad = describeNonPlainData(state);
-  if (bad) throw new StateShapeError(`${bad.message}; states must be plain data`, bad.path);
+  if (bad) throw new StateShapeError(`${bad.message}; states must be plain data`, bad.path, bad.message);
   throw new StateShapeError('state is not plain data', 'state');
 }
 
