@@ -53,9 +53,9 @@ export class FingerprintStore implements StateStore {
   private readonly laneA: Int32Array[] = [];
   private readonly laneB: Int32Array[] = [];
   private readonly parents: Int32Array[] = [];
-  private table = new Int32Array(1 << 12);
-  private mask = (1 << 12) - 1;
-  private limit = (3 << 12) >>> 2;
+  private table = new Int32Array(1 << 9);
+  private mask = (1 << 9) - 1;
+  private limit = (3 << 9) >>> 2;
   private readonly fp = new Int32Array(2);
 
   constructor(private readonly fingerprinter: Fingerprinter = fingerprint64) {
@@ -70,12 +70,8 @@ export class FingerprintStore implements StateStore {
     if (i < 0) return -1;
     const id = this.size;
     const c = id >>> CHUNK_BITS;
-    if (c === this.laneA.length) {
-      this.laneA.push(new Int32Array(CHUNK));
-      this.laneB.push(new Int32Array(CHUNK));
-      this.parents.push(new Int32Array(CHUNK));
-    }
     const o = id & OFFSET;
+    if (c === this.laneA.length || o === this.laneA[c].length) this.growChunks(c);
     this.laneA[c][o] = a;
     this.laneB[c][o] = b;
     this.parents[c][o] = parent;
@@ -124,7 +120,29 @@ export class FingerprintStore implements StateStore {
   }
 
   bytes(): number {
-    return this.table.byteLength + this.laneA.length * CHUNK * 12;
+    return this.table.byteLength + this.laneA.reduce((sum, chunk) => sum + chunk.byteLength * 3, 0);
+  }
+
+  /**
+   * The first chunk starts small and doubles (a model of twelve states should
+   * not zero 768 KB); later chunks are allocated whole and never copied.
+   */
+  private growChunks(c: number): void {
+    if (c === this.laneA.length) {
+      const size = c === 0 ? 256 : CHUNK;
+      this.laneA.push(new Int32Array(size));
+      this.laneB.push(new Int32Array(size));
+      this.parents.push(new Int32Array(size));
+      return;
+    }
+    const widen = (old: Int32Array) => {
+      const a = new Int32Array(Math.min(CHUNK, old.length * 2));
+      a.set(old);
+      return a;
+    };
+    this.laneA[c] = widen(this.laneA[c]);
+    this.laneB[c] = widen(this.laneB[c]);
+    this.parents[c] = widen(this.parents[c]);
   }
 
   private grow(): void {
