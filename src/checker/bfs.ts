@@ -129,9 +129,7 @@ export function search<S>(
   };
 
   try {
-    // A fresh copy: an action that mutates a value its successor shares with
-    // an initial state must not corrupt the model (or the trace rebuilt later).
-    for (const init of structuredClone(model.initStates)) {
+    for (const init of model.initStates) {
       const id = store.add(init, -1);
       if (id >= 0) {
         frontier.push(init);

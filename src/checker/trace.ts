@@ -38,7 +38,7 @@ export function* successors<S>(state: S, transitions: readonly Transition<S>[]):
 /** The shortest trace to the stored state `id`, rebuilt by re-running the model. */
 export function rebuildTrace<S>(model: Model<S>, transitions: readonly Transition<S>[], store: StateStore, id: number): Step<S>[] {
   const path = pathTo(store, id);
-  const init = structuredClone(model.initStates).find((s) => store.matches(s, path[0]));
+  const init = model.initStates.find((s) => store.matches(s, path[0]));
   if (init === undefined) throw nondeterministic('no initial state has the stored fingerprint');
   const trace: Step<S>[] = [{ action: null, state: init }];
   for (let k = 1; k < path.length; k++) {
