@@ -39,13 +39,13 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
       const reached = `after ${plural(r.stats.states, 'state')}, ${plural(r.stats.depth, 'step')} deep`;
       switch (r.budget) {
         case 'maxStates':
-          return `incomplete — maxStates budget of ${count(limit ?? r.stats.states)} states ran out ${reached}`;
+          return `incomplete — maxStates budget of ${plural(limit ?? r.stats.states, 'state')} ran out ${reached}`;
         case 'maxDepth':
           return `incomplete — maxDepth budget of ${plural(limit ?? r.stats.depth, 'step')} cut the search ${reached}`;
         case 'timeout':
           return `incomplete — timeout of ${count(limit ?? 0)} ms ran out ${reached}`;
         default:
-          return `incomplete — estimated fingerprint collision probability ${r.stats.collisionProbability.toExponential(1)} exceeds maxCollisionProbability ${(limit ?? 0).toExponential(0)} ${reached}; rerun with exact: true`;
+          return `incomplete — estimated fingerprint collision probability ${r.stats.collisionProbability.toExponential(1)} exceeds maxCollisionProbability ${limit === undefined || limit === 0 ? '0' : limit.toExponential()} ${reached}; rerun with exact: true`;
       }
     }
   }
