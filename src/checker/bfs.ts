@@ -207,8 +207,7 @@ export function search<S>(
         }
 
         phase = Phase.Mutation;
-        store.expanding(null);
-        if (!store.matches(s, id)) {
+        if (!store.verify(s, id)) {
           throw new MutationError('a state changed while it was being checked');
         }
 
@@ -247,7 +246,8 @@ function explain(error: unknown, source: ErrorSource): unknown {
 
 function notBoolean(value: unknown): ContractError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  const type = value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  const type =
+    value === null || value === undefined ? String(value) : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
   return new ContractError(`returned ${shown} (${type}), not a boolean`);
 }
 

@@ -15,8 +15,12 @@ import { describeNonPlainData, MAX_STATE_DEPTH } from '../model/plain-data.js';
 export interface Fingerprinter {
   /** Bits of the fingerprint that vary: 64 for the real one. Used for the collision estimate. */
   readonly bits: number;
-  /** Writes the fingerprint of `state` to `out[0]` (lane A) and `out[1]` (lane B). Throws StateShapeError for non-plain data. */
-  of(state: unknown, out: Int32Array): void;
+  /**
+   * Writes the fingerprint of `state` to `out[0]` (lane A) and `out[1]` (lane B).
+   * Throws StateShapeError for non-plain data. `fresh`: hash every value anew
+   * and look for symbol keys too (the mutation check of each expanded state).
+   */
+  of(state: unknown, out: Int32Array, fresh?: boolean): void;
   /**
    * The state whose successors are hashed next, or null when none is (before
    * a mutation check, which must hash every value afresh). Lets a fingerprinter
@@ -210,6 +214,11 @@ const MEMO = 64;
 const memoValues: unknown[] = new Array<unknown>(MEMO).fill(null);
 const memoLanes = new Int32Array(2 * MEMO);
 let memoCount = 0;
+// Symbol keys are invisible to for…in and cost ~50 ns a record to look for, so
+// they are looked for only when a state is hashed afresh (each expanded state's
+// mutation check), not in every successor's hash. Initial states are checked
+// by defineModel.
+let fresh = false;
 
 function remember(p: number, v: unknown): void {
   if (typeof v === 'object' && v !== null) {
@@ -320,6 +329,7 @@ function hashRecord(o: Record<string, unknown>): number {
     sumA = (sumA + fmixA(stepA(ka, va))) | 0;
     sumB = (sumB + fmixB(stepB(kb, vb))) | 0;
   }
+  if (fresh && Object.getOwnPropertySymbols(o).length > 0) throw NOT_PLAIN;
   laneB = fmixB(stepB(SEED_OBJ_B ^ n, sumB));
   return fmixA(stepA(SEED_OBJ_A ^ n, sumA));
 }
@@ -359,14 +369,20 @@ export function throwShapeError(state: unknown): never {
 /** The fingerprint every check uses unless told otherwise. */
 export const fingerprint64: Fingerprinter = {
   bits: 64,
-  of(state: unknown, out: Int32Array): void {
+  of(state: unknown, out: Int32Array, anew = false): void {
     depth = 0;
+    fresh = anew;
+    const memo = memoCount;
+    if (anew) memoCount = 0;
     try {
       out[0] = hashValue(state);
       out[1] = laneB;
     } catch (e) {
       if (e === NOT_PLAIN) throwShapeError(state);
       throw e;
+    } finally {
+      memoCount = memo;
+      fresh = false;
     }
   },
   expanding(parent: unknown): void {

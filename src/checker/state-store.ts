@@ -20,6 +20,8 @@ export interface StateStore {
   contains(state: unknown): boolean;
   /** True when `state` is the one stored under `id` (same fingerprint or key). */
   matches(state: unknown, id: number): boolean;
+  /** `matches`, hashing every value afresh and checking it is plain data: the mutation check. */
+  verify(state: unknown, id: number): boolean;
   /** The id of the state `id` was first reached from; -1 for an initial state. */
   parentOf(id: number): number;
   /** Bytes held by the store's own arrays (not the frontier). */
@@ -108,11 +110,15 @@ export class FingerprintStore implements StateStore {
     this.fingerprinter.expanding?.(parent);
   }
 
-  matches(state: unknown, id: number): boolean {
-    this.fingerprinter.of(state, this.fp);
+  matches(state: unknown, id: number, anew = false): boolean {
+    this.fingerprinter.of(state, this.fp, anew);
     const c = id >>> CHUNK_BITS;
     const o = id & OFFSET;
     return this.laneA[c][o] === this.fp[0] && this.laneB[c][o] === this.fp[1];
+  }
+
+  verify(state: unknown, id: number): boolean {
+    return this.matches(state, id, true);
   }
 
   parentOf(id: number): number {
@@ -195,6 +201,10 @@ export class ExactStore implements StateStore {
 
   matches(state: unknown, id: number): boolean {
     return canonicalKey(state) === this.keys[id];
+  }
+
+  verify(state: unknown, id: number): boolean {
+    return this.matches(state, id);
   }
 
   parentOf(id: number): number {
