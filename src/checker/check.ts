@@ -4,6 +4,7 @@
  * turn what it found into a CheckResult with the shortest trace.
  */
 import { describe } from '../model/action.js';
+import { stepLabel } from '../model/choice-label.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
 import { ModelDefinitionError, MutationError } from '../model/errors.js';
@@ -80,7 +81,9 @@ export function run<S>(
   internals: CheckInternals = {},
 ): CheckResult<S> {
   const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
-  const outcome = search(model, transitions, properties, options, store);
+  // An action that mutates its input would otherwise damage the model's own
+  // initial states (and so every later check); the search works on copies.
+  const outcome = search(withCopiedInit(model), transitions, properties, options, store);
   const generated = outcome.transitions + model.initStates.length;
   const collisionProbability =
     store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits;
@@ -110,7 +113,7 @@ export function run<S>(
 
   let trace: Step<S>[];
   try {
-    trace = rebuildTrace(model, transitions, store, outcome.at);
+    trace = rebuildTrace(withCopiedInit(model), transitions, store, outcome.at);
   } catch (error) {
     return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
   }
@@ -118,6 +121,16 @@ export function run<S>(
     return makeResult<S>(outcome, trace, stats, coverage, undefined, findMutator(trace, transitions, properties, store, outcome));
   }
   return makeResult<S>(outcome, trace, stats, coverage, undefined);
+}
+
+/** A deep copy of a plain-data state (objects, arrays, Map, Set, Date, bigint all survive structuredClone). */
+function copyState<S>(state: S): S {
+  return structuredClone(state);
+}
+
+/** The model with copies of its initial states, for a search or a trace rebuild that user code may disturb. */
+function withCopiedInit<S>(model: Model<S>): Model<S> {
+  return { ...model, initStates: model.initStates.map(copyState) };
 }
 
 /**
@@ -131,8 +144,10 @@ function findMutator<S>(
   store: StateStore,
   outcome: SearchOutcome,
 ): Partial<CheckResult<S>> {
-  const fresh = trace[trace.length - 1].state; // rebuilt from its parent: not yet touched
-  const blame = (kind: 'action' | 'guard' | 'invariant' | 'guarantee', name: string, environment?: string) => {
+  // A copy of the last state, rebuilt from its parent: the trials below may damage it,
+  // and states often share structure with the earlier steps the user will read.
+  const fresh = copyState(trace[trace.length - 1].state);
+  const blame = (kind: 'action' | 'guard' | 'choices' | 'invariant' | 'guarantee', name: string, environment?: string) => {
     const what = kind === 'action' ? `action '${name}' mutated its input state` : `${kind} '${name}' mutated the state it was given`;
     return {
       error: new MutationError(`${what} instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })`),
@@ -145,12 +160,15 @@ function findMutator<S>(
       if (!store.matches(fresh, outcome.at)) return blame(p.environment ? 'guarantee' : 'invariant', p.name, p.environment);
     }
     for (const tr of transitions) {
-      for (const c of tr.choices ? tr.choices(fresh) : [undefined]) {
+      const choices = tr.choices ? [...tr.choices(fresh)] : [undefined];
+      if (!store.matches(fresh, outcome.at)) return blame('choices', tr.label, tr.environment);
+      for (const c of choices) {
+        const label = stepLabel(tr.label, tr.choices !== undefined, c);
         const on = tr.enabled === undefined || tr.enabled(fresh, c) === true;
-        if (!store.matches(fresh, outcome.at)) return blame('guard', tr.label, tr.environment);
+        if (!store.matches(fresh, outcome.at)) return blame('guard', label, tr.environment);
         if (!on) continue;
         tr.apply(fresh, c);
-        if (!store.matches(fresh, outcome.at)) return blame('action', tr.choices ? `${tr.label}(…)` : tr.label, tr.environment);
+        if (!store.matches(fresh, outcome.at)) return blame('action', label, tr.environment);
       }
     }
   } catch {
