@@ -11,7 +11,7 @@
  * `StateStore.add` only says "seen" (-1).
  */
 import { formatChoice, stepLabel } from '../model/choice-label.js';
-import { ContractError, MutationError } from '../model/errors.js';
+import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
 import type { Model, StatePredicate, Transition } from '../model/types.js';
 import type { SearchOptions, SearchOutcome } from './bfs.js';
 import { canonicalKey } from './canonical-key.js';
@@ -75,6 +75,10 @@ export interface StateIndex {
   findOrAdd(state: unknown): number;
   /** True when `state` is the one stored under `id`. */
   matches(state: unknown, id: number): boolean;
+  /** `matches`, hashing every value afresh: the mutation check of an expanded state. */
+  verify(state: unknown, id: number): boolean;
+  /** The state whose successors are hashed next, or null (see Fingerprinter.expanding). */
+  expanding(parent: unknown): void;
   bytes(): number;
 }
 
@@ -117,9 +121,17 @@ export class FingerprintIndex implements StateIndex {
     return id;
   }
 
-  matches(state: unknown, id: number): boolean {
-    this.fingerprinter.of(state, this.fp);
+  matches(state: unknown, id: number, anew = false): boolean {
+    this.fingerprinter.of(state, this.fp, anew);
     return this.laneA.get(id) === this.fp[0] && this.laneB.get(id) === this.fp[1];
+  }
+
+  verify(state: unknown, id: number): boolean {
+    return this.matches(state, id, true);
+  }
+
+  expanding(parent: unknown): void {
+    this.fingerprinter.expanding?.(parent);
   }
 
   bytes(): number {
@@ -163,6 +175,14 @@ export class ExactIndex implements StateIndex {
 
   matches(state: unknown, id: number): boolean {
     return canonicalKey(state) === this.keys[id];
+  }
+
+  verify(state: unknown, id: number): boolean {
+    return this.matches(state, id);
+  }
+
+  expanding(): void {
+    // Canonical keys are computed whole every time: nothing to remember.
   }
 
   bytes(): number {
@@ -308,22 +328,25 @@ export function exploreGraph<S>(
   let p = -1;
   let choice: unknown;
 
-  const finish = (kind: ResultKind, extra: Partial<GraphOutcome> = {}): GraphOutcome => ({
-    kind,
-    at,
-    states: index.size,
-    transitions: generated,
-    depth: deepest,
-    durationMs: performance.now() - started,
-    enabled: enabledCount,
-    newStates: newCount,
-    ...extra,
-  });
+  const finish = (kind: ResultKind, extra: Partial<GraphOutcome> = {}): GraphOutcome => {
+    index.expanding(null); // traces are rebuilt with every value hashed afresh
+    return {
+      kind,
+      at,
+      states: index.size,
+      transitions: generated,
+      depth: deepest,
+      durationMs: performance.now() - started,
+      enabled: enabledCount,
+      newStates: newCount,
+      ...extra,
+    };
+  };
 
   // Stores one edge; false when a budget stops the exploration.
   const edge = (succ: S, parentId: number, action: number): boolean => {
     generated++;
-    if (succ === undefined) throw new ContractError(`apply returned undefined; an action must return the next state`);
+    if (succ === undefined) throw new ContractError(`returned undefined; an action must return the next state`);
     let id = index.findOrAdd(succ);
     if (id >= 0) {
       // A state past a budget: the graph would be cut, and a cut graph proves nothing about cycles.
@@ -377,6 +400,7 @@ export function exploreGraph<S>(
         }
         p = -1;
 
+        index.expanding(s);
         for (t = 0; t < nT; t++) {
           const tr = transitions[t];
           if (tr.choices === undefined) {
@@ -418,7 +442,7 @@ export function exploreGraph<S>(
         t = -1;
 
         phase = Phase.Mutation;
-        if (!index.matches(s, id)) throw new MutationError('a state changed while it was being checked');
+        if (!index.verify(s, id)) throw new MutationError('a state changed while it was being checked');
 
         if ((nextId & CLOCK_EVERY) === 0 && performance.now() > deadline) {
           at = -1;
@@ -431,9 +455,10 @@ export function exploreGraph<S>(
     }
     firstEdges.push(targets.length);
   } catch (error) {
+    const errorSource = sourceOf(phase, transitions[t], choice, p >= 0 ? predicates[p] : undefined);
     return finish('error', {
-      error,
-      errorSource: sourceOf(phase, transitions[t], choice, p >= 0 ? predicates[p] : undefined),
+      error: explain(error, errorSource),
+      errorSource,
       ...(t >= 0 ? { transition: t, choice } : {}),
       ...(p >= 0 ? { predicate: p } : {}),
     });
@@ -448,9 +473,20 @@ export function exploreGraph<S>(
   }
 }
 
+/** kripke's own errors say whose output was wrong (as the safety search does); user errors stay as thrown. */
+function explain(error: unknown, source: ErrorSource): unknown {
+  const who = source.name === undefined ? source.kind : `${source.kind} '${source.name}'`;
+  if (error instanceof ContractError) return new ContractError(`${who} ${error.message}`);
+  if (error instanceof StateShapeError && source.kind === 'action') {
+    return new StateShapeError(`${who} returned a state that is not plain data: ${error.detail}`, error.path, error.detail);
+  }
+  return error;
+}
+
 function notBoolean(value: unknown): ContractError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return new ContractError(`returned ${shown} (${value === null ? 'null' : typeof value}), not a boolean`);
+  const type = value === null || value === undefined ? String(value) : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return new ContractError(`returned ${shown} (${type}), not a boolean`);
 }
 
 function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, pr: GraphPredicates<S> | undefined): ErrorSource {

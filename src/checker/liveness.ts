@@ -7,6 +7,7 @@
  * re-running the model along the path, as for safety counterexamples.
  */
 import { describe } from '../model/action.js';
+import { stepLabel } from '../model/choice-label.js';
 import { ModelDefinitionError, MutationError } from '../model/errors.js';
 import { checkPredicate, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
 import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../model/types.js';
@@ -15,8 +16,7 @@ import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cyc
 import type { Fingerprinter } from './fingerprint.js';
 import { ExactIndex, exploreGraph, FingerprintIndex, FROM, GOAL, type GraphOutcome, StateGraph } from './graph.js';
 import { coverageOf, makeResult, summarize } from './result.js';
-import type { StateStore } from './state-store.js';
-import { rebuildTrace, successors } from './trace.js';
+import { successors } from './trace.js';
 import type { CheckResult, CheckStats, FairnessAssumptions, Step } from './types.js';
 
 /**
@@ -95,8 +95,10 @@ export function runLiveness<S>(
   const deadline = started + options.timeout;
   const index = options.exact ? new ExactIndex() : new FingerprintIndex(internals.fingerprinter);
   const graph = new StateGraph(index, properties.length);
+  // The search and each trace rebuild work on fresh copies of the initial states, so that an
+  // action that mutates its input cannot damage the model itself or the rebuild.
   const outcome = exploreGraph(
-    model,
+    withCopiedInit(model),
     transitions,
     properties.map((p) => ({ name: p.name === '' ? undefined : p.name, goal: p.goal, ...(p.from === undefined ? {} : { from: p.from }) })),
     options,
@@ -146,7 +148,7 @@ export function runLiveness<S>(
     if (lasso !== undefined) {
       let trace: Step<S>[];
       try {
-        trace = traceAlong(model, transitions, graph, lasso);
+        trace = traceAlong(withCopiedInit(model), transitions, graph, lasso);
       } catch (error) {
         return makeResult<S>(outcome, [], stats(), coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
       }
@@ -180,6 +182,11 @@ export function withLiveness<S>(model: Model<S>, safety: CheckResult<S>, options
   const withWarnings = { ...plain, warnings: live.warnings };
   const text = summarize(withWarnings);
   return Object.defineProperty(withWarnings, 'toString', { value: () => text, enumerable: false }) as CheckResult<S>;
+}
+
+/** The model with deep copies of its initial states (plain data survives structuredClone). */
+function withCopiedInit<S>(model: Model<S>): Model<S> {
+  return { ...model, initStates: model.initStates.map((s) => structuredClone(s)) };
 }
 
 /** Fairness as given, for the result and the matcher message. */
@@ -223,22 +230,45 @@ function vacuity<S>(graph: StateGraph, prop: number, p: LivenessProperty<S>): st
 
 /** The lasso's steps, rebuilt by re-running the model along its edges (matching label and fingerprint). */
 function traceAlong<S>(model: Model<S>, transitions: readonly Transition<S>[], graph: StateGraph, lasso: Lasso): Step<S>[] {
-  const init = model.initStates.find((s) => graph.index.matches(s, lasso.init));
-  if (init === undefined) throw nondeterministic('no initial state has the stored fingerprint');
-  const trace: Step<S>[] = [{ action: null, state: init }];
   const edges = [...lasso.prefix, ...(lasso.cycle ?? [])];
-  for (const e of edges) {
-    const label = graph.instances[graph.actions.get(e)].label;
-    const target = graph.targets.get(e);
+  return replay(
+    model,
+    transitions,
+    graph,
+    lasso.init,
+    edges.map((e) => ({ target: graph.targets.get(e), label: graph.instances[graph.actions.get(e)].label })),
+  );
+}
+
+/** The first-found path to state `id` (parent ids), rebuilt the same way, for errors. */
+function traceTo<S>(model: Model<S>, transitions: readonly Transition<S>[], graph: StateGraph, id: number): Step<S>[] {
+  const ids: number[] = [];
+  for (let x = id; x !== -1; x = graph.parents.get(x)) ids.push(x);
+  ids.reverse();
+  return replay(model, transitions, graph, ids[0], ids.slice(1).map((target) => ({ target })));
+}
+
+/** Re-runs the model from the initial state `init`, at each step taking the successor with the stored fingerprint (and label, if given). */
+function replay<S>(
+  model: Model<S>,
+  transitions: readonly Transition<S>[],
+  graph: StateGraph,
+  init: number,
+  steps: readonly { target: number; label?: string }[],
+): Step<S>[] {
+  const first = model.initStates.find((s) => graph.index.matches(s, init));
+  if (first === undefined) throw nondeterministic('no initial state has the stored fingerprint');
+  const trace: Step<S>[] = [{ action: null, state: first }];
+  for (const { target, label } of steps) {
     const from = trace[trace.length - 1].state;
     let found: Step<S> | undefined;
     for (const step of successors(from, transitions)) {
-      if (step.action === label && graph.index.matches(step.state, target)) {
+      if ((label === undefined || step.action === label) && graph.index.matches(step.state, target)) {
         found = step;
         break;
       }
     }
-    if (found === undefined) throw nondeterministic(`no '${label}' step of step ${trace.length - 1}'s state leads to the next state any more`);
+    if (found === undefined) throw nondeterministic(`no action of step ${trace.length - 1}'s state leads to step ${trace.length}'s state any more`);
     trace.push(found);
   }
   return trace;
@@ -264,7 +294,7 @@ function errorResult<S>(
   if (outcome.at < 0) return makeResult<S>(outcome, [], stats, coverage, undefined);
   let trace: Step<S>[];
   try {
-    trace = rebuildTrace(model, transitions, storeView(graph), outcome.at);
+    trace = traceTo(withCopiedInit(model), transitions, graph, outcome.at);
   } catch (error) {
     return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
   }
@@ -272,24 +302,6 @@ function errorResult<S>(
     return makeResult<S>(outcome, trace, stats, coverage, undefined, { error: findMutation(trace, transitions, graph, outcome.at, properties) });
   }
   return makeResult<S>(outcome, trace, stats, coverage, undefined);
-}
-
-/** The graph seen as a StateStore, for the safety trace rebuild (parent ids and fingerprints). */
-function storeView(graph: StateGraph): StateStore {
-  const unsupported = () => {
-    throw new Error('read-only view of the liveness graph');
-  };
-  return {
-    get size() {
-      return graph.size;
-    },
-    bits: graph.index.bits,
-    add: unsupported,
-    contains: unsupported,
-    matches: (state, id) => graph.index.matches(state, id),
-    parentOf: (id) => graph.parents.get(id),
-    bytes: () => graph.bytes(),
-  };
 }
 
 /** Names the predicate, guard or action that mutated the state, replaying it on a fresh copy. */
@@ -300,8 +312,9 @@ function findMutation<S>(
   id: number,
   properties: readonly LivenessProperty<S>[],
 ): MutationError {
-  const fresh = trace[trace.length - 1].state;
-  const same = () => graph.index.matches(fresh, id);
+  // A copy: the trials below may damage it, and it shares structure with the trace the user reads.
+  const fresh = structuredClone(trace[trace.length - 1].state);
+  const same = () => graph.index.verify(fresh, id);
   const advice = 'instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })';
   try {
     for (const p of properties) {
@@ -312,12 +325,15 @@ function findMutation<S>(
       if (!same()) return new MutationError(`the 'from' predicate${name} mutated the state it was given ${advice}`);
     }
     for (const tr of transitions) {
-      for (const c of tr.choices ? tr.choices(fresh) : [undefined]) {
+      const choices = tr.choices ? [...tr.choices(fresh)] : [undefined];
+      if (!same()) return new MutationError(`choices '${tr.label}' mutated the state it was given ${advice}`);
+      for (const c of choices) {
+        const label = stepLabel(tr.label, tr.choices !== undefined, c);
         const on = tr.enabled === undefined || tr.enabled(fresh, c) === true;
-        if (!same()) return new MutationError(`guard '${tr.label}' mutated the state it was given ${advice}`);
+        if (!same()) return new MutationError(`guard '${label}' mutated the state it was given ${advice}`);
         if (!on) continue;
         tr.apply(fresh, c);
-        if (!same()) return new MutationError(`action '${tr.choices ? `${tr.label}(…)` : tr.label}' mutated its input state ${advice}`);
+        if (!same()) return new MutationError(`action '${label}' mutated its input state ${advice}`);
       }
     }
   } catch {

@@ -353,6 +353,7 @@ describe('errors and budgets', () => {
     const r = checkLiveness(m, 'odd');
     expect(r.errorSource).toEqual({ kind: 'from', name: 'odd' });
     expect(r.error).toBeInstanceOf(ContractError);
+    expect(String(r)).toBe('error after 0 steps: from \'odd\' returned "yes" (a string), not a boolean');
   });
 
   it('names an action that mutates its input', () => {
@@ -363,9 +364,8 @@ describe('errors and budgets', () => {
         push: {
           enabled: (s) => s.xs.length < 3,
           apply: (s) => {
-            // Mutates every state but the initial one (a mutated initial state cannot be rebuilt at all).
-            if (s.xs.length > 1) s.xs.push(1);
-            return { xs: [...s.xs, 1] };
+            s.xs.push(1);
+            return { xs: [...s.xs] };
           },
         },
       },
@@ -374,6 +374,8 @@ describe('errors and budgets', () => {
     expect(r.kind).toBe('error');
     expect(r.error).toBeInstanceOf(MutationError);
     expect((r.error as Error).message).toMatch(/^action 'push' mutated its input state/);
+    // The search worked on a copy: the model's own initial state is intact.
+    expect(m.initStates[0]).toEqual({ xs: [0] });
   });
 
   it('gives incomplete when a budget runs out', () => {
