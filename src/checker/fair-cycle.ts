@@ -47,6 +47,16 @@ export interface Lasso {
   readonly pendingSince: number;
 }
 
+/**
+ * Bytes the analysis allocates on top of the graph for `n` states and `instances`
+ * action instances (pairs: seen, queue, parent edge; per state: set ids, the pending region, the
+ * components being refined, Tarjan's scratch; per instance: counters). At most; all freed when it returns.
+ * Freed when it returns. For the benchmark's memory figures.
+ */
+export function analysisBytes(n: number, instances: number): number {
+  return 2 * n * (1 + 4 + 4) + 4 * n * 3 + n * 21 + instances * 6 * 4;
+}
+
 /** Thrown out of the analysis when the clock runs out; turned into `incomplete`. */
 export class OutOfTime extends Error {}
 
@@ -71,9 +81,10 @@ export function findLasso(
   };
 
   // 1. Breadth-first over (state, pending) pairs: node x = 2 * state + pending.
+  // seen[x]: 0 unseen, else 1 + 2 × (the pending bit of the pair it was reached from).
+  // With the edge it was reached by, that names its parent pair: the edge's source is found in the CSR offsets.
   const seen = new Uint8Array(2 * n);
   const queue = new Int32Array(2 * n);
-  const parentPair = new Int32Array(2 * n);
   const parentEdge = new Int32Array(2 * n);
   let head = 0;
   let tail = 0;
@@ -81,9 +92,8 @@ export function findLasso(
     const f = flags.get(s);
     const pending = (f & GOAL) === 0 && (!leadsTo || (f & FROM) !== 0) ? 1 : 0;
     const x = 2 * s + pending;
-    if (seen[x] === 1) continue;
+    if (seen[x] !== 0) continue;
     seen[x] = 1;
-    parentPair[x] = -1;
     parentEdge[x] = -1;
     queue[tail++] = x;
   }
@@ -98,9 +108,8 @@ export function findLasso(
       const f = flags.get(t);
       const next = (f & GOAL) === 0 && (pending === 1 || (leadsTo && (f & FROM) !== 0)) ? 1 : 0;
       const y = 2 * t + next;
-      if (seen[y] === 1) continue;
-      seen[y] = 1;
-      parentPair[y] = x;
+      if (seen[y] !== 0) continue;
+      seen[y] = 1 + 2 * pending;
       parentEdge[y] = e;
       queue[tail++] = y;
     }
@@ -108,11 +117,13 @@ export function findLasso(
 
   // 2. The region R and its fair components. setOf[s]: 0 outside, > 0 a candidate set, < 0 a fair core.
   const setOf = new Int32Array(n);
-  const region: number[] = [];
-  for (let s = 0; s < n; s++) {
-    if (seen[2 * s + 1] === 1) {
+  let regionSize = 0;
+  for (let s = 0; s < n; s++) if (seen[2 * s + 1] !== 0) regionSize++;
+  const regionNodes = new Int32Array(regionSize);
+  for (let s = 0, k = 0; s < n; s++) {
+    if (seen[2 * s + 1] !== 0) {
       setOf[s] = 1;
-      region.push(s);
+      regionNodes[k++] = s;
     }
   }
   const scratch = new SccScratch(n);
@@ -137,7 +148,6 @@ export function findLasso(
     for (let i = from; i < to; i++) setOf[stack[i]] = id;
     work.push(stack.slice(from, to));
   };
-  const regionNodes = Int32Array.from(region);
   stronglyConnected(graph, setOf, 1, regionNodes, regionNodes.length, scratch, collect);
 
   const { weak, strong } = fairness;
@@ -215,10 +225,12 @@ export function findLasso(
     const prefix: number[] = [];
     let y = x;
     let pendingSince = -1;
-    while (parentPair[y] !== -1) {
-      prefix.push(parentEdge[y]);
-      if (pendingSince < 0 && (parentPair[y] & 1) === 0) pendingSince = prefix.length;
-      y = parentPair[y];
+    while (parentEdge[y] !== -1) {
+      const e = parentEdge[y];
+      const parentPending = seen[y] >>> 1;
+      prefix.push(e);
+      if (pendingSince < 0 && parentPending === 0) pendingSince = prefix.length;
+      y = 2 * sourceOf(graph, e) + parentPending;
     }
     prefix.reverse();
     // pendingSince counted edges from the end; the pair before them had pending off.
@@ -228,6 +240,18 @@ export function findLasso(
     return { init, prefix, cycle: fairCycle(graph, s, setOf, fairness, scratch, clock), pendingSince };
   }
   return undefined;
+}
+
+/** The state whose edges include edge `e`: binary search over the CSR offsets. */
+function sourceOf(graph: StateGraph, e: number): number {
+  let lo = 0;
+  let hi = graph.expanded - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (graph.firstEdge(mid) <= e) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function hasSelfLoop(graph: StateGraph, s: number): boolean {

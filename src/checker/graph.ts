@@ -22,7 +22,13 @@ const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const OFFSET = CHUNK - 1;
 
-/** A growable int32 column in 64K-entry chunks: appending never copies. */
+const FIRST_CHUNK = 256;
+
+/**
+ * A growable int32 column in 64K-entry chunks: appending never copies, except
+ * the first chunk, which starts small and doubles (a twelve-state model should
+ * not zero megabytes).
+ */
 export class IntColumn {
   length = 0;
   readonly chunks: Int32Array[] = [];
@@ -30,7 +36,8 @@ export class IntColumn {
   push(value: number): void {
     const i = this.length;
     const c = i >>> CHUNK_BITS;
-    if (c === this.chunks.length) this.chunks.push(new Int32Array(CHUNK));
+    if (c === this.chunks.length) this.chunks.push(new Int32Array(c === 0 ? FIRST_CHUNK : CHUNK));
+    else if (c === 0 && i === this.chunks[0].length) this.growFirst();
     this.chunks[c][i & OFFSET] = value;
     this.length = i + 1;
   }
@@ -40,11 +47,17 @@ export class IntColumn {
   }
 
   bytes(): number {
-    return this.chunks.length * CHUNK * 4;
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  }
+
+  private growFirst(): void {
+    const grown = new Int32Array(this.chunks[0].length * 2);
+    grown.set(this.chunks[0]);
+    this.chunks[0] = grown;
   }
 }
 
-/** A growable byte column, for per-state flags. */
+/** A growable byte column, for per-state flags; chunked like IntColumn. */
 export class ByteColumn {
   length = 0;
   readonly chunks: Uint8Array[] = [];
@@ -52,7 +65,12 @@ export class ByteColumn {
   push(value: number): void {
     const i = this.length;
     const c = i >>> CHUNK_BITS;
-    if (c === this.chunks.length) this.chunks.push(new Uint8Array(CHUNK));
+    if (c === this.chunks.length) this.chunks.push(new Uint8Array(c === 0 ? FIRST_CHUNK : CHUNK));
+    else if (c === 0 && i === this.chunks[0].length) {
+      const grown = new Uint8Array(i * 2);
+      grown.set(this.chunks[0]);
+      this.chunks[0] = grown;
+    }
     this.chunks[c][i & OFFSET] = value;
     this.length = i + 1;
   }
@@ -62,7 +80,7 @@ export class ByteColumn {
   }
 
   bytes(): number {
-    return this.chunks.length * CHUNK;
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
   }
 }
 
@@ -88,8 +106,8 @@ export class FingerprintIndex implements StateIndex {
   readonly bits: number;
   private readonly laneA = new IntColumn();
   private readonly laneB = new IntColumn();
-  private table = new Int32Array(1 << 12); // id + 1; 0 is empty
-  private mask = (1 << 12) - 1;
+  private table = new Int32Array(1 << 9); // id + 1; 0 is empty
+  private mask = (1 << 9) - 1;
   private readonly fp = new Int32Array(2);
 
   constructor(private readonly fingerprinter: Fingerprinter = fingerprint64) {
