@@ -74,7 +74,7 @@ export function main(log: (line: string) => void = console.log): void {
   log(`  weak fairness of every action: ${weak}`);
   weak.trace.forEach((step, i) => {
     const mark = i === weak.trace.length - 1 ? `   ↻ back to step ${weak.loopsTo}` : '';
-    log(`    ${String(i).padStart(2)}. ${(step.action ?? 'init').padEnd(15)} ${step.state.philosophers.join(' ')}  forks ${JSON.stringify(step.state.forks)}${mark}`);
+    log(`    ${String(i).padStart(2)}. ${(step.action ?? 'init').padEnd(15)} ${step.state.philosophers.map((p) => p.padEnd(8)).join(' ')}  forks ${JSON.stringify(step.state.forks)}${mark}`);
   });
 }
 
