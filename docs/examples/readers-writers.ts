@@ -8,7 +8,7 @@
  *
  *   npx tsx docs/examples/readers-writers.ts
  */
-import { check, defineModel, type Model } from 'kripke';
+import { check, defineModel, type ActionSpec, type Model } from 'kripke';
 
 export interface Room {
   readers: ('out' | 'reading')[];
@@ -23,7 +23,7 @@ const set = <T>(list: T[], i: number, to: T) => list.map((x, j) => (j === i ? to
 export function room(options: { readers: number; writers: number; lock: 'buggy' | 'atomic' }): Model<Room> {
   const readers = Array.from({ length: options.readers }, (_, i) => i);
   const writers = Array.from({ length: options.writers }, (_, i) => i);
-  const writerActions =
+  const writerActions: Record<string, ActionSpec<Room>> =
     options.lock === 'buggy'
       ? {
           // if (!writing && readers === 0) { …another thread may run here… writing = true }
