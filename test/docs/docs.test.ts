@@ -27,7 +27,8 @@ interface Pair {
   line: number;
 }
 
-const PAIR = /```ts\n([\s\S]*?)```\n\n```text\n([\s\S]*?)```/g;
+// Neither body may contain a fence, so a pair is two adjacent blocks, never a span across others.
+const PAIR = /```ts\n((?:(?!```)[\s\S])*)```\n\n```text\n((?:(?!```)[\s\S])*)```/g;
 
 function pairs(text: string): Pair[] {
   const found: Pair[] = [];
