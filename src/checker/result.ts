@@ -3,11 +3,16 @@
  * `toString`, so that it prints well in a REPL and snapshots through the
  * serializer without timings.
  */
+import { KripkeError } from '../model/errors.js';
 import type { Transition } from '../model/types.js';
 import type { SearchOutcome } from './bfs.js';
 import type { ActionCoverage, CheckResult, CheckStats, Step } from './types.js';
 
-const count = (n: number) => n.toLocaleString('en-US');
+/** 1234567 → '1,234,567'. By hand: the first toLocaleString call loads ICU data (~15 ms). */
+export function count(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** The one-line summary of a result. */
@@ -23,6 +28,8 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
     case 'deadlock':
       return `deadlock after ${steps}: no action is enabled and the state is not terminal`;
     case 'error': {
+      // kripke's own errors already name their source; a user's error gets it here.
+      if (r.error instanceof KripkeError) return `error after ${steps}: ${r.error.message}`;
       const src = r.errorSource;
       const where = src === undefined ? '' : src.name === undefined ? ` in ${src.kind}` : ` in ${src.kind} '${src.name}'`;
       const message = r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error);

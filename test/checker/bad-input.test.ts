@@ -61,23 +61,27 @@ describe('a state that is not plain data, reached by an action', () => {
       const r = check(reachedByBad(bad), { exact });
       expectErrorAtStep1(r, { kind: 'action', name: 'bad' });
       expect(r.error).toBeInstanceOf(StateShapeError);
-      expect((r.error as StateShapeError).message).toBe(`${message}; states must be plain data`);
+      expect((r.error as StateShapeError).message).toBe(`action 'bad' returned a state that is not plain data: ${message}`);
       expect((r.error as StateShapeError).path).toBe(message.slice(0, message.search(/ (is|has) /)));
-      expect(String(r)).toBe(`error in action 'bad' after 1 step: StateShapeError: ${message}; states must be plain data`);
+      expect(String(r)).toBe(`error after 1 step: action 'bad' returned a state that is not plain data: ${message}`);
     });
   });
 
   it('a symbol key, with exact: true', () => {
     const r = check(reachedByBad(() => ({ [Symbol('k')]: 1, n: 2 })), { exact: true });
     expectErrorAtStep1(r, { kind: 'action', name: 'bad' });
-    expect((r.error as StateShapeError).message).toBe('state has a symbol key; states must be plain data');
+    expect((r.error as StateShapeError).message).toBe("action 'bad' returned a state that is not plain data: state has a symbol key");
   });
 
-  // Known bug (reported): the fingerprint walk iterates keys with for…in, which skips symbol keys,
-  // so such a state passes as plain data and the symbol-keyed value is ignored.
-  it.fails('a symbol key, with fingerprints', () => {
+  // Successors' hashes skip the (costly) look for symbol keys; the state is
+  // caught when it is expanded, with the trace to it.
+  it('a symbol key, with fingerprints', () => {
     const r = check(reachedByBad(() => ({ [Symbol('k')]: 1, n: 2 })));
     expect(r.kind).toBe('error');
+    expect(r.error).toBeInstanceOf(StateShapeError);
+    expect((r.error as StateShapeError).message).toBe('state has a symbol key; states must be plain data');
+    expect(r.errorSource).toEqual({ kind: 'state' });
+    expect(r.trace.map((s) => s.action)).toEqual([null, 'step', 'bad']);
   });
 });
 
@@ -193,10 +197,10 @@ describe('an action, guard, choices, invariant or terminal that throws', () => {
 
 describe('a predicate that returns something other than a boolean', () => {
   it.each([
-    ['a guard returning 1', { enabled: (s: N) => (s.n === 1 ? 1 : true) as boolean }, {}, { kind: 'guard', name: 'step' }, 'returned 1 (number), not a boolean'],
-    ['a guard returning undefined', { enabled: (s: N) => (s.n === 1 ? undefined : true) as boolean }, {}, { kind: 'guard', name: 'step' }, 'returned undefined (undefined), not a boolean'],
-    ['an invariant returning "yes"', {}, { inv: (s: N) => (s.n === 1 ? 'yes' : true) as boolean }, { kind: 'invariant', name: 'inv' }, 'returned "yes" (string), not a boolean'],
-    ['an invariant returning null', {}, { inv: (s: N) => (s.n === 1 ? null : true) as boolean }, { kind: 'invariant', name: 'inv' }, 'returned null (null), not a boolean'],
+    ['a guard returning 1', { enabled: (s: N) => (s.n === 1 ? 1 : true) as boolean }, {}, { kind: 'guard', name: 'step' }, "guard 'step' returned 1 (a number), not a boolean"],
+    ['a guard returning undefined', { enabled: (s: N) => (s.n === 1 ? undefined : true) as boolean }, {}, { kind: 'guard', name: 'step' }, "guard 'step' returned undefined (undefined), not a boolean"],
+    ['an invariant returning "yes"', {}, { inv: (s: N) => (s.n === 1 ? 'yes' : true) as boolean }, { kind: 'invariant', name: 'inv' }, `invariant 'inv' returned "yes" (a string), not a boolean`],
+    ['an invariant returning null', {}, { inv: (s: N) => (s.n === 1 ? null : true) as boolean }, { kind: 'invariant', name: 'inv' }, "invariant 'inv' returned null (null), not a boolean"],
   ])('%s is a ContractError', (_n, guard, invariants, source, message) => {
     const m = defineModel<N>({
       init: { n: 0 },
@@ -224,7 +228,7 @@ describe('apply returning undefined', () => {
     const r = check(reachedByBad(() => undefined));
     expectErrorAtStep1(r, { kind: 'action', name: 'bad' });
     expect(r.error).toBeInstanceOf(ContractError);
-    expect(String(r)).toBe("error in action 'bad' after 1 step: ContractError: apply returned undefined; an action must return the next state");
+    expect(String(r)).toBe("error after 1 step: action 'bad' returned undefined; an action must return the next state");
   });
 });
 

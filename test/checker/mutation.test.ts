@@ -33,7 +33,7 @@ describe('mutation', () => {
     });
     const r = expectMutation(m, { kind: 'action', name: 'push' }, 0);
     expect(String(r)).toBe(
-      "error in action 'push' after 0 steps: MutationError: action 'push' mutated its input state instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })",
+      "error after 0 steps: action 'push' mutated its input state instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })",
     );
   });
 
