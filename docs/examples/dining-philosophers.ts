@@ -1,81 +1,69 @@
 /**
- * Ordered dining philosophers: no deadlock, but starvation depends on fairness.
- *
- * Three philosophers sit around a table with a fork between each pair. Each
- * picks up the lower-numbered of its two forks first (the resource ordering
- * that rules out deadlock), then the other, eats, and puts both down.
- *
- * Can philosopher 0, once hungry, starve? Under weak fairness of every action
- * yes: its neighbour keeps taking fork 0 back, so "take fork 0" is enabled
- * only now and then, never continuously, and weak fairness asks nothing of
- * an action that keeps being disabled. Under strong fairness no: enabled
- * again and again means taken eventually.
+ * Dining philosophers: three philosophers, three forks, one between each pair.
+ * Each picks up one fork, then the other, eats, and puts both down. If everyone
+ * reaches for the left fork first, all three can hold one fork and wait forever
+ * for the second: a deadlock, which the search finds in three steps. Taking the
+ * lower-numbered fork first breaks the circle of waiting.
+ * Ported from musil's dining-philosophers story.
  *
  *   npx tsx docs/examples/dining-philosophers.ts
  */
-import { check, checkLiveness, defineModel } from 'kripke';
+import { action, check, defineModel, type Model } from 'kripke';
 
-export const N = 3;
-
-export type Philosopher = 'thinking' | 'hungry' | 'one-fork' | 'eating';
+export const PHILOSOPHERS = 3;
 
 export interface Table {
-  philosophers: Philosopher[];
-  /** Who holds each fork, or null. Philosopher i eats with forks i and i + 1 (mod N). */
+  /** forks[f]: the philosopher holding fork f, or null when it lies on the table. */
   forks: (number | null)[];
+  /** Forks each philosopher holds: 0 thinking, 1 waiting for the second, 2 eating. */
+  holding: number[];
 }
 
-const ids = Array.from({ length: N }, (_, i) => i);
-const first = (i: number) => Math.min(i, (i + 1) % N);
-const second = (i: number) => Math.max(i, (i + 1) % N);
-const with_ = <T>(list: readonly T[], changes: Record<number, T>): T[] => list.map((v, j) => (j in changes ? changes[j] : v));
+/** Philosopher p sits between fork p (left) and fork p + 1 (right, wrapping round). */
+const left = (p: number) => p;
+const right = (p: number) => (p + 1) % PHILOSOPHERS;
 
-export const table = defineModel<Table>({
-  name: 'ordered dining philosophers',
-  init: { philosophers: ids.map(() => 'thinking'), forks: ids.map(() => null) },
-  actions: {
-    'get-hungry': {
-      choices: () => ids,
-      enabled: (s, i) => s.philosophers[i] === 'thinking',
-      apply: (s, i) => ({ ...s, philosophers: with_(s.philosophers, { [i]: 'hungry' }) }),
+export function table(order: 'left-first' | 'lower-first'): Model<Table> {
+  const firstFork = (p: number) => (order === 'left-first' ? left(p) : Math.min(left(p), right(p)));
+  const secondFork = (p: number) => (order === 'left-first' ? right(p) : Math.max(left(p), right(p)));
+  const pickUp = (s: Table, p: number, fork: number): Table => ({
+    forks: s.forks.map((f, i) => (i === fork ? p : f)),
+    holding: s.holding.map((h, i) => (i === p ? h + 1 : h)),
+  });
+  // Actions built in a loop, musil style: three per philosopher.
+  const actions = Array.from({ length: PHILOSOPHERS }, (_, p) => [
+    action<Table>(`first(${p})`, (s) => s.holding[p] === 0 && s.forks[firstFork(p)] === null, (s) => pickUp(s, p, firstFork(p))),
+    action<Table>(`second(${p})`, (s) => s.holding[p] === 1 && s.forks[secondFork(p)] === null, (s) => pickUp(s, p, secondFork(p))),
+    action<Table>(`done(${p})`, (s) => s.holding[p] === 2, (s) => ({
+      forks: s.forks.map((f) => (f === p ? null : f)),
+      holding: s.holding.map((h, i) => (i === p ? 0 : h)),
+    })),
+  ]).flat();
+  return defineModel<Table>({
+    name: `philosophers, ${order}`,
+    init: { forks: Array(PHILOSOPHERS).fill(null), holding: Array(PHILOSOPHERS).fill(0) },
+    actions,
+    invariants: {
+      // Safety: two neighbours never eat at once (they would share a fork).
+      'neighbours-never-both-eat': (s) => s.holding.every((h, p) => !(h === 2 && s.holding[right(p)] === 2)),
     },
-    'take-first': {
-      choices: () => ids,
-      enabled: (s, i) => s.philosophers[i] === 'hungry' && s.forks[first(i)] === null,
-      apply: (s, i) => ({ philosophers: with_(s.philosophers, { [i]: 'one-fork' }), forks: with_(s.forks, { [first(i)]: i }) }),
-    },
-    'take-second': {
-      choices: () => ids,
-      enabled: (s, i) => s.philosophers[i] === 'one-fork' && s.forks[second(i)] === null,
-      apply: (s, i) => ({ philosophers: with_(s.philosophers, { [i]: 'eating' }), forks: with_(s.forks, { [second(i)]: i }) }),
-    },
-    'put-down': {
-      choices: () => ids,
-      enabled: (s, i) => s.philosophers[i] === 'eating',
-      apply: (s, i) => ({
-        philosophers: with_(s.philosophers, { [i]: 'thinking' }),
-        forks: with_(s.forks, { [first(i)]: null, [second(i)]: null }),
-      }),
-    },
-  },
-  invariants: {
-    'fork-held-by-a-neighbour': (s) => s.forks.every((h, f) => h === null || h === f || h === (f + N - 1) % N),
-  },
-  liveness: {
-    // Each philosopher (each choice of each action) is scheduled strongly fairly.
-    'philosopher-0-eats': { from: (s) => s.philosophers[0] === 'hungry', goal: (s) => s.philosophers[0] === 'eating', strongFair: 'all' },
-  },
-});
+  });
+}
 
 export function main(log: (line: string) => void = console.log): void {
-  log('Ordered dining philosophers: deadlock-free; starvation-free only under strong fairness\n');
-  log(`  check (invariant, deadlock, philosopher-0-eats under strong fairness): ${check(table)}`);
-  const weak = checkLiveness(table, { goal: 'philosopher-0-eats', fair: 'all', strongFair: [] });
-  log(`  weak fairness of every action: ${weak}`);
-  weak.trace.forEach((step, i) => {
-    const mark = i === weak.trace.length - 1 ? `   ↻ back to step ${weak.loopsTo}` : '';
-    log(`    ${String(i).padStart(2)}. ${(step.action ?? 'init').padEnd(15)} ${step.state.philosophers.map((p) => p.padEnd(8)).join(' ')}  forks ${JSON.stringify(step.state.forks)}${mark}`);
-  });
+  log(`Dining philosophers: ${PHILOSOPHERS} philosophers, ${PHILOSOPHERS} forks\n`);
+
+  const naive = check(table('left-first'));
+  log(`  left fork first:   ${naive}`);
+  log(`    trace: ${naive.trace.map((step) => step.action ?? 'init').join(' → ')}`);
+  log(`    forks held by: ${naive.trace.at(-1)?.state.forks.join(', ')}`);
+
+  const ordered = check(table('lower-first'));
+  log(`  lower fork first:  ${ordered}`);
+  log(
+    '\nWith everyone reaching left, each philosopher waits for a fork the next one holds:\n' +
+      'a circle. Ordering the forks means someone always reaches for a free one.',
+  );
 }
 
 if (process.argv[1]?.endsWith('dining-philosophers.ts')) main();

@@ -13,7 +13,7 @@
  *
  *   npx tsx docs/examples/producer-consumer-liveness.ts
  */
-import { check, checkLiveness, defineModel, type Model } from 'kripke';
+import { check, checkLiveness, defineModel, type ActionSpec, type Model } from 'kripke';
 
 /** Buffer capacity. */
 export const CAP = 1;
@@ -34,7 +34,7 @@ const ids = Array.from({ length: ACTORS }, (_, i) => i);
 
 /** The buffer with naive (check, then commit) or atomic (put) producers. */
 export function producerConsumer(producer: 'naive' | 'atomic'): Model<Buffer> {
-  const produce =
+  const produce: Record<string, ActionSpec<Buffer>> =
     producer === 'naive'
       ? {
           // CHECK: room now...
@@ -71,8 +71,8 @@ export function producerConsumer(producer: 'naive' | 'atomic'): Model<Buffer> {
       ...produce,
       take: {
         choices: () => ids,
-        enabled: (s, j) => s.consumers[j] === 'idle' && s.count > 0,
-        apply: (s, j) => ({ ...s, count: s.count - 1, consumers: set(s.consumers, j, 'done') }),
+        enabled: (s, j: number) => s.consumers[j] === 'idle' && s.count > 0,
+        apply: (s, j: number) => ({ ...s, count: s.count - 1, consumers: set(s.consumers, j, 'done') }),
       },
     },
     invariants: {

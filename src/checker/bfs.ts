@@ -130,6 +130,7 @@ export function search<S>(
 
   try {
     for (const init of model.initStates) {
+      if (store.size >= maxStates && !store.contains(init)) return finish('incomplete', { budget: 'maxStates', at: -1 });
       const id = store.add(init, -1);
       if (id >= 0) {
         frontier.push(init);

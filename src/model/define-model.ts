@@ -85,7 +85,13 @@ export function normalizeProperties<S>(
   });
 }
 
-/** True for what `defineModel` returns. */
+/**
+ * True for what `defineModel` returns (recognised by its `kind`, so across the ESM and CommonJS builds).
+ *
+ * @example
+ * isModel(defineModel({ init: 0, actions: { stay: { apply: (s) => s } } })); // true
+ * isModel({ init: 0 }); // false
+ */
 export function isModel(value: unknown): value is Model<unknown> {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'kripke/model';
 }

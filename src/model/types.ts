@@ -32,18 +32,29 @@ export interface SimpleActionSpec<S> {
 export interface ChoiceActionSpec<S, P> {
   /** Every parameter the action may take in this state. */
   choices: (state: S) => Iterable<P>;
+  // enabled and apply are declared as methods: their parameters are then checked
+  // bivariantly, which lets a ChoiceActionSpec<S, number> sit in a record of
+  // ActionSpec<S> (where the choice is unknown).
   /** Guard per choice; all choices are enabled if omitted. Must return a boolean. */
-  enabled?: (state: S, choice: P) => boolean;
+  enabled?(state: S, choice: P): boolean;
   /** The successor for one choice. Return a new value; never mutate `state`. */
-  apply: (state: S, choice: P) => S;
+  apply(state: S, choice: P): S;
 }
 
-/** What a key of `actions` (or of an environment's `behaviors`) may hold. */
-export type ActionSpec<S> =
-  | SimpleActionSpec<S>
-  // Choice types vary per action and cannot be named in a record; `never` in
-  // the parameter position lets any ChoiceActionSpec<S, P> be assigned here.
-  | ChoiceActionSpec<S, never>;
+/**
+ * What a key of `actions` (or of an environment's `behaviors`) may hold: a
+ * SimpleActionSpec or a ChoiceActionSpec with any choice type.
+ *
+ * One interface with an optional `choices` rather than a union of the two:
+ * TypeScript gives no contextual type to `(s) => …` inside a union whose
+ * members' signatures differ, so `enabled: (s) => s.up` would be an implicit
+ * any. Here `s` is always typed; annotate the choice (`(s, m: string) => …`).
+ */
+export interface ActionSpec<S, P = unknown> {
+  choices?: (state: S) => Iterable<P>;
+  enabled?(state: S, choice: P): boolean;
+  apply(state: S, choice: P): S;
+}
 
 /** A named action, as `action(name, enabled, apply)` builds it (musil style). */
 export interface Action<S> {

@@ -37,6 +37,14 @@ describe('maxStates', () => {
     expect(r.trace.length - 1).toBe(3);
   });
 
+  // Initial states count against the budget like any other.
+  it('never stores more states than the budget, initial states included', () => {
+    const m = defineModel<N>({ initStates: [{ n: 0 }, { n: 10 }, { n: 20 }], actions: { stay: { apply: (s) => s } } });
+    const r = check(m, { maxStates: 1 });
+    expect(r.kind).toBe('incomplete');
+    expect(r.stats.states).toBeLessThanOrEqual(1);
+  });
+
   it('accepts Infinity', () => {
     expect(check(chain(4), { maxStates: Infinity }).ok).toBe(true);
   });

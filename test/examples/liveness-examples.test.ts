@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { main as readersWriters } from '../../docs/examples/readers-writers-liveness.js';
 import { main as producerConsumer } from '../../docs/examples/producer-consumer-liveness.js';
-import { main as diningPhilosophers } from '../../docs/examples/dining-philosophers.js';
+import { main as diningPhilosophers } from '../../docs/examples/dining-philosophers-liveness.js';
 
 const output = (main: (log: (line: string) => void) => void) => {
   const lines: string[] = [];
