@@ -4,6 +4,7 @@
  * <b>bold</b>), so the snapshots show where colour goes.
  */
 import { describe, expect, it } from 'vitest';
+import '../../src/vitest.js';
 import { defineModel } from '../../src/index.js';
 import { createMatchers } from '../../src/matchers/create-matchers.js';
 import type { MatcherContext, MatcherResult } from '../../src/matchers/context.js';
@@ -111,16 +112,29 @@ describe('toEventually', () => {
   });
 });
 
-describe('toEventually through expect.extend', () => {
-  expect.extend(createMatchers({ renderMode: 'diff' }) as never);
-  const e = expect as unknown as (v: unknown) => { toEventually: (...a: unknown[]) => void; not: { toEventually: (...a: unknown[]) => void } };
-
+describe('toEventually registered by kripke/vitest', () => {
   it('passes and fails as the runner sees it', () => {
-    e(job).toEventually(done, { fair: ['finish'] });
-    e(job).not.toEventually(done);
-    e(readerPreference).not.toEventually('writer-progress');
-    e(writerPreference).toEventually('writer-progress');
-    expect(() => e(job).toEventually(done)).toThrow(/a cycle of 2 steps repeats forever without it/);
-    expect(() => e(writerPreference).not.toEventually('writer-progress')).toThrow(/Expected some path on which \(s\) => s.writing \(liveness "writer-progress"\) never follows/);
+    expect(job).toEventually(done, { fair: ['finish'] });
+    expect(job).not.toEventually(done);
+    expect(readerPreference).not.toEventually('writer-progress');
+    expect(writerPreference).toEventually('writer-progress');
+    expect(() => expect(job).toEventually(done)).toThrow(/a cycle of 2 steps repeats forever without it/);
+    expect(() => expect(writerPreference).not.toEventually('writer-progress')).toThrow(
+      /Expected some path on which \(s\) => s.writing \(liveness "writer-progress"\) never follows/,
+    );
+  });
+
+  it('is typed by the model: goal and from take its state, options its budgets and fairness', () => {
+    // Type checks only (tsc -p tsconfig.test.json); never run.
+    const typed = () => {
+      expect(job).toEventually((s) => s.done && s.tries >= 0, { from: (s) => !s.done, fair: ['finish'], strongFair: 'all', maxStates: 10 });
+      // @ts-expect-error the state has no field `nope`
+      expect(job).toEventually((s) => s.nope);
+      // @ts-expect-error fairness is a list of names or 'all'
+      expect(job).toEventually(done, { fair: 'some' });
+      // @ts-expect-error only models have toEventually
+      expect(42).toEventually(() => true);
+    };
+    expect(typeof typed).toBe('function');
   });
 });
