@@ -11,6 +11,7 @@ import { ModelDefinitionError, MutationError } from '../model/errors.js';
 import type { Environment, Model, Property, Transition } from '../model/types.js';
 import { search, type SearchOptions, type SearchOutcome } from './bfs.js';
 import type { Fingerprinter } from './fingerprint.js';
+import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness.js';
 import { coverageOf, makeResult } from './result.js';
 import { ExactStore, FingerprintStore, type StateStore } from './state-store.js';
 import { rebuildTrace } from './trace.js';
@@ -30,7 +31,8 @@ const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS);
 
 type Resolved = SearchOptions & { exact: boolean; maxCollisionProbability: number };
 
-function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
+/** Options with defaults filled in, validated; `where` names the caller in error messages. */
+export function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
   if (options === undefined) return DEFAULT_OPTIONS;
   if (typeof options !== 'object' || options === null) {
     throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
@@ -191,7 +193,30 @@ function findMutator<S>(
  */
 export function check<S>(model: Model<S>, options?: CheckOptions): CheckResult<S> {
   if (!isModel(model as unknown)) throw new ModelDefinitionError(`check(model): expected a model from defineModel, got ${describe(model)}`);
-  return run(model, model.transitions, model.invariants, resolveOptions(options, 'check'));
+  const resolved = resolveOptions(options, 'check');
+  // Named liveness properties are checked once the invariants hold (see liveness.ts).
+  return withLiveness(model, run(model, model.transitions, model.invariants, resolved), resolved);
+}
+
+/**
+ * Checks that something good eventually happens: every path from an initial
+ * state reaches a `goal` state (◇goal), or, with `from`, every `from` state is
+ * followed by a `goal` state (from ⤳ goal). Paths are those a fair scheduler
+ * allows: `fair` actions under weak fairness, `strongFair` under strong (`'all'`
+ * for every action; each choice of a parameterised action separately). A
+ * counterexample is a lasso: `trace` up to `trace[loopsTo]`, then a cycle back
+ * to it; or a path that stops in a state with no enabled action.
+ *
+ * @example
+ * const r = checkLiveness(job, { goal: (s) => s.done, fair: ['finish'] });
+ * r.ok;                       // true: a fair scheduler cannot spin forever
+ * checkLiveness(job, { goal: (s) => s.done }).loopsTo; // 0: `spin` from the initial state, forever
+ * checkLiveness(lock, 'writer-progress');              // a property declared with defineModel({ liveness })
+ */
+export function checkLiveness<S>(model: Model<S>, query: LivenessQuery<S> | string, options?: CheckOptions): CheckResult<S> {
+  if (!isModel(model as unknown)) throw new ModelDefinitionError(`checkLiveness(model, goal): expected a model from defineModel, got ${describe(model)}`);
+  const property = resolveQuery(model, query, 'checkLiveness');
+  return runLiveness(model, model.transitions, [property], resolveOptions(options, 'checkLiveness'));
 }
 
 /**

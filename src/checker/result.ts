@@ -20,7 +20,16 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
   const steps = plural(Math.max(0, r.trace.length - 1), 'step');
   switch (r.kind) {
     case 'ok':
-      return `OK — ${plural(r.stats.states, 'state')}, no violations`;
+      return `OK — ${plural(r.stats.states, 'state')}, no violations${(r.warnings ?? []).map((w) => `; warning: ${w}`).join('')}`;
+    case 'liveness': {
+      const name = r.liveness === undefined ? 'liveness' : `liveness '${r.liveness}'`;
+      const due = r.dueAt !== undefined && r.dueAt > 0 ? ` (due from step ${r.dueAt})` : '';
+      const how =
+        r.loopsTo === undefined
+          ? `the path stops after ${steps} with no action enabled`
+          : `after ${plural(r.loopsTo, 'step')}, a cycle of ${plural(r.trace.length - 1 - r.loopsTo, 'step')} repeats forever`;
+      return `${name} violated: the goal is never reached${due} — ${how}`;
+    }
     case 'invariant':
       return r.guaranteeOf === undefined
         ? `invariant '${r.invariant}' violated after ${steps}`

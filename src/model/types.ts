@@ -80,6 +80,45 @@ export interface ModelSpec<S> {
   invariants?: Readonly<Record<string, Invariant<S>>>;
   /** States that may have no enabled action without being a deadlock. */
   terminal?: (state: S) => boolean;
+  /**
+   * Named liveness properties ("something good eventually happens"), checked
+   * by `check` after the invariants and by `checkLiveness(model, name)`.
+   */
+  liveness?: Readonly<Record<string, LivenessSpec<S>>>;
+}
+
+/** A predicate over states: a goal to reach, or the condition that makes it due. */
+export type StatePredicate<S> = (state: S) => boolean;
+
+/**
+ * Which actions a liveness check assumes the scheduler treats fairly: a list
+ * of action names (`'finish'`, or one choice: `'take(0)'`), or `'all'`.
+ * Each choice of a parameterised action is its own fair action.
+ */
+export type Fairness = readonly string[] | 'all';
+
+/**
+ * A liveness property: `goal` eventually holds on every path (◇goal), or,
+ * with `from`, every time `from` holds `goal` follows (□(from ⇒ ◇goal)).
+ */
+export interface LivenessSpec<S> {
+  /** The good thing that must eventually happen. */
+  goal: StatePredicate<S>;
+  /** When given, the goal is due after every state where `from` holds, not only at the start. */
+  from?: StatePredicate<S>;
+  /** Weak fairness: an action enabled without interruption from some point on is eventually taken. */
+  fair?: Fairness;
+  /** Strong fairness: an action enabled again and again (with interruptions) is eventually taken. */
+  strongFair?: Fairness;
+}
+
+/** A named liveness property as a model holds it after `defineModel`. */
+export interface LivenessProperty<S> {
+  readonly name: string;
+  readonly goal: StatePredicate<S>;
+  readonly from?: StatePredicate<S>;
+  readonly fair?: Fairness;
+  readonly strongFair?: Fairness;
 }
 
 /** One transition rule after normalisation: the unit the search works with. */
@@ -111,6 +150,8 @@ export interface Model<S> {
   readonly transitions: readonly Transition<S>[];
   readonly invariants: readonly Property<S>[];
   readonly terminal?: (state: S) => boolean;
+  /** Named liveness properties, in declaration order; absent when none are declared. */
+  readonly liveness?: readonly LivenessProperty<S>[];
 }
 
 /** How far an assumption has been discharged outside the model. */
