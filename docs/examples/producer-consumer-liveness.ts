@@ -13,7 +13,7 @@
  *
  *   npx tsx docs/examples/producer-consumer-liveness.ts
  */
-import { check, checkLiveness, defineModel, type Model } from 'kripke';
+import { check, checkLiveness, defineModel, type ActionSpec, type Model } from 'kripke';
 
 /** Buffer capacity. */
 export const CAP = 1;
@@ -34,7 +34,7 @@ const ids = Array.from({ length: ACTORS }, (_, i) => i);
 
 /** The buffer with naive (check, then commit) or atomic (put) producers. */
 export function producerConsumer(producer: 'naive' | 'atomic'): Model<Buffer> {
-  const produce =
+  const produce: Record<string, ActionSpec<Buffer, number>> =
     producer === 'naive'
       ? {
           // CHECK: room now...
