@@ -12,7 +12,11 @@ const require = createRequire(import.meta.url);
 const tsx = require.resolve('tsx/cli');
 const dir = `${process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL('../docs/examples', import.meta.url))}/`;
 const shown = process.argv[2] ?? 'docs/examples';
-const examples = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+// The seed story first: it is the one a newcomer should see play out.
+const first = (f) => (f === 'k8s-scheduler.ts' ? 0 : 1);
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort((a, b) => first(a) - first(b) || a.localeCompare(b));
 
 const failed = [];
 for (const file of examples) {

@@ -34,7 +34,7 @@ const ids = Array.from({ length: ACTORS }, (_, i) => i);
 
 /** The buffer with naive (check, then commit) or atomic (put) producers. */
 export function producerConsumer(producer: 'naive' | 'atomic'): Model<Buffer> {
-  const produce: Record<string, ActionSpec<Buffer>> =
+  const produce: Record<string, ActionSpec<Buffer, number>> =
     producer === 'naive'
       ? {
           // CHECK: room now...
