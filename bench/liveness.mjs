@@ -19,7 +19,7 @@
 import { check, checkLiveness, defineModel } from '../dist/esm/index.js';
 import { search } from '../dist/esm/checker/bfs.js';
 import { FingerprintStore } from '../dist/esm/checker/state-store.js';
-import { exploreGraph, FingerprintIndex, StateGraph } from '../dist/esm/checker/graph.js';
+import { exploreGraph, StateGraph } from '../dist/esm/checker/graph.js';
 import { analysisBytes } from '../dist/esm/checker/fair-cycle.js';
 import { DEFAULT_OPTIONS } from '../dist/esm/checker/check.js';
 
@@ -114,7 +114,7 @@ for (const { name, size, make } of chosen) {
   // Memory: the same searches again through the internals, to read their arrays.
   const store = new FingerprintStore();
   search(model, model.transitions, model.invariants, { ...DEFAULT_OPTIONS, ...options }, store);
-  const graph = new StateGraph(new FingerprintIndex(), 1);
+  const graph = new StateGraph(new FingerprintStore(), 1);
   exploreGraph(model, model.transitions, [{ name: undefined, goal: query.goal, ...(query.from ? { from: query.from } : {}) }], { ...DEFAULT_OPTIONS, ...options }, graph);
   const n = graph.size;
   const edges = graph.targets.length;

@@ -6,16 +6,14 @@
  * typed arrays (CSR layout: the edges of state `id` are `firstEdge(id)` up to
  * `firstEdge(id + 1)`), and the states themselves only in the search frontier.
  *
- * The graph keeps its own fingerprint table rather than the safety store
- * because it must find the id of a state seen before (an edge's target);
- * `StateStore.add` only says "seen" (-1).
+ * State identity and parent ids come from the safety search's StateStore,
+ * whose `add` also gives the id of a state seen before (an edge's target).
  */
 import { formatChoice, stepLabel } from '../model/choice-label.js';
 import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
 import type { Model, StatePredicate, Transition } from '../model/types.js';
 import type { SearchOptions, SearchOutcome } from './bfs.js';
-import { canonicalKey } from './canonical-key.js';
-import { fingerprint64, type Fingerprinter } from './fingerprint.js';
+import type { StateStore } from './state-store.js';
 import type { ErrorSource, ResultKind } from './types.js';
 
 const CHUNK_BITS = 16;
@@ -84,130 +82,6 @@ export class ByteColumn {
   }
 }
 
-/** State identity for the graph: the id of a state, new or seen before. */
-export interface StateIndex {
-  /** Bits of identity per state (64, or Infinity for exact keys): for the collision estimate. */
-  readonly bits: number;
-  readonly size: number;
-  /** The new id (≥ 0) if `state` is unseen, else `-(id + 1)` of the state seen before. */
-  findOrAdd(state: unknown): number;
-  /** True when `state` is the one stored under `id`. */
-  matches(state: unknown, id: number): boolean;
-  /** `matches`, hashing every value afresh: the mutation check of an expanded state. */
-  verify(state: unknown, id: number): boolean;
-  /** The state whose successors are hashed next, or null (see Fingerprinter.expanding). */
-  expanding(parent: unknown): void;
-  bytes(): number;
-}
-
-/** Fingerprint identity: two 32-bit lanes per state and an open-addressing table (load ≤ 1/2). */
-export class FingerprintIndex implements StateIndex {
-  size = 0;
-  readonly bits: number;
-  private readonly laneA = new IntColumn();
-  private readonly laneB = new IntColumn();
-  private table = new Int32Array(1 << 9); // id + 1; 0 is empty
-  private mask = (1 << 9) - 1;
-  private readonly fp = new Int32Array(2);
-
-  constructor(private readonly fingerprinter: Fingerprinter = fingerprint64) {
-    this.bits = fingerprinter.bits;
-  }
-
-  findOrAdd(state: unknown): number {
-    this.fingerprinter.of(state, this.fp);
-    const a = this.fp[0];
-    const b = this.fp[1];
-    const table = this.table;
-    const mask = this.mask;
-    const A = this.laneA.chunks;
-    const B = this.laneB.chunks;
-    let i = a & mask;
-    for (let e = table[i]; e !== 0; e = table[i]) {
-      const id = e - 1;
-      const c = id >>> CHUNK_BITS;
-      const o = id & OFFSET;
-      if (A[c][o] === a && B[c][o] === b) return -e;
-      i = (i + 1) & mask;
-    }
-    const id = this.size;
-    this.laneA.push(a);
-    this.laneB.push(b);
-    table[i] = id + 1;
-    this.size = id + 1;
-    if (this.size * 2 > table.length) this.grow();
-    return id;
-  }
-
-  matches(state: unknown, id: number, anew = false): boolean {
-    this.fingerprinter.of(state, this.fp, anew);
-    return this.laneA.get(id) === this.fp[0] && this.laneB.get(id) === this.fp[1];
-  }
-
-  verify(state: unknown, id: number): boolean {
-    return this.matches(state, id, true);
-  }
-
-  expanding(parent: unknown): void {
-    this.fingerprinter.expanding?.(parent);
-  }
-
-  bytes(): number {
-    return this.table.byteLength + this.laneA.bytes() + this.laneB.bytes();
-  }
-
-  private grow(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let i = this.laneA.get(id) & mask;
-      while (table[i] !== 0) i = (i + 1) & mask;
-      table[i] = id + 1;
-    }
-    this.table = table;
-    this.mask = mask;
-  }
-}
-
-/** Exact identity for `exact: true`: keyed by each state's canonical text. */
-export class ExactIndex implements StateIndex {
-  readonly bits = Infinity;
-  private readonly ids = new Map<string, number>();
-  private readonly keys: string[] = [];
-  private keyBytes = 0;
-
-  get size(): number {
-    return this.keys.length;
-  }
-
-  findOrAdd(state: unknown): number {
-    const key = canonicalKey(state);
-    const seen = this.ids.get(key);
-    if (seen !== undefined) return -(seen + 1);
-    const id = this.keys.length;
-    this.ids.set(key, id);
-    this.keys.push(key);
-    this.keyBytes += key.length;
-    return id;
-  }
-
-  matches(state: unknown, id: number): boolean {
-    return canonicalKey(state) === this.keys[id];
-  }
-
-  verify(state: unknown, id: number): boolean {
-    return this.matches(state, id);
-  }
-
-  expanding(): void {
-    // Canonical keys are computed whole every time: nothing to remember.
-  }
-
-  bytes(): number {
-    return this.keyBytes + this.keys.length * 40; // an estimate, as for ExactStore
-  }
-}
-
 /**
  * A fair action: one transition, or one choice of a parameterised transition.
  * Fairness is per instance ("each choice is its own fair action").
@@ -233,8 +107,6 @@ export interface GraphPredicates<S> {
 
 /** The explored graph: state ids in breadth-first order, edges in CSR order. */
 export class StateGraph {
-  /** Per state: the id it was first reached from (-1 for an initial state). */
-  readonly parents = new IntColumn();
   /** Per expanded state, then one sentinel: where its edges start. */
   readonly firstEdges = new IntColumn();
   readonly targets = new IntColumn();
@@ -247,7 +119,8 @@ export class StateGraph {
   readonly initIds: number[] = [];
 
   constructor(
-    readonly index: StateIndex,
+    /** State identity and each state's parent (the id it was first reached from). */
+    readonly store: StateStore,
     properties: number,
   ) {
     this.flags = Array.from({ length: properties }, () => new ByteColumn());
@@ -255,7 +128,7 @@ export class StateGraph {
 
   /** States stored (reached). */
   get size(): number {
-    return this.index.size;
+    return this.store.size;
   }
 
   /** States whose edges are known (all of them once the exploration completed). */
@@ -272,7 +145,7 @@ export class StateGraph {
   bytes(): number {
     let flagBytes = 0;
     for (const f of this.flags) flagBytes += f.bytes();
-    return this.index.bytes() + this.parents.bytes() + this.firstEdges.bytes() + this.targets.bytes() + this.actions.bytes() + flagBytes;
+    return this.store.bytes() + this.firstEdges.bytes() + this.targets.bytes() + this.actions.bytes() + flagBytes;
   }
 }
 
@@ -310,12 +183,12 @@ export function exploreGraph<S>(
 ): GraphOutcome {
   const deadline = started + options.timeout;
   const { maxStates, maxDepth } = options;
-  const index = graph.index;
+  const store = graph.store;
   const nT = transitions.length;
   const nP = predicates.length;
   const enabledCount = new Float64Array(nT);
   const newCount = new Float64Array(nT);
-  const { parents, firstEdges, targets, actions, flags, instances } = graph;
+  const { firstEdges, targets, actions, flags, instances } = graph;
 
   // Instance ids: a plain transition's id is its index; choices get ids as first seen.
   for (let i = 0; i < nT; i++) instances.push({ transition: i, label: transitions[i].label });
@@ -347,11 +220,11 @@ export function exploreGraph<S>(
   let choice: unknown;
 
   const finish = (kind: ResultKind, extra: Partial<GraphOutcome> = {}): GraphOutcome => {
-    index.expanding(null); // traces are rebuilt with every value hashed afresh
+    store.expanding(null); // traces are rebuilt with every value hashed afresh
     return {
       kind,
       at,
-      states: index.size,
+      states: store.size,
       transitions: generated,
       depth: deepest,
       durationMs: performance.now() - started,
@@ -365,14 +238,13 @@ export function exploreGraph<S>(
   const edge = (succ: S, parentId: number, action: number): boolean => {
     generated++;
     if (succ === undefined) throw new ContractError(`returned undefined; an action must return the next state`);
-    let id = index.findOrAdd(succ);
+    let id = store.add(succ, parentId);
     if (id >= 0) {
       // A state past a budget: the graph would be cut, and a cut graph proves nothing about cycles.
       if (depth >= maxDepth || id >= maxStates) {
         overBudget = depth >= maxDepth ? 'maxDepth' : 'maxStates';
         return false;
       }
-      parents.push(parentId);
       newCount[t]++;
       next.push(succ);
       deepest = depth + 1;
@@ -386,9 +258,8 @@ export function exploreGraph<S>(
 
   try {
     for (const init of model.initStates) {
-      const id = index.findOrAdd(init);
+      const id = store.add(init, -1);
       if (id >= 0) {
-        parents.push(-1);
         frontier.push(init);
         graph.initIds.push(id);
       }
@@ -418,7 +289,7 @@ export function exploreGraph<S>(
         }
         p = -1;
 
-        index.expanding(s);
+        store.expanding(s);
         for (t = 0; t < nT; t++) {
           const tr = transitions[t];
           if (tr.choices === undefined) {
@@ -460,7 +331,7 @@ export function exploreGraph<S>(
         t = -1;
 
         phase = Phase.Mutation;
-        if (!index.verify(s, id)) throw new MutationError('a state changed while it was being checked');
+        if (!store.verify(s, id)) throw new MutationError('a state changed while it was being checked');
 
         if ((nextId & CLOCK_EVERY) === 0 && performance.now() > deadline) {
           at = -1;
@@ -487,7 +358,7 @@ export function exploreGraph<S>(
   function stopped(): GraphOutcome {
     at = -1;
     // The state that broke the budget was stored; it is not counted.
-    return finish('incomplete', { budget: overBudget, states: index.size - 1 });
+    return finish('incomplete', { budget: overBudget, states: store.size - 1 });
   }
 }
 

@@ -15,7 +15,8 @@ import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } fr
 import type { SearchOptions } from './bfs.js';
 import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cycle.js';
 import type { Fingerprinter } from './fingerprint.js';
-import { ExactIndex, exploreGraph, FingerprintIndex, FROM, GOAL, type GraphOutcome, StateGraph } from './graph.js';
+import { exploreGraph, FROM, GOAL, type GraphOutcome, StateGraph } from './graph.js';
+import { ExactStore, FingerprintStore } from './state-store.js';
 import { coverageOf, makeResult, summarize } from './result.js';
 import { successors } from './trace.js';
 import type { CheckResult, CheckStats, FairnessAssumptions, Step } from './types.js';
@@ -94,8 +95,8 @@ export function runLiveness<S>(
 ): CheckResult<S> {
   const started = performance.now();
   const deadline = started + options.timeout;
-  const index = options.exact ? new ExactIndex() : new FingerprintIndex(internals.fingerprinter);
-  const graph = new StateGraph(index, properties.length);
+  const store = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
+  const graph = new StateGraph(store, properties.length);
   // The search and each trace rebuild work on fresh copies of the initial states, so that an
   // action that mutates its input cannot damage the model itself or the rebuild.
   const outcome = exploreGraph(
@@ -107,7 +108,7 @@ export function runLiveness<S>(
     started,
   );
   const generated = outcome.transitions + model.initStates.length;
-  const collisionProbability = index.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** index.bits;
+  const collisionProbability = store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits;
   const coverage = coverageOf(transitions, outcome);
   const stats = (): CheckStats => ({
     states: outcome.states,
@@ -244,7 +245,7 @@ function traceAlong<S>(model: Model<S>, transitions: readonly Transition<S>[], g
 /** The first-found path to state `id` (parent ids), rebuilt the same way, for errors. */
 function traceTo<S>(model: Model<S>, transitions: readonly Transition<S>[], graph: StateGraph, id: number): Step<S>[] {
   const ids: number[] = [];
-  for (let x = id; x !== -1; x = graph.parents.get(x)) ids.push(x);
+  for (let x = id; x !== -1; x = graph.store.parentOf(x)) ids.push(x);
   ids.reverse();
   return replay(model, transitions, graph, ids[0], ids.slice(1).map((target) => ({ target })));
 }
@@ -257,14 +258,14 @@ function replay<S>(
   init: number,
   steps: readonly { target: number; label?: string }[],
 ): Step<S>[] {
-  const first = model.initStates.find((s) => graph.index.matches(s, init));
+  const first = model.initStates.find((s) => graph.store.matches(s, init));
   if (first === undefined) throw nondeterministic('no initial state has the stored fingerprint');
   const trace: Step<S>[] = [{ action: null, state: first }];
   for (const { target, label } of steps) {
     const from = trace[trace.length - 1].state;
     let found: Step<S> | undefined;
     for (const step of successors(from, transitions)) {
-      if ((label === undefined || step.action === label) && graph.index.matches(step.state, target)) {
+      if ((label === undefined || step.action === label) && graph.store.matches(step.state, target)) {
         found = step;
         break;
       }
@@ -315,7 +316,7 @@ function findMutation<S>(
 ): MutationError {
   // A copy: the trials below may damage it, and it shares structure with the trace the user reads.
   const fresh = copyPlainData(trace[trace.length - 1].state);
-  const same = () => graph.index.verify(fresh, id);
+  const same = () => graph.store.verify(fresh, id);
   const advice = 'instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })';
   try {
     for (const p of properties) {

@@ -14,7 +14,7 @@ export interface StateStore {
   readonly size: number;
   /** Bits of identity per state (64 for fingerprints, Infinity for exact keys): for the collision estimate. */
   readonly bits: number;
-  /** Stores `state` if unseen and returns its new id; returns -1 if it was seen before. */
+  /** Stores `state` if unseen and returns its new id (≥ 0); returns `-(id + 1)` of the state seen before. */
   add(state: unknown, parent: number): number;
   /** True when `state` was stored before (does not store it). */
   contains(state: unknown): boolean;
@@ -69,7 +69,7 @@ export class FingerprintStore implements StateStore {
     const a = this.fp[0];
     const b = this.fp[1];
     const i = this.probe(a, b);
-    if (i < 0) return -1;
+    if (i < 0) return i;
     const id = this.size;
     const c = id >>> CHUNK_BITS;
     const o = id & OFFSET;
@@ -88,7 +88,7 @@ export class FingerprintStore implements StateStore {
     return this.probe(this.fp[0], this.fp[1]) < 0;
   }
 
-  /** The empty slot where (a, b) belongs, or -1 if (a, b) is stored. */
+  /** The empty slot where (a, b) belongs, or `-(id + 1)` of the state stored with (a, b). */
   private probe(a: number, b: number): number {
     const table = this.table;
     const mask = this.mask;
@@ -99,7 +99,7 @@ export class FingerprintStore implements StateStore {
         const id = (e & ID_MASK) - 1;
         const c = id >>> CHUNK_BITS;
         const o = id & OFFSET;
-        if (this.laneA[c][o] === a && this.laneB[c][o] === b) return -1;
+        if (this.laneA[c][o] === a && this.laneB[c][o] === b) return -(id + 1);
       }
       i = (i + 1) & mask;
     }
@@ -182,7 +182,8 @@ export class ExactStore implements StateStore {
 
   add(state: unknown, parent: number): number {
     const key = canonicalKey(state);
-    if (this.ids.has(key)) return -1;
+    const seen = this.ids.get(key);
+    if (seen !== undefined) return -(seen + 1);
     const id = this.keys.length;
     this.ids.set(key, id);
     this.keys.push(key);
