@@ -101,22 +101,22 @@ function targetOf(call: Call, model: Model<unknown>, target: unknown): Target {
     return { text: describeFunction(target), test: target as (s: unknown) => unknown };
   }
   if (typeof target === 'string') {
-    const matches = model.transitions.filter((t) => t.label === target || t.name === target);
-    if (matches.length === 0) {
-      const known = model.transitions.map((t) => t.label).join(', ');
+    // `recover`, `move` (any choice) or one labelled choice: `move(0,2)`.
+    const named = model.transitions.filter((t) => t.label === target || t.name === target);
+    const chosen = named.length > 0 ? [] : model.transitions.filter((t) => t.choices !== undefined && target.startsWith(`${t.label}(`) && target.endsWith(')'));
+    if (named.length + chosen.length === 0) {
+      const known = model.transitions.map((t) => (t.choices === undefined ? t.label : `${t.label}(…)`)).join(', ');
       throw usageError(call, `model "${model.name}" has no action named ${JSON.stringify(target)}; its actions are ${known}. Pass a predicate (state) => boolean to reach a state.`);
     }
-    return {
-      text: `action ${JSON.stringify(target)}`,
-      test: (s) => firstFiring(s, matches) !== undefined,
-      fire: (s) => firstFiring(s, matches),
-    };
+    const fire = named.length > 0 ? (s: unknown) => firstFiring(s, named) : (s: unknown) => firstFiring(s, chosen, target);
+    return { text: `action ${JSON.stringify(target)}`, test: (s) => fire(s) !== undefined, fire };
   }
   throw usageError(call, `${call.palette.expected('target')} must be a predicate (state) => boolean or the name of an action`, { label: 'Target', value: target });
 }
 
-function firstFiring(state: unknown, transitions: readonly Transition<unknown>[]): Step<unknown> | undefined {
-  for (const step of successors(state, transitions)) return step;
+/** The first step of `transitions` that can fire in `state` (with the given label, if one is given). */
+function firstFiring(state: unknown, transitions: readonly Transition<unknown>[], label?: string): Step<unknown> | undefined {
+  for (const step of successors(state, transitions)) if (label === undefined || step.action === label) return step;
   return undefined;
 }
 
