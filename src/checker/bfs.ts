@@ -9,7 +9,7 @@
  * friendly work (labels, messages, traces) happens once, after it stops.
  */
 import { stepLabel } from '../model/choice-label.js';
-import { ContractError, MutationError } from '../model/errors.js';
+import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import type { StateStore } from './state-store.js';
 import type { Budget, ErrorSource, ResultKind } from './types.js';
@@ -65,7 +65,8 @@ export function search<S>(
 ): SearchOutcome {
   const started = performance.now();
   const deadline = started + options.timeout;
-  const { maxStates, maxDepth, deadlock } = options;
+  const { maxDepth, deadlock } = options;
+  const maxStates = Math.min(options.maxStates, store.capacity);
   const terminal = model.terminal;
   const nT = transitions.length;
   const nP = properties.length;
@@ -89,7 +90,9 @@ export function search<S>(
   let p = -1;
   let choice: unknown;
 
-  const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
+  const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => {
+    store.expanding(null); // traces are rebuilt with every value hashed afresh
+    return {
     kind,
     at,
     states: store.size,
@@ -99,13 +102,14 @@ export function search<S>(
     enabled: enabledCount,
     newStates: newCount,
     ...extra,
-  });
+    };
+  };
 
   // Stores a successor; false when the state budget is spent.
   const admit = (succ: S, parentId: number): boolean => {
     generated++;
     if (succ === undefined) {
-      throw new ContractError(`apply returned undefined; an action must return the next state`);
+      throw new ContractError(`returned undefined; an action must return the next state`);
     }
     if (depth >= maxDepth) {
       // Beyond the depth budget: note that unexplored states exist, store nothing.
@@ -126,6 +130,7 @@ export function search<S>(
 
   try {
     for (const init of model.initStates) {
+      if (store.size >= maxStates && !store.contains(init)) return finish('incomplete', { budget: 'maxStates', at: -1 });
       const id = store.add(init, -1);
       if (id >= 0) {
         frontier.push(init);
@@ -150,6 +155,7 @@ export function search<S>(
         }
 
         let enabledHere = 0;
+        store.expanding(s);
         for (t = 0; t < nT; t++) {
           const tr = transitions[t];
           if (tr.choices === undefined) {
@@ -202,7 +208,7 @@ export function search<S>(
         }
 
         phase = Phase.Mutation;
-        if (!store.matches(s, id)) {
+        if (!store.verify(s, id)) {
           throw new MutationError('a state changed while it was being checked');
         }
 
@@ -218,9 +224,10 @@ export function search<S>(
       depth++;
     }
   } catch (error) {
+    const errorSource = sourceOf(phase, transitions[t], choice, properties[p]);
     return finish('error', {
-      error,
-      errorSource: sourceOf(phase, transitions[t], choice, properties[p]),
+      error: explain(error, errorSource),
+      errorSource,
       ...(t >= 0 ? { transition: t, choice } : {}),
     });
   }
@@ -228,9 +235,21 @@ export function search<S>(
   return truncated ? finish('incomplete', { budget: 'maxDepth' }) : finish('ok');
 }
 
+/** kripke's own errors from the loop say whose output was wrong; user errors stay as thrown. */
+function explain(error: unknown, source: ErrorSource): unknown {
+  const who = source.name === undefined ? source.kind : `${source.kind} '${source.name}'`;
+  if (error instanceof ContractError) return new ContractError(`${who} ${error.message}`);
+  if (error instanceof StateShapeError && source.kind === 'action') {
+    return new StateShapeError(`${who} returned a state that is not plain data: ${error.detail}`, error.path, error.detail);
+  }
+  return error;
+}
+
 function notBoolean(value: unknown): ContractError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return new ContractError(`returned ${shown} (${value === null ? 'null' : typeof value}), not a boolean`);
+  const type =
+    value === null || value === undefined ? String(value) : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return new ContractError(`returned ${shown} (${type}), not a boolean`);
 }
 
 function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, prop: Property<S> | undefined): ErrorSource {

@@ -4,12 +4,14 @@
  * turn what it found into a CheckResult with the shortest trace.
  */
 import { describe } from '../model/action.js';
+import { stepLabel } from '../model/choice-label.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
 import { ModelDefinitionError, MutationError } from '../model/errors.js';
 import type { Environment, Model, Property, Transition } from '../model/types.js';
 import { search, type SearchOptions, type SearchOutcome } from './bfs.js';
 import type { Fingerprinter } from './fingerprint.js';
+import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness.js';
 import { coverageOf, makeResult } from './result.js';
 import { ExactStore, FingerprintStore, type StateStore } from './state-store.js';
 import { rebuildTrace } from './trace.js';
@@ -29,7 +31,8 @@ const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS);
 
 type Resolved = SearchOptions & { exact: boolean; maxCollisionProbability: number };
 
-function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
+/** Options with defaults filled in, validated; `where` names the caller in error messages. */
+export function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
   if (options === undefined) return DEFAULT_OPTIONS;
   if (typeof options !== 'object' || options === null) {
     throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
@@ -78,7 +81,9 @@ export function run<S>(
   internals: CheckInternals = {},
 ): CheckResult<S> {
   const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
-  const outcome = search(model, transitions, properties, options, store);
+  // An action that mutates its input would otherwise damage the model's own
+  // initial states (and so every later check); the search works on copies.
+  const outcome = search(withCopiedInit(model), transitions, properties, options, store);
   const generated = outcome.transitions + model.initStates.length;
   const collisionProbability =
     store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits;
@@ -108,7 +113,7 @@ export function run<S>(
 
   let trace: Step<S>[];
   try {
-    trace = rebuildTrace(model, transitions, store, outcome.at);
+    trace = rebuildTrace(withCopiedInit(model), transitions, store, outcome.at);
   } catch (error) {
     return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
   }
@@ -116,6 +121,16 @@ export function run<S>(
     return makeResult<S>(outcome, trace, stats, coverage, undefined, findMutator(trace, transitions, properties, store, outcome));
   }
   return makeResult<S>(outcome, trace, stats, coverage, undefined);
+}
+
+/** A deep copy of a plain-data state (objects, arrays, Map, Set, Date, bigint all survive structuredClone). */
+function copyState<S>(state: S): S {
+  return structuredClone(state);
+}
+
+/** The model with copies of its initial states, for a search or a trace rebuild that user code may disturb. */
+function withCopiedInit<S>(model: Model<S>): Model<S> {
+  return { ...model, initStates: model.initStates.map(copyState) };
 }
 
 /**
@@ -129,8 +144,10 @@ function findMutator<S>(
   store: StateStore,
   outcome: SearchOutcome,
 ): Partial<CheckResult<S>> {
-  const fresh = trace[trace.length - 1].state; // rebuilt from its parent: not yet touched
-  const blame = (kind: 'action' | 'guard' | 'invariant' | 'guarantee', name: string, environment?: string) => {
+  // A copy of the last state, rebuilt from its parent: the trials below may damage it,
+  // and states often share structure with the earlier steps the user will read.
+  const fresh = copyState(trace[trace.length - 1].state);
+  const blame = (kind: 'action' | 'guard' | 'choices' | 'invariant' | 'guarantee', name: string, environment?: string) => {
     const what = kind === 'action' ? `action '${name}' mutated its input state` : `${kind} '${name}' mutated the state it was given`;
     return {
       error: new MutationError(`${what} instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })`),
@@ -143,12 +160,15 @@ function findMutator<S>(
       if (!store.matches(fresh, outcome.at)) return blame(p.environment ? 'guarantee' : 'invariant', p.name, p.environment);
     }
     for (const tr of transitions) {
-      for (const c of tr.choices ? tr.choices(fresh) : [undefined]) {
+      const choices = tr.choices ? [...tr.choices(fresh)] : [undefined];
+      if (!store.matches(fresh, outcome.at)) return blame('choices', tr.label, tr.environment);
+      for (const c of choices) {
+        const label = stepLabel(tr.label, tr.choices !== undefined, c);
         const on = tr.enabled === undefined || tr.enabled(fresh, c) === true;
-        if (!store.matches(fresh, outcome.at)) return blame('guard', tr.label, tr.environment);
+        if (!store.matches(fresh, outcome.at)) return blame('guard', label, tr.environment);
         if (!on) continue;
         tr.apply(fresh, c);
-        if (!store.matches(fresh, outcome.at)) return blame('action', tr.choices ? `${tr.label}(…)` : tr.label, tr.environment);
+        if (!store.matches(fresh, outcome.at)) return blame('action', label, tr.environment);
       }
     }
   } catch {
@@ -173,7 +193,30 @@ function findMutator<S>(
  */
 export function check<S>(model: Model<S>, options?: CheckOptions): CheckResult<S> {
   if (!isModel(model as unknown)) throw new ModelDefinitionError(`check(model): expected a model from defineModel, got ${describe(model)}`);
-  return run(model, model.transitions, model.invariants, resolveOptions(options, 'check'));
+  const resolved = resolveOptions(options, 'check');
+  // Named liveness properties are checked once the invariants hold (see liveness.ts).
+  return withLiveness(model, run(model, model.transitions, model.invariants, resolved), resolved);
+}
+
+/**
+ * Checks that something good eventually happens: every path from an initial
+ * state reaches a `goal` state (◇goal), or, with `from`, every `from` state is
+ * followed by a `goal` state (from ⤳ goal). Paths are those a fair scheduler
+ * allows: `fair` actions under weak fairness, `strongFair` under strong (`'all'`
+ * for every action; each choice of a parameterised action separately). A
+ * counterexample is a lasso: `trace` up to `trace[loopsTo]`, then a cycle back
+ * to it; or a path that stops in a state with no enabled action.
+ *
+ * @example
+ * const r = checkLiveness(job, { goal: (s) => s.done, fair: ['finish'] });
+ * r.ok;                       // true: a fair scheduler cannot spin forever
+ * checkLiveness(job, { goal: (s) => s.done }).loopsTo; // 0: `spin` from the initial state, forever
+ * checkLiveness(lock, 'writer-progress');              // a property declared with defineModel({ liveness })
+ */
+export function checkLiveness<S>(model: Model<S>, query: LivenessQuery<S> | string, options?: CheckOptions): CheckResult<S> {
+  if (!isModel(model as unknown)) throw new ModelDefinitionError(`checkLiveness(model, goal): expected a model from defineModel, got ${describe(model)}`);
+  const property = resolveQuery(model, query, 'checkLiveness');
+  return runLiveness(model, model.transitions, [property], resolveOptions(options, 'checkLiveness'));
 }
 
 /**

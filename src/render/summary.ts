@@ -41,6 +41,10 @@ export function describeSource(source: ErrorSource | undefined): string {
       return 'terminal';
     case 'state':
       return 'the model';
+    case 'goal':
+      return `the goal ${name}`;
+    case 'from':
+      return `the trigger (from) ${name}`;
   }
 }
 
@@ -70,6 +74,8 @@ export function describeProblem(result: CheckResult<unknown>): string {
     }
     case 'incomplete':
       return `the search did not finish: ${String(result).replace(/^incomplete — /, '')}`;
+    case 'liveness':
+      return String(result);
   }
 }
 
