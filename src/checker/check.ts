@@ -8,6 +8,7 @@ import { stepLabel } from '../model/choice-label.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
 import { ModelDefinitionError, MutationError } from '../model/errors.js';
+import { copyPlainData } from '../model/plain-data.js';
 import type { Environment, Model, Property, Transition } from '../model/types.js';
 import { search, type SearchOptions, type SearchOutcome } from './bfs.js';
 import type { Fingerprinter } from './fingerprint.js';
@@ -123,9 +124,9 @@ export function run<S>(
   return makeResult<S>(outcome, trace, stats, coverage, undefined);
 }
 
-/** A deep copy of a plain-data state (objects, arrays, Map, Set, Date, bigint all survive structuredClone). */
+/** A deep copy of a plain-data state (not structuredClone: see copyPlainData). */
 function copyState<S>(state: S): S {
-  return structuredClone(state);
+  return copyPlainData(state);
 }
 
 /** The model with copies of its initial states, for a search or a trace rebuild that user code may disturb. */

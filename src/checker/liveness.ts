@@ -10,6 +10,7 @@ import { describe } from '../model/action.js';
 import { stepLabel } from '../model/choice-label.js';
 import { ModelDefinitionError, MutationError } from '../model/errors.js';
 import { checkPredicate, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
+import { copyPlainData } from '../model/plain-data.js';
 import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../model/types.js';
 import type { SearchOptions } from './bfs.js';
 import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cycle.js';
@@ -184,9 +185,9 @@ export function withLiveness<S>(model: Model<S>, safety: CheckResult<S>, options
   return Object.defineProperty(withWarnings, 'toString', { value: () => text, enumerable: false }) as CheckResult<S>;
 }
 
-/** The model with deep copies of its initial states (plain data survives structuredClone). */
+/** The model with deep copies of its initial states. */
 function withCopiedInit<S>(model: Model<S>): Model<S> {
-  return { ...model, initStates: model.initStates.map((s) => structuredClone(s)) };
+  return { ...model, initStates: model.initStates.map((s) => copyPlainData(s)) };
 }
 
 /** Fairness as given, for the result and the matcher message. */
@@ -313,7 +314,7 @@ function findMutation<S>(
   properties: readonly LivenessProperty<S>[],
 ): MutationError {
   // A copy: the trials below may damage it, and it shares structure with the trace the user reads.
-  const fresh = structuredClone(trace[trace.length - 1].state);
+  const fresh = copyPlainData(trace[trace.length - 1].state);
   const same = () => graph.index.verify(fresh, id);
   const advice = 'instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })';
   try {
