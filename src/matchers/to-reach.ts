@@ -1,7 +1,7 @@
 import { check } from '../checker/check.js';
 import { successors } from '../checker/trace.js';
 import type { CheckResult, Step } from '../checker/types.js';
-import { KripkeError } from '../model/errors.js';
+import { ContractError, KripkeError } from '../model/errors.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import { plural, stepsOf } from '../render/summary.js';
 import { describeFunction } from '../render/value.js';
@@ -79,8 +79,15 @@ export function toReach(this: MatcherContext, received: unknown, target: unknown
     }
     default:
       // error or incomplete: nothing is proven either way, so fail under .not too.
-      return { pass: call.isNot, ...report(call, result, problemWording(call, result, goal)) };
+      return { pass: call.isNot, ...report(call, targetsOwn(result, goal), problemWording(call, result, goal)) };
   }
+}
+
+/** kripke's contract error about the target names the stand-in invariant: name the target instead. */
+function targetsOwn(result: CheckResult<unknown>, goal: Target): CheckResult<unknown> {
+  if (result.errorSource?.name !== TARGET || !(result.error instanceof ContractError)) return result;
+  const error = new ContractError(result.error.message.replace(`invariant '${TARGET}'`, goal.text));
+  return Object.defineProperty({ ...result, error }, 'toString', { value: () => String(result), enumerable: false });
 }
 
 /** An error inside the target is the target's, not the stand-in invariant's. */

@@ -82,7 +82,8 @@ describe('toReach', () => {
   it('reports a non-boolean predicate result', () => {
     const o = call('toReach', service, [(s: S) => s.restarts]);
     expect(o.fails).toBe(true);
-    expect(o.message).toContain('ContractError: returned 0 (number), not a boolean');
+    expect(o.message).toContain('ContractError: (s) => s.restarts returned 0 (a number), not a boolean');
+    expect(o.message).not.toContain('kripke:toReach');
   });
 
   it('fails, with or without .not, when a budget runs out before the target is reached', () => {

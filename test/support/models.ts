@@ -14,11 +14,9 @@ export const cluster = defineModel<Cluster>({
   init: { nodes: [{ name: 'n0', pods: [] }, { name: 'n1', pods: [] }], queue: ['web-1', 'web-2'] },
   actions: {
     schedule: {
-      // `as never`: ActionSpec types choices as Iterable<never> (src/model/types.ts), so a
-      // record entry cannot return number[] yet; reported to the lead.
-      choices: (s: Cluster) => s.nodes.map((_, i) => i as never),
-      enabled: (s: Cluster) => s.queue.length > 0,
-      apply: (s: Cluster, i: number) => ({
+      choices: (s) => s.nodes.map((_, i) => i),
+      enabled: (s) => s.queue.length > 0,
+      apply: (s, i: number) => ({
         nodes: s.nodes.map((n, j) => (j === i ? { ...n, pods: [...n.pods, s.queue[0]] } : n)),
         queue: s.queue.slice(1),
       }),
