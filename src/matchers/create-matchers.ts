@@ -1,5 +1,6 @@
 import { type MatcherContext, type MatcherResult, type RenderMode } from './context.js';
 import { toBeDeadlockFree } from './to-be-deadlock-free.js';
+import { toEventually } from './to-eventually.js';
 import { toReach } from './to-reach.js';
 import { toSatisfyInvariants } from './to-satisfy-invariants.js';
 import { toSurvive } from './to-survive.js';
@@ -7,12 +8,13 @@ import { toSurvive } from './to-survive.js';
 /** A matcher as `expect.extend` takes it. */
 export type KripkeMatcherFunction = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult;
 
-/** The four matchers, ready for `expect.extend`. */
+/** The matchers, ready for `expect.extend`. */
 export interface KripkeMatcherFunctions {
   toSatisfyInvariants: (this: MatcherContext, received: unknown, options?: unknown) => MatcherResult;
   toSurvive: (this: MatcherContext, received: unknown, environments: unknown, options?: unknown) => MatcherResult;
   toReach: (this: MatcherContext, received: unknown, target: unknown, options?: unknown) => MatcherResult;
   toBeDeadlockFree: (this: MatcherContext, received: unknown, options?: unknown) => MatcherResult;
+  toEventually: (this: MatcherContext, received: unknown, goal: unknown, options?: unknown) => MatcherResult;
 }
 
 /**
@@ -39,5 +41,6 @@ export function createMatchers(options: { renderMode?: RenderMode } = {}): Kripk
     toSurvive: withMode(toSurvive),
     toReach: withMode(toReach),
     toBeDeadlockFree: withMode(toBeDeadlockFree),
+    toEventually: withMode(toEventually),
   };
 }

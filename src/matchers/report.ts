@@ -16,6 +16,10 @@ export interface ReportOptions {
   readonly traceName?: string;
   /** The line under the last step; default: the violation (`violationNote`). */
   readonly lastNote?: string;
+  /** More lines under any step, by index (before `lastNote` on the last step): a lasso's cycle marks. */
+  readonly notes?: ReadonlyMap<number, readonly string[]>;
+  /** Lines between the headline and the trace (the fairness a liveness check assumed). */
+  readonly context?: readonly string[];
   /** Lines after everything else (residual assumptions). */
   readonly footer?: readonly string[];
 }
@@ -36,13 +40,16 @@ export function report(call: Call, result: CheckResult<unknown>, options: Report
       lines.push(palette.received(options.headline ?? describeProblem(result)), palette.dim(budgetAdvice(result)));
     } else {
       lines.push(`${palette.received(options.headline ?? describeProblem(result))} ${palette.dim(searchFigures(result, options.traceName))}`);
+      if (options.context !== undefined) lines.push(...options.context);
       if (trace.length > 0) {
         const note = options.lastNote ?? violationNote(result, palette);
+        const notes = new Map(options.notes);
+        notes.set(last, [...(notes.get(last) ?? []), ...(note === '' ? [] : [note])]);
         lines.push(
           '',
           ...renderTrace(trace, {
             palette,
-            notes: new Map([[last, note === '' ? [] : [note]]]),
+            notes,
             ...(diffShown
               ? { changesShownElsewhere: { step: last, line: palette.dim(`changes: in the diff below (- Expected: step ${last - 1}, + Received: step ${last})`) } }
               : {}),

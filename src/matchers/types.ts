@@ -8,6 +8,7 @@
 import type { OpenResult } from '../checker/types.js';
 import type { Environment, Model } from '../model/types.js';
 import type { MatcherOptions } from './context.js';
+import type { EventuallyOptions } from './to-eventually.js';
 
 /** The `this` a matcher demands when the received value is not a model: the type error names it. */
 export interface NotAModel {
@@ -76,6 +77,18 @@ export interface KripkeMatchers<R, T = unknown> {
    * expect(philosophers).toBeDeadlockFree();
    */
   toBeDeadlockFree: OnModel<T, (options?: MatcherOptions) => R>;
+  /**
+   * Every path a fair scheduler allows reaches the goal (◇goal); with `from`,
+   * the goal follows every state where `from` holds (from ⤳ goal). A string
+   * names a liveness property declared on the model. Fails with a lasso: the
+   * shortest path to a cycle that repeats forever without the goal.
+   *
+   * @example
+   * expect(job).toEventually((s) => s.done, { fair: ['finish'] });
+   * expect(lock).toEventually((s) => s.writing, { from: (s) => s.writerWaiting, fair: 'all' });
+   * expect(readerPreference).not.toEventually('writer-progress');
+   */
+  toEventually: OnModel<T, (goal: ((state: StateOf<T>) => boolean) | string, options?: EventuallyOptions<StateOf<T>>) => R>;
 }
 
 /**

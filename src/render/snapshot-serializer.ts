@@ -31,7 +31,7 @@ export interface SnapshotSerializer {
   ): string;
 }
 
-const KINDS = new Set(['ok', 'invariant', 'deadlock', 'error', 'incomplete']);
+const KINDS = new Set(['ok', 'invariant', 'deadlock', 'error', 'incomplete', 'liveness']);
 const ASSUMPTION_KEYS = new Set(['name', 'description', 'status', 'source', 'environment']);
 
 type Obj = Record<string, unknown>;
@@ -89,10 +89,15 @@ function fields(v: Obj): [string, unknown][] {
       ['summary', summaryOf(v)],
       ['invariant', v.invariant],
       ['guaranteeOf', v.guaranteeOf],
+      ['liveness', v.liveness],
+      ['fairness', v.fairness],
+      ['warnings', v.warnings],
       ['budget', v.budget],
       ['error', v.error],
       ['errorSource', v.errorSource],
       ['trace', v.trace],
+      ['loopsTo', v.loopsTo],
+      ['dueAt', v.dueAt],
       // Counts are deterministic; durationMs (a timing) and the collision estimate (a float) are not snapshot material.
       ['stats', { states: stats.states, transitions: stats.transitions, depth: stats.depth }],
       ['coverage', v.coverage],

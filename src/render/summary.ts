@@ -42,9 +42,9 @@ export function describeSource(source: ErrorSource | undefined): string {
     case 'state':
       return 'the model';
     case 'goal':
-      return `the goal ${name}`;
+      return source.name === undefined ? 'the goal' : `the goal of liveness ${name}`;
     case 'from':
-      return `the trigger (from) ${name}`;
+      return source.name === undefined ? "the 'from' predicate" : `the 'from' predicate of liveness ${name}`;
   }
 }
 
@@ -74,8 +74,12 @@ export function describeProblem(result: CheckResult<unknown>): string {
     }
     case 'incomplete':
       return `the search did not finish: ${String(result).replace(/^incomplete — /, '')}`;
-    case 'liveness':
-      return String(result);
+    case 'liveness': {
+      const what = result.liveness === undefined ? 'liveness' : `liveness ${JSON.stringify(result.liveness)}`;
+      return result.loopsTo === undefined
+        ? `${what} is violated: the path stops after ${steps} and the goal is never reached`
+        : `${what} is violated: after ${plural(result.loopsTo, 'step')}, a cycle of ${plural(stepsOf(result) - result.loopsTo, 'step')} repeats forever and the goal is never reached`;
+    }
   }
 }
 
