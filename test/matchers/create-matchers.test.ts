@@ -4,8 +4,8 @@ import { context } from '../support/runner-context.js';
 import { k8s, service } from '../support/models.js';
 
 describe('createMatchers', () => {
-  it('gives the four matchers, ready for expect.extend', () => {
-    expect(Object.keys(createMatchers()).sort()).toEqual(['toBeDeadlockFree', 'toReach', 'toSatisfyInvariants', 'toSurvive']);
+  it('gives every matcher, ready for expect.extend', () => {
+    expect(Object.keys(createMatchers()).sort()).toEqual(['toBeDeadlockFree', 'toEventually', 'toReach', 'toSatisfyInvariants', 'toSurvive']);
   });
 
   it("adds its render mode to a copy of the runner's context, never to the context itself", () => {
