@@ -107,8 +107,14 @@ export class MatcherUsageError extends KripkeError {
 export function usageError(call: Call, problem: string, received?: { label: string; value: unknown }): MatcherUsageError {
   const lines = [call.hint, '', `${call.palette.bold('Matcher error')}: ${problem}`];
   if (received !== undefined) {
-    const type = received.value === null ? 'null' : Array.isArray(received.value) ? 'array' : typeof received.value;
-    lines.push('', `${received.label} has type:  ${type}`, `${received.label} has value: ${call.printReceived(received.value)}`);
+    const { label, value } = received;
+    // kripke's own values print as what they are, not as their internals.
+    if (isModel(value)) lines.push('', `${label} is a model: ${call.printReceived(value.name)}`);
+    else if (isEnvironment(value)) lines.push('', `${label} is an environment: ${call.printReceived(value.name)}`);
+    else {
+      const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+      lines.push('', `${label} has type:  ${type}`, `${label} has value: ${call.printReceived(value)}`);
+    }
   }
   return new MatcherUsageError(lines.join('\n'));
 }
@@ -139,9 +145,10 @@ export function requireOptions(call: Call, options: unknown): MatcherOptions {
     throw usageError(call, `${call.palette.expected('options')} must be an object of check options (maxStates, maxDepth, timeout, …)`, { label: 'Options', value: options });
   }
   if ('deadlock' in options) {
+    const own = call.name === 'toBeDeadlockFree' ? 'deadlocks only' : call.name === 'toReach' ? 'reachability only' : call.name === 'toSurvive' ? 'invariants and guarantees only' : 'invariants only';
     throw usageError(
       call,
-      `${call.name} does not take the deadlock option: it checks ${call.name === 'toBeDeadlockFree' ? 'deadlocks' : 'no deadlocks'} by definition. Use toBeDeadlockFree() for deadlocks and toSatisfyInvariants() for invariants.`,
+      `${call.name} does not take the deadlock option: it checks ${own}. Use toBeDeadlockFree() for deadlocks and toSatisfyInvariants() for invariants.`,
     );
   }
   return options as MatcherOptions;

@@ -1,7 +1,7 @@
 import { check } from '../checker/check.js';
 import { successors } from '../checker/trace.js';
 import type { CheckResult, Step } from '../checker/types.js';
-import { KripkeError } from '../model/errors.js';
+import { ContractError, KripkeError } from '../model/errors.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import { plural, stepsOf } from '../render/summary.js';
 import { describeFunction } from '../render/value.js';
@@ -79,8 +79,15 @@ export function toReach(this: MatcherContext, received: unknown, target: unknown
     }
     default:
       // error or incomplete: nothing is proven either way, so fail under .not too.
-      return { pass: call.isNot, ...report(call, result, problemWording(call, result, goal)) };
+      return { pass: call.isNot, ...report(call, targetsOwn(result, goal), problemWording(call, result, goal)) };
   }
+}
+
+/** kripke's contract error about the target names the stand-in invariant: name the target instead. */
+function targetsOwn(result: CheckResult<unknown>, goal: Target): CheckResult<unknown> {
+  if (result.errorSource?.name !== TARGET || !(result.error instanceof ContractError)) return result;
+  const error = new ContractError(result.error.message.replace(`invariant '${TARGET}'`, goal.text));
+  return Object.defineProperty({ ...result, error }, 'toString', { value: () => String(result), enumerable: false });
 }
 
 /** An error inside the target is the target's, not the stand-in invariant's. */
@@ -101,22 +108,22 @@ function targetOf(call: Call, model: Model<unknown>, target: unknown): Target {
     return { text: describeFunction(target), test: target as (s: unknown) => unknown };
   }
   if (typeof target === 'string') {
-    const matches = model.transitions.filter((t) => t.label === target || t.name === target);
-    if (matches.length === 0) {
-      const known = model.transitions.map((t) => t.label).join(', ');
+    // `recover`, `move` (any choice) or one labelled choice: `move(0,2)`.
+    const named = model.transitions.filter((t) => t.label === target || t.name === target);
+    const chosen = named.length > 0 ? [] : model.transitions.filter((t) => t.choices !== undefined && target.startsWith(`${t.label}(`) && target.endsWith(')'));
+    if (named.length + chosen.length === 0) {
+      const known = model.transitions.map((t) => (t.choices === undefined ? t.label : `${t.label}(…)`)).join(', ');
       throw usageError(call, `model "${model.name}" has no action named ${JSON.stringify(target)}; its actions are ${known}. Pass a predicate (state) => boolean to reach a state.`);
     }
-    return {
-      text: `action ${JSON.stringify(target)}`,
-      test: (s) => firstFiring(s, matches) !== undefined,
-      fire: (s) => firstFiring(s, matches),
-    };
+    const fire = named.length > 0 ? (s: unknown) => firstFiring(s, named) : (s: unknown) => firstFiring(s, chosen, target);
+    return { text: `action ${JSON.stringify(target)}`, test: (s) => fire(s) !== undefined, fire };
   }
   throw usageError(call, `${call.palette.expected('target')} must be a predicate (state) => boolean or the name of an action`, { label: 'Target', value: target });
 }
 
-function firstFiring(state: unknown, transitions: readonly Transition<unknown>[]): Step<unknown> | undefined {
-  for (const step of successors(state, transitions)) return step;
+/** The first step of `transitions` that can fire in `state` (with the given label, if one is given). */
+function firstFiring(state: unknown, transitions: readonly Transition<unknown>[], label?: string): Step<unknown> | undefined {
+  for (const step of successors(state, transitions)) if (label === undefined || step.action === label) return step;
   return undefined;
 }
 

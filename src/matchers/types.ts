@@ -10,21 +10,28 @@ import type { Environment, Model } from '../model/types.js';
 import type { MatcherOptions } from './context.js';
 import type { EventuallyOptions } from './to-eventually.js';
 
-/** Shown instead of a matcher when the received value is not a model. */
+/** The `this` a matcher demands when the received value is not a model: the type error names it. */
 export interface NotAModel {
   'kripke: expect(received) must be a Model from defineModel()': never;
 }
 
-/** Shown instead of `toMatchAssumptionsSnapshot` when the received value has no assumptions. */
+/** The `this` `toMatchAssumptionsSnapshot` demands when the received value has no assumptions. */
 export interface NotAnAssumptionSource {
   'kripke: expect(received) must be the result of checkOpen() or an environment': never;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Model<any> matches a model of any state type. */
-// `any` stays callable (untyped tests keep working); anything else must be a Model.
+// `any` stays callable (untyped tests keep working); on anything else but a
+// Model the matcher is still a function (runners map over their matchers'
+// parameters), but one whose `this` no expect(...) can be: the call does not type-check.
 type IsAny<T> = 0 extends 1 & T ? true : false;
-type OnModel<T, F> = IsAny<T> extends true ? F : T extends Model<any> ? F : NotAModel;
-type OnAssumptionSource<T, F> = IsAny<T> extends true ? F : T extends OpenResult<any> | Environment<any> | readonly Environment<any>[] ? F : NotAnAssumptionSource;
+type Refused<Why> = (this: Why, ...args: unknown[]) => never;
+type OnModel<T, F> = IsAny<T> extends true ? F : T extends Model<any> ? F : Refused<NotAModel>;
+type OnAssumptionSource<T, F> = IsAny<T> extends true
+  ? F
+  : T extends OpenResult<any> | Environment<any> | readonly Environment<any>[]
+    ? F
+    : Refused<NotAnAssumptionSource>;
 
 /** The state type of a model (`any` when unknown). */
 export type StateOf<T> = IsAny<T> extends true ? any : T extends Model<infer S> ? S : never;

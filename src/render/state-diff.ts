@@ -17,7 +17,13 @@ export type Change =
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** `nodes` + `pods` → `nodes.pods`; keys that are not identifiers are quoted: `labels["app.kubernetes.io"]`. */
+/**
+ * The path of a key under `path`; keys that are not identifiers are quoted.
+ *
+ * @example
+ * childPath('nodes[1]', 'pods');          // 'nodes[1].pods'
+ * childPath('labels', 'app.kubernetes.io'); // 'labels["app.kubernetes.io"]'
+ */
 export function childPath(path: string, key: string): string {
   if (IDENTIFIER.test(key)) return path === '' ? key : `${path}.${key}`;
   return `${path || ROOT}[${JSON.stringify(key)}]`;
@@ -38,7 +44,12 @@ function key(value: unknown): string {
   return canonicalKey(value);
 }
 
-/** Equal as states are equal: the checker's canonical form. */
+/**
+ * Equal as states are equal: the checker's canonical form.
+ *
+ * @example
+ * sameValue(new Set([1, 2]), new Set([2, 1])); // true
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {

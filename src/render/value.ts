@@ -35,17 +35,28 @@ export function formatState(state: unknown): string[] {
   return format(state, BASE).split('\n');
 }
 
-/** A value on one line, shortened with `…` past `max` characters: for names and figures inside a sentence. */
+/**
+ * A value on one line, shortened with `…` past `max` characters: for names and figures inside a sentence.
+ *
+ * @example
+ * formatInline(new Map([['n1', 2]])); // 'Map {"n1" => 2}'
+ */
 export function formatInline(value: unknown, max = 80): string {
   const text = typeof value === 'function' ? describeFunction(value) : format(value, MIN);
   const oneLine = text.replace(/\s*\n\s*/g, ' ');
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
 }
 
-/** A function as a reader knows it: its source when short (`(s) => s.n > 3`), else its name. */
+/**
+ * A function as a reader knows it: its source when short, else its name.
+ *
+ * @example
+ * describeFunction((s) => s.n > 3);   // '(s) => s.n > 3'
+ * describeFunction(aLongNamedCheck);  // 'aLongNamedCheck'
+ */
 export function describeFunction(fn: unknown, max = 80): string {
   if (typeof fn !== 'function') return String(fn);
   const source = Function.prototype.toString.call(fn).replace(/\s+/g, ' ').trim();
   if (source.length <= max && !source.startsWith('class ') && !source.includes('[native code]')) return source;
-  return fn.name ? `${fn.name}()` : 'the predicate';
+  return fn.name || 'the predicate';
 }
