@@ -40,6 +40,7 @@ describe('vitest with kripke/vitest', () => {
       'snapshots an open result through the serializer': 'passed',
       'prints assumptions inline through the serializer': 'passed',
       'shows a reworded assumption in review': 'failed',
+      'keeps its invariants, alone and under eviction': 'passed', // the README's example
     });
     expect(plain.code).toBe(1);
   });
