@@ -22,6 +22,24 @@ export interface SearchOptions {
   readonly timeout: number;
 }
 
+/**
+ * What a liveness check needs of the search beyond safety: each expanded
+ * state's flags and every edge. The safety search passes none; with one, the
+ * same loop records the state graph (graph.ts).
+ */
+export interface SearchObserver {
+  /** An initial state was stored under `id`. */
+  initial(id: number): void;
+  /** State `id` is expanded next (after the invariants). May throw user errors. */
+  expand(state: unknown, id: number): void;
+  /** An edge from the state being expanded to state `target`, by transition `t` with `choice`. */
+  edge(target: number, t: number, choice: unknown): void;
+  /** Every reachable state was expanded. */
+  complete(): void;
+  /** Where the user code called by `expand` threw. */
+  errorSource(): ErrorSource;
+}
+
 /** What the loop found, before traces and messages are built. */
 export interface SearchOutcome {
   readonly kind: ResultKind;
@@ -45,6 +63,7 @@ export interface SearchOutcome {
 // What the loop was doing when user code threw, for the error's source.
 const enum Phase {
   Invariant,
+  Observe,
   Choices,
   Guard,
   Apply,
@@ -62,8 +81,9 @@ export function search<S>(
   properties: readonly Property<S>[],
   options: SearchOptions,
   store: StateStore,
+  observer?: SearchObserver,
+  started: number = performance.now(),
 ): SearchOutcome {
-  const started = performance.now();
   const deadline = started + options.timeout;
   const { maxDepth, deadlock } = options;
   const maxStates = Math.min(options.maxStates, store.capacity);
@@ -111,30 +131,40 @@ export function search<S>(
     if (succ === undefined) {
       throw new ContractError(`returned undefined; an action must return the next state`);
     }
+    let id: number;
     if (depth >= maxDepth) {
-      // Beyond the depth budget: note that unexplored states exist, store nothing.
-      if (!truncated && !store.contains(succ)) truncated = true;
-      return true;
+      // Beyond the depth budget: store nothing new, but note that unexplored states exist.
+      id = store.find(succ);
+      if (id < 0) {
+        truncated = true;
+        return true;
+      }
+    } else if (store.size >= maxStates && store.find(succ) < 0) {
+      // At the state budget, add-then-check would grow the store past it.
+      return false;
+    } else {
+      id = store.add(succ, parentId);
+      if (id >= 0) {
+        newCount[t]++;
+        next.push(succ);
+        nextIds.push(id);
+        deepest = depth + 1;
+      } else {
+        id = -id - 1;
+      }
     }
-    // At the state budget, add-then-check would grow the store past it.
-    if (store.size >= maxStates && !store.contains(succ)) return false;
-    const id = store.add(succ, parentId);
-    if (id >= 0) {
-      newCount[t]++;
-      next.push(succ);
-      nextIds.push(id);
-      deepest = depth + 1;
-    }
+    if (observer !== undefined) observer.edge(id, t, choice);
     return true;
   };
 
   try {
     for (const init of model.initStates) {
-      if (store.size >= maxStates && !store.contains(init)) return finish('incomplete', { budget: 'maxStates', at: -1 });
+      if (store.size >= maxStates && store.find(init) < 0) return finish('incomplete', { budget: 'maxStates', at: -1 });
       const id = store.add(init, -1);
       if (id >= 0) {
         frontier.push(init);
         frontierIds.push(id);
+        observer?.initial(id);
       }
     }
 
@@ -152,6 +182,11 @@ export function search<S>(
             if (holds === false) return finish('invariant', { property: properties[p] as Property<unknown> });
             throw notBoolean(holds);
           }
+        }
+        p = -1;
+        if (observer !== undefined) {
+          phase = Phase.Observe;
+          observer.expand(s, id);
         }
 
         let enabledHere = 0;
@@ -223,8 +258,10 @@ export function search<S>(
       nextIds = [];
       depth++;
     }
+    observer?.complete();
   } catch (error) {
-    const errorSource = sourceOf(phase, transitions[t], choice, properties[p]);
+    const errorSource =
+      phase === Phase.Observe && observer !== undefined ? observer.errorSource() : sourceOf(phase, transitions[t], choice, properties[p]);
     return finish('error', {
       error: explain(error, errorSource),
       errorSource,
@@ -245,7 +282,8 @@ function explain(error: unknown, source: ErrorSource): unknown {
   return error;
 }
 
-function notBoolean(value: unknown): ContractError {
+/** The error for a guard, invariant or predicate that returned something else than a boolean. */
+export function notBoolean(value: unknown): ContractError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
   const type =
     value === null || value === undefined ? String(value) : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -270,6 +308,7 @@ function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknow
     case Phase.Terminal:
       return { kind: 'terminal' };
     case Phase.Mutation:
+    case Phase.Observe: // reported by the observer
       return { kind: 'state' };
   }
 }

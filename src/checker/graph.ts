@@ -10,11 +10,10 @@
  * whose `add` also gives the id of a state seen before (an edge's target).
  */
 import { formatChoice, stepLabel } from '../model/choice-label.js';
-import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
+import { KripkeError } from '../model/errors.js';
 import type { Model, StatePredicate, Transition } from '../model/types.js';
-import type { SearchOptions, SearchOutcome } from './bfs.js';
+import { notBoolean, search, type SearchObserver, type SearchOptions, type SearchOutcome } from './bfs.js';
 import type { StateStore } from './state-store.js';
-import type { ErrorSource, ResultKind } from './types.js';
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
@@ -149,19 +148,6 @@ export class StateGraph {
   }
 }
 
-// What the loop was doing when user code threw, for the error's source.
-const enum Phase {
-  Goal,
-  From,
-  Choices,
-  Guard,
-  Apply,
-  Store,
-  Mutation,
-}
-
-const CLOCK_EVERY = 1023;
-
 /** What the exploration found; shaped like the safety search's outcome so results are built the same way. */
 export interface GraphOutcome extends SearchOutcome {
   /** For an error in a goal or from: the property it belongs to. */
@@ -169,9 +155,11 @@ export interface GraphOutcome extends SearchOutcome {
 }
 
 /**
- * Explores every reachable state breadth-first, recording each edge with its
- * action instance and each state's goal/from flags. States are expanded in id
- * order, so the edges come out grouped by source (CSR) without sorting.
+ * Explores every reachable state with the safety search's loop (bfs.ts),
+ * recording each edge with its action instance and each state's goal/from
+ * flags. States are expanded in id order, so the edges come out grouped by
+ * source (CSR) without sorting. No invariants and no deadlock check here:
+ * a liveness check asks only about paths.
  */
 export function exploreGraph<S>(
   model: Model<S>,
@@ -181,17 +169,11 @@ export function exploreGraph<S>(
   graph: StateGraph,
   started: number = performance.now(),
 ): GraphOutcome {
-  const deadline = started + options.timeout;
-  const { maxStates, maxDepth } = options;
-  const store = graph.store;
-  const nT = transitions.length;
-  const nP = predicates.length;
-  const enabledCount = new Float64Array(nT);
-  const newCount = new Float64Array(nT);
   const { firstEdges, targets, actions, flags, instances } = graph;
+  const nP = predicates.length;
 
   // Instance ids: a plain transition's id is its index; choices get ids as first seen.
-  for (let i = 0; i < nT; i++) instances.push({ transition: i, label: transitions[i].label });
+  for (let i = 0; i < transitions.length; i++) instances.push({ transition: i, label: transitions[i].label });
   const choiceIds: Map<unknown, number>[] = transitions.map(() => new Map());
   const instanceOf = (t: number, c: unknown): number => {
     const key = typeof c === 'object' && c !== null ? `\u0000${formatChoice(c)}` : c;
@@ -205,196 +187,45 @@ export function exploreGraph<S>(
     return id;
   };
 
-  let frontier: S[] = [];
-  let next: S[] = [];
-  let generated = 0;
-  let depth = 0;
-  let deepest = 0;
-  let overBudget: 'maxDepth' | 'maxStates' = 'maxStates';
-  let nextId = 0; // the id the next expanded state must have
-
-  let phase = Phase.Store;
-  let at = -1;
-  let t = -1;
+  // The predicate being evaluated, for the source of an error it throws.
   let p = -1;
-  let choice: unknown;
-
-  const finish = (kind: ResultKind, extra: Partial<GraphOutcome> = {}): GraphOutcome => {
-    store.expanding(null); // traces are rebuilt with every value hashed afresh
-    return {
-      kind,
-      at,
-      states: store.size,
-      transitions: generated,
-      depth: deepest,
-      durationMs: performance.now() - started,
-      enabled: enabledCount,
-      newStates: newCount,
-      ...extra,
-    };
+  let inFrom = false;
+  const observer: SearchObserver = {
+    initial: (id) => {
+      graph.initIds.push(id);
+    },
+    expand: (state, id) => {
+      if (id !== firstEdges.length) throw new KripkeError(`internal: state ${id} expanded out of order`);
+      firstEdges.push(targets.length);
+      for (p = 0; p < nP; p++) {
+        const pr = predicates[p];
+        inFrom = false;
+        const g = pr.goal(state as S);
+        if (typeof g !== 'boolean') throw notBoolean(g);
+        let bits = g ? GOAL : 0;
+        if (pr.from !== undefined) {
+          inFrom = true;
+          const f = pr.from(state as S);
+          if (typeof f !== 'boolean') throw notBoolean(f);
+          if (f) bits |= FROM;
+        }
+        flags[p].push(bits);
+      }
+      p = -1;
+    },
+    edge: (target, t, choice) => {
+      targets.push(target);
+      actions.push(transitions[t].choices === undefined ? t : instanceOf(t, choice));
+    },
+    complete: () => {
+      firstEdges.push(targets.length);
+    },
+    errorSource: () => {
+      const name = predicates[p]?.name;
+      return { kind: inFrom ? 'from' : 'goal', ...(name === undefined ? {} : { name }) };
+    },
   };
 
-  // Stores one edge; false when a budget stops the exploration.
-  const edge = (succ: S, parentId: number, action: number): boolean => {
-    generated++;
-    if (succ === undefined) throw new ContractError(`returned undefined; an action must return the next state`);
-    let id = store.add(succ, parentId);
-    if (id >= 0) {
-      // A state past a budget: the graph would be cut, and a cut graph proves nothing about cycles.
-      if (depth >= maxDepth || id >= maxStates) {
-        overBudget = depth >= maxDepth ? 'maxDepth' : 'maxStates';
-        return false;
-      }
-      newCount[t]++;
-      next.push(succ);
-      deepest = depth + 1;
-    } else {
-      id = -id - 1;
-    }
-    targets.push(id);
-    actions.push(action);
-    return true;
-  };
-
-  try {
-    for (const init of model.initStates) {
-      const id = store.add(init, -1);
-      if (id >= 0) {
-        frontier.push(init);
-        graph.initIds.push(id);
-      }
-    }
-
-    while (frontier.length > 0) {
-      for (let i = 0; i < frontier.length; i++) {
-        const s = frontier[i];
-        const id = nextId++;
-        at = id;
-        t = -1;
-        firstEdges.push(targets.length);
-
-        for (p = 0; p < nP; p++) {
-          const pr = predicates[p];
-          phase = Phase.Goal;
-          const g = pr.goal(s);
-          if (typeof g !== 'boolean') throw notBoolean(g);
-          let bits = g ? GOAL : 0;
-          if (pr.from !== undefined) {
-            phase = Phase.From;
-            const f = pr.from(s);
-            if (typeof f !== 'boolean') throw notBoolean(f);
-            if (f) bits |= FROM;
-          }
-          flags[p].push(bits);
-        }
-        p = -1;
-
-        store.expanding(s);
-        for (t = 0; t < nT; t++) {
-          const tr = transitions[t];
-          if (tr.choices === undefined) {
-            choice = undefined;
-            if (tr.enabled !== undefined) {
-              phase = Phase.Guard;
-              const g = tr.enabled(s);
-              if (g !== true) {
-                if (g === false) continue;
-                throw notBoolean(g);
-              }
-            }
-            enabledCount[t]++;
-            phase = Phase.Apply;
-            const succ = tr.apply(s);
-            phase = Phase.Store;
-            if (!edge(succ, id, t)) return stopped();
-          } else {
-            phase = Phase.Choices;
-            for (const c of tr.choices(s)) {
-              choice = c;
-              if (tr.enabled !== undefined) {
-                phase = Phase.Guard;
-                const g = tr.enabled(s, c);
-                if (g !== true) {
-                  if (g === false) continue;
-                  throw notBoolean(g);
-                }
-              }
-              enabledCount[t]++;
-              phase = Phase.Apply;
-              const succ = tr.apply(s, c);
-              phase = Phase.Store;
-              if (!edge(succ, id, instanceOf(t, c))) return stopped();
-              phase = Phase.Choices;
-            }
-          }
-        }
-        t = -1;
-
-        phase = Phase.Mutation;
-        if (!store.verify(s, id)) throw new MutationError('a state changed while it was being checked');
-
-        if ((nextId & CLOCK_EVERY) === 0 && performance.now() > deadline) {
-          at = -1;
-          return finish('incomplete', { budget: 'timeout' });
-        }
-      }
-      frontier = next;
-      next = [];
-      depth++;
-    }
-    firstEdges.push(targets.length);
-  } catch (error) {
-    const errorSource = sourceOf(phase, transitions[t], choice, p >= 0 ? predicates[p] : undefined);
-    return finish('error', {
-      error: explain(error, errorSource),
-      errorSource,
-      ...(t >= 0 ? { transition: t, choice } : {}),
-      ...(p >= 0 ? { predicate: p } : {}),
-    });
-  }
-  at = -1;
-  return finish('ok');
-
-  function stopped(): GraphOutcome {
-    at = -1;
-    // The state that broke the budget was stored; it is not counted.
-    return finish('incomplete', { budget: overBudget, states: store.size - 1 });
-  }
-}
-
-/** kripke's own errors say whose output was wrong (as the safety search does); user errors stay as thrown. */
-function explain(error: unknown, source: ErrorSource): unknown {
-  const who = source.name === undefined ? source.kind : `${source.kind} '${source.name}'`;
-  if (error instanceof ContractError) return new ContractError(`${who} ${error.message}`);
-  if (error instanceof StateShapeError && source.kind === 'action') {
-    return new StateShapeError(`${who} returned a state that is not plain data: ${error.detail}`, error.path, error.detail);
-  }
-  return error;
-}
-
-function notBoolean(value: unknown): ContractError {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  const type = value === null || value === undefined ? String(value) : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-  return new ContractError(`returned ${shown} (${type}), not a boolean`);
-}
-
-function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, pr: GraphPredicates<S> | undefined): ErrorSource {
-  const label = tr === undefined ? undefined : stepLabel(tr.label, tr.choices !== undefined, choice);
-  const env = (o: { environment?: string } | undefined) => (o?.environment === undefined ? {} : { environment: o.environment });
-  const named = pr?.name === undefined ? {} : { name: pr.name };
-  switch (phase) {
-    case Phase.Goal:
-      return { kind: 'goal', ...named };
-    case Phase.From:
-      return { kind: 'from', ...named };
-    case Phase.Choices:
-      return { kind: 'choices', name: tr?.label, ...env(tr) };
-    case Phase.Guard:
-      return { kind: 'guard', name: label, ...env(tr) };
-    case Phase.Apply:
-    case Phase.Store:
-      return { kind: 'action', name: label, ...env(tr) };
-    case Phase.Mutation:
-      return { kind: 'state' };
-  }
+  const outcome = search(model, transitions, [], { ...options, deadlock: false }, graph.store, observer, started);
+  return outcome.kind === 'error' && p >= 0 ? { ...outcome, predicate: p } : outcome;
 }

@@ -16,8 +16,8 @@ export interface StateStore {
   readonly bits: number;
   /** Stores `state` if unseen and returns its new id (≥ 0); returns `-(id + 1)` of the state seen before. */
   add(state: unknown, parent: number): number;
-  /** True when `state` was stored before (does not store it). */
-  contains(state: unknown): boolean;
+  /** The id `state` was stored under, or -1 (does not store it). */
+  find(state: unknown): number;
   /** True when `state` is the one stored under `id` (same fingerprint or key). */
   matches(state: unknown, id: number): boolean;
   /** `matches`, hashing every value afresh and checking it is plain data: the mutation check. */
@@ -83,9 +83,10 @@ export class FingerprintStore implements StateStore {
     return id;
   }
 
-  contains(state: unknown): boolean {
+  find(state: unknown): number {
     this.fingerprinter.of(state, this.fp);
-    return this.probe(this.fp[0], this.fp[1]) < 0;
+    const i = this.probe(this.fp[0], this.fp[1]);
+    return i < 0 ? -i - 1 : -1;
   }
 
   /** The empty slot where (a, b) belongs, or `-(id + 1)` of the state stored with (a, b). */
@@ -192,8 +193,8 @@ export class ExactStore implements StateStore {
     return id;
   }
 
-  contains(state: unknown): boolean {
-    return this.ids.has(canonicalKey(state));
+  find(state: unknown): number {
+    return this.ids.get(canonicalKey(state)) ?? -1;
   }
 
   expanding(): void {
