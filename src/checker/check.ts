@@ -4,19 +4,17 @@
  * turn what it found into a CheckResult with the shortest trace.
  */
 import { describe } from '../model/action.js';
-import { stepLabel } from '../model/choice-label.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
-import { ModelDefinitionError, MutationError } from '../model/errors.js';
-import { copyPlainData } from '../model/plain-data.js';
+import { ModelDefinitionError } from '../model/errors.js';
 import type { Environment, Model, Property, Transition } from '../model/types.js';
-import { search, type SearchOptions, type SearchOutcome } from './bfs.js';
+import { search, type SearchOptions } from './bfs.js';
+import { resultAt, withCopiedInit } from './counterexample.js';
 import type { Fingerprinter } from './fingerprint.js';
 import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness.js';
 import { coverageOf, makeResult } from './result.js';
 import { ExactStore, FingerprintStore, type StateStore } from './state-store.js';
-import { rebuildTrace } from './trace.js';
-import type { CheckOptions, CheckResult, CheckStats, OpenResult, Step } from './types.js';
+import type { CheckOptions, CheckResult, CheckStats, OpenResult } from './types.js';
 
 /** Defaults: generous for a unit test, small enough that a runaway model cannot hang a test run. */
 export const DEFAULT_OPTIONS = Object.freeze({
@@ -111,75 +109,8 @@ export function run<S>(
     });
   }
   if (outcome.at < 0) return makeResult<S>(outcome, [], stats, coverage, outcome.budget && limitOf[outcome.budget]);
-
-  let trace: Step<S>[];
-  try {
-    trace = rebuildTrace(withCopiedInit(model), transitions, store, outcome.at);
-  } catch (error) {
-    return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
-  }
-  if (outcome.error instanceof MutationError) {
-    return makeResult<S>(outcome, trace, stats, coverage, undefined, findMutator(trace, transitions, properties, store, outcome));
-  }
-  return makeResult<S>(outcome, trace, stats, coverage, undefined);
-}
-
-/** A deep copy of a plain-data state (not structuredClone: see copyPlainData). */
-function copyState<S>(state: S): S {
-  return copyPlainData(state);
-}
-
-/** The model with copies of its initial states, for a search or a trace rebuild that user code may disturb. */
-function withCopiedInit<S>(model: Model<S>): Model<S> {
-  return { ...model, initStates: model.initStates.map(copyState) };
-}
-
-/**
- * A state changed in place: replay its last step on a fresh copy and try each
- * invariant, guard and action alone, to name the one that mutates.
- */
-function findMutator<S>(
-  trace: Step<S>[],
-  transitions: readonly Transition<S>[],
-  properties: readonly Property<S>[],
-  store: StateStore,
-  outcome: SearchOutcome,
-): Partial<CheckResult<S>> {
-  // A copy of the last state, rebuilt from its parent: the trials below may damage it,
-  // and states often share structure with the earlier steps the user will read.
-  const fresh = copyState(trace[trace.length - 1].state);
-  const blame = (kind: 'action' | 'guard' | 'choices' | 'invariant' | 'guarantee', name: string, environment?: string) => {
-    const what = kind === 'action' ? `action '${name}' mutated its input state` : `${kind} '${name}' mutated the state it was given`;
-    return {
-      error: new MutationError(`${what} instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })`),
-      errorSource: { kind, name, ...(environment === undefined ? {} : { environment }) },
-    };
-  };
-  try {
-    for (const p of properties) {
-      p.test(fresh);
-      if (!store.matches(fresh, outcome.at)) return blame(p.environment ? 'guarantee' : 'invariant', p.name, p.environment);
-    }
-    for (const tr of transitions) {
-      const choices = tr.choices ? [...tr.choices(fresh)] : [undefined];
-      if (!store.matches(fresh, outcome.at)) return blame('choices', tr.label, tr.environment);
-      for (const c of choices) {
-        const label = stepLabel(tr.label, tr.choices !== undefined, c);
-        const on = tr.enabled === undefined || tr.enabled(fresh, c) === true;
-        if (!store.matches(fresh, outcome.at)) return blame('guard', label, tr.environment);
-        if (!on) continue;
-        tr.apply(fresh, c);
-        if (!store.matches(fresh, outcome.at)) return blame('action', label, tr.environment);
-      }
-    }
-  } catch {
-    // Fall through to the general message.
-  }
-  return {
-    error: new MutationError(
-      'a state was mutated in place during the check (by an action, guard or invariant); return new states instead of changing the one given',
-    ),
-  };
+  const suspects = properties.map((p) => ({ kind: p.environment === undefined ? ('invariant' as const) : ('guarantee' as const), ...p }));
+  return resultAt(model, transitions, suspects, store, outcome, stats, coverage);
 }
 
 /**

@@ -7,18 +7,17 @@
  * re-running the model along the path, as for safety counterexamples.
  */
 import { describe } from '../model/action.js';
-import { stepLabel } from '../model/choice-label.js';
-import { ModelDefinitionError, MutationError } from '../model/errors.js';
+import { ModelDefinitionError } from '../model/errors.js';
 import { checkPredicate, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
-import { copyPlainData } from '../model/plain-data.js';
 import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../model/types.js';
 import type { SearchOptions } from './bfs.js';
+import { resultAt, withCopiedInit, type Suspect } from './counterexample.js';
 import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cycle.js';
 import type { Fingerprinter } from './fingerprint.js';
-import { exploreGraph, FROM, GOAL, type GraphOutcome, StateGraph } from './graph.js';
+import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
 import { ExactStore, FingerprintStore } from './state-store.js';
 import { coverageOf, makeResult, summarize } from './result.js';
-import { successors } from './trace.js';
+import { replay } from './trace.js';
 import type { CheckResult, CheckStats, FairnessAssumptions, Step } from './types.js';
 
 /**
@@ -123,7 +122,10 @@ export function runLiveness<S>(
     ...(p === undefined ? {} : { fairness: fairnessOf(p) }),
   });
 
-  if (outcome.kind === 'error') return errorResult(model, transitions, graph, outcome, stats(), coverage, properties);
+  if (outcome.kind === 'error') {
+    if (outcome.at < 0) return makeResult<S>(outcome, [], stats(), coverage, undefined);
+    return resultAt(model, transitions, suspectsOf(properties), store, outcome, stats(), coverage);
+  }
   if (outcome.kind === 'incomplete') {
     const limit = outcome.budget === 'timeout' ? options.timeout : outcome.budget === 'maxDepth' ? options.maxDepth : options.maxStates;
     return makeResult<S>(outcome, [], stats(), coverage, limit, about(single));
@@ -186,10 +188,6 @@ export function withLiveness<S>(model: Model<S>, safety: CheckResult<S>, options
   return Object.defineProperty(withWarnings, 'toString', { value: () => text, enumerable: false }) as CheckResult<S>;
 }
 
-/** The model with deep copies of its initial states. */
-function withCopiedInit<S>(model: Model<S>): Model<S> {
-  return { ...model, initStates: model.initStates.map((s) => copyPlainData(s)) };
-}
 
 /** Fairness as given, for the result and the matcher message. */
 function fairnessOf<S>(p: LivenessProperty<S>): FairnessAssumptions {
@@ -236,112 +234,20 @@ function traceAlong<S>(model: Model<S>, transitions: readonly Transition<S>[], g
   return replay(
     model,
     transitions,
-    graph,
+    graph.store,
     lasso.init,
     edges.map((e) => ({ target: graph.targets.get(e), label: graph.instances[graph.actions.get(e)].label })),
   );
 }
 
-/** The first-found path to state `id` (parent ids), rebuilt the same way, for errors. */
-function traceTo<S>(model: Model<S>, transitions: readonly Transition<S>[], graph: StateGraph, id: number): Step<S>[] {
-  const ids: number[] = [];
-  for (let x = id; x !== -1; x = graph.store.parentOf(x)) ids.push(x);
-  ids.reverse();
-  return replay(model, transitions, graph, ids[0], ids.slice(1).map((target) => ({ target })));
-}
-
-/** Re-runs the model from the initial state `init`, at each step taking the successor with the stored fingerprint (and label, if given). */
-function replay<S>(
-  model: Model<S>,
-  transitions: readonly Transition<S>[],
-  graph: StateGraph,
-  init: number,
-  steps: readonly { target: number; label?: string }[],
-): Step<S>[] {
-  const first = model.initStates.find((s) => graph.store.matches(s, init));
-  if (first === undefined) throw nondeterministic('no initial state has the stored fingerprint');
-  const trace: Step<S>[] = [{ action: null, state: first }];
-  for (const { target, label } of steps) {
-    const from = trace[trace.length - 1].state;
-    let found: Step<S> | undefined;
-    for (const step of successors(from, transitions)) {
-      if ((label === undefined || step.action === label) && graph.store.matches(step.state, target)) {
-        found = step;
-        break;
-      }
-    }
-    if (found === undefined) throw nondeterministic(`no action of step ${trace.length - 1}'s state leads to step ${trace.length}'s state any more`);
-    trace.push(found);
-  }
-  return trace;
-}
-
-function nondeterministic(detail: string): Error {
-  return new ModelDefinitionError(
-    `kripke could not rebuild the liveness counterexample (${detail}). ` +
-      'The model gave different results for the same state on a second run: actions, guards, choices and predicates must be deterministic functions of the state.',
-  );
-}
-
-/** The result for user code that threw (or misbehaved) during the exploration, with the trace to the state. */
-function errorResult<S>(
-  model: Model<S>,
-  transitions: readonly Transition<S>[],
-  graph: StateGraph,
-  outcome: GraphOutcome,
-  stats: CheckStats,
-  coverage: ReturnType<typeof coverageOf>,
-  properties: readonly LivenessProperty<S>[],
-): CheckResult<S> {
-  if (outcome.at < 0) return makeResult<S>(outcome, [], stats, coverage, undefined);
-  let trace: Step<S>[];
-  try {
-    trace = traceTo(withCopiedInit(model), transitions, graph, outcome.at);
-  } catch (error) {
-    return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
-  }
-  if (outcome.error instanceof MutationError) {
-    return makeResult<S>(outcome, trace, stats, coverage, undefined, { error: findMutation(trace, transitions, graph, outcome.at, properties) });
-  }
-  return makeResult<S>(outcome, trace, stats, coverage, undefined);
-}
-
-/** Names the predicate, guard or action that mutated the state, replaying it on a fresh copy. */
-function findMutation<S>(
-  trace: Step<S>[],
-  transitions: readonly Transition<S>[],
-  graph: StateGraph,
-  id: number,
-  properties: readonly LivenessProperty<S>[],
-): MutationError {
-  // A copy: the trials below may damage it, and it shares structure with the trace the user reads.
-  const fresh = copyPlainData(trace[trace.length - 1].state);
-  const same = () => graph.store.verify(fresh, id);
-  const advice = 'instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })';
-  try {
-    for (const p of properties) {
-      const name = p.name === '' || p.name === undefined ? '' : ` of liveness '${p.name}'`;
-      p.goal(fresh);
-      if (!same()) return new MutationError(`the goal${name} mutated the state it was given ${advice}`);
-      p.from?.(fresh);
-      if (!same()) return new MutationError(`the 'from' predicate${name} mutated the state it was given ${advice}`);
-    }
-    for (const tr of transitions) {
-      const choices = tr.choices ? [...tr.choices(fresh)] : [undefined];
-      if (!same()) return new MutationError(`choices '${tr.label}' mutated the state it was given ${advice}`);
-      for (const c of choices) {
-        const label = stepLabel(tr.label, tr.choices !== undefined, c);
-        const on = tr.enabled === undefined || tr.enabled(fresh, c) === true;
-        if (!same()) return new MutationError(`guard '${label}' mutated the state it was given ${advice}`);
-        if (!on) continue;
-        tr.apply(fresh, c);
-        if (!same()) return new MutationError(`action '${label}' mutated its input state ${advice}`);
-      }
-    }
-  } catch {
-    // Fall through to the general message.
-  }
-  return new MutationError(
-    'a state was mutated in place during the check (by an action, guard or predicate); return new states instead of changing the one given',
-  );
+/** The goal and from predicates, for naming one that mutates its state. */
+function suspectsOf<S>(properties: readonly LivenessProperty<S>[]): Suspect<S>[] {
+  return properties.flatMap((p) => {
+    const name = p.name === '' ? undefined : p.name;
+    const named = name === undefined ? {} : { name };
+    return [
+      { kind: 'goal' as const, ...named, test: p.goal },
+      ...(p.from === undefined ? [] : [{ kind: 'from' as const, ...named, test: p.from }]),
+    ];
+  });
 }
