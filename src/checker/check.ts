@@ -131,6 +131,15 @@ export function check<S>(model: Model<S>, options?: CheckOptions): CheckResult<S
 }
 
 /**
+ * `check` without the model's named liveness properties: invariants and
+ * deadlock only. For matchers, each of which asserts exactly what its name says.
+ */
+export function checkSafety<S>(model: Model<S>, options?: CheckOptions): CheckResult<S> {
+  if (!isModel(model as unknown)) throw new ModelDefinitionError(`check(model): expected a model from defineModel, got ${describe(model)}`);
+  return run(model, model.transitions, model.invariants, resolveOptions(options, 'check'));
+}
+
+/**
  * Checks that something good eventually happens: every path from an initial
  * state reaches a `goal` state (◇goal), or, with `from`, every `from` state is
  * followed by a `goal` state (from ⤳ goal). Paths are those a fair scheduler

@@ -1,4 +1,4 @@
-import { check } from '../checker/check.js';
+import { checkSafety } from '../checker/check.js';
 import type { Model } from '../model/types.js';
 import { plural } from '../render/summary.js';
 import { callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, runCheck } from './context.js';
@@ -19,7 +19,7 @@ export function toBeDeadlockFree(this: MatcherContext, received: unknown, option
   const opts = requireOptions(call, options);
   // The same model without its invariants: a violated invariant must not hide a deadlock behind it.
   const actionsOnly: Model<unknown> = { ...model, invariants: [] };
-  const result = runCheck(call, () => check(actionsOnly, { ...opts, deadlock: true }));
+  const result = runCheck(call, () => checkSafety(actionsOnly, { ...opts, deadlock: true }));
   switch (result.kind) {
     case 'ok':
       return {

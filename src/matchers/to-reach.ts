@@ -1,4 +1,4 @@
-import { check } from '../checker/check.js';
+import { checkSafety } from '../checker/check.js';
 import { successors } from '../checker/trace.js';
 import type { CheckResult, Step } from '../checker/types.js';
 import { ContractError, KripkeError } from '../model/errors.js';
@@ -46,7 +46,7 @@ export function toReach(this: MatcherContext, received: unknown, target: unknown
     },
   };
   const searchModel: Model<unknown> = { ...model, invariants: [property] };
-  const result = runCheck(call, () => check(searchModel, { ...opts, deadlock: false }));
+  const result = runCheck(call, () => checkSafety(searchModel, { ...opts, deadlock: false }));
   switch (result.kind) {
     case 'invariant': {
       const witness = withFiring(result, goal);

@@ -1,4 +1,4 @@
-import { check } from '../checker/check.js';
+import { checkSafety } from '../checker/check.js';
 import { plural } from '../render/summary.js';
 import { callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, runCheck, usageError } from './context.js';
 import { report } from './report.js';
@@ -21,7 +21,7 @@ export function toSatisfyInvariants(this: MatcherContext, received: unknown, opt
   if (model.invariants.length === 0) {
     throw usageError(call, `model "${model.name}" declares no invariants: there is nothing to satisfy. Add invariants to defineModel({ invariants }).`);
   }
-  const result = runCheck(call, () => check(model, { ...opts, deadlock: false }));
+  const result = runCheck(call, () => checkSafety(model, { ...opts, deadlock: false }));
   const names = model.invariants.map((p) => JSON.stringify(p.name)).join(', ');
   switch (result.kind) {
     case 'ok':
