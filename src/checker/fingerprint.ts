@@ -288,9 +288,10 @@ function hashLeafOrValue(x: unknown): number {
   return hashValue(x);
 }
 
-// The key last seen at each position of a record, with its lanes: records of
-// one shape meet their keys in the same order, so most lookups are one compare.
-const KEY_POSITIONS = 64;
+// The key last seen at each position of a record, by depth and position, with
+// its lanes: records of one shape meet their keys in the same order (and records
+// at different depths are usually of different shapes), so most lookups are one compare.
+const KEY_POSITIONS = 256;
 const lastKey: string[] = new Array<string>(KEY_POSITIONS).fill('');
 const lastKeyLanes = new Int32Array(2 * KEY_POSITIONS);
 
@@ -313,7 +314,7 @@ function hashRecord(o: Record<string, unknown>): number {
       va = typeof v === 'number' ? hashNumber(v, SEED_INT_A, SEED_INT_B) : hashLeafOrValue(v);
       vb = laneB;
     }
-    const p = position++ & (KEY_POSITIONS - 1);
+    const p = ((depth << 4) + position++) & (KEY_POSITIONS - 1);
     let ka: number;
     let kb: number;
     if (lastKey[p] === key) {
