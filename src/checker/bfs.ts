@@ -113,15 +113,15 @@ export function search<S>(
   const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => {
     store.expanding(null); // traces are rebuilt with every value hashed afresh
     return {
-    kind,
-    at,
-    states: store.size,
-    transitions: generated,
-    depth: deepest,
-    durationMs: performance.now() - started,
-    enabled: enabledCount,
-    newStates: newCount,
-    ...extra,
+      kind,
+      at,
+      states: store.size,
+      transitions: generated,
+      depth: deepest,
+      durationMs: performance.now() - started,
+      enabled: enabledCount,
+      newStates: newCount,
+      ...extra,
     };
   };
 
