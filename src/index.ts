@@ -20,15 +20,20 @@ export type {
   ChoiceActionSpec,
   Environment,
   EnvironmentSpec,
+  Fairness,
   Invariant,
+  LivenessProperty,
+  LivenessSpec,
   Model,
   ModelSpec,
   Property,
   SimpleActionSpec,
   State,
+  StatePredicate,
   Transition,
 } from './model/types.js';
-export { check, checkOpen, DEFAULT_OPTIONS } from './checker/check.js';
+export { check, checkLiveness, checkOpen, DEFAULT_OPTIONS } from './checker/check.js';
+export type { LivenessQuery } from './checker/liveness.js';
 export type {
   ActionCoverage,
   Budget,
@@ -36,6 +41,7 @@ export type {
   CheckResult,
   CheckStats,
   ErrorSource,
+  FairnessAssumptions,
   OpenResult,
   ResultKind,
   Step,

@@ -9,7 +9,7 @@
  * friendly work (labels, messages, traces) happens once, after it stops.
  */
 import { stepLabel } from '../model/choice-label.js';
-import { ContractError, MutationError } from '../model/errors.js';
+import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import type { StateStore } from './state-store.js';
 import type { Budget, ErrorSource, ResultKind } from './types.js';
@@ -20,6 +20,24 @@ export interface SearchOptions {
   readonly maxStates: number;
   readonly maxDepth: number;
   readonly timeout: number;
+}
+
+/**
+ * What a liveness check needs of the search beyond safety: each expanded
+ * state's flags and every edge. The safety search passes none; with one, the
+ * same loop records the state graph (graph.ts).
+ */
+export interface SearchObserver {
+  /** An initial state was stored under `id`. */
+  initial(id: number): void;
+  /** State `id` is expanded next (after the invariants). May throw user errors. */
+  expand(state: unknown, id: number): void;
+  /** An edge from the state being expanded to state `target`, by transition `t` with `choice`. */
+  edge(target: number, t: number, choice: unknown): void;
+  /** Every reachable state was expanded. */
+  complete(): void;
+  /** Where the user code called by `expand` threw. */
+  errorSource(): ErrorSource;
 }
 
 /** What the loop found, before traces and messages are built. */
@@ -45,6 +63,7 @@ export interface SearchOutcome {
 // What the loop was doing when user code threw, for the error's source.
 const enum Phase {
   Invariant,
+  Observe,
   Choices,
   Guard,
   Apply,
@@ -62,10 +81,12 @@ export function search<S>(
   properties: readonly Property<S>[],
   options: SearchOptions,
   store: StateStore,
+  observer?: SearchObserver,
+  started: number = performance.now(),
 ): SearchOutcome {
-  const started = performance.now();
   const deadline = started + options.timeout;
-  const { maxStates, maxDepth, deadlock } = options;
+  const { maxDepth, deadlock } = options;
+  const maxStates = Math.min(options.maxStates, store.capacity);
   const terminal = model.terminal;
   const nT = transitions.length;
   const nP = properties.length;
@@ -89,47 +110,61 @@ export function search<S>(
   let p = -1;
   let choice: unknown;
 
-  const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
-    kind,
-    at,
-    states: store.size,
-    transitions: generated,
-    depth: deepest,
-    durationMs: performance.now() - started,
-    enabled: enabledCount,
-    newStates: newCount,
-    ...extra,
-  });
+  const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => {
+    store.expanding(null); // traces are rebuilt with every value hashed afresh
+    return {
+      kind,
+      at,
+      states: store.size,
+      transitions: generated,
+      depth: deepest,
+      durationMs: performance.now() - started,
+      enabled: enabledCount,
+      newStates: newCount,
+      ...extra,
+    };
+  };
 
   // Stores a successor; false when the state budget is spent.
   const admit = (succ: S, parentId: number): boolean => {
     generated++;
     if (succ === undefined) {
-      throw new ContractError(`apply returned undefined; an action must return the next state`);
+      throw new ContractError(`returned undefined; an action must return the next state`);
     }
+    let id: number;
     if (depth >= maxDepth) {
-      // Beyond the depth budget: note that unexplored states exist, store nothing.
-      if (!truncated && !store.contains(succ)) truncated = true;
-      return true;
+      // Beyond the depth budget: store nothing new, but note that unexplored states exist.
+      id = store.find(succ);
+      if (id < 0) {
+        truncated = true;
+        return true;
+      }
+    } else if (store.size >= maxStates && store.find(succ) < 0) {
+      // At the state budget, add-then-check would grow the store past it.
+      return false;
+    } else {
+      id = store.add(succ, parentId);
+      if (id >= 0) {
+        newCount[t]++;
+        next.push(succ);
+        nextIds.push(id);
+        deepest = depth + 1;
+      } else {
+        id = -id - 1;
+      }
     }
-    // At the state budget, add-then-check would grow the store past it.
-    if (store.size >= maxStates && !store.contains(succ)) return false;
-    const id = store.add(succ, parentId);
-    if (id >= 0) {
-      newCount[t]++;
-      next.push(succ);
-      nextIds.push(id);
-      deepest = depth + 1;
-    }
+    if (observer !== undefined) observer.edge(id, t, choice);
     return true;
   };
 
   try {
     for (const init of model.initStates) {
+      if (store.size >= maxStates && store.find(init) < 0) return finish('incomplete', { budget: 'maxStates', at: -1 });
       const id = store.add(init, -1);
       if (id >= 0) {
         frontier.push(init);
         frontierIds.push(id);
+        observer?.initial(id);
       }
     }
 
@@ -148,8 +183,14 @@ export function search<S>(
             throw notBoolean(holds);
           }
         }
+        p = -1;
+        if (observer !== undefined) {
+          phase = Phase.Observe;
+          observer.expand(s, id);
+        }
 
         let enabledHere = 0;
+        store.expanding(s);
         for (t = 0; t < nT; t++) {
           const tr = transitions[t];
           if (tr.choices === undefined) {
@@ -202,7 +243,7 @@ export function search<S>(
         }
 
         phase = Phase.Mutation;
-        if (!store.matches(s, id)) {
+        if (!store.verify(s, id)) {
           throw new MutationError('a state changed while it was being checked');
         }
 
@@ -217,10 +258,13 @@ export function search<S>(
       nextIds = [];
       depth++;
     }
+    observer?.complete();
   } catch (error) {
+    const errorSource =
+      phase === Phase.Observe && observer !== undefined ? observer.errorSource() : sourceOf(phase, transitions[t], choice, properties[p]);
     return finish('error', {
-      error,
-      errorSource: sourceOf(phase, transitions[t], choice, properties[p]),
+      error: explain(error, errorSource),
+      errorSource,
       ...(t >= 0 ? { transition: t, choice } : {}),
     });
   }
@@ -228,9 +272,22 @@ export function search<S>(
   return truncated ? finish('incomplete', { budget: 'maxDepth' }) : finish('ok');
 }
 
-function notBoolean(value: unknown): ContractError {
+/** kripke's own errors from the loop say whose output was wrong; user errors stay as thrown. */
+function explain(error: unknown, source: ErrorSource): unknown {
+  const who = source.name === undefined ? source.kind : `${source.kind} '${source.name}'`;
+  if (error instanceof ContractError) return new ContractError(`${who} ${error.message}`);
+  if (error instanceof StateShapeError && source.kind === 'action') {
+    return new StateShapeError(`${who} returned a state that is not plain data: ${error.detail}`, error.path, error.detail);
+  }
+  return error;
+}
+
+/** The error for a guard, invariant or predicate that returned something else than a boolean. */
+export function notBoolean(value: unknown): ContractError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return new ContractError(`returned ${shown} (${value === null ? 'null' : typeof value}), not a boolean`);
+  const type =
+    value === null || value === undefined ? String(value) : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return new ContractError(`returned ${shown} (${type}), not a boolean`);
 }
 
 function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, prop: Property<S> | undefined): ErrorSource {
@@ -251,6 +308,7 @@ function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknow
     case Phase.Terminal:
       return { kind: 'terminal' };
     case Phase.Mutation:
+    case Phase.Observe: // reported by the observer
       return { kind: 'state' };
   }
 }

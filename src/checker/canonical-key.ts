@@ -34,6 +34,8 @@ function key(v: unknown, depth: number): string {
   }
   if (isPlainObject(v)) {
     const rec = v as Record<string, unknown>;
+    // Object.keys skips symbol keys; a state that has one is not plain data (describeNonPlainData says so too).
+    if (Object.getOwnPropertySymbols(rec).length > 0) throw NOT_PLAIN;
     const parts: string[] = [];
     for (const k of Object.keys(rec).sort()) {
       if (rec[k] !== undefined) parts.push(`${JSON.stringify(k)}:${key(rec[k], depth + 1)}`);

@@ -6,14 +6,15 @@
 import { describe } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
-import { ModelDefinitionError, MutationError } from '../model/errors.js';
+import { ModelDefinitionError } from '../model/errors.js';
 import type { Environment, Model, Property, Transition } from '../model/types.js';
-import { search, type SearchOptions, type SearchOutcome } from './bfs.js';
+import { search, type SearchOptions } from './bfs.js';
+import { resultAt, withCopiedInit } from './counterexample.js';
 import type { Fingerprinter } from './fingerprint.js';
+import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness.js';
 import { coverageOf, makeResult } from './result.js';
 import { ExactStore, FingerprintStore, type StateStore } from './state-store.js';
-import { rebuildTrace } from './trace.js';
-import type { CheckOptions, CheckResult, CheckStats, OpenResult, Step } from './types.js';
+import type { CheckOptions, CheckResult, CheckStats, OpenResult } from './types.js';
 
 /** Defaults: generous for a unit test, small enough that a runaway model cannot hang a test run. */
 export const DEFAULT_OPTIONS = Object.freeze({
@@ -29,7 +30,8 @@ const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS);
 
 type Resolved = SearchOptions & { exact: boolean; maxCollisionProbability: number };
 
-function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
+/** Options with defaults filled in, validated; `where` names the caller in error messages. */
+export function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
   if (options === undefined) return DEFAULT_OPTIONS;
   if (typeof options !== 'object' || options === null) {
     throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
@@ -78,7 +80,9 @@ export function run<S>(
   internals: CheckInternals = {},
 ): CheckResult<S> {
   const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
-  const outcome = search(model, transitions, properties, options, store);
+  // An action that mutates its input would otherwise damage the model's own
+  // initial states (and so every later check); the search works on copies.
+  const outcome = search(withCopiedInit(model), transitions, properties, options, store);
   const generated = outcome.transitions + model.initStates.length;
   const collisionProbability =
     store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits;
@@ -105,60 +109,8 @@ export function run<S>(
     });
   }
   if (outcome.at < 0) return makeResult<S>(outcome, [], stats, coverage, outcome.budget && limitOf[outcome.budget]);
-
-  let trace: Step<S>[];
-  try {
-    trace = rebuildTrace(model, transitions, store, outcome.at);
-  } catch (error) {
-    return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
-  }
-  if (outcome.error instanceof MutationError) {
-    return makeResult<S>(outcome, trace, stats, coverage, undefined, findMutator(trace, transitions, properties, store, outcome));
-  }
-  return makeResult<S>(outcome, trace, stats, coverage, undefined);
-}
-
-/**
- * A state changed in place: replay its last step on a fresh copy and try each
- * invariant, guard and action alone, to name the one that mutates.
- */
-function findMutator<S>(
-  trace: Step<S>[],
-  transitions: readonly Transition<S>[],
-  properties: readonly Property<S>[],
-  store: StateStore,
-  outcome: SearchOutcome,
-): Partial<CheckResult<S>> {
-  const fresh = trace[trace.length - 1].state; // rebuilt from its parent: not yet touched
-  const blame = (kind: 'action' | 'guard' | 'invariant' | 'guarantee', name: string, environment?: string) => {
-    const what = kind === 'action' ? `action '${name}' mutated its input state` : `${kind} '${name}' mutated the state it was given`;
-    return {
-      error: new MutationError(`${what} instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })`),
-      errorSource: { kind, name, ...(environment === undefined ? {} : { environment }) },
-    };
-  };
-  try {
-    for (const p of properties) {
-      p.test(fresh);
-      if (!store.matches(fresh, outcome.at)) return blame(p.environment ? 'guarantee' : 'invariant', p.name, p.environment);
-    }
-    for (const tr of transitions) {
-      for (const c of tr.choices ? tr.choices(fresh) : [undefined]) {
-        const on = tr.enabled === undefined || tr.enabled(fresh, c) === true;
-        if (!store.matches(fresh, outcome.at)) return blame('guard', tr.label, tr.environment);
-        if (!on) continue;
-        tr.apply(fresh, c);
-        if (!store.matches(fresh, outcome.at)) return blame('action', tr.choices ? `${tr.label}(…)` : tr.label, tr.environment);
-      }
-    }
-  } catch {
-    // Fall through to the general message.
-  }
-  return {
-    error: new MutationError(
-      'a state was mutated in place during the check (by an action, guard or invariant); return new states instead of changing the one given',
-    ),
-  };
+  const suspects = properties.map((p) => ({ kind: p.environment === undefined ? ('invariant' as const) : ('guarantee' as const), ...p }));
+  return resultAt(model, transitions, suspects, store, outcome, stats, coverage);
 }
 
 /**
@@ -173,7 +125,39 @@ function findMutator<S>(
  */
 export function check<S>(model: Model<S>, options?: CheckOptions): CheckResult<S> {
   if (!isModel(model as unknown)) throw new ModelDefinitionError(`check(model): expected a model from defineModel, got ${describe(model)}`);
+  const resolved = resolveOptions(options, 'check');
+  // Named liveness properties are checked once the invariants hold (see liveness.ts).
+  return withLiveness(model, run(model, model.transitions, model.invariants, resolved), resolved);
+}
+
+/**
+ * `check` without the model's named liveness properties: invariants and
+ * deadlock only. For matchers, each of which asserts exactly what its name says.
+ */
+export function checkSafety<S>(model: Model<S>, options?: CheckOptions): CheckResult<S> {
+  if (!isModel(model as unknown)) throw new ModelDefinitionError(`check(model): expected a model from defineModel, got ${describe(model)}`);
   return run(model, model.transitions, model.invariants, resolveOptions(options, 'check'));
+}
+
+/**
+ * Checks that something good eventually happens: every path from an initial
+ * state reaches a `goal` state (◇goal), or, with `from`, every `from` state is
+ * followed by a `goal` state (from ⤳ goal). Paths are those a fair scheduler
+ * allows: `fair` actions under weak fairness, `strongFair` under strong (`'all'`
+ * for every action; each choice of a parameterised action separately). A
+ * counterexample is a lasso: `trace` up to `trace[loopsTo]`, then a cycle back
+ * to it; or a path that stops in a state with no enabled action.
+ *
+ * @example
+ * const r = checkLiveness(job, { goal: (s) => s.done, fair: ['finish'] });
+ * r.ok;                       // true: a fair scheduler cannot spin forever
+ * checkLiveness(job, { goal: (s) => s.done }).loopsTo; // 0: `spin` from the initial state, forever
+ * checkLiveness(lock, 'writer-progress');              // a property declared with defineModel({ liveness })
+ */
+export function checkLiveness<S>(model: Model<S>, query: LivenessQuery<S> | string, options?: CheckOptions): CheckResult<S> {
+  if (!isModel(model as unknown)) throw new ModelDefinitionError(`checkLiveness(model, goal): expected a model from defineModel, got ${describe(model)}`);
+  const property = resolveQuery(model, query, 'checkLiveness');
+  return runLiveness(model, model.transitions, [property], resolveOptions(options, 'checkLiveness'));
 }
 
 /**

@@ -15,8 +15,18 @@ import { describeNonPlainData, MAX_STATE_DEPTH } from '../model/plain-data.js';
 export interface Fingerprinter {
   /** Bits of the fingerprint that vary: 64 for the real one. Used for the collision estimate. */
   readonly bits: number;
-  /** Writes the fingerprint of `state` to `out[0]` (lane A) and `out[1]` (lane B). Throws StateShapeError for non-plain data. */
-  of(state: unknown, out: Int32Array): void;
+  /**
+   * Writes the fingerprint of `state` to `out[0]` (lane A) and `out[1]` (lane B).
+   * Throws StateShapeError for non-plain data. `fresh`: hash every value anew
+   * and look for symbol keys too (the mutation check of each expanded state).
+   */
+  of(state: unknown, out: Int32Array, fresh?: boolean): void;
+  /**
+   * The state whose successors are hashed next, or null when none is (before
+   * a mutation check, which must hash every value afresh). Lets a fingerprinter
+   * reuse the hashes of values successors share with their parent.
+   */
+  expanding?(parent: unknown): void;
 }
 
 let laneB = 0;
@@ -98,6 +108,41 @@ function hashString(s: string, seedA: number, seedB: number): number {
   return fmixA(a);
 }
 
+/**
+ * Strings recur across states (status names, record keys); a Map lookup by an
+ * (engine-hashed) string costs a third of hashing it in two lanes. Bounded, so
+ * models that mint strings per state do not grow it without end.
+ */
+class StringHashCache {
+  private readonly slots = new Map<string, number>();
+  private readonly lanes = new Int32Array(2 * STRING_CACHE_LIMIT);
+  constructor(
+    private readonly seedA: number,
+    private readonly seedB: number,
+  ) {}
+
+  hash(s: string): number {
+    if (s.length < 5) return hashString(s, this.seedA, this.seedB);
+    const slot = this.slots.get(s);
+    if (slot !== undefined) {
+      laneB = this.lanes[slot + 1];
+      return this.lanes[slot];
+    }
+    const a = hashString(s, this.seedA, this.seedB);
+    const size = this.slots.size;
+    if (size < STRING_CACHE_LIMIT) {
+      this.lanes[2 * size] = a;
+      this.lanes[2 * size + 1] = laneB;
+      this.slots.set(s, 2 * size);
+    }
+    return a;
+  }
+}
+
+const STRING_CACHE_LIMIT = 1 << 13;
+const stringValues = new StringHashCache(SEED_STR_A, SEED_STR_B);
+const recordKeys = new StringHashCache(SEED_OBJ_A, SEED_OBJ_B);
+
 function hashNumber(v: number, seedA: number, seedB: number): number {
   // -0 takes this branch too and hashes as 0: plain-data equality, not Object.is.
   if ((v | 0) === v) {
@@ -120,7 +165,7 @@ function hashValue(v: unknown): number {
     case 'number':
       return hashNumber(v, SEED_INT_A, SEED_INT_B);
     case 'string':
-      return hashString(v, SEED_STR_A, SEED_STR_B);
+      return stringValues.hash(v);
     case 'boolean':
       laneB = v ? TRUE_B : FALSE_B;
       return v ? TRUE_A : FALSE_A;
@@ -157,6 +202,57 @@ function hashObject(o: object): number {
   return a;
 }
 
+/*
+ * Successors built as `{ ...s, x }` or `s.map(...)` share most of their
+ * parent's top-level values. While a state is expanded, the hashes of its
+ * compound top-level values are kept by position; a successor holding the very
+ * same object at that position reuses the hash. (Same object, same value: a
+ * value mutated in place meanwhile is caught by the mutation check, which runs
+ * with the memo off.)
+ */
+const MEMO = 64;
+const memoValues: unknown[] = new Array<unknown>(MEMO).fill(null);
+const memoLanes = new Int32Array(2 * MEMO);
+let memoCount = 0;
+// Symbol keys are invisible to for…in and cost ~50 ns a record to look for, so
+// they are looked for only when a state is hashed afresh (each expanded state's
+// mutation check), not in every successor's hash. Initial states are checked
+// by defineModel.
+let fresh = false;
+
+function remember(p: number, v: unknown): void {
+  if (typeof v === 'object' && v !== null) {
+    memoValues[p] = v;
+    memoLanes[2 * p] = hashObject(v);
+    memoLanes[2 * p + 1] = laneB;
+  } else {
+    memoValues[p] = null; // never === a compound value
+  }
+}
+
+function rememberParent(state: unknown): void {
+  memoCount = 0;
+  if (typeof state !== 'object' || state === null) return;
+  depth = 1;
+  let p = 0;
+  try {
+    if (Array.isArray(state)) {
+      for (; p < state.length && p < MEMO; p++) remember(p, state[p]);
+    } else if (Object.getPrototypeOf(state) === Object.prototype) {
+      const rec = state as Record<string, unknown>;
+      for (const key in rec) {
+        const v = rec[key];
+        if (v === undefined) continue;
+        if (p === MEMO) break;
+        remember(p++, v);
+      }
+    }
+  } catch {
+    p = 0; // leave odd states to the mutation check
+  }
+  memoCount = p;
+}
+
 function hashArray(arr: readonly unknown[]): number {
   const n = arr.length;
   let a = SEED_ARR_A ^ n;
@@ -167,8 +263,11 @@ function hashArray(arr: readonly unknown[]): number {
     if (typeof x === 'number' && (x | 0) === x) {
       a = stepA(a, x);
       b = stepB(b, x);
+    } else if (depth === 1 && i < memoCount && x === memoValues[i]) {
+      a = stepA(a, memoLanes[2 * i]);
+      b = stepB(b, memoLanes[2 * i + 1]);
     } else {
-      a = stepA(a, hashValue(x));
+      a = stepA(a, hashLeafOrValue(x));
       b = stepB(b, laneB);
     }
   }
@@ -176,21 +275,62 @@ function hashArray(arr: readonly unknown[]): number {
   return fmixA(a);
 }
 
+/**
+ * hashValue with the leaves handled in line: hashValue is recursive and so is
+ * not inlined, and booleans and strings are most of what records and arrays hold.
+ */
+function hashLeafOrValue(x: unknown): number {
+  if (typeof x === 'boolean') {
+    laneB = x ? TRUE_B : FALSE_B;
+    return x ? TRUE_A : FALSE_A;
+  }
+  if (typeof x === 'string') return stringValues.hash(x);
+  return hashValue(x);
+}
+
+// The key last seen at each position of a record, by depth and position, with
+// its lanes: records of one shape meet their keys in the same order (and records
+// at different depths are usually of different shapes), so most lookups are one compare.
+const KEY_POSITIONS = 256;
+const lastKey: string[] = new Array<string>(KEY_POSITIONS).fill('');
+const lastKeyLanes = new Int32Array(2 * KEY_POSITIONS);
+
 function hashRecord(o: Record<string, unknown>): number {
   let sumA = 0;
   let sumB = 0;
   let n = 0;
+  let position = 0;
   for (const key in o) {
     const v = o[key];
     // An undefined property is the same state as a missing one (as in toEqual).
     if (v === undefined) continue;
     n++;
-    const va = hashValue(v);
-    const vb = laneB;
-    const ka = hashString(key, SEED_OBJ_A, SEED_OBJ_B);
+    let va: number;
+    let vb: number;
+    if (depth === 1 && position < memoCount && v === memoValues[position]) {
+      va = memoLanes[2 * position];
+      vb = memoLanes[2 * position + 1];
+    } else {
+      va = typeof v === 'number' ? hashNumber(v, SEED_INT_A, SEED_INT_B) : hashLeafOrValue(v);
+      vb = laneB;
+    }
+    const p = ((depth << 4) + position++) & (KEY_POSITIONS - 1);
+    let ka: number;
+    let kb: number;
+    if (lastKey[p] === key) {
+      ka = lastKeyLanes[2 * p];
+      kb = lastKeyLanes[2 * p + 1];
+    } else {
+      ka = recordKeys.hash(key);
+      kb = laneB;
+      lastKey[p] = key;
+      lastKeyLanes[2 * p] = ka;
+      lastKeyLanes[2 * p + 1] = kb;
+    }
     sumA = (sumA + fmixA(stepA(ka, va))) | 0;
-    sumB = (sumB + fmixB(stepB(laneB, vb))) | 0;
+    sumB = (sumB + fmixB(stepB(kb, vb))) | 0;
   }
+  if (fresh && Object.getOwnPropertySymbols(o).length > 0) throw NOT_PLAIN;
   laneB = fmixB(stepB(SEED_OBJ_B ^ n, sumB));
   return fmixA(stepA(SEED_OBJ_A ^ n, sumA));
 }
@@ -223,21 +363,31 @@ function hashSet(s: Set<unknown>): number {
 /** Throws the StateShapeError that names the first non-plain value of `state`. */
 export function throwShapeError(state: unknown): never {
   const bad = describeNonPlainData(state);
-  if (bad) throw new StateShapeError(`${bad.message}; states must be plain data`, bad.path);
+  if (bad) throw new StateShapeError(`${bad.message}; states must be plain data`, bad.path, bad.message);
   throw new StateShapeError('state is not plain data', 'state');
 }
 
 /** The fingerprint every check uses unless told otherwise. */
 export const fingerprint64: Fingerprinter = {
   bits: 64,
-  of(state: unknown, out: Int32Array): void {
+  of(state: unknown, out: Int32Array, anew = false): void {
     depth = 0;
+    fresh = anew;
+    const memo = memoCount;
+    if (anew) memoCount = 0;
     try {
       out[0] = hashValue(state);
       out[1] = laneB;
     } catch (e) {
       if (e === NOT_PLAIN) throwShapeError(state);
       throw e;
+    } finally {
+      memoCount = memo;
+      fresh = false;
     }
+  },
+  expanding(parent: unknown): void {
+    if (parent === null) memoCount = 0;
+    else rememberParent(parent);
   },
 };

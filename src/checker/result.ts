@@ -3,11 +3,16 @@
  * `toString`, so that it prints well in a REPL and snapshots through the
  * serializer without timings.
  */
+import { KripkeError } from '../model/errors.js';
 import type { Transition } from '../model/types.js';
 import type { SearchOutcome } from './bfs.js';
 import type { ActionCoverage, CheckResult, CheckStats, Step } from './types.js';
 
-const count = (n: number) => n.toLocaleString('en-US');
+/** 1234567 → '1,234,567'. By hand: the first toLocaleString call loads ICU data (~15 ms). */
+export function count(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** The one-line summary of a result. */
@@ -15,7 +20,16 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
   const steps = plural(Math.max(0, r.trace.length - 1), 'step');
   switch (r.kind) {
     case 'ok':
-      return `OK — ${plural(r.stats.states, 'state')}, no violations`;
+      return `OK — ${plural(r.stats.states, 'state')}, no violations${(r.warnings ?? []).map((w) => `; warning: ${w}`).join('')}`;
+    case 'liveness': {
+      const name = r.liveness === undefined ? 'liveness' : `liveness '${r.liveness}'`;
+      const due = r.dueAt !== undefined && r.dueAt > 0 ? ` (due from step ${r.dueAt})` : '';
+      const how =
+        r.loopsTo === undefined
+          ? `the path stops after ${steps} with no action enabled`
+          : `after ${plural(r.loopsTo, 'step')}, a cycle of ${plural(r.trace.length - 1 - r.loopsTo, 'step')} repeats forever`;
+      return `${name} violated: the goal is never reached${due} — ${how}`;
+    }
     case 'invariant':
       return r.guaranteeOf === undefined
         ? `invariant '${r.invariant}' violated after ${steps}`
@@ -23,6 +37,8 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
     case 'deadlock':
       return `deadlock after ${steps}: no action is enabled and the state is not terminal`;
     case 'error': {
+      // kripke's own errors already name their source; a user's error gets it here.
+      if (r.error instanceof KripkeError) return `error after ${steps}: ${r.error.message}`;
       const src = r.errorSource;
       const where = src === undefined ? '' : src.name === undefined ? ` in ${src.kind}` : ` in ${src.kind} '${src.name}'`;
       const message = r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error);
@@ -32,13 +48,13 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
       const reached = `after ${plural(r.stats.states, 'state')}, ${plural(r.stats.depth, 'step')} deep`;
       switch (r.budget) {
         case 'maxStates':
-          return `incomplete — maxStates budget of ${count(limit ?? r.stats.states)} states ran out ${reached}`;
+          return `incomplete — maxStates budget of ${plural(limit ?? r.stats.states, 'state')} ran out ${reached}`;
         case 'maxDepth':
           return `incomplete — maxDepth budget of ${plural(limit ?? r.stats.depth, 'step')} cut the search ${reached}`;
         case 'timeout':
           return `incomplete — timeout of ${count(limit ?? 0)} ms ran out ${reached}`;
         default:
-          return `incomplete — estimated fingerprint collision probability ${r.stats.collisionProbability.toExponential(1)} exceeds maxCollisionProbability ${(limit ?? 0).toExponential(0)} ${reached}; rerun with exact: true`;
+          return `incomplete — estimated fingerprint collision probability ${r.stats.collisionProbability.toExponential(1)} exceeds maxCollisionProbability ${limit === undefined || limit === 0 ? '0' : limit.toExponential()} ${reached}; rerun with exact: true`;
       }
     }
   }

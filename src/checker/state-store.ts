@@ -1,7 +1,7 @@
 /**
  * The visited set. Memory goes to fingerprints, not to states: each stored
  * state costs its 64-bit fingerprint and its parent's id (12 bytes, in chunked
- * typed arrays that never copy), plus 8 to 16 bytes of open-addressing table.
+ * typed arrays that never copy), plus 5 to 11 bytes of open-addressing table.
  * States themselves live only in the search frontier; traces are rebuilt from
  * parent ids by re-running the model (see trace.ts).
  */
@@ -14,31 +14,50 @@ export interface StateStore {
   readonly size: number;
   /** Bits of identity per state (64 for fingerprints, Infinity for exact keys): for the collision estimate. */
   readonly bits: number;
-  /** Stores `state` if unseen and returns its new id; returns -1 if it was seen before. */
+  /** Stores `state` if unseen and returns its new id (≥ 0); returns `-(id + 1)` of the state seen before. */
   add(state: unknown, parent: number): number;
-  /** True when `state` was stored before (does not store it). */
-  contains(state: unknown): boolean;
+  /** The id `state` was stored under, or -1 (does not store it). */
+  find(state: unknown): number;
   /** True when `state` is the one stored under `id` (same fingerprint or key). */
   matches(state: unknown, id: number): boolean;
+  /** `matches`, hashing every value afresh and checking it is plain data: the mutation check. */
+  verify(state: unknown, id: number): boolean;
   /** The id of the state `id` was first reached from; -1 for an initial state. */
   parentOf(id: number): number;
   /** Bytes held by the store's own arrays (not the frontier). */
   bytes(): number;
+  /** Most states the store can hold. */
+  readonly capacity: number;
+  /** The state whose successors are added next; null before hashing a state afresh (see Fingerprinter.expanding). */
+  expanding(parent: unknown): void;
 }
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const OFFSET = CHUNK - 1;
+// A table slot holds id + 1 in its low 27 bits and 5 bits of lane B above them:
+// most probes of a fuller table are then rejected without touching the chunks.
+const ID_BITS = 27;
+const ID_MASK = (1 << ID_BITS) - 1;
+const TAG_MASK = ~ID_MASK;
+/** Most states a FingerprintStore can hold (the slot's id field). */
+export const FINGERPRINT_STORE_CAPACITY = ID_MASK - 1;
 
-/** Fingerprint store: typed arrays only, linear probing at load factor ≤ 1/2. */
+/**
+ * Fingerprint store: typed arrays only. 12 bytes a state in chunks that never
+ * copy (lane A, lane B, parent id), plus an open-addressing table of 4-byte
+ * slots, linear probing, grown at load 3/4: 17 to 23 bytes a state in all.
+ */
 export class FingerprintStore implements StateStore {
   size = 0;
   readonly bits: number;
+  readonly capacity = FINGERPRINT_STORE_CAPACITY;
   private readonly laneA: Int32Array[] = [];
   private readonly laneB: Int32Array[] = [];
   private readonly parents: Int32Array[] = [];
-  private table = new Int32Array(1 << 12); // id + 1; 0 is empty
-  private mask = (1 << 12) - 1;
+  private table = new Int32Array(1 << 9);
+  private mask = (1 << 9) - 1;
+  private limit = (3 << 9) >>> 2;
   private readonly fp = new Int32Array(2);
 
   constructor(private readonly fingerprinter: Fingerprinter = fingerprint64) {
@@ -47,53 +66,60 @@ export class FingerprintStore implements StateStore {
 
   add(state: unknown, parent: number): number {
     this.fingerprinter.of(state, this.fp);
-    const i = this.probe(this.fp[0], this.fp[1]);
-    if (i < 0) return -1;
     const a = this.fp[0];
     const b = this.fp[1];
-    const table = this.table;
+    const i = this.probe(a, b);
+    if (i < 0) return i;
     const id = this.size;
     const c = id >>> CHUNK_BITS;
-    if (c === this.laneA.length) {
-      this.laneA.push(new Int32Array(CHUNK));
-      this.laneB.push(new Int32Array(CHUNK));
-      this.parents.push(new Int32Array(CHUNK));
-    }
     const o = id & OFFSET;
+    if (c === this.laneA.length || o === this.laneA[c].length) this.growChunks(c);
     this.laneA[c][o] = a;
     this.laneB[c][o] = b;
     this.parents[c][o] = parent;
-    table[i] = id + 1;
+    this.table[i] = (b & TAG_MASK) | (id + 1);
     this.size = id + 1;
-    if (this.size * 2 > table.length) this.grow();
+    if (this.size > this.limit) this.grow();
     return id;
   }
 
-  contains(state: unknown): boolean {
+  find(state: unknown): number {
     this.fingerprinter.of(state, this.fp);
-    return this.probe(this.fp[0], this.fp[1]) < 0;
+    const i = this.probe(this.fp[0], this.fp[1]);
+    return i < 0 ? -i - 1 : -1;
   }
 
-  /** The empty slot where (a, b) belongs, or -1 if (a, b) is stored. */
+  /** The empty slot where (a, b) belongs, or `-(id + 1)` of the state stored with (a, b). */
   private probe(a: number, b: number): number {
     const table = this.table;
     const mask = this.mask;
+    const tag = b & TAG_MASK;
     let i = a & mask;
     for (let e = table[i]; e !== 0; e = table[i]) {
-      const id = e - 1;
-      const c = id >>> CHUNK_BITS;
-      const o = id & OFFSET;
-      if (this.laneA[c][o] === a && this.laneB[c][o] === b) return -1;
+      if ((e & TAG_MASK) === tag) {
+        const id = (e & ID_MASK) - 1;
+        const c = id >>> CHUNK_BITS;
+        const o = id & OFFSET;
+        if (this.laneA[c][o] === a && this.laneB[c][o] === b) return -(id + 1);
+      }
       i = (i + 1) & mask;
     }
     return i;
   }
 
-  matches(state: unknown, id: number): boolean {
-    this.fingerprinter.of(state, this.fp);
+  expanding(parent: unknown): void {
+    this.fingerprinter.expanding?.(parent);
+  }
+
+  matches(state: unknown, id: number, anew = false): boolean {
+    this.fingerprinter.of(state, this.fp, anew);
     const c = id >>> CHUNK_BITS;
     const o = id & OFFSET;
     return this.laneA[c][o] === this.fp[0] && this.laneB[c][o] === this.fp[1];
+  }
+
+  verify(state: unknown, id: number): boolean {
+    return this.matches(state, id, true);
   }
 
   parentOf(id: number): number {
@@ -101,25 +127,51 @@ export class FingerprintStore implements StateStore {
   }
 
   bytes(): number {
-    return this.table.byteLength + this.laneA.length * CHUNK * 12;
+    return this.table.byteLength + this.laneA.reduce((sum, chunk) => sum + chunk.byteLength * 3, 0);
+  }
+
+  /**
+   * The first chunk starts small and doubles (a model of twelve states should
+   * not zero 768 KB); later chunks are allocated whole and never copied.
+   */
+  private growChunks(c: number): void {
+    if (c === this.laneA.length) {
+      const size = c === 0 ? 256 : CHUNK;
+      this.laneA.push(new Int32Array(size));
+      this.laneB.push(new Int32Array(size));
+      this.parents.push(new Int32Array(size));
+      return;
+    }
+    const widen = (old: Int32Array) => {
+      const a = new Int32Array(Math.min(CHUNK, old.length * 2));
+      a.set(old);
+      return a;
+    };
+    this.laneA[c] = widen(this.laneA[c]);
+    this.laneB[c] = widen(this.laneB[c]);
+    this.parents[c] = widen(this.parents[c]);
   }
 
   private grow(): void {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
     for (let id = 0; id < this.size; id++) {
-      let i = this.laneA[id >>> CHUNK_BITS][id & OFFSET] & mask;
+      const c = id >>> CHUNK_BITS;
+      const o = id & OFFSET;
+      let i = this.laneA[c][o] & mask;
       while (table[i] !== 0) i = (i + 1) & mask;
-      table[i] = id + 1;
+      table[i] = (this.laneB[c][o] & TAG_MASK) | (id + 1);
     }
     this.table = table;
     this.mask = mask;
+    this.limit = (table.length >>> 2) * 3;
   }
 }
 
 /** Exact store for `exact: true`: keyed by the canonical text of each state. No collisions; far more memory. */
 export class ExactStore implements StateStore {
   readonly bits = Infinity;
+  readonly capacity = Infinity;
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
   private readonly parents: number[] = [];
@@ -131,7 +183,8 @@ export class ExactStore implements StateStore {
 
   add(state: unknown, parent: number): number {
     const key = canonicalKey(state);
-    if (this.ids.has(key)) return -1;
+    const seen = this.ids.get(key);
+    if (seen !== undefined) return -(seen + 1);
     const id = this.keys.length;
     this.ids.set(key, id);
     this.keys.push(key);
@@ -140,12 +193,20 @@ export class ExactStore implements StateStore {
     return id;
   }
 
-  contains(state: unknown): boolean {
-    return this.ids.has(canonicalKey(state));
+  find(state: unknown): number {
+    return this.ids.get(canonicalKey(state)) ?? -1;
+  }
+
+  expanding(): void {
+    // Canonical keys are built afresh each time: nothing to remember.
   }
 
   matches(state: unknown, id: number): boolean {
     return canonicalKey(state) === this.keys[id];
+  }
+
+  verify(state: unknown, id: number): boolean {
+    return this.matches(state, id);
   }
 
   parentOf(id: number): number {

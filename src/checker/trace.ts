@@ -35,30 +35,51 @@ export function* successors<S>(state: S, transitions: readonly Transition<S>[]):
   }
 }
 
-/** The shortest trace to the stored state `id`, rebuilt by re-running the model. */
-export function rebuildTrace<S>(model: Model<S>, transitions: readonly Transition<S>[], store: StateStore, id: number): Step<S>[] {
-  const path = pathTo(store, id);
-  const init = model.initStates.find((s) => store.matches(s, path[0]));
-  if (init === undefined) throw nondeterministic('no initial state has the stored fingerprint');
-  const trace: Step<S>[] = [{ action: null, state: init }];
-  for (let k = 1; k < path.length; k++) {
-    const from = trace[k - 1];
+/** One step to replay: the stored state it reaches and, where several actions lead there, the label to take. */
+export interface ReplayStep {
+  readonly target: number;
+  readonly label?: string;
+}
+
+/**
+ * Re-runs the model from the stored initial state `init`, at each step taking
+ * the successor whose fingerprint is the target's (and whose label matches, if given).
+ */
+export function replay<S>(
+  model: Model<S>,
+  transitions: readonly Transition<S>[],
+  store: StateStore,
+  init: number,
+  steps: readonly ReplayStep[],
+): Step<S>[] {
+  const first = model.initStates.find((s) => store.matches(s, init));
+  if (first === undefined) throw nondeterministic('no initial state has the stored fingerprint');
+  const trace: Step<S>[] = [{ action: null, state: first }];
+  for (const { target, label } of steps) {
     let found: Step<S> | undefined;
-    for (const step of successors(from.state, transitions)) {
-      if (store.matches(step.state, path[k])) {
+    for (const step of successors(trace[trace.length - 1].state, transitions)) {
+      if ((label === undefined || step.action === label) && store.matches(step.state, target)) {
         found = step;
         break;
       }
     }
-    if (found === undefined) throw nondeterministic(`no action of step ${k - 1}'s state leads to step ${k}'s state any more`);
+    if (found === undefined) {
+      throw nondeterministic(`no action of step ${trace.length - 1}'s state leads to step ${trace.length}'s state any more`);
+    }
     trace.push(found);
   }
   return trace;
 }
 
+/** The shortest trace to the stored state `id`: its parent ids, replayed. */
+export function rebuildTrace<S>(model: Model<S>, transitions: readonly Transition<S>[], store: StateStore, id: number): Step<S>[] {
+  const path = pathTo(store, id);
+  return replay(model, transitions, store, path[0], path.slice(1).map((target) => ({ target })));
+}
+
 function nondeterministic(detail: string): KripkeError {
   return new KripkeError(
     `kripke could not rebuild the counterexample trace (${detail}). ` +
-      'The model gave different results for the same state on a second run: actions, guards and choices must be deterministic functions of the state (no Math.random, Date.now or outside variables).',
+      'The model gave different results for the same state on a second run: actions, guards, choices and predicates must be deterministic functions of the state (no Math.random, Date.now or outside variables).',
   );
 }

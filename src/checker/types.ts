@@ -1,4 +1,4 @@
-import type { Assumption } from '../model/types.js';
+import type { Assumption, Fairness } from '../model/types.js';
 
 /** One step of a trace: the action that led here (null for an initial state) and the state reached. */
 export interface Step<S> {
@@ -13,15 +13,18 @@ export interface Step<S> {
 export type Trace<S> = readonly Step<S>[];
 
 /** How a check ended. */
-export type ResultKind = 'ok' | 'invariant' | 'deadlock' | 'error' | 'incomplete';
+export type ResultKind = 'ok' | 'invariant' | 'deadlock' | 'error' | 'incomplete' | 'liveness';
 
 /** The budget that ran out, for `kind: 'incomplete'`. */
 export type Budget = 'maxStates' | 'maxDepth' | 'timeout' | 'collisionProbability';
 
 /** Where a user's function threw or misbehaved, for `kind: 'error'`. */
 export interface ErrorSource {
-  readonly kind: 'action' | 'guard' | 'choices' | 'invariant' | 'guarantee' | 'terminal' | 'state';
-  /** The action's label (with choice), the invariant's or guarantee's name; absent for `terminal`. */
+  readonly kind: 'action' | 'guard' | 'choices' | 'invariant' | 'guarantee' | 'terminal' | 'state' | 'goal' | 'from';
+  /**
+   * The action's label (with choice), the invariant's or guarantee's name, the
+   * liveness property's name for `goal`/`from` (absent if unnamed); absent for `terminal`.
+   */
   readonly name?: string;
   /** The environment of a behavior or guarantee. */
   readonly environment?: string;
@@ -73,11 +76,37 @@ export interface CheckResult<S> {
   readonly errorSource?: ErrorSource;
   /** For `kind: 'incomplete'`: the budget that ran out. */
   readonly budget?: Budget;
+  /** For `kind: 'liveness'`: the named liveness property that failed (absent for an unnamed one). */
+  readonly liveness?: string;
+  /**
+   * For `kind: 'liveness'` with a cycle: the index in `trace` where the cycle
+   * starts. The last step leads back to this state (`trace[trace.length - 1].state`
+   * equals `trace[loopsTo].state`), and the steps after `loopsTo` repeat forever.
+   * Absent when the path stops at a state with no enabled action.
+   */
+  readonly loopsTo?: number;
+  /**
+   * For `kind: 'liveness'`: the step from which the goal is due and never
+   * comes (the last state where `from` held; 0 for ◇goal).
+   */
+  readonly dueAt?: number;
+  /** For a liveness check: the fairness assumed. */
+  readonly fairness?: FairnessAssumptions;
+  /** Why a passing liveness check may prove less than it seems (vacuity); absent when there is nothing to say. */
+  readonly warnings?: readonly string[];
   readonly stats: CheckStats;
   /** Per action, in declaration order (model actions, then each environment's behaviors). */
   readonly coverage: readonly ActionCoverage[];
   /** One honest line: `OK — 7 states, no violations`, `invariant 'x' violated after 2 steps`. */
   toString(): string;
+}
+
+/** The fairness a liveness check assumed, as given (action names, or 'all'; [] for none). */
+export interface FairnessAssumptions {
+  /** Weakly fair actions. */
+  readonly fair: Fairness;
+  /** Strongly fair actions. */
+  readonly strongFair: Fairness;
 }
 
 /** The outcome of `checkOpen`: the composed search plus the environments' assumptions. */

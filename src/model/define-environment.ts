@@ -76,7 +76,13 @@ function normalizeAssumptions(
   });
 }
 
-/** True for what `defineEnvironment` returns. */
+/**
+ * True for what `defineEnvironment` returns (recognised by its `kind`, so across the ESM and CommonJS builds).
+ *
+ * @example
+ * isEnvironment(defineEnvironment({ name: 'net', behaviors: { drop: { apply: (s) => s } } })); // true
+ * isEnvironment({ name: 'net' }); // false
+ */
 export function isEnvironment(value: unknown): value is Environment<unknown> {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'kripke/environment';
 }

@@ -1,5 +1,6 @@
 import { describe, normalizeActions } from './action.js';
 import { ModelDefinitionError } from './errors.js';
+import { normalizeLiveness } from './liveness.js';
 import { describeNonPlainData } from './plain-data.js';
 import type { Invariant, Model, ModelSpec, Property } from './types.js';
 
@@ -54,6 +55,7 @@ export function defineModel<S>(spec: ModelSpec<S>): Model<S> {
   if (spec.terminal !== undefined && typeof spec.terminal !== 'function') {
     throw new ModelDefinitionError(`${where}: terminal must be a function (state) => boolean, got ${describe(spec.terminal)}`);
   }
+  const liveness = normalizeLiveness(spec.liveness, transitions, where);
   return Object.freeze({
     kind: 'kripke/model' as const,
     name,
@@ -61,6 +63,7 @@ export function defineModel<S>(spec: ModelSpec<S>): Model<S> {
     transitions: Object.freeze(transitions),
     invariants: Object.freeze(normalizeProperties(spec.invariants, `${where}: invariant`)),
     ...(spec.terminal === undefined ? {} : { terminal: spec.terminal }),
+    ...(liveness.length === 0 ? {} : { liveness: Object.freeze(liveness) }),
   });
 }
 
@@ -82,7 +85,13 @@ export function normalizeProperties<S>(
   });
 }
 
-/** True for what `defineModel` returns. */
+/**
+ * True for what `defineModel` returns (recognised by its `kind`, so across the ESM and CommonJS builds).
+ *
+ * @example
+ * isModel(defineModel({ init: 0, actions: { stay: { apply: (s) => s } } })); // true
+ * isModel({ init: 0 }); // false
+ */
 export function isModel(value: unknown): value is Model<unknown> {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'kripke/model';
 }

@@ -21,6 +21,8 @@ export class StateShapeError extends KripkeError {
     message: string,
     /** Where inside the state, e.g. `state.nodes[2].handler`. */
     readonly path: string,
+    /** What is wrong there, without context: `state.nodes[2].handler is a function`. */
+    readonly detail: string = message,
   ) {
     super(message);
   }

@@ -95,3 +95,35 @@ export function describeNonPlainData(value: unknown, root = 'state'): { path: st
 function formatKey(k: unknown): string {
   return typeof k === 'string' ? JSON.stringify(k) : String(k);
 }
+
+/**
+ * A deep copy of a plain-data state, built with this module's own object,
+ * array, Map, Set and Date. Not `structuredClone`: that builds objects of the
+ * realm it comes from, and under Jest (tests run in a vm sandbox, with Node's
+ * own `structuredClone`) every copied object would fail `isPlainObject`.
+ * Anything that is not plain data is kept as it is, for the checks to name.
+ *
+ * @example
+ * const copy = copyPlainData({ pods: new Set(['web-1']), at: new Date(0) });
+ * copy.pods.add('web-2'); // the original is untouched
+ */
+export function copyPlainData<T>(value: T): T {
+  return copyValue(value, 0) as T;
+}
+
+function copyValue(v: unknown, depth: number): unknown {
+  if (typeof v !== 'object' || v === null || depth > MAX_STATE_DEPTH) return v;
+  if (Array.isArray(v)) return v.map((x) => copyValue(x, depth + 1));
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [copyValue(k, depth + 1), copyValue(x, depth + 1)]));
+  if (v instanceof Set) return new Set([...v].map((x) => copyValue(x, depth + 1)));
+  if (v instanceof Date) return new Date(v.getTime());
+  if (!isPlainObject(v)) return v;
+  const out: Record<PropertyKey, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
+  // defineProperty, not assignment: a "__proto__" key must stay a key, not become the prototype.
+  for (const key of Reflect.ownKeys(v)) {
+    const desc = Object.getOwnPropertyDescriptor(v, key);
+    if (desc === undefined || !desc.enumerable) continue;
+    Object.defineProperty(out, key, { value: copyValue((v as Record<PropertyKey, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

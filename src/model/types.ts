@@ -32,18 +32,29 @@ export interface SimpleActionSpec<S> {
 export interface ChoiceActionSpec<S, P> {
   /** Every parameter the action may take in this state. */
   choices: (state: S) => Iterable<P>;
+  // enabled and apply are declared as methods: their parameters are then checked
+  // bivariantly, which lets a ChoiceActionSpec<S, number> sit in a record of
+  // ActionSpec<S> (where the choice is unknown).
   /** Guard per choice; all choices are enabled if omitted. Must return a boolean. */
-  enabled?: (state: S, choice: P) => boolean;
+  enabled?(state: S, choice: P): boolean;
   /** The successor for one choice. Return a new value; never mutate `state`. */
-  apply: (state: S, choice: P) => S;
+  apply(state: S, choice: P): S;
 }
 
-/** What a key of `actions` (or of an environment's `behaviors`) may hold. */
-export type ActionSpec<S> =
-  | SimpleActionSpec<S>
-  // Choice types vary per action and cannot be named in a record; `never` in
-  // the parameter position lets any ChoiceActionSpec<S, P> be assigned here.
-  | ChoiceActionSpec<S, never>;
+/**
+ * What a key of `actions` (or of an environment's `behaviors`) may hold: a
+ * SimpleActionSpec or a ChoiceActionSpec with any choice type.
+ *
+ * One interface with an optional `choices` rather than a union of the two:
+ * TypeScript gives no contextual type to `(s) => …` inside a union whose
+ * members' signatures differ, so `enabled: (s) => s.up` would be an implicit
+ * any. Here `s` is always typed; annotate the choice (`(s, m: string) => …`).
+ */
+export interface ActionSpec<S, P = unknown> {
+  choices?: (state: S) => Iterable<P>;
+  enabled?(state: S, choice: P): boolean;
+  apply(state: S, choice: P): S;
+}
 
 /** A named action, as `action(name, enabled, apply)` builds it (musil style). */
 export interface Action<S> {
@@ -69,6 +80,45 @@ export interface ModelSpec<S> {
   invariants?: Readonly<Record<string, Invariant<S>>>;
   /** States that may have no enabled action without being a deadlock. */
   terminal?: (state: S) => boolean;
+  /**
+   * Named liveness properties ("something good eventually happens"), checked
+   * by `check` after the invariants and by `checkLiveness(model, name)`.
+   */
+  liveness?: Readonly<Record<string, LivenessSpec<S>>>;
+}
+
+/** A predicate over states: a goal to reach, or the condition that makes it due. */
+export type StatePredicate<S> = (state: S) => boolean;
+
+/**
+ * Which actions a liveness check assumes the scheduler treats fairly: a list
+ * of action names (`'finish'`, or one choice: `'take(0)'`), or `'all'`.
+ * Each choice of a parameterised action is its own fair action.
+ */
+export type Fairness = readonly string[] | 'all';
+
+/**
+ * A liveness property: `goal` eventually holds on every path (◇goal), or,
+ * with `from`, every time `from` holds `goal` follows (□(from ⇒ ◇goal)).
+ */
+export interface LivenessSpec<S> {
+  /** The good thing that must eventually happen. */
+  goal: StatePredicate<S>;
+  /** When given, the goal is due after every state where `from` holds, not only at the start. */
+  from?: StatePredicate<S>;
+  /** Weak fairness: an action enabled without interruption from some point on is eventually taken. */
+  fair?: Fairness;
+  /** Strong fairness: an action enabled again and again (with interruptions) is eventually taken. */
+  strongFair?: Fairness;
+}
+
+/** A named liveness property as a model holds it after `defineModel`. */
+export interface LivenessProperty<S> {
+  readonly name: string;
+  readonly goal: StatePredicate<S>;
+  readonly from?: StatePredicate<S>;
+  readonly fair?: Fairness;
+  readonly strongFair?: Fairness;
 }
 
 /** One transition rule after normalisation: the unit the search works with. */
@@ -100,6 +150,8 @@ export interface Model<S> {
   readonly transitions: readonly Transition<S>[];
   readonly invariants: readonly Property<S>[];
   readonly terminal?: (state: S) => boolean;
+  /** Named liveness properties, in declaration order; absent when none are declared. */
+  readonly liveness?: readonly LivenessProperty<S>[];
 }
 
 /** How far an assumption has been discharged outside the model. */

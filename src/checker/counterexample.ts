@@ -1,0 +1,103 @@
+/**
+ * From a search outcome that stopped at a state (a violation, a deadlock, an
+ * error) to the result a person reads: the trace rebuilt by re-running the
+ * model, and for a state changed in place, the function that changed it.
+ * Shared by the safety and liveness checks.
+ */
+import { stepLabel } from '../model/choice-label.js';
+import { MutationError } from '../model/errors.js';
+import { copyPlainData } from '../model/plain-data.js';
+import type { Model, Transition } from '../model/types.js';
+import type { SearchOutcome } from './bfs.js';
+import { makeResult } from './result.js';
+import type { StateStore } from './state-store.js';
+import { rebuildTrace } from './trace.js';
+import type { ActionCoverage, CheckResult, CheckStats, ErrorSource, Step } from './types.js';
+
+/**
+ * The model with deep copies of its initial states, for a search or a trace
+ * rebuild: an action that mutates its input must not damage the model itself.
+ */
+export function withCopiedInit<S>(model: Model<S>): Model<S> {
+  return { ...model, initStates: model.initStates.map((s) => copyPlainData(s)) };
+}
+
+/** A predicate the search called on each state, which may be the one that mutates it. */
+export interface Suspect<S> {
+  readonly kind: 'invariant' | 'guarantee' | 'goal' | 'from';
+  readonly name?: string;
+  readonly environment?: string;
+  readonly test: (state: S) => unknown;
+}
+
+/** The result at `outcome.at`, with its trace; a MutationError gets its culprit named. */
+export function resultAt<S>(
+  model: Model<S>,
+  transitions: readonly Transition<S>[],
+  suspects: readonly Suspect<S>[],
+  store: StateStore,
+  outcome: SearchOutcome,
+  stats: CheckStats,
+  coverage: ActionCoverage[],
+): CheckResult<S> {
+  let trace: Step<S>[];
+  try {
+    trace = rebuildTrace(withCopiedInit(model), transitions, store, outcome.at);
+  } catch (error) {
+    return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
+  }
+  if (outcome.error instanceof MutationError) {
+    return makeResult<S>(outcome, trace, stats, coverage, undefined, findMutator(trace, transitions, suspects, store, outcome.at));
+  }
+  return makeResult<S>(outcome, trace, stats, coverage, undefined);
+}
+
+/**
+ * A state changed in place: replay its last step on a fresh copy and try each
+ * predicate, choices, guard and action alone, to name the one that mutates.
+ */
+function findMutator<S>(
+  trace: Step<S>[],
+  transitions: readonly Transition<S>[],
+  suspects: readonly Suspect<S>[],
+  store: StateStore,
+  id: number,
+): { error: MutationError; errorSource?: ErrorSource } {
+  // A copy of the last state, rebuilt from its parent: the trials below may damage it,
+  // and states often share structure with the earlier steps the user will read.
+  const fresh = copyPlainData(trace[trace.length - 1].state);
+  const blame = (kind: ErrorSource['kind'], name: string | undefined, environment?: string) => {
+    const who = name === undefined ? kind : `${kind} '${name}'`;
+    const what = kind === 'action' ? `${who} mutated its input state` : `${who} mutated the state it was given`;
+    return {
+      error: new MutationError(`${what} instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })`),
+      errorSource: { kind, ...(name === undefined ? {} : { name }), ...(environment === undefined ? {} : { environment }) },
+    };
+  };
+  const same = () => store.verify(fresh, id);
+  try {
+    for (const p of suspects) {
+      p.test(fresh);
+      if (!same()) return blame(p.kind, p.name, p.environment);
+    }
+    for (const tr of transitions) {
+      const choices = tr.choices ? [...tr.choices(fresh)] : [undefined];
+      if (!same()) return blame('choices', tr.label, tr.environment);
+      for (const c of choices) {
+        const label = stepLabel(tr.label, tr.choices !== undefined, c);
+        const on = tr.enabled === undefined || tr.enabled(fresh, c) === true;
+        if (!same()) return blame('guard', label, tr.environment);
+        if (!on) continue;
+        tr.apply(fresh, c);
+        if (!same()) return blame('action', label, tr.environment);
+      }
+    }
+  } catch {
+    // Fall through to the general message.
+  }
+  return {
+    error: new MutationError(
+      'a state was mutated in place during the check (by an action, guard or predicate); return new states instead of changing the one given',
+    ),
+  };
+}

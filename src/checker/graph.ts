@@ -1,0 +1,231 @@
+/**
+ * The reachable state graph, kept for liveness checking. Safety needs only a
+ * visited set; liveness needs the edges too, because a violation is a cycle.
+ * Like the safety store, nothing here is an object per state or per edge:
+ * fingerprints, parent ids, edge targets and edge actions live in chunked
+ * typed arrays (CSR layout: the edges of state `id` are `firstEdge(id)` up to
+ * `firstEdge(id + 1)`), and the states themselves only in the search frontier.
+ *
+ * State identity and parent ids come from the safety search's StateStore,
+ * whose `add` also gives the id of a state seen before (an edge's target).
+ */
+import { formatChoice, stepLabel } from '../model/choice-label.js';
+import { KripkeError } from '../model/errors.js';
+import type { Model, StatePredicate, Transition } from '../model/types.js';
+import { notBoolean, search, type SearchObserver, type SearchOptions, type SearchOutcome } from './bfs.js';
+import type { StateStore } from './state-store.js';
+
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const OFFSET = CHUNK - 1;
+
+const FIRST_CHUNK = 256;
+
+/**
+ * A growable int32 column in 64K-entry chunks: appending never copies, except
+ * the first chunk, which starts small and doubles (a twelve-state model should
+ * not zero megabytes).
+ */
+export class IntColumn {
+  length = 0;
+  readonly chunks: Int32Array[] = [];
+
+  push(value: number): void {
+    const i = this.length;
+    const c = i >>> CHUNK_BITS;
+    if (c === this.chunks.length) this.chunks.push(new Int32Array(c === 0 ? FIRST_CHUNK : CHUNK));
+    else if (c === 0 && i === this.chunks[0].length) this.growFirst();
+    this.chunks[c][i & OFFSET] = value;
+    this.length = i + 1;
+  }
+
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS][i & OFFSET];
+  }
+
+  bytes(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  }
+
+  private growFirst(): void {
+    const grown = new Int32Array(this.chunks[0].length * 2);
+    grown.set(this.chunks[0]);
+    this.chunks[0] = grown;
+  }
+}
+
+/** A growable byte column, for per-state flags; chunked like IntColumn. */
+export class ByteColumn {
+  length = 0;
+  readonly chunks: Uint8Array[] = [];
+
+  push(value: number): void {
+    const i = this.length;
+    const c = i >>> CHUNK_BITS;
+    if (c === this.chunks.length) this.chunks.push(new Uint8Array(c === 0 ? FIRST_CHUNK : CHUNK));
+    else if (c === 0 && i === this.chunks[0].length) {
+      const grown = new Uint8Array(i * 2);
+      grown.set(this.chunks[0]);
+      this.chunks[0] = grown;
+    }
+    this.chunks[c][i & OFFSET] = value;
+    this.length = i + 1;
+  }
+
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS][i & OFFSET];
+  }
+
+  bytes(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  }
+}
+
+/**
+ * A fair action: one transition, or one choice of a parameterised transition.
+ * Fairness is per instance ("each choice is its own fair action").
+ */
+export interface ActionInstance {
+  /** Index into the transitions. */
+  readonly transition: number;
+  /** The label in traces: `name` or `name(choice)`. */
+  readonly label: string;
+}
+
+/** Flag bits per state and liveness property. */
+export const GOAL = 1;
+export const FROM = 2;
+
+/** A predicate pair the exploration evaluates at every state, one per liveness property. */
+export interface GraphPredicates<S> {
+  /** The property's name for error messages; undefined for an unnamed one. */
+  readonly name: string | undefined;
+  readonly goal: StatePredicate<S>;
+  readonly from?: StatePredicate<S>;
+}
+
+/** The explored graph: state ids in breadth-first order, edges in CSR order. */
+export class StateGraph {
+  /** Per expanded state, then one sentinel: where its edges start. */
+  readonly firstEdges = new IntColumn();
+  readonly targets = new IntColumn();
+  /** Per edge: the ActionInstance id. */
+  readonly actions = new IntColumn();
+  /** Per liveness property, per state: GOAL | FROM bits. */
+  readonly flags: ByteColumn[];
+  readonly instances: ActionInstance[] = [];
+  /** Distinct ids of the initial states, in the model's order. */
+  readonly initIds: number[] = [];
+
+  constructor(
+    /** State identity and each state's parent (the id it was first reached from). */
+    readonly store: StateStore,
+    properties: number,
+  ) {
+    this.flags = Array.from({ length: properties }, () => new ByteColumn());
+  }
+
+  /** States stored (reached). */
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** States whose edges are known (all of them once the exploration completed). */
+  get expanded(): number {
+    return Math.max(0, this.firstEdges.length - 1);
+  }
+
+  /** First edge index of state `id`; `firstEdge(id + 1)` ends its edges. */
+  firstEdge(id: number): number {
+    return this.firstEdges.get(id);
+  }
+
+  /** Bytes held by the graph's arrays. */
+  bytes(): number {
+    let flagBytes = 0;
+    for (const f of this.flags) flagBytes += f.bytes();
+    return this.store.bytes() + this.firstEdges.bytes() + this.targets.bytes() + this.actions.bytes() + flagBytes;
+  }
+}
+
+/** What the exploration found; shaped like the safety search's outcome so results are built the same way. */
+export interface GraphOutcome extends SearchOutcome {
+  /** For an error in a goal or from: the property it belongs to. */
+  readonly predicate?: number;
+}
+
+/**
+ * Explores every reachable state with the safety search's loop (bfs.ts),
+ * recording each edge with its action instance and each state's goal/from
+ * flags. States are expanded in id order, so the edges come out grouped by
+ * source (CSR) without sorting. No invariants and no deadlock check here:
+ * a liveness check asks only about paths.
+ */
+export function exploreGraph<S>(
+  model: Model<S>,
+  transitions: readonly Transition<S>[],
+  predicates: readonly GraphPredicates<S>[],
+  options: SearchOptions,
+  graph: StateGraph,
+  started: number = performance.now(),
+): GraphOutcome {
+  const { firstEdges, targets, actions, flags, instances } = graph;
+  const nP = predicates.length;
+
+  // Instance ids: a plain transition's id is its index; choices get ids as first seen.
+  for (let i = 0; i < transitions.length; i++) instances.push({ transition: i, label: transitions[i].label });
+  const choiceIds: Map<unknown, number>[] = transitions.map(() => new Map());
+  const instanceOf = (t: number, c: unknown): number => {
+    const key = typeof c === 'object' && c !== null ? `\u0000${formatChoice(c)}` : c;
+    const ids = choiceIds[t];
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = instances.length;
+      instances.push({ transition: t, label: stepLabel(transitions[t].label, true, c) });
+      ids.set(key, id);
+    }
+    return id;
+  };
+
+  // The predicate being evaluated, for the source of an error it throws.
+  let p = -1;
+  let inFrom = false;
+  const observer: SearchObserver = {
+    initial: (id) => {
+      graph.initIds.push(id);
+    },
+    expand: (state, id) => {
+      if (id !== firstEdges.length) throw new KripkeError(`internal: state ${id} expanded out of order`);
+      firstEdges.push(targets.length);
+      for (p = 0; p < nP; p++) {
+        const pr = predicates[p];
+        inFrom = false;
+        const g = pr.goal(state as S);
+        if (typeof g !== 'boolean') throw notBoolean(g);
+        let bits = g ? GOAL : 0;
+        if (pr.from !== undefined) {
+          inFrom = true;
+          const f = pr.from(state as S);
+          if (typeof f !== 'boolean') throw notBoolean(f);
+          if (f) bits |= FROM;
+        }
+        flags[p].push(bits);
+      }
+      p = -1;
+    },
+    edge: (target, t, choice) => {
+      targets.push(target);
+      actions.push(transitions[t].choices === undefined ? t : instanceOf(t, choice));
+    },
+    complete: () => {
+      firstEdges.push(targets.length);
+    },
+    errorSource: () => {
+      const name = predicates[p]?.name;
+      return { kind: inFrom ? 'from' : 'goal', ...(name === undefined ? {} : { name }) };
+    },
+  };
+
+  const outcome = search(model, transitions, [], { ...options, deadlock: false }, graph.store, observer, started);
+  return outcome.kind === 'error' && p >= 0 ? { ...outcome, predicate: p } : outcome;
+}

@@ -1,0 +1,253 @@
+/**
+ * Liveness: "something good eventually happens", under fairness. Explores the
+ * reachable graph once (graph.ts), looks for a fair path that never reaches
+ * the goal (fair-cycle.ts), and turns it into a CheckResult whose trace is a
+ * lasso: the shortest prefix, then a cycle that repeats forever, with
+ * `loopsTo` marking where it starts again. The trace's states are rebuilt by
+ * re-running the model along the path, as for safety counterexamples.
+ */
+import { describe } from '../model/action.js';
+import { ModelDefinitionError } from '../model/errors.js';
+import { checkPredicate, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
+import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../model/types.js';
+import type { SearchOptions } from './bfs.js';
+import { resultAt, withCopiedInit, type Suspect } from './counterexample.js';
+import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cycle.js';
+import type { Fingerprinter } from './fingerprint.js';
+import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
+import { ExactStore, FingerprintStore } from './state-store.js';
+import { coverageOf, makeResult, summarize } from './result.js';
+import { replay } from './trace.js';
+import type { CheckResult, CheckStats, FairnessAssumptions, Step } from './types.js';
+
+/**
+ * What `checkLiveness` checks. Without `from`: every path from an initial
+ * state reaches a `goal` state (◇goal). With `from`: after every state where
+ * `from` holds, a `goal` state follows (from ⤳ goal, □(from ⇒ ◇goal)).
+ * `goal` may name a liveness property declared on the model; the fields
+ * given here then override the declared ones.
+ */
+export interface LivenessQuery<S> {
+  goal: StatePredicate<S> | string;
+  from?: StatePredicate<S>;
+  /** Weakly fair actions: an action enabled without interruption from some point on is eventually taken. */
+  fair?: Fairness;
+  /** Strongly fair actions: an action enabled again and again, even with interruptions, is eventually taken. */
+  strongFair?: Fairness;
+}
+
+/** Resolved options, as check.ts resolves them. */
+export type LivenessOptions = SearchOptions & { readonly exact: boolean; readonly maxCollisionProbability: number };
+
+/** Internal knobs for tests, as for `check`. */
+export interface LivenessInternals {
+  fingerprinter?: Fingerprinter;
+}
+
+/** Turns a query (or a property's name) into a validated property. */
+export function resolveQuery<S>(model: Model<S>, query: LivenessQuery<S> | string, where: string): LivenessProperty<S> {
+  const declared = model.liveness ?? [];
+  const byName = (name: string): LivenessProperty<S> => {
+    const found = declared.find((p) => p.name === name);
+    if (found !== undefined) return found;
+    throw new ModelDefinitionError(
+      declared.length === 0
+        ? `${where}: model '${model.name}' declares no liveness property named '${name}' (it declares none); give a goal predicate instead`
+        : `${where}: model '${model.name}' declares no liveness property named '${name}'; it declares ${declared.map((p) => `'${p.name}'`).join(', ')}`,
+    );
+  };
+  if (typeof query === 'string') return byName(query);
+  if (typeof query !== 'object' || query === null) {
+    throw new ModelDefinitionError(`${where}: expected { goal, from?, fair?, strongFair? } or a property name, got ${describe(query)}`);
+  }
+  if (typeof query.goal === 'string') {
+    const base = byName(query.goal);
+    const from = query.from === undefined ? base.from : checkPredicate<S>(query.from, `${where}: from`);
+    const all = model.transitions as readonly Transition<unknown>[];
+    const fair = query.fair === undefined ? base.fair : normalizeFairness(query.fair, all, `${where}: fair`);
+    const strongFair = query.strongFair === undefined ? base.strongFair : normalizeFairness(query.strongFair, all, `${where}: strongFair`);
+    return {
+      name: base.name,
+      goal: base.goal,
+      ...(from === undefined ? {} : { from }),
+      ...(fair === undefined ? {} : { fair }),
+      ...(strongFair === undefined ? {} : { strongFair }),
+    };
+  }
+  if (typeof query.from === 'string') {
+    throw new ModelDefinitionError(`${where}: from must be a function (state) => boolean; a name is accepted for goal only (a declared liveness property)`);
+  }
+  return normalizeLivenessSpec<S>('', query, model.transitions, where); // '' : unnamed
+}
+
+/**
+ * Checks liveness properties on one exploration of the graph: the first that
+ * fails gives the result (kind `liveness`, a lasso trace); when all pass, the
+ * result is OK with any vacuity warnings.
+ */
+export function runLiveness<S>(
+  model: Model<S>,
+  transitions: readonly Transition<S>[],
+  properties: readonly LivenessProperty<S>[],
+  options: LivenessOptions,
+  internals: LivenessInternals = {},
+): CheckResult<S> {
+  const started = performance.now();
+  const deadline = started + options.timeout;
+  const store = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
+  const graph = new StateGraph(store, properties.length);
+  // The search and each trace rebuild work on fresh copies of the initial states, so that an
+  // action that mutates its input cannot damage the model itself or the rebuild.
+  const outcome = exploreGraph(
+    withCopiedInit(model),
+    transitions,
+    properties.map((p) => ({ name: p.name === '' ? undefined : p.name, goal: p.goal, ...(p.from === undefined ? {} : { from: p.from }) })),
+    options,
+    graph,
+    started,
+  );
+  const generated = outcome.transitions + model.initStates.length;
+  const collisionProbability = store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits;
+  const coverage = coverageOf(transitions, outcome);
+  const stats = (): CheckStats => ({
+    states: outcome.states,
+    transitions: outcome.transitions,
+    depth: outcome.depth,
+    durationMs: performance.now() - started,
+    collisionProbability,
+  });
+  const single = properties.length === 1 ? properties[0] : undefined;
+  const about = (p: LivenessProperty<S> | undefined) => ({
+    ...(p === undefined || p.name === undefined || p.name === '' ? {} : { liveness: p.name }),
+    ...(p === undefined ? {} : { fairness: fairnessOf(p) }),
+  });
+
+  if (outcome.kind === 'error') {
+    if (outcome.at < 0) return makeResult<S>(outcome, [], stats(), coverage, undefined);
+    return resultAt(model, transitions, suspectsOf(properties), store, outcome, stats(), coverage);
+  }
+  if (outcome.kind === 'incomplete') {
+    const limit = outcome.budget === 'timeout' ? options.timeout : outcome.budget === 'maxDepth' ? options.maxDepth : options.maxStates;
+    return makeResult<S>(outcome, [], stats(), coverage, limit, about(single));
+  }
+  if (collisionProbability > options.maxCollisionProbability) {
+    // A pass, or a cycle, that a fingerprint collision could have made is not a result.
+    return makeResult<S>(outcome, [], stats(), coverage, options.maxCollisionProbability, {
+      kind: 'incomplete',
+      budget: 'collisionProbability',
+      ...about(single),
+    });
+  }
+
+  const warnings: string[] = [];
+  for (let p = 0; p < properties.length; p++) {
+    const property = properties[p];
+    let lasso: Lasso | undefined;
+    try {
+      lasso = findLasso(graph, p, property.from !== undefined, fairnessFlags(graph, transitions, property), deadline);
+    } catch (error) {
+      if (!(error instanceof OutOfTime)) throw error;
+      return makeResult<S>(outcome, [], stats(), coverage, options.timeout, { kind: 'incomplete', budget: 'timeout', ...about(property) });
+    }
+    if (lasso !== undefined) {
+      let trace: Step<S>[];
+      try {
+        trace = traceAlong(withCopiedInit(model), transitions, graph, lasso);
+      } catch (error) {
+        return makeResult<S>(outcome, [], stats(), coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
+      }
+      return makeResult<S>(outcome, trace, stats(), coverage, undefined, {
+        kind: 'liveness',
+        ...about(property),
+        ...(lasso.cycle === undefined ? {} : { loopsTo: lasso.prefix.length }),
+        dueAt: lasso.pendingSince,
+      });
+    }
+    warnings.push(...vacuity(graph, p, property));
+  }
+  return makeResult<S>(outcome, [], stats(), coverage, undefined, {
+    ...about(single),
+    ...(warnings.length === 0 ? {} : { warnings }),
+  });
+}
+
+/**
+ * Runs the model's named liveness properties after a passing safety check
+ * (for `check`): the safety result stands unless a property fails or the
+ * liveness search cannot finish; vacuity warnings are added to it.
+ */
+export function withLiveness<S>(model: Model<S>, safety: CheckResult<S>, options: LivenessOptions): CheckResult<S> {
+  const properties = model.liveness ?? [];
+  if (!safety.ok || properties.length === 0) return safety;
+  const live = runLiveness(model, model.transitions, properties, options);
+  if (!live.ok) return live;
+  if (live.warnings === undefined) return safety;
+  const { toString: _ignored, ...plain } = safety;
+  const withWarnings = { ...plain, warnings: live.warnings };
+  const text = summarize(withWarnings);
+  return Object.defineProperty(withWarnings, 'toString', { value: () => text, enumerable: false }) as CheckResult<S>;
+}
+
+
+/** Fairness as given, for the result and the matcher message. */
+function fairnessOf<S>(p: LivenessProperty<S>): FairnessAssumptions {
+  return { fair: p.fair ?? [], strongFair: p.strongFair ?? [] };
+}
+
+/** Per action instance of the graph: is it weakly / strongly fair under this property? */
+function fairnessFlags<S>(graph: StateGraph, transitions: readonly Transition<S>[], p: LivenessProperty<S>): FairnessFlags {
+  const n = graph.instances.length;
+  const weak = new Uint8Array(n);
+  const strong = new Uint8Array(n);
+  const mark = (list: Fairness | undefined, out: Uint8Array) => {
+    if (list === undefined) return;
+    const names = list === 'all' ? undefined : new Set(list);
+    graph.instances.forEach((inst, i) => {
+      if (names === undefined || names.has(inst.label) || names.has(transitions[inst.transition].label)) out[i] = 1;
+    });
+  };
+  mark(p.fair, weak);
+  mark(p.strongFair, strong);
+  return { weak, strong };
+}
+
+/** Vacuity warnings for a property that held. */
+function vacuity<S>(graph: StateGraph, prop: number, p: LivenessProperty<S>): string[] {
+  const flags = graph.flags[prop];
+  let from = 0;
+  let goal = 0;
+  for (let s = 0; s < graph.size; s++) {
+    const f = flags.get(s);
+    if ((f & FROM) !== 0) from++;
+    if ((f & GOAL) !== 0) goal++;
+  }
+  const what = p.name === undefined || p.name === '' ? 'the liveness check' : `liveness '${p.name}'`;
+  const out: string[] = [];
+  if (p.from !== undefined && from === 0) out.push(`${what} is vacuous: 'from' never holds in a reachable state, so the goal is never due`);
+  if (goal === graph.size) out.push(`${what} is vacuous: the goal holds in every reachable state`);
+  return out;
+}
+
+/** The lasso's steps, rebuilt by re-running the model along its edges (matching label and fingerprint). */
+function traceAlong<S>(model: Model<S>, transitions: readonly Transition<S>[], graph: StateGraph, lasso: Lasso): Step<S>[] {
+  const edges = [...lasso.prefix, ...(lasso.cycle ?? [])];
+  return replay(
+    model,
+    transitions,
+    graph.store,
+    lasso.init,
+    edges.map((e) => ({ target: graph.targets.get(e), label: graph.instances[graph.actions.get(e)].label })),
+  );
+}
+
+/** The goal and from predicates, for naming one that mutates its state. */
+function suspectsOf<S>(properties: readonly LivenessProperty<S>[]): Suspect<S>[] {
+  return properties.flatMap((p) => {
+    const name = p.name === '' ? undefined : p.name;
+    const named = name === undefined ? {} : { name };
+    return [
+      { kind: 'goal' as const, ...named, test: p.goal },
+      ...(p.from === undefined ? [] : [{ kind: 'from' as const, ...named, test: p.from }]),
+    ];
+  });
+}

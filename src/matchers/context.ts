@@ -1,0 +1,171 @@
+/**
+ * What a matcher needs from its runner, and nothing more: `isNot`, `promise`
+ * and the colour and hint helpers of `this.utils`. Jest's and Vitest's matcher
+ * contexts both fit, so the matchers never import a runner.
+ */
+import { describe } from '../model/action.js';
+import { isEnvironment } from '../model/define-environment.js';
+import { isModel } from '../model/define-model.js';
+import { KripkeError } from '../model/errors.js';
+import type { CheckOptions } from '../checker/types.js';
+import type { Environment, Model } from '../model/types.js';
+import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
+
+/**
+ * Where the runner shows a failure. `'message'`: everything in the message
+ * (Jest, and any runner that prints only `message`). `'diff'`: the runner also
+ * prints a diff of the result's `actual` and `expected` (Vitest), so the last
+ * step's changes are left to it and not printed twice.
+ */
+export type RenderMode = 'message' | 'diff';
+
+/** Options of `matcherHint`, as both runners take them. */
+export interface MatcherHintOptions {
+  isNot?: boolean;
+  promise?: string;
+  secondArgument?: string;
+  comment?: string;
+}
+
+/** The helpers of `this.utils` the matchers use; every one is optional, with a plain fallback. */
+export interface MatcherUtils extends ColourUtils {
+  matcherHint?: (matcherName: string, received?: string, expected?: string, options?: MatcherHintOptions) => string;
+  printReceived?: (value: unknown) => string;
+}
+
+/** The matcher context (`this`) of Jest and Vitest, reduced to what kripke reads. */
+export interface MatcherContext {
+  readonly isNot?: boolean;
+  readonly promise?: string;
+  readonly utils?: MatcherUtils;
+  /** Set by `createMatchers`; absent means `'message'`. */
+  readonly renderMode?: RenderMode;
+}
+
+/** What a matcher returns. Vitest shows `actual`/`expected` as a diff; Jest ignores them. */
+export interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+  actual?: unknown;
+  expected?: unknown;
+}
+
+/** Options of the matchers: the checker's budgets. Each matcher decides on deadlocks itself. */
+export type MatcherOptions = Omit<CheckOptions, 'deadlock'>;
+
+/** One matcher call: its name, labels and the runner's helpers, resolved once. */
+export interface Call {
+  readonly name: string;
+  readonly isNot: boolean;
+  readonly mode: RenderMode;
+  readonly palette: Palette;
+  /** `expect(service).toSurvive(k8s)`, coloured by the runner. */
+  readonly hint: string;
+  readonly printReceived: (value: unknown) => string;
+}
+
+/**
+ * Resolves the context of one call.
+ *
+ * @example
+ * const call = callOf(this, 'toSurvive', received, 'k8s', options !== undefined);
+ * call.hint; // 'expect(service).toSurvive(k8s, options)'
+ */
+export function callOf(ctx: MatcherContext, name: string, received: unknown, expected: string, hasOptions: boolean): Call {
+  const isNot = ctx?.isNot === true;
+  const utils = ctx?.utils;
+  const receivedLabel = isModel(received) ? received.name : 'received';
+  const hintOptions: MatcherHintOptions = { isNot, promise: ctx?.promise ?? '' };
+  let expectedLabel = expected;
+  if (hasOptions) {
+    if (expected === '') expectedLabel = 'options';
+    else hintOptions.secondArgument = 'options';
+  }
+  const hint =
+    typeof utils?.matcherHint === 'function'
+      ? utils.matcherHint(name, receivedLabel, expectedLabel, hintOptions)
+      : `expect(${receivedLabel})${isNot ? '.not' : ''}.${name}(${[expectedLabel, hintOptions.secondArgument].filter(Boolean).join(', ')})`;
+  return {
+    name,
+    isNot,
+    mode: ctx?.renderMode === 'diff' ? 'diff' : 'message',
+    palette: paletteOf(utils),
+    hint,
+    printReceived: typeof utils?.printReceived === 'function' ? utils.printReceived : (v: unknown) => describe(v),
+  };
+}
+
+/** A wrong argument: thrown, so that the test fails whether or not `.not` was used. */
+export class MatcherUsageError extends KripkeError {
+  override name = 'MatcherUsageError';
+}
+
+/**
+ * The error for a wrong argument, in the runners' own layout:
+ * hint, `Matcher error: …`, then what was received.
+ */
+export function usageError(call: Call, problem: string, received?: { label: string; value: unknown }): MatcherUsageError {
+  const lines = [call.hint, '', `${call.palette.bold('Matcher error')}: ${problem}`];
+  if (received !== undefined) {
+    const { label, value } = received;
+    // kripke's own values print as what they are, not as their internals.
+    if (isModel(value)) lines.push('', `${label} is a model: ${call.printReceived(value.name)}`);
+    else if (isEnvironment(value)) lines.push('', `${label} is an environment: ${call.printReceived(value.name)}`);
+    else {
+      const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+      lines.push('', `${label} has type:  ${type}`, `${label} has value: ${call.printReceived(value)}`);
+    }
+  }
+  return new MatcherUsageError(lines.join('\n'));
+}
+
+/** The received value as a model, or a clear usage error. */
+export function requireModel<S = unknown>(call: Call, received: unknown): Model<S> {
+  if (isModel(received)) return received as Model<S>;
+  throw usageError(call, `${call.palette.received('received')} value must be a model from defineModel()`, { label: 'Received', value: received });
+}
+
+/** One environment or a non-empty list of them, or a clear usage error naming the bad one. */
+export function requireEnvironments<S>(call: Call, value: unknown): readonly Environment<S>[] {
+  const list: readonly unknown[] = Array.isArray(value) ? value : [value];
+  if (list.length === 0) throw usageError(call, `${call.palette.expected('environments')} must not be empty: give at least one environment from defineEnvironment()`);
+  list.forEach((env, i) => {
+    if (!isEnvironment(env)) {
+      const which = Array.isArray(value) ? `environments[${i}]` : 'environment';
+      throw usageError(call, `${call.palette.expected(which)} must be an environment from defineEnvironment()`, { label: which.charAt(0).toUpperCase() + which.slice(1), value: env });
+    }
+  });
+  return list as readonly Environment<S>[];
+}
+
+/** The options object, checked for the one option the matchers decide themselves. */
+export function requireOptions(call: Call, options: unknown): MatcherOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw usageError(call, `${call.palette.expected('options')} must be an object of check options (maxStates, maxDepth, timeout, …)`, { label: 'Options', value: options });
+  }
+  if ('deadlock' in options) {
+    const own = call.name === 'toBeDeadlockFree' ? 'deadlocks only' : call.name === 'toReach' ? 'reachability only' : call.name === 'toSurvive' ? 'invariants and guarantees only' : 'invariants only';
+    throw usageError(
+      call,
+      `${call.name} does not take the deadlock option: it checks ${own}. Use toBeDeadlockFree() for deadlocks and toSatisfyInvariants() for invariants.`,
+    );
+  }
+  return options as MatcherOptions;
+}
+
+/** Runs a check; a definition error (bad option, clashing names) becomes a usage error. */
+export function runCheck<R>(call: Call, search: () => R): R {
+  try {
+    return search();
+  } catch (error) {
+    if (error instanceof KripkeError) throw usageError(call, error.message);
+    throw error;
+  }
+}
+
+/** The environments' names as the hint shows them: `k8s` or `[k8s, network]`. */
+export function environmentsLabel(value: unknown): string {
+  const name = (e: unknown) => (isEnvironment(e) ? e.name : 'environment');
+  return Array.isArray(value) ? `[${value.map(name).join(', ')}]` : name(value);
+}

@@ -1,0 +1,67 @@
+/**
+ * The failure message built around a result's trace, shared by the matchers:
+ * what broke with the figures, the trace with its marker on the last step, the
+ * user's error, and for Vitest the actual/expected pair of the last step.
+ */
+import type { CheckResult } from '../checker/types.js';
+import { renderTrace } from '../render/trace.js';
+import { budgetAdvice, describeProblem, renderUserError, searchFigures, violationNote } from '../render/summary.js';
+import type { Call, MatcherResult } from './context.js';
+
+/** How to tell one result. */
+export interface ReportOptions {
+  /** The first line after the hint; default: what broke (`describeProblem`). */
+  readonly headline?: string;
+  /** The figures' label: `shortest trace` (default) or `shortest witness`. */
+  readonly traceName?: string;
+  /** The line under the last step; default: the violation (`violationNote`). */
+  readonly lastNote?: string;
+  /** More lines under any step, by index (before `lastNote` on the last step): a lasso's cycle marks. */
+  readonly notes?: ReadonlyMap<number, readonly string[]>;
+  /** Lines between the headline and the trace (the fairness a liveness check assumed). */
+  readonly context?: readonly string[];
+  /** Lines after everything else (residual assumptions). */
+  readonly footer?: readonly string[];
+}
+
+/**
+ * The lines and Vitest's actual/expected for a result with a trace (a
+ * violation, a deadlock, an error, a witness) or without one (incomplete).
+ */
+export function report(call: Call, result: CheckResult<unknown>, options: ReportOptions = {}): Pick<MatcherResult, 'message' | 'actual' | 'expected'> {
+  const { palette } = call;
+  const trace = result.trace;
+  // Vitest prints the last step as its own diff; an error's last state is where it threw, not a violation.
+  const diffShown = call.mode === 'diff' && trace.length >= 2 && result.kind !== 'error';
+  const last = trace.length - 1;
+  const message = () => {
+    const lines = [call.hint, ''];
+    if (result.kind === 'incomplete') {
+      lines.push(palette.received(options.headline ?? describeProblem(result)), palette.dim(budgetAdvice(result)));
+    } else {
+      lines.push(`${palette.received(options.headline ?? describeProblem(result))} ${palette.dim(searchFigures(result, options.traceName))}`);
+      if (options.context !== undefined) lines.push(...options.context);
+      if (trace.length > 0) {
+        const note = options.lastNote ?? violationNote(result, palette);
+        const notes = new Map(options.notes);
+        notes.set(last, [...(notes.get(last) ?? []), ...(note === '' ? [] : [note])]);
+        lines.push(
+          '',
+          ...renderTrace(trace, {
+            palette,
+            notes,
+            ...(diffShown
+              ? { changesShownElsewhere: { step: last, line: palette.dim(`changes: in the diff below (- Expected: step ${last - 1}, + Received: step ${last})`) } }
+              : {}),
+          }),
+        );
+      }
+      if (result.kind === 'error') {
+        lines.push('', palette.bold('The error:'), ...renderUserError(result.error).map((l) => `  ${l}`));
+      }
+    }
+    if (options.footer !== undefined && options.footer.length > 0) lines.push('', ...options.footer);
+    return lines.join('\n');
+  };
+  return diffShown ? { message, expected: trace[last - 1].state, actual: trace[last].state } : { message };
+}

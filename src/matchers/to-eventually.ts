@@ -1,0 +1,121 @@
+import { checkLiveness } from '../checker/check.js';
+import type { CheckResult, FairnessAssumptions } from '../checker/types.js';
+import type { Fairness, StatePredicate } from '../model/types.js';
+import type { Palette } from '../render/palette.js';
+import { plural, stepsOf } from '../render/summary.js';
+import { describeFunction } from '../render/value.js';
+import { callOf, type Call, type MatcherContext, type MatcherOptions, type MatcherResult, requireModel, requireOptions, runCheck, usageError } from './context.js';
+import { report } from './report.js';
+
+/** Options of `toEventually`: the liveness query's `from` and fairness, and the check's budgets. */
+export interface EventuallyOptions<S = unknown> extends MatcherOptions {
+  /** The goal is due after every state where `from` holds (leads-to), not only at the start. */
+  from?: StatePredicate<S>;
+  /** Weakly fair actions (names, or 'all'). */
+  fair?: Fairness;
+  /** Strongly fair actions (names, or 'all'). */
+  strongFair?: Fairness;
+}
+
+/**
+ * Passes when every path the fair scheduler allows reaches the goal: from the
+ * initial states (◇goal), or, with `from`, after every state where `from`
+ * holds (from ⤳ goal). A string names a liveness property declared on the
+ * model; `from`, `fair` and `strongFair` given here replace its own. Fails with
+ * a lasso: the shortest path to a cycle that repeats forever without the goal
+ * (marked "↻ back to step N"), or a path that stops; the message says which
+ * fairness was assumed. A search cut short by a budget, or user code that
+ * throws, fails with or without `.not`.
+ *
+ * @example
+ * expect(job).toEventually((s) => s.done, { fair: ['finish'] });
+ * expect(lock).toEventually((s) => s.writing, { from: (s) => s.writerWaiting, fair: 'all' });
+ * expect(lock).toEventually('writer-progress');
+ * expect(readerPreference).not.toEventually('writer-progress');
+ */
+export function toEventually(this: MatcherContext, received: unknown, goal: unknown, options?: unknown): MatcherResult {
+  const label = typeof goal === 'string' ? JSON.stringify(goal) : 'goal';
+  const call = callOf(this, 'toEventually', received, label, options !== undefined);
+  const model = requireModel(call, received);
+  if (typeof goal !== 'function' && typeof goal !== 'string') {
+    throw usageError(call, `${call.palette.expected('goal')} must be a predicate (state) => boolean or the name of a liveness property of the model`, {
+      label: 'Goal',
+      value: goal,
+    });
+  }
+  const { from, fair, strongFair, ...checkOptions } = requireOptions(call, options) as EventuallyOptions;
+  const query = {
+    goal: goal as StatePredicate<unknown> | string,
+    ...(from === undefined ? {} : { from }),
+    ...(fair === undefined ? {} : { fair }),
+    ...(strongFair === undefined ? {} : { strongFair }),
+  };
+  const result = runCheck(call, () => checkLiveness(model, query, checkOptions));
+  const declared = typeof goal === 'string' ? model.liveness?.find((p) => p.name === goal) : undefined;
+  const words = {
+    goal: describeFunction(declared?.goal ?? goal),
+    from: from !== undefined ? describeFunction(from) : declared?.from !== undefined ? describeFunction(declared.from) : undefined,
+    property: declared === undefined ? '' : ` (liveness ${JSON.stringify(declared.name)})`,
+  };
+  const fairness = fairnessLine(result.fairness ?? { fair: [], strongFair: [] }, call.palette);
+  const warnings = (result.warnings ?? []).map((w) => call.palette.dim(`Warning: ${w}.`));
+  switch (result.kind) {
+    case 'ok': {
+      const states = plural(result.stats.states, 'reachable state');
+      const expected =
+        words.from === undefined
+          ? `Expected some path never to reach ${words.goal}${words.property}, but every path reaches it`
+          : `Expected some path on which ${words.goal}${words.property} never follows a state where ${words.from} holds, but it always follows`;
+      return {
+        pass: true,
+        message: () => [call.hint, '', `${expected} (${states}).`, fairness, ...warnings].join('\n'),
+      };
+    }
+    case 'liveness':
+      return { pass: false, ...report(call, result, lassoWording(call, result, words, fairness)) };
+    default:
+      // error or incomplete: nothing is proven either way, so fail under .not too.
+      return { pass: call.isNot, ...report(call, result, { context: [fairness] }) };
+  }
+}
+
+/** `Fairness: weak for finish, stop-read; strong for every action`, or none. */
+function fairnessLine(f: FairnessAssumptions, palette: Palette): string {
+  const list = (x: Fairness) => (x === 'all' ? 'every action' : x.join(', '));
+  const parts = [...(f.fair === 'all' || f.fair.length > 0 ? [`weak for ${list(f.fair)}`] : []), ...(f.strongFair === 'all' || f.strongFair.length > 0 ? [`strong for ${list(f.strongFair)}`] : [])];
+  return parts.length === 0
+    ? palette.dim('Fairness: none assumed (a scheduler may ignore any action forever; pass fair or strongFair to rule that out)')
+    : palette.dim(`Fairness: ${parts.join('; ')}`);
+}
+
+/** The headline and the step marks of a lasso (or of a path that stops). */
+function lassoWording(call: Call, result: CheckResult<unknown>, words: { goal: string; from?: string; property: string }, fairness: string) {
+  const { palette } = call;
+  const steps = stepsOf(result);
+  const due = result.dueAt ?? 0;
+  const expected =
+    (words.from === undefined ? `Expected every path to reach ${words.goal}` : `Expected ${words.goal} to follow every state where ${words.from} holds`) +
+    words.property;
+  const notes = new Map<number, string[]>();
+  const add = (i: number, line: string) => notes.set(i, [...(notes.get(i) ?? []), line]);
+  if (words.from !== undefined) add(due, palette.received(`⏳ ${words.from} holds: the goal is due from here and never comes`));
+  if (result.loopsTo === undefined) {
+    return {
+      headline: `${expected}, but this path stops after ${plural(steps, 'step')} without it`,
+      traceName: 'shortest path',
+      context: [fairness],
+      notes,
+      lastNote: palette.received('✗ no action is enabled: the path stops here'),
+    };
+  }
+  const start = result.loopsTo;
+  const cycle = steps - start;
+  add(start, palette.dim(cycle === 1 ? `↻ step ${start + 1} repeats forever from here` : `↻ steps ${start + 1}–${steps} repeat forever from here`));
+  return {
+    headline: `${expected}, but after ${plural(start, 'step')} a cycle of ${plural(cycle, 'step')} repeats forever without it`,
+    traceName: 'shortest lasso',
+    context: [fairness],
+    notes,
+    lastNote: palette.received(`↻ back to step ${start}`),
+  };
+}

@@ -1,0 +1,136 @@
+import { checkSafety } from '../checker/check.js';
+import { successors } from '../checker/trace.js';
+import type { CheckResult, Step } from '../checker/types.js';
+import { ContractError, KripkeError } from '../model/errors.js';
+import type { Model, Property, Transition } from '../model/types.js';
+import { plural, stepsOf } from '../render/summary.js';
+import { describeFunction } from '../render/value.js';
+import { callOf, type Call, type MatcherContext, type MatcherResult, requireModel, requireOptions, runCheck, usageError } from './context.js';
+import { report, type ReportOptions } from './report.js';
+
+/** The property the search looks for: it "fails" exactly where the target is reached. */
+const TARGET = 'kripke:toReach target';
+
+interface Target {
+  /** `(s) => s.status === "healthy"` or `action "recover"`, for sentences. */
+  readonly text: string;
+  /** True where the target is reached; a non-boolean is passed through for the checker to report. */
+  readonly test: (state: unknown) => unknown;
+  /** For an action: the step that fires it, appended to the witness. */
+  readonly fire?: (state: unknown) => Step<unknown> | undefined;
+}
+
+/**
+ * Passes when some reachable state satisfies the predicate; the failure of
+ * `.not` shows the shortest witness. A string names an action of the model
+ * (`'recover'`, or `'move'` for every `move(…)` choice): it passes when the
+ * action can fire in some reachable state, which catches guards that never
+ * open. Invariants and deadlocks are not its business.
+ *
+ * @example
+ * expect(service).toReach((s) => s.status === 'degraded');
+ * expect(service).toReach('recover');
+ * expect(service).not.toReach((s) => s.restarts > s.maxRestarts);
+ */
+export function toReach(this: MatcherContext, received: unknown, target: unknown, options?: unknown): MatcherResult {
+  const label = typeof target === 'string' ? JSON.stringify(target) : typeof target === 'function' ? 'predicate' : 'target';
+  const call = callOf(this, 'toReach', received, label, options !== undefined);
+  const model = requireModel(call, received);
+  const goal = targetOf(call, model, target);
+  const opts = requireOptions(call, options);
+  const property: Property<unknown> = {
+    name: TARGET,
+    test: (s) => {
+      const hit = goal.test(s);
+      return hit === true ? false : hit === false ? true : hit;
+    },
+  };
+  const searchModel: Model<unknown> = { ...model, invariants: [property] };
+  const result = runCheck(call, () => checkSafety(searchModel, { ...opts, deadlock: false }));
+  switch (result.kind) {
+    case 'invariant': {
+      const witness = withFiring(result, goal);
+      const steps = stepsOf(witness);
+      const after = steps === 0 ? 'in an initial state' : `after ${plural(steps, 'step')}`;
+      return {
+        pass: true,
+        ...report(call, witness, {
+          headline: goal.fire
+            ? `Expected ${goal.text} never to fire, but it fires ${after}`
+            : `Expected no reachable state to satisfy ${goal.text}, but one is reached ${after}`,
+          traceName: 'shortest witness',
+          lastNote: call.palette.received(goal.fire ? `← ${goal.text} fires here` : `← satisfies ${goal.text}`),
+        }),
+      };
+    }
+    case 'ok': {
+      const states = plural(result.stats.states, 'reachable state');
+      return {
+        pass: false,
+        message: () =>
+          [
+            call.hint,
+            '',
+            goal.fire
+              ? `Expected ${goal.text} to fire in some reachable state, but it is enabled in none of the ${states}.`
+              : `Expected some reachable state to satisfy ${goal.text}, but none of the ${states} does.`,
+          ].join('\n'),
+      };
+    }
+    default:
+      // error or incomplete: nothing is proven either way, so fail under .not too.
+      return { pass: call.isNot, ...report(call, targetsOwn(result, goal), problemWording(call, result, goal)) };
+  }
+}
+
+/** kripke's contract error about the target names the stand-in invariant: name the target instead. */
+function targetsOwn(result: CheckResult<unknown>, goal: Target): CheckResult<unknown> {
+  if (result.errorSource?.name !== TARGET || !(result.error instanceof ContractError)) return result;
+  const error = new ContractError(result.error.message.replace(`invariant '${TARGET}'`, goal.text));
+  return Object.defineProperty({ ...result, error }, 'toString', { value: () => String(result), enumerable: false });
+}
+
+/** An error inside the target is the target's, not the stand-in invariant's. */
+function problemWording(call: Call, result: CheckResult<unknown>, goal: Target): ReportOptions {
+  if (result.kind === 'incomplete') {
+    return { headline: `the search did not finish before reaching ${goal.text}: ${String(result).replace(/^incomplete — /, '')}` };
+  }
+  if (result.errorSource?.name !== TARGET) return {};
+  const verb = result.error instanceof KripkeError ? 'failed' : 'threw';
+  return {
+    headline: `the toReach target ${goal.text} ${verb} after ${plural(stepsOf(result), 'step')}`,
+    lastNote: call.palette.received(`✗ ${goal.text} ${verb === 'threw' ? 'throws' : 'fails'} in this state`),
+  };
+}
+
+function targetOf(call: Call, model: Model<unknown>, target: unknown): Target {
+  if (typeof target === 'function') {
+    return { text: describeFunction(target), test: target as (s: unknown) => unknown };
+  }
+  if (typeof target === 'string') {
+    // `recover`, `move` (any choice) or one labelled choice: `move(0,2)`.
+    const named = model.transitions.filter((t) => t.label === target || t.name === target);
+    const chosen = named.length > 0 ? [] : model.transitions.filter((t) => t.choices !== undefined && target.startsWith(`${t.label}(`) && target.endsWith(')'));
+    if (named.length + chosen.length === 0) {
+      const known = model.transitions.map((t) => (t.choices === undefined ? t.label : `${t.label}(…)`)).join(', ');
+      throw usageError(call, `model "${model.name}" has no action named ${JSON.stringify(target)}; its actions are ${known}. Pass a predicate (state) => boolean to reach a state.`);
+    }
+    const fire = named.length > 0 ? (s: unknown) => firstFiring(s, named) : (s: unknown) => firstFiring(s, chosen, target);
+    return { text: `action ${JSON.stringify(target)}`, test: (s) => fire(s) !== undefined, fire };
+  }
+  throw usageError(call, `${call.palette.expected('target')} must be a predicate (state) => boolean or the name of an action`, { label: 'Target', value: target });
+}
+
+/** The first step of `transitions` that can fire in `state` (with the given label, if one is given). */
+function firstFiring(state: unknown, transitions: readonly Transition<unknown>[], label?: string): Step<unknown> | undefined {
+  for (const step of successors(state, transitions)) if (label === undefined || step.action === label) return step;
+  return undefined;
+}
+
+/** For an action target, the witness ends with the step that fires it. */
+function withFiring(result: CheckResult<unknown>, goal: Target): CheckResult<unknown> {
+  const last = result.trace[result.trace.length - 1];
+  const step = goal.fire?.(last.state);
+  if (step === undefined) return result;
+  return Object.defineProperty({ ...result, trace: [...result.trace, step] }, 'toString', { value: () => String(result), enumerable: false });
+}

@@ -1,0 +1,43 @@
+import { checkSafety } from '../checker/check.js';
+import { plural } from '../render/summary.js';
+import { callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, runCheck, usageError } from './context.js';
+import { report } from './report.js';
+
+/**
+ * Passes when every reachable state satisfies every invariant of the model.
+ * Deadlocks are not its business (see `toBeDeadlockFree`). Fails with the
+ * shortest trace to a violating state; a search cut short by a budget, or an
+ * action or invariant that throws, fails with or without `.not`.
+ *
+ * @example
+ * expect(service).toSatisfyInvariants();
+ * expect(service).toSatisfyInvariants({ maxStates: 50_000 });
+ * expect(brokenService).not.toSatisfyInvariants();
+ */
+export function toSatisfyInvariants(this: MatcherContext, received: unknown, options?: unknown): MatcherResult {
+  const call = callOf(this, 'toSatisfyInvariants', received, '', options !== undefined);
+  const model = requireModel(call, received);
+  const opts = requireOptions(call, options);
+  if (model.invariants.length === 0) {
+    throw usageError(call, `model "${model.name}" declares no invariants: there is nothing to satisfy. Add invariants to defineModel({ invariants }).`);
+  }
+  const result = runCheck(call, () => checkSafety(model, { ...opts, deadlock: false }));
+  const names = model.invariants.map((p) => JSON.stringify(p.name)).join(', ');
+  switch (result.kind) {
+    case 'ok':
+      return {
+        pass: true,
+        message: () =>
+          [
+            call.hint,
+            '',
+            `Expected some reachable state to violate an invariant, but all ${plural(result.stats.states, 'reachable state')} satisfy ${plural(model.invariants.length, 'invariant')}: ${names}.`,
+          ].join('\n'),
+      };
+    case 'invariant':
+      return { pass: false, ...report(call, result) };
+    default:
+      // error or incomplete: nothing is proven either way, so fail under .not too.
+      return { pass: call.isNot, ...report(call, result) };
+  }
+}

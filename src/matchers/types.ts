@@ -1,0 +1,109 @@
+/**
+ * The matchers' types as the runners' `expect(...)` shows them. Each runner
+ * entry merges `KripkeMatchers<R, T>` into its own matcher interface; `T` is
+ * the received value, so the matchers are callable on a model only
+ * (`expect(42).toSurvive(env)` does not type-check) and the environments and
+ * predicates are typed by the model's state.
+ */
+import type { OpenResult } from '../checker/types.js';
+import type { Environment, Model } from '../model/types.js';
+import type { MatcherOptions } from './context.js';
+import type { EventuallyOptions } from './to-eventually.js';
+
+/** The `this` a matcher demands when the received value is not a model: the type error names it. */
+export interface NotAModel {
+  'kripke: expect(received) must be a Model from defineModel()': never;
+}
+
+/** The `this` `toMatchAssumptionsSnapshot` demands when the received value has no assumptions. */
+export interface NotAnAssumptionSource {
+  'kripke: expect(received) must be the result of checkOpen() or an environment': never;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Model<any> matches a model of any state type. */
+// `any` stays callable (untyped tests keep working); on anything else but a
+// Model the matcher is still a function (runners map over their matchers'
+// parameters), but one whose `this` no expect(...) can be: the call does not type-check.
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type Refused<Why> = (this: Why, ...args: unknown[]) => never;
+type OnModel<T, F> = IsAny<T> extends true ? F : T extends Model<any> ? F : Refused<NotAModel>;
+type OnAssumptionSource<T, F> = IsAny<T> extends true
+  ? F
+  : T extends OpenResult<any> | Environment<any> | readonly Environment<any>[]
+    ? F
+    : Refused<NotAnAssumptionSource>;
+
+/** The state type of a model (`any` when unknown). */
+export type StateOf<T> = IsAny<T> extends true ? any : T extends Model<infer S> ? S : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * kripke's matchers on `expect(model)`. `R` is what a matcher returns in the
+ * runner (`void`, or a promise under `.resolves`), `T` the received value.
+ */
+export interface KripkeMatchers<R, T = unknown> {
+  /**
+   * Every reachable state satisfies every invariant of the model.
+   * Fails with the shortest trace to a violation, shown as a step-by-step diff.
+   *
+   * @example
+   * expect(service).toSatisfyInvariants();
+   * expect(service).toSatisfyInvariants({ maxStates: 50_000 });
+   */
+  toSatisfyInvariants: OnModel<T, (options?: MatcherOptions) => R>;
+  /**
+   * With the environments' behaviors firing at every possible moment, every
+   * reachable state satisfies the invariants and the environments' guarantees.
+   * The message lists the residual assumptions.
+   *
+   * @example
+   * expect(service).toSurvive(k8s(true));
+   * expect(service).not.toSurvive(k8s(false));
+   */
+  toSurvive: OnModel<T, (environments: Environment<StateOf<T>> | readonly Environment<StateOf<T>>[], options?: MatcherOptions) => R>;
+  /**
+   * Some reachable state satisfies the predicate; a string names an action
+   * that must be able to fire. The failure of `.not` shows the shortest witness.
+   *
+   * @example
+   * expect(service).toReach((s) => s.status === 'degraded');
+   * expect(service).toReach('recover');
+   */
+  toReach: OnModel<T, (target: ((state: StateOf<T>) => boolean) | string, options?: MatcherOptions) => R>;
+  /**
+   * Every reachable state that is not terminal has an enabled action.
+   *
+   * @example
+   * expect(philosophers).toBeDeadlockFree();
+   */
+  toBeDeadlockFree: OnModel<T, (options?: MatcherOptions) => R>;
+  /**
+   * Every path a fair scheduler allows reaches the goal (◇goal); with `from`,
+   * the goal follows every state where `from` holds (from ⤳ goal). A string
+   * names a liveness property declared on the model. Fails with a lasso: the
+   * shortest path to a cycle that repeats forever without the goal.
+   *
+   * @example
+   * expect(job).toEventually((s) => s.done, { fair: ['finish'] });
+   * expect(lock).toEventually((s) => s.writing, { from: (s) => s.writerWaiting, fair: 'all' });
+   * expect(readerPreference).not.toEventually('writer-progress');
+   */
+  toEventually: OnModel<T, (goal: ((state: StateOf<T>) => boolean) | string, options?: EventuallyOptions<StateOf<T>>) => R>;
+}
+
+/**
+ * The snapshot matcher the runner entries add: the residual assumptions of an
+ * open check (or of environments), through the runner's own snapshot store.
+ */
+export interface KripkeSnapshotMatchers<R, T = unknown> {
+  /**
+   * Snapshots the residual proof obligations: the unverified assumptions of
+   * `checkOpen(...)`'s result, of one environment or of a list of them. A change
+   * that adds, removes or rewords one then shows in review.
+   *
+   * @example
+   * expect(checkOpen(service, k8s(true))).toMatchAssumptionsSnapshot();
+   * expect(k8s(true)).toMatchAssumptionsSnapshot('k8s');
+   */
+  toMatchAssumptionsSnapshot: OnAssumptionSource<T, (hint?: string) => R>;
+}

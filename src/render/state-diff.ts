@@ -1,0 +1,162 @@
+/**
+ * What changed between two states, as a list of changes each with the path of
+ * the value that changed (`status`, `nodes[1].pods`, `leases.get("n1")`).
+ * Equality is the checker's own (key order, Map and Set order ignored), so a
+ * step never reports a change the search would not count as one.
+ */
+import { diffArrays } from 'diff';
+import { canonicalKey } from '../checker/canonical-key.js';
+import { isPlainObject } from '../model/plain-data.js';
+import { formatInline } from './value.js';
+
+/** One changed value: replaced, added (a new key, element or entry) or removed. */
+export type Change =
+  | { readonly kind: 'changed'; readonly path: string; readonly before: unknown; readonly after: unknown }
+  | { readonly kind: 'added'; readonly path: string; readonly after: unknown; readonly element?: boolean }
+  | { readonly kind: 'removed'; readonly path: string; readonly before: unknown; readonly element?: boolean };
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * The path of a key under `path`; keys that are not identifiers are quoted.
+ *
+ * @example
+ * childPath('nodes[1]', 'pods');          // 'nodes[1].pods'
+ * childPath('labels', 'app.kubernetes.io'); // 'labels["app.kubernetes.io"]'
+ */
+export function childPath(path: string, key: string): string {
+  if (IDENTIFIER.test(key)) return path === '' ? key : `${path}.${key}`;
+  return `${path || ROOT}[${JSON.stringify(key)}]`;
+}
+
+/** What a path of the whole state reads as. */
+export const ROOT = 'state';
+
+function indexPath(path: string, i: number): string {
+  return `${path || ROOT}[${i}]`;
+}
+
+function mapKeyPath(path: string, k: unknown): string {
+  return `${path || ROOT}.get(${formatInline(k, 40)})`;
+}
+
+function key(value: unknown): string {
+  return canonicalKey(value);
+}
+
+/**
+ * Equal as states are equal: the checker's canonical form.
+ *
+ * @example
+ * sameValue(new Set([1, 2]), new Set([2, 1])); // true
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return typeof a === typeof b && key(a) === key(b); // NaN and -0 the checker's way
+  }
+  return key(a) === key(b);
+}
+
+/**
+ * The changes from `before` to `after`, in the order of `after`'s keys (removed keys last).
+ *
+ * @example
+ * stateChanges({ status: 'healthy', restarts: 0 }, { status: 'starting', restarts: 1 });
+ * // [{ kind: 'changed', path: 'status', before: 'healthy', after: 'starting' },
+ * //  { kind: 'changed', path: 'restarts', before: 0, after: 1 }]
+ */
+export function stateChanges(before: unknown, after: unknown): Change[] {
+  const out: Change[] = [];
+  walk(before, after, '', out);
+  return out;
+}
+
+function walk(a: unknown, b: unknown, path: string, out: Change[]): void {
+  if (sameValue(a, b)) return;
+  if (isRecord(a) && isRecord(b)) return walkObject(a, b, path, out);
+  if (Array.isArray(a) && Array.isArray(b)) return walkArray(a, b, path, out);
+  if (a instanceof Map && b instanceof Map) return walkMap(a, b, path, out);
+  if (a instanceof Set && b instanceof Set) return walkSet(a, b, path, out);
+  out.push({ kind: 'changed', path, before: a, after: b });
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && isPlainObject(v);
+}
+
+function walkObject(a: Record<string, unknown>, b: Record<string, unknown>, path: string, out: Change[]): void {
+  // A key holding undefined counts as absent, as it does for the checker.
+  const has = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined;
+  for (const k of Object.keys(b)) {
+    if (!has(b, k)) continue;
+    const p = childPath(path, k);
+    if (has(a, k)) walk(a[k], b[k], p, out);
+    else out.push({ kind: 'added', path: p, after: b[k] });
+  }
+  for (const k of Object.keys(a)) {
+    if (has(a, k) && !has(b, k)) out.push({ kind: 'removed', path: childPath(path, k), before: a[k] });
+  }
+}
+
+function walkArray(a: readonly unknown[], b: readonly unknown[], path: string, out: Change[]): void {
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) walk(a[i], b[i], indexPath(path, i), out);
+    return;
+  }
+  // Lengths differ: align the elements (a push, a pop, an insert in the middle)
+  // so that only the elements that moved in or out are reported.
+  const parts = diffArrays(a as unknown[], b as unknown[], { comparator: sameValue });
+  let ia = 0;
+  let ib = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    if (!part.added && !part.removed) {
+      ia += part.count ?? part.value.length;
+      ib += part.count ?? part.value.length;
+      continue;
+    }
+    const next = parts[k + 1];
+    if (part.removed && next?.added) {
+      // Replaced in place: pair the elements, report what is left over.
+      const removed = part.value;
+      const added = next.value;
+      const paired = Math.min(removed.length, added.length);
+      for (let j = 0; j < paired; j++) walk(removed[j], added[j], indexPath(path, ib + j), out);
+      for (let j = paired; j < removed.length; j++) out.push({ kind: 'removed', path: indexPath(path, ia + j), before: removed[j] });
+      for (let j = paired; j < added.length; j++) out.push({ kind: 'added', path: indexPath(path, ib + j), after: added[j] });
+      ia += removed.length;
+      ib += added.length;
+      k++;
+    } else if (part.removed) {
+      part.value.forEach((v, j) => out.push({ kind: 'removed', path: indexPath(path, ia + j), before: v }));
+      ia += part.value.length;
+    } else {
+      part.value.forEach((v, j) => out.push({ kind: 'added', path: indexPath(path, ib + j), after: v }));
+      ib += part.value.length;
+    }
+  }
+}
+
+function walkMap(a: Map<unknown, unknown>, b: Map<unknown, unknown>, path: string, out: Change[]): void {
+  const before = new Map<string, [unknown, unknown]>();
+  for (const [k, v] of a) before.set(key(k), [k, v]);
+  const seen = new Set<string>();
+  for (const [k, v] of b) {
+    const id = key(k);
+    seen.add(id);
+    const old = before.get(id);
+    if (old === undefined) out.push({ kind: 'added', path: mapKeyPath(path, k), after: v });
+    else walk(old[1], v, mapKeyPath(path, k), out);
+  }
+  for (const [id, [k, v]] of before) {
+    if (!seen.has(id)) out.push({ kind: 'removed', path: mapKeyPath(path, k), before: v });
+  }
+}
+
+function walkSet(a: Set<unknown>, b: Set<unknown>, path: string, out: Change[]): void {
+  const inA = new Set([...a].map(key));
+  const inB = new Set([...b].map(key));
+  for (const v of a) if (!inB.has(key(v))) out.push({ kind: 'removed', path, before: v, element: true });
+  for (const v of b) if (!inA.has(key(v))) out.push({ kind: 'added', path, after: v, element: true });
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { check, checkOpen, DEFAULT_OPTIONS, defineEnvironment, defineModel, ModelDefinitionError, type CheckOptions } from '../../src/index.js';
+
+type N = { n: number };
+
+/** 0 → 1 → … → last: last + 1 states, one per depth. */
+const chain = (last: number, invariants: Record<string, (s: N) => boolean> = {}) =>
+  defineModel<N>({
+    init: { n: 0 },
+    actions: { inc: { enabled: (s) => s.n < last, apply: (s) => ({ n: s.n + 1 }) } },
+    invariants,
+    terminal: (s) => s.n === last,
+  });
+
+/** Never ends: a counter with no bound. */
+const runaway = defineModel<number>({ init: 0, actions: { inc: { apply: (s) => s + 1 } } });
+
+describe('maxStates', () => {
+  it('passes a model that fits exactly', () => {
+    const r = check(chain(4), { maxStates: 5 });
+    expect(r.ok).toBe(true);
+    expect(r.stats.states).toBe(5);
+  });
+
+  it('gives incomplete, names the budget and says how far, when one state more is needed', () => {
+    const r = check(chain(4), { maxStates: 4 });
+    expect(r.ok).toBe(false);
+    expect(r.kind).toBe('incomplete');
+    expect(r.budget).toBe('maxStates');
+    expect(r.stats).toMatchObject({ states: 4, depth: 3 });
+    expect(r.trace).toEqual([]);
+  });
+
+  it('still finds a violation met before the budget runs out', () => {
+    const r = check(chain(100, { small: (s) => s.n < 3 }), { maxStates: 10 });
+    expect(r.kind).toBe('invariant');
+    expect(r.trace.length - 1).toBe(3);
+  });
+
+  // Initial states count against the budget like any other.
+  it('never stores more states than the budget, initial states included', () => {
+    const m = defineModel<N>({ initStates: [{ n: 0 }, { n: 10 }, { n: 20 }], actions: { stay: { apply: (s) => s } } });
+    const r = check(m, { maxStates: 1 });
+    expect(r.kind).toBe('incomplete');
+    expect(r.stats.states).toBeLessThanOrEqual(1);
+  });
+
+  it('accepts Infinity', () => {
+    expect(check(chain(4), { maxStates: Infinity }).ok).toBe(true);
+  });
+});
+
+describe('maxDepth', () => {
+  it('passes when every state lies within the depth', () => {
+    const r = check(chain(4), { maxDepth: 4 });
+    expect(r.ok).toBe(true);
+    expect(r.stats.depth).toBe(4);
+  });
+
+  it('gives incomplete when a new state lies beyond it', () => {
+    const r = check(chain(4), { maxDepth: 3 });
+    expect(r.kind).toBe('incomplete');
+    expect(r.budget).toBe('maxDepth');
+    expect(r.stats).toMatchObject({ states: 4, depth: 3 });
+  });
+
+  it('with 0, checks the initial states only', () => {
+    const r = check(chain(4, { positive: (s) => s.n > 0 }), { maxDepth: 0 });
+    expect(r.kind).toBe('invariant');
+    const cut = check(chain(4), { maxDepth: 0 });
+    expect(cut.kind).toBe('incomplete');
+    expect(cut.stats).toMatchObject({ states: 1, depth: 0 });
+  });
+
+  it('finds a violation at the last level it explores', () => {
+    const r = check(chain(10, { 'below-3': (s) => s.n < 3 }), { maxDepth: 3 });
+    expect(r.kind).toBe('invariant');
+    expect(r.trace.length - 1).toBe(3);
+  });
+
+  it('passes a model whose deeper successors were all seen before', () => {
+    // A cycle 0 → 1 → 2 → 0: depth 2, and the edge back to 0 goes nowhere new.
+    const ring = defineModel<number>({ init: 0, actions: { next: { apply: (s) => (s + 1) % 3 } } });
+    expect(check(ring, { maxDepth: 2 }).ok).toBe(true);
+  });
+});
+
+describe('timeout', () => {
+  it('stops a runaway search with incomplete, naming the budget and how far it got', () => {
+    const r = check(runaway, { timeout: 1, maxStates: Infinity });
+    expect(r.ok).toBe(false);
+    expect(r.kind).toBe('incomplete');
+    expect(r.budget).toBe('timeout');
+    expect(r.stats.states).toBeGreaterThan(0);
+    expect(r.stats.depth).toBe(r.stats.states - 1);
+    expect(String(r)).toMatch(/^incomplete — timeout of 1 ms ran out after [\d,]+ states?, [\d,]+ steps? deep$/);
+  });
+});
+
+describe('defaults', () => {
+  it('are documented values: deadlock on, a million states, no depth bound, 30 s, fingerprints, 1e-5', () => {
+    expect(DEFAULT_OPTIONS).toEqual({
+      deadlock: true,
+      maxStates: 1_000_000,
+      maxDepth: Infinity,
+      timeout: 30_000,
+      exact: false,
+      maxCollisionProbability: 1e-5,
+    });
+    expect(Object.isFrozen(DEFAULT_OPTIONS)).toBe(true);
+  });
+
+  it('stop a runaway model with incomplete instead of hanging the test run', () => {
+    const r = check(runaway);
+    expect(r.kind).toBe('incomplete');
+    expect(r.budget).toBe('maxStates');
+    expect(r.stats.states).toBe(DEFAULT_OPTIONS.maxStates);
+  });
+
+  it('treat an option given as undefined as not given', () => {
+    expect(check(chain(4), { maxStates: undefined, deadlock: undefined }).ok).toBe(true);
+  });
+});
+
+describe('the collision-probability budget', () => {
+  it('turns a pass into incomplete when the estimate exceeds it, and exact: true has no estimate to exceed', () => {
+    const ring = defineModel<number>({ init: 0, actions: { next: { apply: (s) => (s + 1) % 3 } } });
+    const r = check(ring, { maxCollisionProbability: 0 });
+    expect(r.kind).toBe('incomplete');
+    expect(r.budget).toBe('collisionProbability');
+    expect(r.stats.collisionProbability).toBeGreaterThan(0);
+    expect(String(r)).toMatch(/rerun with exact: true$/);
+    expect(check(ring, { maxCollisionProbability: 0, exact: true }).ok).toBe(true);
+  });
+});
+
+describe('options are validated', () => {
+  const bad: [string, CheckOptions, RegExp][] = [
+    ['an unknown name', { maxstates: 10 } as CheckOptions, /unknown option 'maxstates'; the options are deadlock, maxStates, maxDepth, timeout, exact, maxCollisionProbability/],
+    ['maxStates 0', { maxStates: 0 }, /maxStates must be an integer ≥ 1 or Infinity, got number 0/],
+    ['maxStates fractional', { maxStates: 2.5 }, /maxStates must be an integer/],
+    ['maxStates NaN', { maxStates: NaN }, /maxStates must be an integer/],
+    ['maxStates as a string', { maxStates: '10' as never }, /maxStates must be an integer ≥ 1 or Infinity, got the string "10"/],
+    ['maxDepth negative', { maxDepth: -1 }, /maxDepth must be an integer ≥ 0/],
+    ['timeout 0', { timeout: 0 }, /timeout must be a positive number of milliseconds, got number 0/],
+    ['timeout negative', { timeout: -5 }, /timeout must be a positive number/],
+    ['deadlock not boolean', { deadlock: 'no' as never }, /deadlock must be a boolean, got the string "no"/],
+    ['exact not boolean', { exact: 1 as never }, /exact must be a boolean/],
+    ['maxCollisionProbability above 1', { maxCollisionProbability: 2 }, /maxCollisionProbability must be a number from 0 to 1, got number 2/],
+    ['options not an object', 5 as never, /options must be an object, got number 5/],
+    ['options null', null as never, /options must be an object, got null/],
+  ];
+  it.each(bad)('rejects %s in check', (_n, options, message) => {
+    expect(() => check(chain(1), options)).toThrow(ModelDefinitionError);
+    expect(() => check(chain(1), options)).toThrow(message);
+  });
+
+  it('rejects them in checkOpen too, naming checkOpen', () => {
+    const env = defineEnvironment<N>({ name: 'e', behaviors: { nop: { apply: (s) => s } } });
+    expect(() => checkOpen(chain(1), env, { maxDepht: 3 } as CheckOptions)).toThrow(/^checkOpen: unknown option 'maxDepht'/);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * An action (or guard, choices, invariant) that changes the state it was given
+ * instead of returning a new one is reported by name, with a trace that shows
+ * the states as they were, and the model stays usable afterwards.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, checkOpen, defineEnvironment, defineModel, MutationError, type Model } from '../../src/index.js';
+
+type S = { n: number; log: number[] };
+const init = (): S => ({ n: 0, log: [] });
+const ok = { enabled: (s: S) => s.n < 3, apply: (s: S): S => ({ ...s, n: s.n + 1 }) };
+
+function expectMutation(m: Model<S>, source: object, steps: number) {
+  const before = JSON.stringify(m.initStates);
+  const r = check(m, { deadlock: false });
+  expect(r.kind).toBe('error');
+  expect(r.error).toBeInstanceOf(MutationError);
+  expect(r.errorSource).toEqual(source);
+  expect(r.trace.length - 1).toBe(steps);
+  // The trace shows the states the model produced, untouched by the mutation.
+  r.trace.forEach((step, k) => expect(step.state).toEqual({ n: k, log: [] }));
+  // The model's own initial state is intact, and a second check gives the same answer.
+  expect(JSON.stringify(m.initStates)).toBe(before);
+  expect(String(check(m, { deadlock: false }))).toBe(String(r));
+  return r;
+}
+
+describe('mutation', () => {
+  it('by an action, in the initial state', () => {
+    const m = defineModel<S>({
+      init: init(),
+      actions: { ok, push: { enabled: (s) => s.n < 3, apply: (s) => { s.log.push(s.n); return { ...s, log: [] }; } } },
+    });
+    const r = expectMutation(m, { kind: 'action', name: 'push' }, 0);
+    expect(String(r)).toBe(
+      "error after 0 steps: action 'push' mutated its input state instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })",
+    );
+  });
+
+  it('by an action that changes its input and returns it', () => {
+    const m = defineModel<S>({ init: init(), actions: { inc: { enabled: (s) => s.n < 3, apply: (s) => { s.n++; return s; } } } });
+    expectMutation(m, { kind: 'action', name: 'inc' }, 0);
+  });
+
+  it('by an action, deeper, through structure shared with earlier states', () => {
+    // { ...s } keeps the same log array in every state: pushing to it changes all of them.
+    const m = defineModel<S>({
+      init: init(),
+      actions: { ok, push: { enabled: (s) => s.n === 2, apply: (s) => { s.log.push(s.n); return { n: 9, log: [] }; } } },
+    });
+    expectMutation(m, { kind: 'action', name: 'push' }, 2);
+  });
+
+  it('by an action with a choice, named with the choice', () => {
+    const m = defineModel<S>({
+      init: init(),
+      actions: {
+        add: {
+          choices: () => [1, 2],
+          apply: (s, c: number) => {
+            if (s.n === 1 && c === 2) s.log.push(c);
+            return { n: Math.min(s.n + c, 3), log: [] };
+          },
+        },
+      },
+    });
+    expectMutation(m, { kind: 'action', name: 'add(2)' }, 1);
+  });
+
+  it('by a guard', () => {
+    const m = defineModel<S>({
+      init: init(),
+      actions: { ok, sneaky: { enabled: (s) => { if (s.n === 1) s.log.push(0); return false; }, apply: (s) => s } },
+    });
+    expectMutation(m, { kind: 'guard', name: 'sneaky' }, 1);
+  });
+
+  it('by choices', () => {
+    const m = defineModel<S>({
+      init: init(),
+      actions: { ok, pick: { choices: (s) => { if (s.n === 1) s.log.push(0); return []; }, apply: (s) => s } },
+    });
+    expectMutation(m, { kind: 'choices', name: 'pick' }, 1);
+  });
+
+  it('by an invariant', () => {
+    const m = defineModel<S>({ init: init(), actions: { ok }, invariants: { sneaky: (s) => { if (s.n === 2) s.log.push(0); return true; } } });
+    expectMutation(m, { kind: 'invariant', name: 'sneaky' }, 2);
+  });
+
+  it('by an environment behavior, named with its environment', () => {
+    const m = defineModel<S>({ init: init(), actions: { ok } });
+    const env = defineEnvironment<S>({ name: 'chaos', behaviors: { scribble: { apply: (s) => { s.log.push(1); return { ...s, log: [] }; } } } });
+    const r = checkOpen(m, env, { deadlock: false }).result;
+    expect(r.error).toBeInstanceOf(MutationError);
+    expect(r.errorSource).toEqual({ kind: 'action', name: 'chaos:scribble', environment: 'chaos' });
+  });
+});

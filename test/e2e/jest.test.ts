@@ -1,0 +1,70 @@
+/**
+ * A real `jest` process on a user's project (test/e2e/fixtures/jest) that
+ * installs the packed kripke and lists `kripke/jest` in setupFilesAfterEnv:
+ * what the reporter prints is what users read. Two runs: colour off (with the
+ * JSON report), colour forced on.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+
+const PROJECT = join(ROOT, 'test/e2e/fixtures/jest');
+const JEST = join(ROOT, 'node_modules/jest/bin/jest.js');
+const REPORT = join(PROJECT, 'node_modules/.report.json');
+
+let plain: Run;
+let coloured: Run;
+let statuses: Record<string, string>;
+
+beforeAll(async () => {
+  installBuiltPackage(PROJECT);
+  // --ci: snapshots are compared, never written. One worker: the fixture has one file.
+  [plain, coloured] = await Promise.all([
+    runNode(JEST, ['--ci', '--runInBand', '--json', `--outputFile=${REPORT}`], PROJECT, { NO_COLOR: '1', FORCE_COLOR: '0' }),
+    runNode(JEST, ['--ci', '--runInBand'], PROJECT, { FORCE_COLOR: '1' }),
+  ]);
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { testResults: { assertionResults: { title: string; status: string }[] }[] };
+  statuses = Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.title, a.status])));
+});
+
+describe('jest with kripke/jest', () => {
+  it('passes and fails exactly the fixture tests that should', () => {
+    expect(statuses).toEqual({
+      'survives resilient eviction': 'passed',
+      'fragile eviction breaks always-responsive': 'failed',
+      'snapshots the residual assumptions': 'passed',
+      'snapshots an open result through the serializer': 'passed',
+      'prints assumptions inline through the serializer': 'passed',
+      'shows a reworded assumption in review': 'failed',
+    });
+    expect(plain.code).toBe(1);
+  });
+
+  it('prints the whole k8s failure in the message: trace with start, k8s:evict-pod and the status diff', () => {
+    const out = plain.output;
+    expect(out).toContain('expect(service).toSurvive(k8s)');
+    expect(out).toContain('invariant "always-responsive" is violated after 2 steps (shortest trace; 4 states explored)');
+    expect(hasBlock(out, 'Step 0: initial state\n{\n"maxRestarts": 3,\n"restarts": 0,\n"status": "starting",\n}')).toBe(true);
+    expect(hasBlock(out, 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
+    expect(hasBlock(out, 'Step 2: k8s:evict-pod [environment k8s]\n- status: "healthy"\n+ status: "unresponsive"\n✗ violates invariant "always-responsive"')).toBe(true);
+    expect(hasBlock(out, '• node-capacity [k8s]: At least one schedulable node is always available after eviction\nsource: Kubernetes docs: Pod lifecycle')).toBe(true);
+    expect(out.split('Step 0: initial state').length - 1).toBe(1);
+  });
+
+  it('shows a reworded assumption as a snapshot diff', () => {
+    expect(plain.output).toContain('-     "description": "At least one schedulable node is always available after eviction",');
+    expect(plain.output).toContain('+     "description": "Some schedulable node is usually available after eviction",');
+  });
+
+  it('prints no escape codes with colour off', () => {
+    expect(plain.output).not.toContain('\u001b');
+  });
+
+  it("colours the trace with Jest's own colours when colour is on", () => {
+    expect(coloured.code).toBe(1);
+    expect(coloured.output).toContain('\u001b[32m- status: "healthy"\u001b[39m');
+    expect(coloured.output).toContain('\u001b[31m+ status: "unresponsive"\u001b[39m');
+    expect(hasBlock(stripAnsi(coloured.output), 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
+  });
+});

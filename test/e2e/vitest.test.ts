@@ -1,0 +1,88 @@
+/**
+ * A real `vitest` process on a user's project (test/e2e/fixtures/vitest) that
+ * installs the packed kripke and lists `kripke/vitest` in setupFiles: what the
+ * reporter prints is what users read. Two runs: colour off (plus the
+ * github-actions reporter and the JSON report), colour forced on.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+
+const PROJECT = join(ROOT, 'test/e2e/fixtures/vitest');
+const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
+const REPORT = join(PROJECT, 'node_modules/.report.json');
+
+let plain: Run;
+let coloured: Run;
+let statuses: Record<string, string>;
+
+beforeAll(async () => {
+  installBuiltPackage(PROJECT);
+  // CI=true: snapshots are compared, never written.
+  [plain, coloured] = await Promise.all([
+    runNode(VITEST, ['run', '--reporter=default', '--reporter=github-actions', '--reporter=json', `--outputFile.json=${REPORT}`], PROJECT, {
+      CI: 'true',
+      NO_COLOR: '1',
+    }),
+    runNode(VITEST, ['run'], PROJECT, { CI: 'true', FORCE_COLOR: '1' }),
+  ]);
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { testResults: { assertionResults: { title: string; status: string }[] }[] };
+  statuses = Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.title, a.status])));
+});
+
+describe('vitest with kripke/vitest', () => {
+  it('passes and fails exactly the fixture tests that should', () => {
+    expect(statuses).toEqual({
+      'survives resilient eviction': 'passed',
+      'fragile eviction breaks always-responsive': 'failed',
+      'snapshots the residual assumptions': 'passed',
+      'snapshots an open result through the serializer': 'passed',
+      'prints assumptions inline through the serializer': 'passed',
+      'shows a reworded assumption in review': 'failed',
+      'keeps its invariants, alone and under eviction': 'passed', // the README's example
+    });
+    expect(plain.code).toBe(1);
+  });
+
+  it('prints the k8s failure: hint, figures, trace with start and k8s:evict-pod, the violation', () => {
+    const out = plain.output;
+    expect(out).toContain('expect(service).toSurvive(k8s)');
+    expect(out).toContain('invariant "always-responsive" is violated after 2 steps (shortest trace; 4 states explored)');
+    expect(hasBlock(out, 'Step 0: initial state\n{\n"maxRestarts": 3,\n"restarts": 0,\n"status": "starting",\n}')).toBe(true);
+    expect(hasBlock(out, 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
+    expect(hasBlock(out, 'Step 2: k8s:evict-pod [environment k8s]\nchanges: in the diff below (- Expected: step 1, + Received: step 2)\n✗ violates invariant "always-responsive"')).toBe(true);
+    expect(hasBlock(out, '• node-capacity [k8s]: At least one schedulable node is always available after eviction\nsource: Kubernetes docs: Pod lifecycle')).toBe(true);
+  });
+
+  it("shows the last step as Vitest's own status diff, and the trace once", () => {
+    const reporterLines = plain.output
+      .split('\n')
+      .filter((l) => !l.startsWith('::'))
+      .join('\n');
+    expect(hasBlock(reporterLines, '- Expected\n+ Received\n\n{\n"maxRestarts": 3,\n"restarts": 0,\n-   "status": "healthy",\n+   "status": "unresponsive",\n}')).toBe(true);
+    expect(reporterLines.split('Step 0: initial state').length - 1).toBe(1);
+    expect(reporterLines).not.toContain('+ status: "unresponsive"');
+  });
+
+  it('shows a reworded assumption as a snapshot diff', () => {
+    expect(plain.output).toContain('-     "description": "At least one schedulable node is always available after eviction",');
+    expect(plain.output).toContain('+     "description": "Some schedulable node is usually available after eviction",');
+  });
+
+  it('prints no escape codes with colour off, in the terminal nor in GitHub annotations', () => {
+    expect(plain.output).not.toContain('\u001b');
+    const annotation = plain.output.split('\n').find((l) => l.startsWith('::error') && l.includes('fragile eviction'));
+    expect(annotation).toBeDefined();
+    expect(annotation).toContain('Step 2: k8s:evict-pod [environment k8s]');
+    expect(annotation).toContain('%0A'); // the message's lines, encoded for the annotation
+  });
+
+  it("colours the trace with Vitest's own colours when colour is on", () => {
+    expect(coloured.code).toBe(1);
+    // Vitest prints the whole message in red, so each colour closes back into red.
+    expect(coloured.output).toContain('\u001b[32m- status: "starting"\u001b[31m');
+    expect(coloured.output).toContain('\u001b[31m+ status: "healthy"\u001b[31m');
+    expect(hasBlock(stripAnsi(coloured.output), 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createMatchers, type MatcherResult } from '../../src/matchers/index.js';
+import { context } from '../support/runner-context.js';
+import { k8s, service } from '../support/models.js';
+
+describe('createMatchers', () => {
+  it('gives every matcher, ready for expect.extend', () => {
+    expect(Object.keys(createMatchers()).sort()).toEqual(['toBeDeadlockFree', 'toEventually', 'toReach', 'toSatisfyInvariants', 'toSurvive']);
+  });
+
+  it("adds its render mode to a copy of the runner's context, never to the context itself", () => {
+    const ctx = context();
+    const result: MatcherResult = createMatchers({ renderMode: 'diff' }).toSurvive.call(ctx, service, k8s(false));
+    expect(result.actual).toEqual({ status: 'unresponsive', restarts: 0, maxRestarts: 3 });
+    expect('renderMode' in ctx).toBe(false);
+  });
+
+  it('defaults to message mode: everything in the message, no actual/expected', () => {
+    const result = createMatchers().toSurvive.call(context(), service, k8s(false));
+    expect(result).not.toHaveProperty('actual');
+    expect(result.message()).toContain('+ status: "unresponsive"');
+  });
+
+  it('works without the runner utils: plain hint, no colour', () => {
+    const result = createMatchers().toSurvive.call({ isNot: false }, service, k8s(false));
+    expect(result.message()).toMatch(/^expect\(service\)\.toSurvive\(k8s\)\n/);
+    expect(result.message()).not.toContain('\u001b');
+  });
+});

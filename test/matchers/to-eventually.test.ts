@@ -1,0 +1,140 @@
+/**
+ * toEventually, called as a runner calls it: with a matcher context whose
+ * colours print as readable tags (<r>received</r>, <g>expected</g>, <d>dim</d>,
+ * <b>bold</b>), so the snapshots show where colour goes.
+ */
+import { describe, expect, it } from 'vitest';
+import '../../src/vitest.js';
+import { defineModel } from '../../src/index.js';
+import { createMatchers } from '../../src/matchers/create-matchers.js';
+import type { MatcherContext, MatcherResult } from '../../src/matchers/context.js';
+import { toEventually } from '../../src/matchers/to-eventually.js';
+import { readerPreference, writerPreference } from '../../docs/examples/readers-writers-liveness.js';
+
+const tag = (name: string) => (text: string) => `<${name}>${text}</${name}>`;
+const context = (isNot = false): MatcherContext => ({
+  isNot,
+  utils: { EXPECTED_COLOR: tag('g'), RECEIVED_COLOR: tag('r'), DIM_COLOR: tag('d'), BOLD_WEIGHT: tag('b'), INVERTED_COLOR: tag('i') },
+});
+const run = (isNot: boolean, received: unknown, goal: unknown, options?: unknown): MatcherResult =>
+  options === undefined ? toEventually.call(context(isNot), received, goal) : toEventually.call(context(isNot), received, goal, options);
+
+const done = (s: { done: boolean }) => s.done;
+
+const job = defineModel({
+  name: 'job',
+  init: { done: false, tries: 0 },
+  actions: {
+    retry: { enabled: (s) => !s.done, apply: (s) => ({ ...s, tries: (s.tries + 1) % 2 }) },
+    finish: { enabled: (s) => !s.done, apply: (s) => ({ ...s, done: true }) },
+  },
+  terminal: (s) => s.done,
+});
+
+describe('toEventually', () => {
+  it('fails with the lasso: the cycle marked from where it repeats back to where it starts', () => {
+    const r = run(false, job, done);
+    expect(r.pass).toBe(false);
+    expect(r.message()).toMatchSnapshot();
+  });
+
+  it('passes under weak fairness of the action that leaves the cycle', () => {
+    expect(run(false, job, done, { fair: ['finish'] }).pass).toBe(true);
+    expect(run(false, job, done, { strongFair: 'all' }).pass).toBe(true);
+  });
+
+  it('.not: fails when every fair path reaches the goal, naming the fairness', () => {
+    const r = run(true, job, done, { fair: ['finish'] });
+    expect(r.pass).toBe(true); // the runner turns this into a failure under .not
+    expect(r.message()).toMatchSnapshot();
+  });
+
+  it('leads-to on a declared property: marks where the goal falls due', () => {
+    const r = run(false, readerPreference, 'writer-progress');
+    expect(r.pass).toBe(false);
+    expect(r.message()).toMatchSnapshot();
+    expect(run(false, writerPreference, 'writer-progress').pass).toBe(true);
+  });
+
+  it('a path that stops short of the goal: no cycle, the dead end marked', () => {
+    const stuck = defineModel({
+      name: 'stuck',
+      init: { at: 'start' },
+      actions: {
+        detour: { enabled: (s) => s.at === 'start', apply: () => ({ at: 'ditch' }) },
+        arrive: { enabled: (s) => s.at === 'start', apply: () => ({ at: 'goal' }) },
+      },
+      terminal: () => true,
+    });
+    const r = run(false, stuck, (s: { at: string }) => s.at === 'goal');
+    expect(r.pass).toBe(false);
+    expect(r.message()).toMatchSnapshot();
+  });
+
+  it('.not: the vacuity warning is in the message', () => {
+    const r = run(true, job, done, { from: () => false });
+    expect(r.pass).toBe(true);
+    expect(r.message()).toContain("<d>Warning: the liveness check is vacuous: 'from' never holds in a reachable state, so the goal is never due.</d>");
+  });
+
+  it('fails with or without .not when the search cannot finish or the goal throws', () => {
+    const big = defineModel({ name: 'big', init: { n: 0 }, actions: { inc: { apply: (s) => ({ n: (s.n + 1) % 100 }) } } });
+    const zero = (s: { n: number }) => s.n === 0;
+    for (const isNot of [false, true]) {
+      const cut = run(isNot, big, zero, { maxStates: 10 });
+      expect(cut.pass).toBe(isNot);
+      expect(cut.message()).toContain('the search did not finish: maxStates budget of 10 states ran out');
+    }
+    const r = run(true, big, () => {
+      throw new Error('boom');
+    });
+    expect(r.pass).toBe(true);
+    expect(r.message()).toContain('<r>The goal threw after 0 steps</r>');
+    expect(r.message()).toContain('Error: boom');
+  });
+
+  it('in diff mode, leaves the last step to the runner: expected is the step before, actual the step that closes the cycle', () => {
+    const matchers = createMatchers({ renderMode: 'diff' });
+    const r = matchers.toEventually.call(context(), job, done);
+    expect(r.expected).toEqual({ done: false, tries: 1 });
+    expect(r.actual).toEqual({ done: false, tries: 0 });
+    expect(r.message()).toContain('changes: in the diff below (- Expected: step 1, + Received: step 2)');
+    expect(r.message()).toContain('<r>↻ back to step 0</r>');
+  });
+
+  it('rejects bad arguments with a usage error, under .not too', () => {
+    expect(() => run(false, job, 42)).toThrow(/Matcher error<\/b>: <g>goal<\/g> must be a predicate \(state\) => boolean or the name of a liveness property/);
+    expect(() => run(true, job, 'progress')).toThrow(/model 'job' declares no liveness property named 'progress' \(it declares none\)/);
+    expect(() => run(false, job, done, { deadlock: false })).toThrow(/toEventually does not take the deadlock option/);
+    expect(() => run(false, job, done, { fair: ['nope'] })).toThrow(/fair: no action is named 'nope'; the actions are 'retry', 'finish'/);
+    expect(() => run(false, job, done, { maxStates: -1 })).toThrow(/maxStates must be an integer/);
+    expect(() => run(false, { not: 'a model' }, done)).toThrow(/value must be a model from defineModel\(\)/);
+  });
+});
+
+describe('toEventually registered by kripke/vitest', () => {
+  it('passes and fails as the runner sees it', () => {
+    expect(job).toEventually(done, { fair: ['finish'] });
+    expect(job).not.toEventually(done);
+    expect(readerPreference).not.toEventually('writer-progress');
+    expect(writerPreference).toEventually('writer-progress');
+    expect(() => expect(job).toEventually(done)).toThrow(/a cycle of 2 steps repeats forever without it/);
+    expect(() => expect(writerPreference).not.toEventually('writer-progress')).toThrow(
+      /Expected some path on which \(s\) => s.writing \(liveness "writer-progress"\) never follows/,
+    );
+  });
+
+  it('is typed by the model: goal and from take its state, options its budgets and fairness', () => {
+    // Type checks only (tsc -p tsconfig.test.json); never run.
+    const typed = () => {
+      expect(job).toEventually((s) => s.done && s.tries >= 0, { from: (s) => !s.done, fair: ['finish'], strongFair: 'all', maxStates: 10 });
+      // @ts-expect-error the state has no field `nope`
+      expect(job).toEventually((s) => s.nope);
+      // @ts-expect-error fairness is a list of names or 'all'
+      expect(job).toEventually(done, { fair: 'some' });
+      // @ts-expect-error only models have toEventually
+      expect(42).toEventually(() => true);
+    };
+    expect(typeof typed).toBe('function');
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { call, thrown } from '../support/runner-context.js';
+import { cluster, service, stuck } from '../support/models.js';
+
+type S = { status: string; restarts: number };
+type C = { nodes: { pods: string[] }[] };
+
+// Named predicates print as their source: keep them on one line here as users would write them.
+const degraded = (s: S) => s.status === 'degraded';
+const tooMany = (s: S) => s.restarts > 3;
+
+describe('toReach', () => {
+  it('passes when some reachable state satisfies the predicate', () => {
+    expect(call('toReach', service, [degraded]).fails).toBe(false);
+  });
+
+  it('fails with the figures when none does', () => {
+    const o = call('toReach', service, [tooMany]);
+    expect(o.fails).toBe(true);
+    expect(o.message).toMatchSnapshot();
+  });
+
+  it('.not fails with the shortest witness', () => {
+    const o = call('toReach', service, [degraded], { not: true });
+    expect(o.fails).toBe(true);
+    expect(o.message).toMatchSnapshot();
+  });
+
+  it('.not passes when no state satisfies it', () => {
+    expect(call('toReach', service, [tooMany], { not: true }).fails).toBe(false);
+  });
+
+  it('a witness may be an initial state', () => {
+    const o = call('toReach', service, [(s: S) => s.restarts === 0], { not: true });
+    expect(o.message).toContain('but one is reached in an initial state');
+  });
+
+  it('ignores invariants and deadlocks: the cluster reaches a state past its broken invariant', () => {
+    expect(call('toReach', cluster, [(s: C) => s.nodes[0].pods.length === 2]).fails).toBe(false);
+    expect(call('toReach', stuck, [(s: { n: number }) => s.n === 2]).fails).toBe(false);
+  });
+
+  it('a string names an action: passes when it can fire, .not shows the witness ending with it', () => {
+    expect(call('toReach', service, ['recover']).fails).toBe(false);
+    const o = call('toReach', service, ['recover'], { not: true });
+    expect(o.fails).toBe(true);
+    expect(o.message).toMatchSnapshot();
+  });
+
+  it('a string matches an action with choices by its name', () => {
+    expect(call('toReach', cluster, ['schedule']).fails).toBe(false);
+    expect(call('toReach', cluster, ['schedule(1)']).fails).toBe(false);
+  });
+
+  it('fails when an action can never fire', () => {
+    const o = call('toReach', stuck, ['inc'], { not: true });
+    expect(o.fails).toBe(true);
+    expect(o.message).toContain('Expected action "inc" never to fire, but it fires after 1 step');
+  });
+
+  it('in diff mode returns the last two states of the witness', () => {
+    const o = call('toReach', service, [degraded], { not: true, mode: 'diff' });
+    expect([o.expected, o.actual]).toEqual([
+      { status: 'healthy', restarts: 0, maxRestarts: 3 },
+      { status: 'degraded', restarts: 0, maxRestarts: 3 },
+    ]);
+  });
+
+  it("fails, with or without .not, with the predicate's own error", () => {
+    const boom = (s: S) => {
+      if (s.status === 'healthy') throw new TypeError('no health check configured');
+      return false;
+    };
+    for (const not of [false, true]) {
+      const o = call('toReach', service, [boom], { not });
+      expect(o.fails).toBe(true);
+      expect(o.message).toContain('threw after 1 step');
+      expect(o.message).toContain('TypeError: no health check configured');
+    }
+  });
+
+  it('reports a non-boolean predicate result', () => {
+    const o = call('toReach', service, [(s: S) => s.restarts]);
+    expect(o.fails).toBe(true);
+    expect(o.message).toContain('ContractError: (s) => s.restarts returned 0 (a number), not a boolean');
+    expect(o.message).not.toContain('kripke:toReach');
+  });
+
+  it('fails, with or without .not, when a budget runs out before the target is reached', () => {
+    for (const not of [false, true]) {
+      const o = call('toReach', service, [tooMany, { maxStates: 2 }], { not });
+      expect(o.fails).toBe(true);
+      expect(o.message).toContain('the search did not finish before reaching');
+    }
+  });
+
+  it('refuses an unknown action, a target of the wrong type and the deadlock option', () => {
+    expect(thrown(() => call('toReach', service, ['restart']))).toMatchSnapshot();
+    expect(thrown(() => call('toReach', service, [42]))).toMatchSnapshot();
+    expect(thrown(() => call('toReach', service, [degraded, { deadlock: true }]))).toContain('toReach does not take the deadlock option');
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The published shape: after `npm run build` (which `npm test` runs first),
+ * `kripke` loads through the exports map under require and under import, from
+ * the right folder, with type declarations beside each build. Each form is
+ * loaded by a real Node process, the way a user's code would load it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+beforeAll(() => {
+  if (!existsSync(`${root}dist/esm/index.js`) || !existsSync(`${root}dist/cjs/index.js`)) {
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it before vitest)');
+  }
+});
+
+// A tiny model checked through whichever build is loaded; prints what a user would see.
+const program = `
+  const { check, checkOpen, defineModel, defineEnvironment } = kripke;
+  const m = defineModel({ init: 0, actions: { inc: { enabled: (s) => s < 2, apply: (s) => s + 1 } }, terminal: (s) => s === 2 });
+  const env = defineEnvironment({ name: 'e', behaviors: { reset: { apply: () => 0 } }, assumptions: { a: { description: 'd' } } });
+  console.log(JSON.stringify([String(check(m)), String(checkOpen(m, env)), where]));
+`;
+
+function node(args: string[]): [string, string, string] {
+  return JSON.parse(execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }));
+}
+
+describe('the package', () => {
+  it("require('kripke') loads the CommonJS build and checks a model", () => {
+    const [closed, open, where] = node(['-e', `const kripke = require('kripke'); const where = require.resolve('kripke'); ${program}`]);
+    expect(closed).toBe('OK — 3 states, no violations');
+    expect(open).toBe('OK — 3 states, no violations; 1 unverified assumption');
+    expect(where).toBe(`${root}dist/cjs/index.js`);
+  });
+
+  it("import('kripke') loads the ES module build and checks a model", () => {
+    const [closed, open, where] = node([
+      '--input-type=module',
+      '-e',
+      `const kripke = await import('kripke'); const where = import.meta.resolve('kripke'); ${program}`,
+    ]);
+    expect(closed).toBe('OK — 3 states, no violations');
+    expect(open).toBe('OK — 3 states, no violations; 1 unverified assumption');
+    expect(where).toBe(new URL('dist/esm/index.js', `file://${root}`).href);
+  });
+
+  it('createRequire from the package root resolves the CommonJS build, which works in this process too', () => {
+    const require = createRequire(`${root}package.json`);
+    expect(require.resolve('kripke')).toBe(`${root}dist/cjs/index.js`);
+    const kripke = require('kripke') as typeof import('../../src/index.js');
+    const r = kripke.check(kripke.defineModel({ init: 0, actions: { flip: { apply: (s: number) => 1 - s } } }));
+    expect(r.ok).toBe(true);
+    expect(r.stats.states).toBe(2);
+  });
+
+  it('ships type declarations for both builds, declaring the core API', () => {
+    for (const build of ['esm', 'cjs']) {
+      const dts = readFileSync(`${root}dist/${build}/index.d.ts`, 'utf8');
+      for (const name of ['check', 'checkOpen', 'defineModel', 'defineEnvironment', 'action', 'DEFAULT_OPTIONS', 'CheckResult', 'OpenResult']) {
+        expect(dts).toContain(name);
+      }
+      expect(existsSync(`${root}dist/${build}/checker/types.d.ts`)).toBe(true);
+    }
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+    expect(pkg.exports['.'].require.types).toBe('./dist/cjs/index.d.ts');
+    expect(pkg.exports['.'].import.types).toBe('./dist/esm/index.d.ts');
+    expect(existsSync(`${root}${pkg.exports['.'].require.types}`)).toBe(true);
+    expect(existsSync(`${root}${pkg.exports['.'].import.types}`)).toBe(true);
+  });
+
+  it('marks each build folder with its module type, whatever the root says', () => {
+    expect(JSON.parse(readFileSync(`${root}dist/esm/package.json`, 'utf8')).type).toBe('module');
+    expect(JSON.parse(readFileSync(`${root}dist/cjs/package.json`, 'utf8')).type).toBe('commonjs');
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { check, checkOpen, ContractError } from '../../src/index.js';
+import { plain } from '../../src/render/palette.js';
+import { budgetAdvice, describeProblem, describeSource, plural, renderAssumptions, renderUserError } from '../../src/render/summary.js';
+import { cluster, k8s, lamp, service, stuck, surge, throwing } from '../support/models.js';
+
+describe('describeProblem', () => {
+  it('names what broke and after how many steps', () => {
+    expect(describeProblem(checkOpen(service, k8s(false)).result)).toBe('invariant "always-responsive" is violated after 2 steps');
+    expect(describeProblem(checkOpen(lamp, surge).result)).toBe('guarantee "never-burnt" of environment grid is violated after 2 steps');
+    expect(describeProblem(check(stuck))).toBe('deadlock after 2 steps: no action is enabled and the state is not terminal');
+    expect(describeProblem(check(throwing))).toBe('Action "withdraw" threw after 1 step');
+    expect(describeProblem(check(cluster, { maxStates: 3 }))).toBe('the search did not finish: maxStates budget of 3 states ran out after 3 states, 1 step deep');
+    expect(describeProblem(check(service))).toBe('no problem in 3 states');
+  });
+
+  it('names where an error came from', () => {
+    expect(describeSource({ kind: 'guard', name: 'k8s:evict-pod', environment: 'k8s' })).toBe('the guard (enabled) of behavior "k8s:evict-pod"');
+    expect(describeSource({ kind: 'choices', name: 'schedule' })).toBe('the choices of action "schedule"');
+    expect(describeSource({ kind: 'guarantee', name: 'g', environment: 'k8s' })).toBe('guarantee "g" of environment k8s');
+    expect(describeSource({ kind: 'terminal' })).toBe('terminal');
+    expect(describeSource(undefined)).toBe('the model');
+  });
+
+  it('advises on each budget', () => {
+    expect(budgetAdvice(check(cluster, { maxDepth: 1 }))).toContain('Raise maxDepth');
+    expect(budgetAdvice(check(cluster, { maxStates: 2 }))).toContain('Raise maxStates');
+  });
+});
+
+describe('renderUserError', () => {
+  it("keeps the user's stack and drops the frames of kripke's search", () => {
+    const error = new TypeError('boom');
+    error.stack = [
+      'TypeError: boom',
+      '    at apply (/app/models/bank.ts:12:11)',
+      '    at search (/app/node_modules/kripke/dist/esm/checker/bfs.js:140:31)',
+      '    at run (/app/node_modules/kripke/dist/esm/checker/check.js:80:21)',
+    ].join('\n');
+    expect(renderUserError(error)).toEqual(['TypeError: boom', '    at apply (/app/models/bank.ts:12:11)']);
+  });
+
+  it("prints kripke's own errors without a stack, and thrown non-errors as values", () => {
+    expect(renderUserError(new ContractError('returned "no" (string), not a boolean'))).toEqual(['ContractError: returned "no" (string), not a boolean']);
+    expect(renderUserError('oops')).toEqual(['thrown value: "oops"']);
+    expect(renderUserError(42)).toEqual(['thrown value: 42']);
+  });
+
+  it('adds the message when a stack lacks it', () => {
+    const error = new Error('hidden');
+    error.stack = '    at somewhere (x.js:1:1)';
+    expect(renderUserError(error)).toEqual(['Error: hidden', '    at somewhere (x.js:1:1)']);
+  });
+});
+
+describe('renderAssumptions', () => {
+  it('lists each residual assumption with its environment and source', () => {
+    expect(renderAssumptions(checkOpen(service, k8s(true)).unverifiedAssumptions, plain)).toEqual([
+      'Residual assumptions (2 unverified, not checked by the search):',
+      '  • node-capacity [k8s]: At least one schedulable node is always available after eviction',
+      '      source: Kubernetes docs: Pod lifecycle',
+      '  • eviction-rate-bounded [k8s]: Eviction rate is bounded so maxRestarts is not exceeded in practice',
+      '      source: cluster SLA',
+    ]);
+  });
+
+  it('says so when none is left', () => {
+    expect(renderAssumptions([], plain, ['k8s'])).toEqual(['No residual assumptions: k8s declare none left unverified.']);
+  });
+
+  it('counts in words', () => {
+    expect(plural(1, 'state')).toBe('1 state');
+    expect(plural(12345, 'state')).toBe('12,345 states');
+    expect(plural(2, 'property', 'properties')).toBe('2 properties');
+  });
+});

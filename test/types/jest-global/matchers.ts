@@ -1,0 +1,42 @@
+// Type tests of kripke/jest with the global expect of @types/jest (Jest 30): `tsc -p test/types/jest-global` (run by test/e2e/types.test.ts).
+// Each @ts-expect-error is an assertion: the line below it must not type-check.
+import { checkOpen } from 'kripke';
+import 'kripke/jest';
+import { counter, resets, unrelated } from '../model.js';
+
+test('the matchers are typed on a model', () => {
+  expect(counter).toSatisfyInvariants();
+  expect(counter).toSatisfyInvariants({ maxStates: 100, timeout: 1_000 });
+  expect(counter).not.toSatisfyInvariants();
+  expect(counter).toSurvive(resets);
+  expect(counter).toSurvive([resets], { maxDepth: 10 });
+  expect(counter).not.toSurvive(resets);
+  expect(counter).toReach((s) => s.n === 3);
+  expect(counter).toReach('inc', { maxStates: 10 });
+  expect(counter).not.toReach((s) => s.n > 3);
+  expect(counter).toBeDeadlockFree();
+  expect(checkOpen(counter, resets)).toMatchAssumptionsSnapshot();
+  expect(resets).toMatchAssumptionsSnapshot('resets');
+  expect(counter).toReach((s) => {
+    const n: number = s.n;
+    // @ts-expect-error the predicate's state is the model's: Counter has no `label`
+    return s.label === String(n);
+  });
+});
+
+test('anything else does not type-check', () => {
+  // @ts-expect-error 42 is not a model
+  expect(42).toSurvive(resets);
+  // @ts-expect-error a string is not a model
+  expect('counter').toSatisfyInvariants();
+  // @ts-expect-error an environment of another state type
+  expect(counter).toSurvive(unrelated);
+  // @ts-expect-error an environment is required
+  expect(counter).toSurvive();
+  // @ts-expect-error deadlock is not a matcher option: each matcher decides
+  expect(counter).toSatisfyInvariants({ deadlock: true });
+  // @ts-expect-error no such option
+  expect(counter).toBeDeadlockFree({ maxStats: 10 });
+  // @ts-expect-error a model has no assumptions to snapshot
+  expect(42).toMatchAssumptionsSnapshot();
+});
