@@ -67,9 +67,9 @@ function sweep(model, keyOf) {
       let enabled = 0;
       for (const a of actions) {
         if (a.choices === undefined) {
-          if (a.enabled !== undefined && !a.enabled(s)) continue;
+          if (a.enabled !== undefined && !a.enabled(s, undefined)) continue;
           enabled++;
-          const t = a.apply(s);
+          const t = a.apply(s, undefined);
           const k = keyOf(t);
           if (!seen.has(k)) {
             seen.add(k);

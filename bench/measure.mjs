@@ -70,7 +70,8 @@ async function storeBytes() {
  * process (module JIT, first-use initialisation) and then warm (median of many).
  */
 async function overhead() {
-  const { service, k8s } = await import('../docs/examples/k8s-scheduler.ts');
+  const example = '../docs/examples/k8s-scheduler.ts'; // a .ts file: run with --import tsx
+  const { service, k8s } = await import(example);
   const { checkOpen } = await import('kripke');
   const env = k8s(true);
   let t = performance.now();
