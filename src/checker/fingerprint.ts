@@ -109,36 +109,53 @@ function hashString(s: string, seedA: number, seedB: number): number {
 }
 
 /**
- * Strings recur across states (status names, record keys); a Map lookup by an
- * (engine-hashed) string costs a third of hashing it in two lanes. Bounded, so
- * models that mint strings per state do not grow it without end.
+ * Strings recur across states (status names, record keys). Two levels of
+ * cache: a direct-mapped table indexed by length and three characters, hit
+ * with one compare (the same string object, as literals are, compares by
+ * pointer); behind it a Map (an engine-hashed lookup, a third of the cost of
+ * hashing in two lanes), bounded so that models minting strings per state
+ * cannot grow it without end.
  */
 class StringHashCache {
   private readonly slots = new Map<string, number>();
   private readonly lanes = new Int32Array(2 * STRING_CACHE_LIMIT);
+  private readonly recent: string[] = new Array<string>(RECENT).fill('');
+  private readonly recentLanes = new Int32Array(2 * RECENT);
   constructor(
     private readonly seedA: number,
     private readonly seedB: number,
   ) {}
 
   hash(s: string): number {
-    if (s.length < 5) return hashString(s, this.seedA, this.seedB);
+    const n = s.length;
+    if (n < 5) return hashString(s, this.seedA, this.seedB);
+    const r = (n * 61 + s.charCodeAt(0) * 31 + s.charCodeAt(n >> 1) * 7 + s.charCodeAt(n - 1)) & (RECENT - 1);
+    if (this.recent[r] === s) {
+      laneB = this.recentLanes[2 * r + 1];
+      return this.recentLanes[2 * r];
+    }
+    let a: number;
     const slot = this.slots.get(s);
     if (slot !== undefined) {
+      a = this.lanes[slot];
       laneB = this.lanes[slot + 1];
-      return this.lanes[slot];
+    } else {
+      a = hashString(s, this.seedA, this.seedB);
+      const size = this.slots.size;
+      if (size < STRING_CACHE_LIMIT) {
+        this.lanes[2 * size] = a;
+        this.lanes[2 * size + 1] = laneB;
+        this.slots.set(s, 2 * size);
+      }
     }
-    const a = hashString(s, this.seedA, this.seedB);
-    const size = this.slots.size;
-    if (size < STRING_CACHE_LIMIT) {
-      this.lanes[2 * size] = a;
-      this.lanes[2 * size + 1] = laneB;
-      this.slots.set(s, 2 * size);
-    }
+    this.recent[r] = s;
+    this.recentLanes[2 * r] = a;
+    this.recentLanes[2 * r + 1] = laneB;
     return a;
   }
 }
 
+const RECENT = 256;
 const STRING_CACHE_LIMIT = 1 << 13;
 const stringValues = new StringHashCache(SEED_STR_A, SEED_STR_B);
 const recordKeys = new StringHashCache(SEED_OBJ_A, SEED_OBJ_B);
@@ -205,14 +222,15 @@ function hashObject(o: object): number {
 /*
  * Successors built as `{ ...s, x }` or `s.map(...)` share most of their
  * parent's top-level values. While a state is expanded, the hashes of its
- * compound top-level values are kept by position; a successor holding the very
- * same object at that position reuses the hash. (Same object, same value: a
+ * compound top-level values are kept by position (each hashed when a successor
+ * first shares it); a successor holding the very same object there reuses the hash. (Same object, same value: a
  * value mutated in place meanwhile is caught by the mutation check, which runs
  * with the memo off.)
  */
 const MEMO = 64;
 const memoValues: unknown[] = new Array<unknown>(MEMO).fill(null);
 const memoLanes = new Int32Array(2 * MEMO);
+const memoReady = new Uint8Array(MEMO);
 let memoCount = 0;
 // Symbol keys are invisible to for…in and cost ~50 ns a record to look for, so
 // they are looked for only when a state is hashed afresh (each expanded state's
@@ -221,36 +239,39 @@ let memoCount = 0;
 let fresh = false;
 
 function remember(p: number, v: unknown): void {
-  if (typeof v === 'object' && v !== null) {
-    memoValues[p] = v;
-    memoLanes[2 * p] = hashObject(v);
-    memoLanes[2 * p + 1] = laneB;
-  } else {
-    memoValues[p] = null; // never === a compound value
-  }
+  memoValues[p] = typeof v === 'object' && v !== null ? v : null; // null is never === a compound value
+  memoReady[p] = 0;
 }
 
+/** Notes the parent's top-level values; each is hashed on the first successor that shares it, if any does. */
 function rememberParent(state: unknown): void {
   memoCount = 0;
   if (typeof state !== 'object' || state === null) return;
-  depth = 1;
   let p = 0;
-  try {
-    if (Array.isArray(state)) {
-      for (; p < state.length && p < MEMO; p++) remember(p, state[p]);
-    } else if (Object.getPrototypeOf(state) === Object.prototype) {
-      const rec = state as Record<string, unknown>;
-      for (const key in rec) {
-        const v = rec[key];
-        if (v === undefined) continue;
-        if (p === MEMO) break;
-        remember(p++, v);
-      }
+  if (Array.isArray(state)) {
+    for (; p < state.length && p < MEMO; p++) remember(p, state[p]);
+  } else if (Object.getPrototypeOf(state) === Object.prototype) {
+    const rec = state as Record<string, unknown>;
+    for (const key in rec) {
+      const v = rec[key];
+      if (v === undefined) continue;
+      if (p === MEMO) break;
+      remember(p++, v);
     }
-  } catch {
-    p = 0; // leave odd states to the mutation check
   }
   memoCount = p;
+}
+
+/** The hash of the parent's value at position p (lane B in laneB), computed once. */
+function memoHash(p: number): number {
+  if (memoReady[p] === 0) {
+    memoLanes[2 * p] = hashObject(memoValues[p] as object);
+    memoLanes[2 * p + 1] = laneB;
+    memoReady[p] = 1;
+    return memoLanes[2 * p];
+  }
+  laneB = memoLanes[2 * p + 1];
+  return memoLanes[2 * p];
 }
 
 function hashArray(arr: readonly unknown[]): number {
@@ -264,8 +285,8 @@ function hashArray(arr: readonly unknown[]): number {
       a = stepA(a, x);
       b = stepB(b, x);
     } else if (depth === 1 && i < memoCount && x === memoValues[i]) {
-      a = stepA(a, memoLanes[2 * i]);
-      b = stepB(b, memoLanes[2 * i + 1]);
+      a = stepA(a, memoHash(i));
+      b = stepB(b, laneB);
     } else {
       a = stepA(a, hashLeafOrValue(x));
       b = stepB(b, laneB);
@@ -308,8 +329,8 @@ function hashRecord(o: Record<string, unknown>): number {
     let va: number;
     let vb: number;
     if (depth === 1 && position < memoCount && v === memoValues[position]) {
-      va = memoLanes[2 * position];
-      vb = memoLanes[2 * position + 1];
+      va = memoHash(position);
+      vb = laneB;
     } else {
       va = typeof v === 'number' ? hashNumber(v, SEED_INT_A, SEED_INT_B) : hashLeafOrValue(v);
       vb = laneB;
