@@ -13,7 +13,10 @@ export function count(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
-const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+/** `1 state`, `12 states`, `1 property`, `2 properties` */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
 
 /** The one-line summary of a result. */
 export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: number): string {

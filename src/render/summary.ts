@@ -8,13 +8,10 @@ import { KripkeError } from '../model/errors.js';
 import type { Assumption } from '../model/types.js';
 import type { Palette } from './palette.js';
 
-/** `1,234` */
-export const count = (n: number): string => n.toLocaleString('en-US');
+// Numbers read the same in summaries and in matcher messages (and without ICU's first-use cost).
+import { count, plural } from '../checker/result.js';
 
-/** `1 state`, `12 states`, `1 property`, `2 properties` */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
+export { count, plural };
 
 /** The number of actions in a trace: its length less the initial state. */
 export function stepsOf(result: Pick<CheckResult<unknown>, 'trace'>): number {
