@@ -13,73 +13,8 @@ import { formatChoice, stepLabel } from '../model/choice-label.js';
 import { KripkeError } from '../model/errors.js';
 import type { Model, StatePredicate, Transition } from '../model/types.js';
 import { notBoolean, search, type SearchObserver, type SearchOptions, type SearchOutcome } from './bfs.js';
+import { ByteColumn, IntColumn } from './columns.js';
 import type { StateStore } from './state-store.js';
-
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-const OFFSET = CHUNK - 1;
-
-const FIRST_CHUNK = 256;
-
-/**
- * A growable int32 column in 64K-entry chunks: appending never copies, except
- * the first chunk, which starts small and doubles (a twelve-state model should
- * not zero megabytes).
- */
-export class IntColumn {
-  length = 0;
-  readonly chunks: Int32Array[] = [];
-
-  push(value: number): void {
-    const i = this.length;
-    const c = i >>> CHUNK_BITS;
-    if (c === this.chunks.length) this.chunks.push(new Int32Array(c === 0 ? FIRST_CHUNK : CHUNK));
-    else if (c === 0 && i === this.chunks[0].length) this.growFirst();
-    this.chunks[c][i & OFFSET] = value;
-    this.length = i + 1;
-  }
-
-  get(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS][i & OFFSET];
-  }
-
-  bytes(): number {
-    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-  }
-
-  private growFirst(): void {
-    const grown = new Int32Array(this.chunks[0].length * 2);
-    grown.set(this.chunks[0]);
-    this.chunks[0] = grown;
-  }
-}
-
-/** A growable byte column, for per-state flags; chunked like IntColumn. */
-export class ByteColumn {
-  length = 0;
-  readonly chunks: Uint8Array[] = [];
-
-  push(value: number): void {
-    const i = this.length;
-    const c = i >>> CHUNK_BITS;
-    if (c === this.chunks.length) this.chunks.push(new Uint8Array(c === 0 ? FIRST_CHUNK : CHUNK));
-    else if (c === 0 && i === this.chunks[0].length) {
-      const grown = new Uint8Array(i * 2);
-      grown.set(this.chunks[0]);
-      this.chunks[0] = grown;
-    }
-    this.chunks[c][i & OFFSET] = value;
-    this.length = i + 1;
-  }
-
-  get(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS][i & OFFSET];
-  }
-
-  bytes(): number {
-    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-  }
-}
 
 /**
  * A fair action: one transition, or one choice of a parameterised transition.

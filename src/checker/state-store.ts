@@ -6,6 +6,7 @@
  * parent ids by re-running the model (see trace.ts).
  */
 import { canonicalKey } from './canonical-key.js';
+import { CHUNK_BITS, IntColumn, OFFSET } from './columns.js';
 import { fingerprint64, type Fingerprinter } from './fingerprint.js';
 
 /** What the search needs of a visited set. */
@@ -32,9 +33,6 @@ export interface StateStore {
   expanding(parent: unknown): void;
 }
 
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-const OFFSET = CHUNK - 1;
 // A table slot holds id + 1 in its low 27 bits and 5 bits of lane B above them:
 // most probes of a fuller table are then rejected without touching the chunks.
 const ID_BITS = 27;
@@ -52,9 +50,9 @@ export class FingerprintStore implements StateStore {
   size = 0;
   readonly bits: number;
   readonly capacity = FINGERPRINT_STORE_CAPACITY;
-  private readonly laneA: Int32Array[] = [];
-  private readonly laneB: Int32Array[] = [];
-  private readonly parents: Int32Array[] = [];
+  private readonly laneA = new IntColumn();
+  private readonly laneB = new IntColumn();
+  private readonly parents = new IntColumn();
   private table = new Int32Array(1 << 9);
   private mask = (1 << 9) - 1;
   private limit = (3 << 9) >>> 2;
@@ -71,12 +69,9 @@ export class FingerprintStore implements StateStore {
     const i = this.probe(a, b);
     if (i < 0) return i;
     const id = this.size;
-    const c = id >>> CHUNK_BITS;
-    const o = id & OFFSET;
-    if (c === this.laneA.length || o === this.laneA[c].length) this.growChunks(c);
-    this.laneA[c][o] = a;
-    this.laneB[c][o] = b;
-    this.parents[c][o] = parent;
+    this.laneA.push(a);
+    this.laneB.push(b);
+    this.parents.push(parent);
     this.table[i] = (b & TAG_MASK) | (id + 1);
     this.size = id + 1;
     if (this.size > this.limit) this.grow();
@@ -94,13 +89,15 @@ export class FingerprintStore implements StateStore {
     const table = this.table;
     const mask = this.mask;
     const tag = b & TAG_MASK;
+    const laneA = this.laneA.chunks;
+    const laneB = this.laneB.chunks;
     let i = a & mask;
     for (let e = table[i]; e !== 0; e = table[i]) {
       if ((e & TAG_MASK) === tag) {
         const id = (e & ID_MASK) - 1;
         const c = id >>> CHUNK_BITS;
         const o = id & OFFSET;
-        if (this.laneA[c][o] === a && this.laneB[c][o] === b) return -(id + 1);
+        if (laneA[c][o] === a && laneB[c][o] === b) return -(id + 1);
       }
       i = (i + 1) & mask;
     }
@@ -113,9 +110,7 @@ export class FingerprintStore implements StateStore {
 
   matches(state: unknown, id: number, anew = false): boolean {
     this.fingerprinter.of(state, this.fp, anew);
-    const c = id >>> CHUNK_BITS;
-    const o = id & OFFSET;
-    return this.laneA[c][o] === this.fp[0] && this.laneB[c][o] === this.fp[1];
+    return this.laneA.get(id) === this.fp[0] && this.laneB.get(id) === this.fp[1];
   }
 
   verify(state: unknown, id: number): boolean {
@@ -123,44 +118,20 @@ export class FingerprintStore implements StateStore {
   }
 
   parentOf(id: number): number {
-    return this.parents[id >>> CHUNK_BITS][id & OFFSET];
+    return this.parents.get(id);
   }
 
   bytes(): number {
-    return this.table.byteLength + this.laneA.reduce((sum, chunk) => sum + chunk.byteLength * 3, 0);
-  }
-
-  /**
-   * The first chunk starts small and doubles (a model of twelve states should
-   * not zero 768 KB); later chunks are allocated whole and never copied.
-   */
-  private growChunks(c: number): void {
-    if (c === this.laneA.length) {
-      const size = c === 0 ? 256 : CHUNK;
-      this.laneA.push(new Int32Array(size));
-      this.laneB.push(new Int32Array(size));
-      this.parents.push(new Int32Array(size));
-      return;
-    }
-    const widen = (old: Int32Array) => {
-      const a = new Int32Array(Math.min(CHUNK, old.length * 2));
-      a.set(old);
-      return a;
-    };
-    this.laneA[c] = widen(this.laneA[c]);
-    this.laneB[c] = widen(this.laneB[c]);
-    this.parents[c] = widen(this.parents[c]);
+    return this.table.byteLength + this.laneA.bytes() + this.laneB.bytes() + this.parents.bytes();
   }
 
   private grow(): void {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
     for (let id = 0; id < this.size; id++) {
-      const c = id >>> CHUNK_BITS;
-      const o = id & OFFSET;
-      let i = this.laneA[c][o] & mask;
+      let i = this.laneA.get(id) & mask;
       while (table[i] !== 0) i = (i + 1) & mask;
-      table[i] = (this.laneB[c][o] & TAG_MASK) | (id + 1);
+      table[i] = (this.laneB.get(id) & TAG_MASK) | (id + 1);
     }
     this.table = table;
     this.mask = mask;
