@@ -12,9 +12,9 @@ import { search, type SearchOptions } from './bfs.js';
 import { resultAt, withCopiedInit } from './counterexample.js';
 import type { Fingerprinter } from './fingerprint.js';
 import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness.js';
-import { coverageOf, makeResult } from './result.js';
+import { coverageOf, makeResult, statsOf } from './result.js';
 import { ExactStore, FingerprintStore, type StateStore } from './state-store.js';
-import type { CheckOptions, CheckResult, CheckStats, OpenResult } from './types.js';
+import type { CheckOptions, CheckResult, OpenResult } from './types.js';
 
 /** Defaults: generous for a unit test, small enough that a runaway model cannot hang a test run. */
 export const DEFAULT_OPTIONS = Object.freeze({
@@ -83,25 +83,15 @@ export function run<S>(
   // An action that mutates its input would otherwise damage the model's own
   // initial states (and so every later check); the search works on copies.
   const outcome = search(withCopiedInit(model), transitions, properties, options, store);
-  const generated = outcome.transitions + model.initStates.length;
-  const collisionProbability =
-    store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits;
-  const stats: CheckStats = {
-    states: outcome.states,
-    transitions: outcome.transitions,
-    depth: outcome.depth,
-    durationMs: outcome.durationMs,
-    collisionProbability,
-  };
+  const stats = statsOf(outcome, store, model.initStates.length);
   const coverage = coverageOf(transitions, outcome);
   const limitOf: Record<string, number> = {
     maxStates: options.maxStates,
     maxDepth: options.maxDepth,
     timeout: options.timeout,
-    collisionProbability: options.maxCollisionProbability,
   };
 
-  if (outcome.kind === 'ok' && collisionProbability > options.maxCollisionProbability) {
+  if (outcome.kind === 'ok' && stats.collisionProbability > options.maxCollisionProbability) {
     // A pass that a fingerprint collision could have bought is not a pass.
     return makeResult<S>(outcome, [], stats, coverage, options.maxCollisionProbability, {
       kind: 'incomplete',

@@ -16,7 +16,7 @@ import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cyc
 import type { Fingerprinter } from './fingerprint.js';
 import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
 import { ExactStore, FingerprintStore } from './state-store.js';
-import { coverageOf, makeResult, summarize } from './result.js';
+import { coverageOf, makeResult, statsOf, summarize } from './result.js';
 import { replay } from './trace.js';
 import type { CheckResult, CheckStats, FairnessAssumptions, Step } from './types.js';
 
@@ -106,16 +106,10 @@ export function runLiveness<S>(
     graph,
     started,
   );
-  const generated = outcome.transitions + model.initStates.length;
-  const collisionProbability = store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits;
   const coverage = coverageOf(transitions, outcome);
-  const stats = (): CheckStats => ({
-    states: outcome.states,
-    transitions: outcome.transitions,
-    depth: outcome.depth,
-    durationMs: performance.now() - started,
-    collisionProbability,
-  });
+  // The analysis after the exploration counts in the time too.
+  const stats = (): CheckStats => statsOf(outcome, store, model.initStates.length, performance.now() - started);
+  const { collisionProbability } = stats();
   const single = properties.length === 1 ? properties[0] : undefined;
   const about = (p: LivenessProperty<S> | undefined) => ({
     ...(p === undefined || p.name === undefined || p.name === '' ? {} : { liveness: p.name }),

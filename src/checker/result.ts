@@ -6,6 +6,7 @@
 import { KripkeError } from '../model/errors.js';
 import type { Transition } from '../model/types.js';
 import type { SearchOutcome } from './bfs.js';
+import type { StateStore } from './state-store.js';
 import type { ActionCoverage, CheckResult, CheckStats, Step } from './types.js';
 
 /** 1234567 → '1,234,567'. By hand: the first toLocaleString call loads ICU data (~15 ms). */
@@ -61,6 +62,21 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
       }
     }
   }
+}
+
+/**
+ * The figures of a finished search. The collision estimate is TLC's:
+ * states × (generated − states) / 2^bits, generated counting the initial states.
+ */
+export function statsOf(outcome: SearchOutcome, store: StateStore, initialStates: number, durationMs = outcome.durationMs): CheckStats {
+  const generated = outcome.transitions + initialStates;
+  return {
+    states: outcome.states,
+    transitions: outcome.transitions,
+    depth: outcome.depth,
+    durationMs,
+    collisionProbability: store.bits === Infinity ? 0 : (outcome.states * Math.max(0, generated - outcome.states)) / 2 ** store.bits,
+  };
 }
 
 /** Coverage per transition, from the search's counters. */
