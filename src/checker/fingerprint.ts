@@ -8,8 +8,8 @@
  * Module-level scratch (`laneB`, `depth`) keeps the walk free of allocation:
  * each call returns lane A and leaves lane B in `laneB`.
  */
-import { StateShapeError } from '../model/errors.js';
-import { describeNonPlainData, MAX_STATE_DEPTH } from '../model/plain-data.js';
+import { canonicalKey, MAX_STATE_DEPTH, throwShapeError } from '../model/plain-data.js';
+import { DATE, MAP, RECORD, SET, shapeOf } from '../model/shape.js';
 
 /** Computes fingerprints; the store takes one so that tests can inject a weak one. */
 export interface Fingerprinter {
@@ -17,8 +17,8 @@ export interface Fingerprinter {
   readonly bits: number;
   /**
    * Writes the fingerprint of `state` to `out[0]` (lane A) and `out[1]` (lane B).
-   * Throws StateShapeError for non-plain data. `fresh`: hash every value anew
-   * and look for symbol keys too (the mutation check of each expanded state).
+   * Throws StateShapeError for non-plain data. `fresh`: hash every value anew,
+   * reusing no hash of a value shared with the parent (the mutation check of each expanded state).
    */
   of(state: unknown, out: Int32Array, fresh?: boolean): void;
   /**
@@ -34,6 +34,11 @@ let depth = 0;
 
 // A thrown sentinel: the slow walker then finds the path for the message.
 const NOT_PLAIN = { notPlain: true };
+
+const OBJECT_PROTO = Object.prototype;
+const MAP_PROTO = Map.prototype;
+const SET_PROTO = Set.prototype;
+const DATE_PROTO = Date.prototype;
 
 const SEED_INT_A = 0x2545f491, SEED_INT_B = 0x1b873593;
 const SEED_FLOAT_A = 0x6a09e667, SEED_FLOAT_B = 0x3c6ef372;
@@ -208,15 +213,24 @@ function hashObject(o: object): number {
   if (Array.isArray(o)) {
     a = hashArray(o);
   } else {
+    // This realm's prototypes first (one read, a few compares); shapeOf knows the rest.
     const proto = Object.getPrototypeOf(o);
-    if (proto === Object.prototype || proto === null) a = hashRecord(o as Record<string, unknown>);
-    else if (o instanceof Map) a = hashMap(o);
-    else if (o instanceof Set) a = hashSet(o);
-    else if (o instanceof Date) a = hashNumber(o.getTime(), SEED_DATE_A, SEED_DATE_B);
+    const shape =
+      proto === OBJECT_PROTO || proto === null ? RECORD : proto === MAP_PROTO ? MAP : proto === SET_PROTO ? SET : proto === DATE_PROTO ? DATE : shapeOf(o);
+    if (shape === RECORD) a = hashRecord(o as Record<string, unknown>);
+    else if (shape === MAP) a = hashMap(o as Map<unknown, unknown>);
+    else if (shape === SET) a = hashSet(o as Set<unknown>);
+    else if (shape === DATE) a = hashDate(o as Date);
     else throw NOT_PLAIN;
   }
   depth--;
   return a;
+}
+
+function hashDate(d: Date): number {
+  const t = DATE_PROTO.getTime.call(d);
+  if (t !== t) throw NOT_PLAIN; // an invalid Date is not a value a state can hold
+  return hashNumber(t, SEED_DATE_A, SEED_DATE_B);
 }
 
 /*
@@ -228,18 +242,15 @@ function hashObject(o: object): number {
  * with the memo off.)
  */
 const MEMO = 64;
-const memoValues: unknown[] = new Array<unknown>(MEMO).fill(null);
+// NO_MEMO marks a position that holds no compound value; no user value is === to it.
+const NO_MEMO: object = Object.freeze({});
+const memoValues: unknown[] = new Array<unknown>(MEMO).fill(NO_MEMO);
 const memoLanes = new Int32Array(2 * MEMO);
 const memoReady = new Uint8Array(MEMO);
 let memoCount = 0;
-// Symbol keys are invisible to for…in and cost ~50 ns a record to look for, so
-// they are looked for only when a state is hashed afresh (each expanded state's
-// mutation check), not in every successor's hash. Initial states are checked
-// by defineModel.
-let fresh = false;
 
 function remember(p: number, v: unknown): void {
-  memoValues[p] = typeof v === 'object' && v !== null ? v : null; // null is never === a compound value
+  memoValues[p] = typeof v === 'object' && v !== null ? v : NO_MEMO;
   memoReady[p] = 0;
 }
 
@@ -280,10 +291,11 @@ function hashArray(arr: readonly unknown[]): number {
   let b = SEED_ARR_B ^ n;
   for (let i = 0; i < n; i++) {
     const x = arr[i];
-    // Small integers step straight in: the common case (boards, counters) pays no call.
+    // Small integers in line (boards, counters): hashNumber's own steps, so each lane
+    // takes its own mix of the value, as for every other element.
     if (typeof x === 'number' && (x | 0) === x) {
-      a = stepA(a, x);
-      b = stepB(b, x);
+      a = stepA(a, fmixA(stepA(SEED_INT_A, x)));
+      b = stepB(b, fmixB(stepB(SEED_INT_B, x)));
     } else if (depth === 1 && i < memoCount && x === memoValues[i]) {
       a = stepA(a, memoHash(i));
       b = stepB(b, laneB);
@@ -313,8 +325,18 @@ function hashLeafOrValue(x: unknown): number {
 // its lanes: records of one shape meet their keys in the same order (and records
 // at different depths are usually of different shapes), so most lookups are one compare.
 const KEY_POSITIONS = 256;
+// Every position starts out holding the key '' with its real lanes: a record with an
+// empty-string key then hashes the same whatever was hashed before it.
 const lastKey: string[] = new Array<string>(KEY_POSITIONS).fill('');
 const lastKeyLanes = new Int32Array(2 * KEY_POSITIONS);
+{
+  const emptyA = recordKeys.hash('');
+  const emptyB = laneB;
+  for (let p = 0; p < KEY_POSITIONS; p++) {
+    lastKeyLanes[2 * p] = emptyA;
+    lastKeyLanes[2 * p + 1] = emptyB;
+  }
+}
 
 function hashRecord(o: Record<string, unknown>): number {
   let sumA = 0;
@@ -351,7 +373,8 @@ function hashRecord(o: Record<string, unknown>): number {
     sumA = (sumA + fmixA(stepA(ka, va))) | 0;
     sumB = (sumB + fmixB(stepB(kb, vb))) | 0;
   }
-  if (fresh && Object.getOwnPropertySymbols(o).length > 0) throw NOT_PLAIN;
+  // Symbol keys are invisible to for…in: look for them, or a state with one would be merged with the same state without it.
+  if (Object.getOwnPropertySymbols(o).length > 0) throw NOT_PLAIN;
   laneB = fmixB(stepB(SEED_OBJ_B ^ n, sumB));
   return fmixA(stepA(SEED_OBJ_A ^ n, sumA));
 }
@@ -359,13 +382,17 @@ function hashRecord(o: Record<string, unknown>): number {
 function hashMap(m: Map<unknown, unknown>): number {
   let sumA = 0;
   let sumB = 0;
+  const base = twinTop;
   for (const [k, v] of m) {
     const ka = hashValue(k);
     const kb = laneB;
+    if (typeof k === 'object' && k !== null) pushTwin(ka, kb, k);
     const va = hashValue(v);
     sumA = (sumA + fmixA(stepA(ka, va))) | 0;
     sumB = (sumB + fmixB(stepB(kb, laneB))) | 0;
   }
+  if (twinTop - base > 1) checkTwins(base);
+  twinTop = base;
   laneB = fmixB(stepB(SEED_MAP_B ^ m.size, sumB));
   return fmixA(stepA(SEED_MAP_A ^ m.size, sumA));
 }
@@ -373,19 +400,54 @@ function hashMap(m: Map<unknown, unknown>): number {
 function hashSet(s: Set<unknown>): number {
   let sumA = 0;
   let sumB = 0;
+  const base = twinTop;
   for (const x of s) {
-    sumA = (sumA + hashValue(x)) | 0;
+    const xa = hashValue(x);
+    sumA = (sumA + xa) | 0;
     sumB = (sumB + laneB) | 0;
+    if (typeof x === 'object' && x !== null) pushTwin(xa, laneB, x);
   }
+  if (twinTop - base > 1) checkTwins(base);
+  twinTop = base;
   laneB = fmixB(stepB(SEED_SET_B ^ s.size, sumB));
   return fmixA(stepA(SEED_SET_A ^ s.size, sumA));
 }
 
-/** Throws the StateShapeError that names the first non-plain value of `state`. */
-export function throwShapeError(state: unknown): never {
-  const bad = describeNonPlainData(state);
-  if (bad) throw new StateShapeError(`${bad.message}; states must be plain data`, bad.path, bad.message);
-  throw new StateShapeError('state is not plain data', 'state');
+/*
+ * A Set tells its object elements (and a Map its object keys) apart by
+ * identity; kripke tells states apart by value. Two elements equal as data are
+ * not plain data (see plain-data.ts): the compound elements of the Sets and Map
+ * keys being hashed wait on a stack (they nest), and each collection compares
+ * its own once it is hashed.
+ */
+let twinLanes = new Int32Array(64);
+const twinValues: unknown[] = [];
+let twinTop = 0;
+
+function pushTwin(a: number, b: number, value: unknown): void {
+  if (2 * twinTop + 2 > twinLanes.length) {
+    const grown = new Int32Array(twinLanes.length * 2);
+    grown.set(twinLanes);
+    twinLanes = grown;
+  }
+  twinLanes[2 * twinTop] = a;
+  twinLanes[2 * twinTop + 1] = b;
+  twinValues[twinTop++] = value;
+}
+
+/** Throws NOT_PLAIN when two of the entries from `base` up are equal as data. */
+function checkTwins(base: number): void {
+  const end = twinTop;
+  for (let i = base + 1; i < end; i++) {
+    const a = twinLanes[2 * i];
+    const b = twinLanes[2 * i + 1];
+    for (let j = base; j < i; j++) {
+      // Equal fingerprints: equal values, unless two distinct ones collide; the canonical form decides.
+      if (twinLanes[2 * j] === a && twinLanes[2 * j + 1] === b && canonicalKey(twinValues[i]) === canonicalKey(twinValues[j])) {
+        throw NOT_PLAIN;
+      }
+    }
+  }
 }
 
 /** The fingerprint every check uses unless told otherwise. */
@@ -393,18 +455,18 @@ export const fingerprint64: Fingerprinter = {
   bits: 64,
   of(state: unknown, out: Int32Array, anew = false): void {
     depth = 0;
-    fresh = anew;
+    twinTop = 0;
     const memo = memoCount;
     if (anew) memoCount = 0;
     try {
       out[0] = hashValue(state);
       out[1] = laneB;
     } catch (e) {
-      if (e === NOT_PLAIN) throwShapeError(state);
+      // A TypeError here comes from an object that fakes a Map, Set or Date (the walk calls no user code).
+      if (e === NOT_PLAIN || e instanceof TypeError) throwShapeError(state);
       throw e;
     } finally {
       memoCount = memo;
-      fresh = false;
     }
   },
   expanding(parent: unknown): void {

@@ -1,107 +1,265 @@
 /**
- * What counts as plain data in a state, and the slow walk that finds the first
- * value that is not, with its path. The fingerprint walk in the checker is the
- * fast path; it calls `describeNonPlainData` only once it has met something odd,
- * so that messages can name the path without the hot loop tracking one.
+ * What a state is, and when two states are the same state: the one definition
+ * of state identity. `canonicalKey` is that definition written out (equal
+ * states, equal keys); the checker's fingerprint is a fast path that tests
+ * prove equal to it, the exact store keys by it, and the render layer compares
+ * and names values with it. `describeNonPlainData` is the slow walk that names
+ * the first value that is not plain data, with its path.
+ *
+ * Plain data: records (key order ignored; an undefined property is a missing
+ * one), arrays, strings, numbers (-0 is 0, NaN is NaN), booleans, null,
+ * undefined inside arrays, Maps and Sets, bigint, valid Dates. Not plain data:
+ * functions, symbols, symbol keys, cycles, class instances, invalid Dates, and a
+ * Set (or a Map's keys) holding two elements that are equal as data: the user's
+ * code sees two elements where kripke would see one.
  */
-
-/** An object literal (or `Object.create(null)`): the only objects besides arrays, Map, Set and Date allowed in a state. */
-export function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-function child(path: string, key: string): string {
-  return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-}
-
-function what(value: unknown): string | null {
-  switch (typeof value) {
-    case 'function':
-      return 'a function';
-    case 'symbol':
-      return 'a symbol';
-    default:
-      return null;
-  }
-}
+import { StateShapeError } from './errors.js';
+import { formatLiteral } from './literal.js';
+import { ARRAY, DATE, MAP, RECORD, SET, shapeOf } from './shape.js';
 
 /** Deepest nesting a state may have; deeper means a cycle or a runaway structure. */
 export const MAX_STATE_DEPTH = 1000;
 
+/** Thrown inside the fast walks; the slow walk then finds the path for the message. */
+const NOT_PLAIN: unknown = Object.freeze({ notPlain: true });
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 /**
- * The first reason `value` is not plain data, as `"state.nodes[2].handler is a function"`,
- * or null when it is plain data.
+ * The path of `key` under `parent` (`''` is the root, printed `state` when a key needs brackets).
  *
  * @example
- * describeNonPlainData({ nodes: [{ handler: () => 1 }] }) // 'state.nodes[0].handler is a function'
+ * childPath('nodes[1]', 'pods');             // 'nodes[1].pods'
+ * childPath('labels', 'app.kubernetes.io');  // 'labels["app.kubernetes.io"]'
  */
-export function describeNonPlainData(value: unknown, root = 'state'): { path: string; message: string } | null {
-  const ancestors = new Set<object>();
-  function walk(v: unknown, path: string, depth: number): { path: string; message: string } | null {
-    const bad = what(v);
-    if (bad !== null) return { path, message: `${path} is ${bad}` };
-    if (typeof v !== 'object' || v === null) return null;
-    if (ancestors.has(v)) return { path, message: `${path} is a cycle: it contains itself` };
-    if (depth > MAX_STATE_DEPTH) return { path, message: `${path} is nested more than ${MAX_STATE_DEPTH} levels deep` };
-    ancestors.add(v);
-    try {
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) {
-          const r = walk(v[i], `${path}[${i}]`, depth + 1);
-          if (r) return r;
-        }
-      } else if (v instanceof Map) {
-        let i = 0;
-        for (const [k, x] of v) {
-          const r = walk(k, `${path}.<key ${i}>`, depth + 1) ?? walk(x, `${path}.get(${formatKey(k)})`, depth + 1);
-          if (r) return r;
-          i++;
-        }
-      } else if (v instanceof Set) {
-        let i = 0;
-        for (const x of v) {
-          const r = walk(x, `${path}.<element ${i}>`, depth + 1);
-          if (r) return r;
-          i++;
-        }
-      } else if (v instanceof Date) {
-        if (Number.isNaN(v.getTime())) return { path, message: `${path} is an invalid Date` };
-      } else if (isPlainObject(v)) {
-        for (const key of Object.keys(v)) {
-          const r = walk((v as Record<string, unknown>)[key], child(path, key), depth + 1);
-          if (r) return r;
-        }
-        if (Object.getOwnPropertySymbols(v).length > 0) {
-          return { path, message: `${path} has a symbol key` };
-        }
-      } else {
-        const ctor = (v as { constructor?: { name?: string } }).constructor?.name;
-        return {
-          path,
-          message: `${path} is an instance of ${ctor || 'a class'}, not plain data (use objects, arrays, Map, Set, Date)`,
-        };
-      }
-      return null;
-    } finally {
-      ancestors.delete(v);
-    }
-  }
-  return walk(value, root, 0);
+export function childPath(parent: string, key: string): string {
+  if (IDENTIFIER.test(key)) return parent === '' ? key : `${parent}.${key}`;
+  return `${parent || 'state'}[${JSON.stringify(key)}]`;
 }
 
-function formatKey(k: unknown): string {
-  return typeof k === 'string' ? JSON.stringify(k) : String(k);
+/** `nodes[2]` */
+export function indexPath(parent: string, i: number): string {
+  return `${parent || 'state'}[${i}]`;
+}
+
+/** `leases.get("n1")` */
+export function mapKeyPath(parent: string, key: unknown): string {
+  return `${parent || 'state'}.get(${formatLiteral(key, { max: 40 })})`;
+}
+
+function canonical(v: unknown, depth: number): string {
+  switch (typeof v) {
+    case 'number':
+      return v === 0 ? 'n0' : `n${v}`; // -0 is 0; NaN is `nNaN`, equal to itself
+    case 'string':
+      return JSON.stringify(v);
+    case 'boolean':
+      return v ? 't' : 'f';
+    case 'undefined':
+      return 'u';
+    case 'bigint':
+      return `b${v}`;
+    case 'object':
+      return v === null ? 'N' : canonicalObject(v, depth);
+    default:
+      throw NOT_PLAIN;
+  }
+}
+
+function canonicalObject(v: object, depth: number): string {
+  if (depth > MAX_STATE_DEPTH) throw NOT_PLAIN;
+  switch (shapeOf(v)) {
+    case ARRAY: {
+      const a = v as readonly unknown[];
+      let s = '[';
+      for (let i = 0; i < a.length; i++) s += (i ? ',' : '') + canonical(a[i], depth + 1);
+      return `${s}]`;
+    }
+    case RECORD: {
+      if (Object.getOwnPropertySymbols(v).length > 0) throw NOT_PLAIN;
+      const rec = v as Record<string, unknown>;
+      const parts: string[] = [];
+      for (const k of Object.keys(rec).sort()) {
+        if (rec[k] !== undefined) parts.push(`${JSON.stringify(k)}:${canonical(rec[k], depth + 1)}`);
+      }
+      return `{${parts.join(',')}}`;
+    }
+    case MAP: {
+      const keys: string[] = [];
+      const parts: string[] = [];
+      for (const [k, x] of v as Map<unknown, unknown>) {
+        const key = canonical(k, depth + 1);
+        keys.push(key);
+        parts.push(`${key}=>${canonical(x, depth + 1)}`);
+      }
+      if (hasDuplicate(keys)) throw NOT_PLAIN;
+      return `M{${parts.sort().join(',')}}`;
+    }
+    case SET: {
+      const parts: string[] = [];
+      for (const x of v as Set<unknown>) parts.push(canonical(x, depth + 1));
+      if (hasDuplicate(parts)) throw NOT_PLAIN;
+      return `S{${parts.sort().join(',')}}`;
+    }
+    case DATE: {
+      const t = Date.prototype.getTime.call(v);
+      if (Number.isNaN(t)) throw NOT_PLAIN;
+      return `D${t}`;
+    }
+    default:
+      throw NOT_PLAIN;
+  }
+}
+
+/** Sorts `keys` in place and says whether two are equal. */
+function hasDuplicate(keys: string[]): boolean {
+  if (keys.length < 2) return false;
+  keys.sort();
+  for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) return true;
+  return false;
 }
 
 /**
- * A deep copy of a plain-data state, built with this module's own object,
- * array, Map, Set and Date. Not `structuredClone`: that builds objects of the
- * realm it comes from, and under Jest (tests run in a vm sandbox, with Node's
- * own `structuredClone`) every copied object would fail `isPlainObject`.
- * Anything that is not plain data is kept as it is, for the checks to name.
+ * The canonical text of a plain-data value: two values are the same state
+ * exactly when their canonical keys are equal. Throws StateShapeError, naming
+ * the path, for a value that is not plain data.
+ *
+ * @example
+ * canonicalKey({ b: 1, a: new Set([2, 1]) }) === canonicalKey({ a: new Set([1, 2]), b: 1 }); // true
+ * canonicalKey({ x: -0, y: undefined }) === canonicalKey({ x: 0 });                          // true
+ */
+export function canonicalKey(value: unknown): string {
+  try {
+    return canonical(value, 0);
+  } catch (e) {
+    if (e === NOT_PLAIN) throwShapeError(value);
+    throw e;
+  }
+}
+
+/**
+ * Equal as states are equal.
+ *
+ * @example
+ * sameState(new Set([1, 2]), new Set([2, 1])); // true
+ * sameState({ n: 1 }, { n: '1' });              // false
+ */
+export function sameState(a: unknown, b: unknown): boolean {
+  if (a === b && (typeof a !== 'object' || a === null)) return true;
+  return canonicalKey(a) === canonicalKey(b);
+}
+
+/** Throws the StateShapeError that names the first value of `state` that is not plain data. */
+export function throwShapeError(state: unknown, root = 'state'): never {
+  const bad = describeNonPlainData(state, root);
+  if (bad) throw new StateShapeError(`${bad.message}; states must be plain data`, bad.path, bad.message);
+  throw new StateShapeError(`${root} is not plain data`, root);
+}
+
+/** A problem found by the slow walk: where, and what. */
+export interface NotPlain {
+  readonly path: string;
+  readonly message: string;
+}
+
+function problem(path: string, what: string): NotPlain {
+  return { path, message: `${path} ${what}` };
+}
+
+/**
+ * The first reason `value` is not plain data, with its path, or null when it is plain data.
+ *
+ * @example
+ * describeNonPlainData({ nodes: [{ handler: () => 1 }] })?.message; // 'state.nodes[0].handler is a function'
+ */
+export function describeNonPlainData(value: unknown, root = 'state'): NotPlain | null {
+  return walk(value, root, 0, new Set());
+}
+
+function walk(v: unknown, path: string, depth: number, ancestors: Set<object>): NotPlain | null {
+  if (typeof v === 'function') return problem(path, 'is a function');
+  if (typeof v === 'symbol') return problem(path, 'is a symbol');
+  if (typeof v !== 'object' || v === null) return null;
+  if (ancestors.has(v)) return problem(path, 'is a cycle: it contains itself');
+  if (depth > MAX_STATE_DEPTH) return problem(path, `is nested more than ${MAX_STATE_DEPTH} levels deep`);
+  ancestors.add(v);
+  try {
+    return walkObject(v, path, depth, ancestors);
+  } finally {
+    ancestors.delete(v);
+  }
+}
+
+function walkObject(v: object, path: string, depth: number, ancestors: Set<object>): NotPlain | null {
+  const inner = (x: unknown, p: string) => walk(x, p, depth + 1, ancestors);
+  switch (shapeOf(v)) {
+    case ARRAY: {
+      const a = v as readonly unknown[];
+      for (let i = 0; i < a.length; i++) {
+        const r = inner(a[i], `${path}[${i}]`);
+        if (r) return r;
+      }
+      return null;
+    }
+    case RECORD: {
+      for (const key of Object.keys(v)) {
+        const r = inner((v as Record<string, unknown>)[key], childPath(path, key));
+        if (r) return r;
+      }
+      const symbols = Object.getOwnPropertySymbols(v);
+      return symbols.length > 0 ? problem(path, `has a symbol key (${String(symbols[0])})`) : null;
+    }
+    case MAP: {
+      const keys: unknown[] = [];
+      for (const [k, x] of v as Map<unknown, unknown>) {
+        const r = inner(k, `${path}.<key ${keys.length}>`) ?? inner(x, mapKeyPath(path, k));
+        if (r) return r;
+        keys.push(k);
+      }
+      const twins = equalPair(keys);
+      return twins && problem(path, `has two keys equal as data (keys ${twins[0]} and ${twins[1]}: ${formatLiteral(keys[twins[0]], { max: 60 })}): ${TWINS}`);
+    }
+    case SET: {
+      const elements = [...(v as Set<unknown>)];
+      for (let i = 0; i < elements.length; i++) {
+        const r = inner(elements[i], `${path}.<element ${i}>`);
+        if (r) return r;
+      }
+      const twins = equalPair(elements);
+      return (
+        twins &&
+        problem(path, `holds two elements equal as data (elements ${twins[0]} and ${twins[1]}: ${formatLiteral(elements[twins[0]], { max: 60 })}): ${TWINS}`)
+      );
+    }
+    case DATE:
+      return Number.isNaN(Date.prototype.getTime.call(v)) ? problem(path, 'is an invalid Date') : null;
+    default: {
+      const ctor = (v as { constructor?: { name?: unknown } }).constructor?.name;
+      const name = typeof ctor === 'string' && ctor !== '' ? ctor : 'a class';
+      return problem(path, `is an instance of ${name}, not plain data (use objects, arrays, Map, Set, Date)`);
+    }
+  }
+}
+
+const TWINS =
+  'a Set (or Map) tells objects apart by identity, kripke tells states apart by value, so the two would be one state to kripke and two to your code; keep one of them (add by value), or key a Map by an id';
+
+/** The first two indices whose values are equal as data, or null. */
+function equalPair(values: readonly unknown[]): [number, number] | null {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < values.length; i++) {
+    const key = canonical(values[i], 0);
+    const first = seen.get(key);
+    if (first !== undefined) return [first, i];
+    seen.set(key, i);
+  }
+  return null;
+}
+
+/**
+ * A deep copy of a plain-data state, built with this realm's objects, arrays,
+ * Maps, Sets and Dates (whatever realm the original came from). Anything that
+ * is not plain data is kept as it is, for the checks to name.
  *
  * @example
  * const copy = copyPlainData({ pods: new Set(['web-1']), at: new Date(0) });
@@ -113,17 +271,27 @@ export function copyPlainData<T>(value: T): T {
 
 function copyValue(v: unknown, depth: number): unknown {
   if (typeof v !== 'object' || v === null || depth > MAX_STATE_DEPTH) return v;
-  if (Array.isArray(v)) return v.map((x) => copyValue(x, depth + 1));
-  if (v instanceof Map) return new Map([...v].map(([k, x]) => [copyValue(k, depth + 1), copyValue(x, depth + 1)]));
-  if (v instanceof Set) return new Set([...v].map((x) => copyValue(x, depth + 1)));
-  if (v instanceof Date) return new Date(v.getTime());
-  if (!isPlainObject(v)) return v;
-  const out: Record<PropertyKey, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
-  // defineProperty, not assignment: a "__proto__" key must stay a key, not become the prototype.
-  for (const key of Reflect.ownKeys(v)) {
-    const desc = Object.getOwnPropertyDescriptor(v, key);
-    if (desc === undefined || !desc.enumerable) continue;
-    Object.defineProperty(out, key, { value: copyValue((v as Record<PropertyKey, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
+  const d = depth + 1;
+  switch (shapeOf(v)) {
+    case ARRAY:
+      return Array.from(v as readonly unknown[], (x) => copyValue(x, d));
+    case MAP:
+      return new Map(Array.from(v as Map<unknown, unknown>, ([k, x]) => [copyValue(k, d), copyValue(x, d)]));
+    case SET:
+      return new Set(Array.from(v as Set<unknown>, (x) => copyValue(x, d)));
+    case DATE:
+      return new Date(Date.prototype.getTime.call(v));
+    case RECORD: {
+      const out: Record<PropertyKey, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
+      // defineProperty, not assignment: a "__proto__" key must stay a key, not become the prototype.
+      for (const key of Reflect.ownKeys(v)) {
+        const desc = Object.getOwnPropertyDescriptor(v, key);
+        if (desc === undefined || !desc.enumerable) continue;
+        Object.defineProperty(out, key, { value: copyValue((v as Record<PropertyKey, unknown>)[key], d), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    default:
+      return v;
   }
-  return out;
 }

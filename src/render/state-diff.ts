@@ -5,9 +5,10 @@
  * step never reports a change the search would not count as one.
  */
 import { diffArrays } from 'diff';
-import { canonicalKey } from '../checker/canonical-key.js';
-import { isPlainObject } from '../model/plain-data.js';
-import { formatInline } from './value.js';
+import { canonicalKey, childPath, indexPath, mapKeyPath, sameState } from '../model/plain-data.js';
+import { MAP, RECORD, SET, shapeOf } from '../model/shape.js';
+
+export { childPath };
 
 /** One changed value: replaced, added (a new key, element or entry) or removed. */
 export type Change =
@@ -15,47 +16,21 @@ export type Change =
   | { readonly kind: 'added'; readonly path: string; readonly after: unknown; readonly element?: boolean }
   | { readonly kind: 'removed'; readonly path: string; readonly before: unknown; readonly element?: boolean };
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/**
- * The path of a key under `path`; keys that are not identifiers are quoted.
- *
- * @example
- * childPath('nodes[1]', 'pods');          // 'nodes[1].pods'
- * childPath('labels', 'app.kubernetes.io'); // 'labels["app.kubernetes.io"]'
- */
-export function childPath(path: string, key: string): string {
-  if (IDENTIFIER.test(key)) return path === '' ? key : `${path}.${key}`;
-  return `${path || ROOT}[${JSON.stringify(key)}]`;
-}
-
 /** What a path of the whole state reads as. */
 export const ROOT = 'state';
-
-function indexPath(path: string, i: number): string {
-  return `${path || ROOT}[${i}]`;
-}
-
-function mapKeyPath(path: string, k: unknown): string {
-  return `${path || ROOT}.get(${formatInline(k, 40)})`;
-}
 
 function key(value: unknown): string {
   return canonicalKey(value);
 }
 
 /**
- * Equal as states are equal: the checker's canonical form.
+ * Equal as states are equal (the model's definition, `sameState`).
  *
  * @example
  * sameValue(new Set([1, 2]), new Set([2, 1])); // true
  */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return typeof a === typeof b && key(a) === key(b); // NaN and -0 the checker's way
-  }
-  return key(a) === key(b);
+  return a === b || sameState(a, b);
 }
 
 /**
@@ -74,15 +49,19 @@ export function stateChanges(before: unknown, after: unknown): Change[] {
 
 function walk(a: unknown, b: unknown, path: string, out: Change[]): void {
   if (sameValue(a, b)) return;
-  if (isRecord(a) && isRecord(b)) return walkObject(a, b, path, out);
+  const shape = shapeOfBoth(a, b);
+  if (shape === RECORD) return walkObject(a as Record<string, unknown>, b as Record<string, unknown>, path, out);
   if (Array.isArray(a) && Array.isArray(b)) return walkArray(a, b, path, out);
-  if (a instanceof Map && b instanceof Map) return walkMap(a, b, path, out);
-  if (a instanceof Set && b instanceof Set) return walkSet(a, b, path, out);
+  if (shape === MAP) return walkMap(a as Map<unknown, unknown>, b as Map<unknown, unknown>, path, out);
+  if (shape === SET) return walkSet(a as Set<unknown>, b as Set<unknown>, path, out);
   out.push({ kind: 'changed', path, before: a, after: b });
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && isPlainObject(v);
+/** The shape two values share, or -1. */
+function shapeOfBoth(a: unknown, b: unknown): number {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return -1;
+  const shape = shapeOf(a);
+  return shape === shapeOf(b) ? shape : -1;
 }
 
 function walkObject(a: Record<string, unknown>, b: Record<string, unknown>, path: string, out: Change[]): void {

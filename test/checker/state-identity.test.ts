@@ -4,7 +4,9 @@
  * with fingerprints and with exact: true alike.
  */
 import { describe, expect, it } from 'vitest';
-import { check, defineModel } from '../../src/index.js';
+import vm from 'node:vm';
+import { check, checkLiveness, checkOpen, defineEnvironment, defineModel, StateShapeError, type CheckResult } from '../../src/index.js';
+import { fingerprint64 } from '../../src/checker/fingerprint.js';
 
 function statesReached(x: unknown, y: unknown, exact: boolean): number {
   const m = defineModel<unknown>({
@@ -56,7 +58,6 @@ const different: [string, unknown, unknown][] = [
   ['nesting moved', [[1], 2], [1, [2]]],
   ['two Dates', new Date(5), new Date(6)],
   ['two large bigints', 2n ** 64n, 2n ** 64n + 1n],
-  ['a Set with two equal objects and with one', new Set([{ a: 1 }, { a: 1 }]), new Set([{ a: 1 }])],
 ];
 
 describe.each([false, true])('state identity (exact: %s)', (exact) => {
@@ -84,5 +85,170 @@ describe('Date and bigint states', () => {
     const r = check(m);
     expect(r.kind).toBe('invariant');
     expect(r.trace.at(-1)!.state).toEqual({ now: new Date(Date.UTC(2024, 0, 1, 0, 0, 3)), ticks: 2n ** 70n + 3n });
+  });
+});
+
+/** A model that steps from `x` to `y` (each in a field `v`) and stops; what the check makes of it. */
+function step(x: unknown, y: unknown, exact: boolean): CheckResult<unknown> {
+  const m = defineModel<{ done: boolean; v: unknown }>({
+    init: { done: false, v: x },
+    actions: { go: { enabled: (s) => !s.done, apply: () => ({ done: true, v: y }) } },
+    terminal: () => true,
+  });
+  return check(m, { exact }) as CheckResult<unknown>;
+}
+
+describe.each([false, true])('ordinary values that once crashed or fooled the checker (exact: %s)', (exact) => {
+  // Issue 8, item 1: null at the top level crashed the parent memo.
+  it.each([
+    ['a null field', { leader: null, term: 0 }, { leader: 1, term: 1 }],
+    ['a null array element', [null, 0], [null, 1]],
+    ['null becoming a value and back', { leader: null }, { leader: null, extra: undefined }],
+  ])('%s', (_n, x, y) => {
+    const m = defineModel<unknown>({
+      initStates: [x],
+      actions: { go: { apply: () => y }, back: { apply: () => x } },
+      invariants: { fine: () => true },
+    });
+    expect(check(m, { exact }).kind).toBe('ok');
+    expect(checkLiveness(m, { goal: () => true }, { exact }).kind).toBe('ok');
+    const env = defineEnvironment<unknown>({ name: 'env', behaviors: { noop: { apply: (s) => s } } });
+    expect(checkOpen(m, env, { exact }).ok).toBe(true);
+  });
+
+  // Issue 8, item 3: a Map keyed by a record without prototype.
+  it('a Map keyed by a null-prototype record', () => {
+    const key = Object.assign(Object.create(null) as Record<string, number>, { a: 1 });
+    const m = defineModel<Map<unknown, number>>({
+      init: new Map([[key, 1]]),
+      actions: { bump: { enabled: (s) => [...s.values()][0] === 1, apply: () => new Map([[key, 2]]) } },
+      invariants: { 'at most 1': (s) => [...s.values()][0] <= 1 },
+      terminal: () => true,
+    });
+    const r = check(m, { exact });
+    expect(r.kind).toBe('invariant');
+    expect(r.trace.length).toBe(2);
+  });
+
+  // Issue 8, item 7: an invalid Date is not a value a state can hold, whoever builds it.
+  it('an invalid Date reached by an action is an error naming the path', () => {
+    const r = step({ at: new Date(0) }, { at: new Date(NaN) }, exact);
+    expect(r.kind).toBe('error');
+    expect((r.error as StateShapeError).message).toBe("action 'go' returned a state that is not plain data: state.v.at is an invalid Date");
+  });
+
+  // Issue 8, item 14: a Set of two records equal as data is a multiset to JavaScript and one value to kripke.
+  it.each([
+    ['a Set', () => ({ msgs: new Set([{ type: 'Commit' }, { type: 'Commit' }]) }), 'state.v.msgs holds two elements equal as data (elements 0 and 1: {type:"Commit"})'],
+    ['a Map', () => ({ m: new Map([[{ id: 1 }, 'a'], [{ id: 1 }, 'b']]) }), 'state.v.m has two keys equal as data (keys 0 and 1: {id:1})'],
+    ['a nested Set', () => ({ s: new Set([new Set([[1]]), new Set([[1]])]) }), 'state.v.s holds two elements equal as data (elements 0 and 1: Set{[1]})'],
+  ])('%s holding two elements equal as data is an error naming the path', (_n, build, message) => {
+    const r = step({ msgs: new Set() }, build(), exact);
+    expect(r.kind).toBe('error');
+    expect((r.error as StateShapeError).message).toContain(message);
+    expect((r.error as StateShapeError).message).toContain('a Set (or Map) tells objects apart by identity');
+  });
+
+  it('a Set of distinct records, and of equal primitives, is fine', () => {
+    expect(step({ s: new Set() }, { s: new Set([{ a: 1 }, { a: 2 }, [1], [2]]) }, exact).kind).toBe('ok');
+    expect(step({ s: new Set() }, { s: new Set([1, '1', 1n, null, undefined]) }, exact).kind).toBe('ok');
+  });
+});
+
+// Issue 8, item 2: the key '' hashed differently depending on what was hashed before.
+describe('a record with an empty-string key', () => {
+  it('gets the same fingerprint whatever was hashed before', () => {
+    const out = new Int32Array(2);
+    fingerprint64.of({ '': 0, x: 0 }, out);
+    const first = [...out];
+    for (const other of [{ a: 1 }, { b: 2, c: 3 }, { '': 1 }, [{ z: { y: 1 } }]]) fingerprint64.of(other, out);
+    fingerprint64.of({ '': 0, x: 0 }, out);
+    expect([...out]).toEqual(first);
+    fingerprint64.of({ x: 0, '': 0 }, out);
+    expect([...out]).toEqual(first);
+  });
+
+  it('checks a deterministic model, counterexample and all', () => {
+    const m = defineModel({
+      init: { '': 0, x: 0 },
+      actions: { inc: { enabled: (s) => s.x < 3, apply: (s) => ({ ...s, x: s.x + 1, '': s[''] + 1 }) } },
+      invariants: { small: (s) => s.x < 3 },
+    });
+    for (let round = 0; round < 3; round++) {
+      const r = check(m);
+      expect(r.kind).toBe('invariant');
+      expect(r.trace.map((s) => s.state)).toEqual([0, 1, 2, 3].map((n) => ({ '': n, x: n })));
+    }
+  });
+});
+
+// Issue 8, item 4: objects of another realm (structuredClone under Jest, Vitest's vmThreads) are plain data.
+describe('objects from another realm', () => {
+  const foreign = (code: string, context: Record<string, unknown> = {}) => vm.runInNewContext(code, context) as unknown;
+
+  it.each([false, true])('are states like any other (exact: %s)', (exact) => {
+    const m = defineModel<{ n: number; tags: Set<string>; at: Date; m: Map<string, number[]> }>({
+      init: { n: 0, tags: new Set(), at: new Date(0), m: new Map() },
+      actions: {
+        inc: {
+          enabled: (s) => s.n < 3,
+          apply: (s) =>
+            foreign('({ n: n + 1, tags: new Set(["t" + n]), at: new Date(n), m: new Map([["k", [n]]]) })', { n: s.n }) as never,
+        },
+      },
+      invariants: { 'n below 3': (s) => s.n < 3 },
+    });
+    const r = check(m, { exact });
+    expect(r.kind).toBe('invariant');
+    expect(r.trace.length).toBe(4);
+    expect(r.stats.states).toBe(4);
+  });
+
+  it('are equal to the same data built here', () => {
+    const a = new Int32Array(2);
+    const b = new Int32Array(2);
+    fingerprint64.of({ x: [1, { y: new Set([1]) }], d: new Date(5), m: new Map([[1, 2]]) }, a);
+    fingerprint64.of(foreign('({ m: new Map([[1, 2]]), d: new Date(5), x: [1, { y: new Set([1]) }] })'), b);
+    expect([...b]).toEqual([...a]);
+  });
+
+  it('still refuse class instances, subclasses of Map and foreign class instances, naming the path', () => {
+    class MyMap extends Map {}
+    const cases: [unknown, string][] = [
+      [{ m: new MyMap() }, 'state.v.m is an instance of MyMap'],
+      [{ p: foreign('new (class Pod {})()') }, 'state.v.p is an instance of Pod'],
+      [{ u: foreign('new Uint8Array(2)') }, 'state.v.u is an instance of Uint8Array'],
+      [{ fake: Object.create(Map.prototype) as object }, 'state.v.fake is an instance of Map'],
+    ];
+    for (const [value, message] of cases) {
+      const r = step({}, value, false);
+      expect(r.kind).toBe('error');
+      expect((r.error as StateShapeError).message).toContain(message);
+    }
+  });
+});
+
+// Issue 8, item 16: an integer in an array enters each lane through that lane's own mix,
+// exactly as the same integer is hashed anywhere else (hashNumber): the fast path is the general one.
+describe('integers in arrays', () => {
+  it('hash as the same integers inside records and Sets would, lane by lane', () => {
+    const out = new Int32Array(2);
+    const lanes = (v: unknown) => {
+      fingerprint64.of(v, out);
+      return [...out];
+    };
+    // A Set of one element sums that element's lanes into each lane: the integer's own lanes.
+    const one = (x: number) => lanes(new Set([x]));
+    const sameOne = (x: number) => lanes(new Set([x + 0.5 - 0.5]));
+    for (const x of [0, 1, -1, 7, 2 ** 31 - 1, -(2 ** 31)]) expect(one(x)).toEqual(sameOne(x));
+    // Arrays differing in one small integer never share a lane.
+    const seenA = new Set<number>();
+    const seenB = new Set<number>();
+    for (let x = 0; x < 1 << 14; x++) {
+      const [a, b] = lanes([x, 7]);
+      expect(seenA.has(a) || seenB.has(b)).toBe(false);
+      seenA.add(a);
+      seenB.add(b);
+    }
   });
 });

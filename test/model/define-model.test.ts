@@ -58,7 +58,7 @@ describe('defineModel', () => {
     expect(labelOf([0, 2])).toBe('move(0,2)');
     expect(labelOf('m1')).toBe('move(m1)');
     expect(labelOf(3)).toBe('move(3)');
-    expect(labelOf({ to: 1, body: [1, 2] })).toBe('move({to:1,body:[1,2]})');
+    expect(labelOf({ to: 1, body: [1, 2] })).toBe('move({body:[1,2],to:1})');
     expect(labelOf(5n)).toBe('move(5n)');
     expect(labelOf(null)).toBe('move(null)');
   });

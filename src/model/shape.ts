@@ -1,0 +1,104 @@
+/**
+ * What kind of plain data an object is: a record, an array, a Map, a Set or a
+ * Date, or none of them. One answer for every layer (the fingerprint, the
+ * canonical form, the copy, the diff), and one that holds across realms: an
+ * object made by `structuredClone` under Jest, or in Vitest's `vmThreads` pool,
+ * has another realm's `Object.prototype`, yet it is a plain record.
+ *
+ * The common case (this realm's prototypes) costs one prototype read and a few
+ * compares; a prototype from another realm is recognised once and remembered.
+ */
+
+/** An object literal or `Object.create(null)`. */
+export const RECORD = 1;
+export const ARRAY = 2;
+export const MAP = 3;
+export const SET = 4;
+export const DATE = 5;
+/** Anything else: a class instance, a typed array, a Promise, a subclass of Map… */
+export const OTHER = 0;
+
+/** One of RECORD, ARRAY, MAP, SET, DATE, OTHER. */
+export type Shape = typeof RECORD | typeof ARRAY | typeof MAP | typeof SET | typeof DATE | typeof OTHER;
+
+const OBJECT_PROTO = Object.prototype;
+const MAP_PROTO = Map.prototype;
+const SET_PROTO = Set.prototype;
+const DATE_PROTO = Date.prototype;
+
+// Brand checks: these throw a TypeError for an object without the internal slots.
+const mapSize = Object.getOwnPropertyDescriptor(MAP_PROTO, 'size')?.get as (this: unknown) => number;
+const setSize = Object.getOwnPropertyDescriptor(SET_PROTO, 'size')?.get as (this: unknown) => number;
+const dateTime = DATE_PROTO.getTime as (this: unknown) => number;
+
+/** Prototypes of other realms seen so far, with the shape of their objects. */
+const foreign = new WeakMap<object, Shape>();
+
+/**
+ * The shape of an object (never null).
+ *
+ * @example
+ * shapeOf({ a: 1 });                               // RECORD
+ * shapeOf(vm.runInNewContext('new Map()'));        // MAP: another realm's Map is a Map
+ * shapeOf(new (class Point {})());                 // OTHER
+ */
+export function shapeOf(o: object): Shape {
+  if (Array.isArray(o)) return ARRAY;
+  const proto = Object.getPrototypeOf(o) as object | null;
+  if (proto === OBJECT_PROTO || proto === null) return RECORD;
+  // A prototype says what an object claims to be; its internal slots say what it is.
+  if (proto === MAP_PROTO) return branded(mapSize, o) ? MAP : OTHER;
+  if (proto === SET_PROTO) return branded(setSize, o) ? SET : OTHER;
+  if (proto === DATE_PROTO) return branded(dateTime, o) ? DATE : OTHER;
+  let shape = foreign.get(proto);
+  if (shape === undefined) {
+    shape = shapeOfPrototype(proto);
+    foreign.set(proto, shape);
+  }
+  if (shape === MAP) return branded(mapSize, o) ? MAP : OTHER;
+  if (shape === SET) return branded(setSize, o) ? SET : OTHER;
+  if (shape === DATE) return branded(dateTime, o) ? DATE : OTHER;
+  return shape;
+}
+
+/** True when `o` is a record, with this realm's prototype or another's. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && shapeOf(value) === RECORD;
+}
+
+function branded(check: (this: unknown) => unknown, o: object): boolean {
+  try {
+    check.call(o);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A realm's `Object.prototype`: the end of every ordinary prototype chain, with Object as its constructor. */
+function isObjectPrototype(proto: object): boolean {
+  return Object.getPrototypeOf(proto) === null && constructorNamed(proto, 'Object');
+}
+
+/** The shape of the objects whose prototype is `proto`, a prototype of another realm (or of a class). */
+function shapeOfPrototype(proto: object): Shape {
+  if (isObjectPrototype(proto)) return RECORD;
+  const parent = Object.getPrototypeOf(proto) as object | null;
+  // A realm's Map.prototype sits right on that realm's Object.prototype; a subclass of Map does not.
+  if (parent === null || !isObjectPrototype(parent)) return OTHER;
+  if (constructorNamed(proto, 'Map')) return MAP;
+  if (constructorNamed(proto, 'Set')) return SET;
+  if (constructorNamed(proto, 'Date')) return DATE;
+  return OTHER;
+}
+
+/** The prototype's own `constructor` is the built-in function of that name. */
+function constructorNamed(proto: object, name: string): boolean {
+  const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;
+  return (
+    typeof ctor === 'function' &&
+    ctor.name === name &&
+    (ctor as { prototype?: unknown }).prototype === proto &&
+    Function.prototype.toString.call(ctor).includes('[native code]')
+  );
+}
