@@ -8,8 +8,9 @@
  * The loop is plain code over arrays and the store's typed arrays; all the
  * friendly work (labels, messages, traces) happens once, after it stops.
  */
-import { stepLabel } from '../model/choice-label.js';
 import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
+import { stepLabel } from '../model/literal.js';
+import { describeNonPlainData } from '../model/plain-data.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import type { StateStore } from './state-store.js';
 import type { Budget, ErrorSource, ResultKind } from './types.js';
@@ -72,7 +73,18 @@ const enum Phase {
   Mutation,
 }
 
-const CLOCK_EVERY = 1023;
+/**
+ * The clock is read after a countdown of calls into the user's code, not per
+ * state: a model whose actions take 200 ms each must stop within about one
+ * action of its timeout, and a fast one must not pay ~60 ns a call for the
+ * clock. Each reading sets the next countdown to about CLOCK_MS of calls at the
+ * pace just seen: at most twice the last one (a fast start says little about
+ * what follows), at most MAX_STRIDE, and at once down to 1 when calls are slow.
+ */
+const CLOCK_MS = 1;
+const MAX_STRIDE = 64;
+/** Choices remembered per action as already found plain (by position in its iteration). */
+const CHECKED_CHOICES = 16;
 
 /** Runs the search. Never throws for user errors: they come back as `kind: 'error'`. */
 export function search<S>(
@@ -101,7 +113,25 @@ export function search<S>(
   let depth = 0;
   let deepest = 0;
   let truncated = false;
-  let expanded = 0;
+  let countdown = 1;
+  let stride = 1;
+  let lastClock = started;
+  const outOfTime = (): boolean => {
+    const now = performance.now();
+    if (now > deadline) return true;
+    const pace = Math.floor((stride * CLOCK_MS) / Math.max(now - lastClock, 1e-3));
+    stride = Math.max(1, Math.min(MAX_STRIDE, 2 * stride, pace));
+    countdown = stride;
+    lastClock = now;
+    return false;
+  };
+  const timedOut = () => {
+    at = -1;
+    return finish('incomplete', { budget: 'timeout' });
+  };
+  // Choices must be plain data (they label traces, and liveness tells them apart by value):
+  // each is checked once per position in its action's iteration while it stays the same object.
+  const checkedChoices: unknown[][] = transitions.map(() => new Array<unknown>(CHECKED_CHOICES).fill(undefined));
 
   // Context for errors: kept in locals the catch block can read.
   let phase = Phase.Store;
@@ -109,6 +139,7 @@ export function search<S>(
   let t = -1;
   let p = -1;
   let choice: unknown;
+  let produced: unknown; // the successor being stored, to tell an async action by its Promise
 
   const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => {
     store.expanding(null); // traces are rebuilt with every value hashed afresh
@@ -128,8 +159,9 @@ export function search<S>(
   // Stores a successor; false when the state budget is spent.
   const admit = (succ: S, parentId: number): boolean => {
     generated++;
+    produced = succ;
     if (succ === undefined) {
-      throw new ContractError(`returned undefined; an action must return the next state`);
+      throw new ContractError('returned undefined; an action must return the next state');
     }
     let id: number;
     if (depth >= maxDepth) {
@@ -174,6 +206,7 @@ export function search<S>(
         const id = frontierIds[i];
         at = id;
         t = -1;
+        if (--countdown === 0 && outOfTime()) return timedOut();
 
         phase = Phase.Invariant;
         for (p = 0; p < nP; p++) {
@@ -195,6 +228,7 @@ export function search<S>(
           const tr = transitions[t];
           if (tr.choices === undefined) {
             choice = undefined;
+            if (--countdown === 0 && outOfTime()) return timedOut();
             if (tr.enabled !== undefined) {
               phase = Phase.Guard;
               const g = tr.enabled(s);
@@ -211,8 +245,19 @@ export function search<S>(
             if (!admit(succ, id)) return finish('incomplete', { budget: 'maxStates', at: -1 });
           } else {
             phase = Phase.Choices;
+            let k = 0;
             for (const c of tr.choices(s)) {
               choice = c;
+              if (--countdown === 0 && outOfTime()) return timedOut();
+              if (typeof c === 'object' ? c !== null : typeof c === 'function' || typeof c === 'symbol') {
+                const seen = checkedChoices[t];
+                if (k >= CHECKED_CHOICES || seen[k] !== c) {
+                  const bad = describeNonPlainData(c, 'choice');
+                  if (bad !== null) throw new ContractError(`yielded a value that is not plain data: ${bad.message}; choices must be plain data, as states are`);
+                  if (k < CHECKED_CHOICES) seen[k] = c;
+                }
+              }
+              k++;
               if (tr.enabled !== undefined) {
                 phase = Phase.Guard;
                 const g = tr.enabled(s, c);
@@ -246,11 +291,6 @@ export function search<S>(
         if (!store.verify(s, id)) {
           throw new MutationError('a state changed while it was being checked');
         }
-
-        if ((++expanded & CLOCK_EVERY) === 0 && performance.now() > deadline) {
-          at = -1;
-          return finish('incomplete', { budget: 'timeout' });
-        }
       }
       frontier = next;
       frontierIds = nextIds;
@@ -262,8 +302,9 @@ export function search<S>(
   } catch (error) {
     const errorSource =
       phase === Phase.Observe && observer !== undefined ? observer.errorSource() : sourceOf(phase, transitions[t], choice, properties[p]);
+    const async = phase === Phase.Store && error instanceof StateShapeError && isThenable(produced);
     return finish('error', {
-      error: explain(error, errorSource),
+      error: async ? new ContractError(`${whoOf(errorSource)} returned a Promise: actions must be synchronous (no async apply, no awaiting); return the next state itself`) : explain(error, errorSource),
       errorSource,
       ...(t >= 0 ? { transition: t, choice } : {}),
     });
@@ -272,9 +313,14 @@ export function search<S>(
   return truncated ? finish('incomplete', { budget: 'maxDepth' }) : finish('ok');
 }
 
+/** `action 'deliver(m1)'`, `invariant 'safe'`, `terminal`. */
+function whoOf(source: ErrorSource): string {
+  return source.name === undefined ? source.kind : `${source.kind} '${source.name}'`;
+}
+
 /** kripke's own errors from the loop say whose output was wrong; user errors stay as thrown. */
 function explain(error: unknown, source: ErrorSource): unknown {
-  const who = source.name === undefined ? source.kind : `${source.kind} '${source.name}'`;
+  const who = whoOf(source);
   if (error instanceof ContractError) return new ContractError(`${who} ${error.message}`);
   if (error instanceof StateShapeError && source.kind === 'action') {
     return new StateShapeError(`${who} returned a state that is not plain data: ${error.detail}`, error.path, error.detail);
@@ -284,10 +330,18 @@ function explain(error: unknown, source: ErrorSource): unknown {
 
 /** The error for a guard, invariant or predicate that returned something else than a boolean. */
 export function notBoolean(value: unknown): ContractError {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  const type =
-    value === null || value === undefined ? String(value) : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-  return new ContractError(`returned ${shown} (${type}), not a boolean`);
+  if (isThenable(value)) {
+    return new ContractError('returned a Promise, not a boolean: guards and predicates must be synchronous (no async functions, no awaiting)');
+  }
+  if (value === null || value === undefined) return new ContractError(`returned ${String(value)}, not a boolean`);
+  const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? 'an object' : String(value);
+  const type = typeof value === 'object' ? '' : ` (a ${typeof value})`;
+  return new ContractError(`returned ${shown}${type}, not a boolean`);
+}
+
+/** A Promise or anything that awaits like one. */
+export function isThenable(value: unknown): boolean {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, prop: Property<S> | undefined): ErrorSource {

@@ -47,6 +47,7 @@ export function defineModel<S>(spec: ModelSpec<S>): Model<S> {
   }
   initStates.forEach((s, i) => {
     const root = hasInitStates ? `initStates[${i}]` : 'init';
+    if (s === undefined) throw new ModelDefinitionError(`${where}: ${root} is undefined; an initial state must be a value (null, an object, …)`);
     const bad = describeNonPlainData(s, root);
     if (bad) throw new ModelDefinitionError(`${where}: ${bad.message}; states must be plain data`);
   });

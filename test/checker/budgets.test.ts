@@ -97,6 +97,58 @@ describe('timeout', () => {
   });
 });
 
+// Issue 8, item 15: the clock was read every 1,024 states, so slow actions overran a timeout by minutes.
+describe('timeout, whatever an action costs', () => {
+  const busy = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+
+  it('stops within about one slow action of the timeout', () => {
+    const slow = defineModel({
+      name: 'slow',
+      init: { n: 0 },
+      actions: {
+        inc: {
+          apply: (s) => {
+            busy(40);
+            return { n: s.n + 1 };
+          },
+        },
+      },
+    });
+    const started = performance.now();
+    const r = check(slow, { timeout: 100 });
+    const took = performance.now() - started;
+    expect(r.kind).toBe('incomplete');
+    expect(r.budget).toBe('timeout');
+    // Before: 1,024 states × 40 ms = 41 s. Generous bounds: this machine is shared.
+    expect(took).toBeLessThan(1500);
+    expect(r.stats.states).toBeLessThan(10);
+  });
+
+  it('stops an endless choices generator whose choices are all disabled', () => {
+    const endless = defineModel({
+      name: 'endless',
+      init: 0,
+      actions: {
+        pick: {
+          *choices() {
+            for (let i = 0; ; i++) yield i;
+          },
+          enabled: () => false,
+          apply: (s: number) => s,
+        },
+      },
+    });
+    const started = performance.now();
+    const r = check(endless, { timeout: 50 });
+    expect(r.kind).toBe('incomplete');
+    expect(r.budget).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
+
 describe('defaults', () => {
   it('are documented values: deadlock on, a million states, no depth bound, 30 s, fingerprints, 1e-5', () => {
     expect(DEFAULT_OPTIONS).toEqual({
