@@ -4,7 +4,7 @@
  * model, and for a state changed in place, the function that changed it.
  * Shared by the safety and liveness checks.
  */
-import { stepLabel } from '../model/choice-label.js';
+import { stepLabel } from '../model/literal.js';
 import { MutationError } from '../model/errors.js';
 import { copyPlainData } from '../model/plain-data.js';
 import type { Model, Transition } from '../model/types.js';

@@ -25,7 +25,14 @@
  *    walks inside the component from witness to witness (an edge of each fair
  *    action it must take, a state where a weakly fair action is disabled) and
  *    back to where it entered.
+ *
+ * Fairness counts only steps that change the state (TLA+'s <<A>>_v): a
+ * self-loop neither takes a fair action nor keeps it enabled. With
+ * `stuttering`, a path may also stop in any state forever (TLA+'s behaviours):
+ * every state carries a virtual self-loop that takes no action, so stopping
+ * where no fair action is enabled is a counterexample.
  */
+import { CHUNK_BITS, OFFSET } from './columns.js';
 import { FROM, GOAL, type StateGraph } from './graph.js';
 import { SccScratch, stronglyConnected } from './scc.js';
 
@@ -45,6 +52,8 @@ export interface Lasso {
   readonly cycle?: readonly number[];
   /** How many edges of the prefix precede the state where the goal last became due. */
   readonly pendingSince: number;
+  /** With stuttering: the path stops (stutters forever) at the prefix's end, where no fair action is enabled. */
+  readonly stutters?: boolean;
 }
 
 /**
@@ -71,6 +80,7 @@ export function findLasso(
   leadsTo: boolean,
   fairness: FairnessFlags,
   deadline: number,
+  stuttering = false,
 ): Lasso | undefined {
   const n = graph.size;
   const flags = graph.flags[prop];
@@ -104,7 +114,7 @@ export function findLasso(
     const pending = x & 1;
     const end = F.get(s + 1);
     for (let e = F.get(s); e < end; e++) {
-      const t = T[e >>> 16][e & 0xffff];
+      const t = T[e >>> CHUNK_BITS][e & OFFSET];
       const f = flags.get(t);
       const next = (f & GOAL) === 0 && (pending === 1 || (leadsTo && (f & FROM) !== 0)) ? 1 : 0;
       const y = 2 * t + next;
@@ -140,7 +150,7 @@ export function findLasso(
   const work: Int32Array[] = [];
 
   const collect = (stack: Int32Array, from: number, to: number) => {
-    if (to - from === 1 && !hasSelfLoop(graph, stack[from])) {
+    if (to - from === 1 && !stuttering && !hasSelfLoop(graph, stack[from])) {
       setOf[stack[from]] = 0;
       return;
     }
@@ -163,6 +173,9 @@ export function findLasso(
       const sStamp = ++stamp;
       const end = F.get(s + 1);
       for (let e = F.get(s); e < end; e++) {
+        const t = graph.targets.get(e);
+        if (setOf[t] === id) inner++;
+        if (t === s) continue; // a self-loop neither takes nor enables (<<A>>_v)
         const a = graph.actions.get(e);
         if (countStamp[a] !== cStamp) {
           countStamp[a] = cStamp;
@@ -173,13 +186,10 @@ export function findLasso(
           stateStamp[a] = sStamp;
           enabledIn[a]++;
         }
-        if (setOf[T[e >>> 16][e & 0xffff]] === id) {
-          takenStamp[a] = cStamp;
-          inner++;
-        }
+        if (setOf[t] === id) takenStamp[a] = cStamp;
       }
     }
-    let unfair = inner === 0;
+    let unfair = inner === 0 && !stuttering;
     let refine = false;
     for (let k = 0; k < kinds && !unfair; k++) {
       const a = encountered[k];
@@ -201,7 +211,7 @@ export function findLasso(
         const s = C[i];
         let drop = false;
         const end = F.get(s + 1);
-        for (let e = F.get(s); e < end && !drop; e++) drop = forbidden[graph.actions.get(e)] === cStamp;
+        for (let e = F.get(s); e < end && !drop; e++) drop = graph.targets.get(e) !== s && forbidden[graph.actions.get(e)] === cStamp;
         if (drop) setOf[s] = 0;
         else {
           setOf[s] = keep;
@@ -237,6 +247,7 @@ export function findLasso(
     pendingSince = pendingSince < 0 ? 0 : prefix.length - pendingSince + 1;
     const init = y >>> 1;
     if (deadEnd) return { init, prefix, pendingSince };
+    if (stuttering && !fairEnabledAt(graph, s, fairness)) return { init, prefix, pendingSince, stutters: true };
     return { init, prefix, cycle: fairCycle(graph, s, setOf, fairness, scratch, clock), pendingSince };
   }
   return undefined;
@@ -252,6 +263,16 @@ function sourceOf(graph: StateGraph, e: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Some weakly or strongly fair action has a step out of `s` that changes the state. */
+function fairEnabledAt(graph: StateGraph, s: number, { weak, strong }: FairnessFlags): boolean {
+  const end = graph.firstEdge(s + 1);
+  for (let e = graph.firstEdge(s); e < end; e++) {
+    const a = graph.actions.get(e);
+    if (graph.targets.get(e) !== s && (weak[a] === 1 || strong[a] === 1)) return true;
+  }
+  return false;
 }
 
 function hasSelfLoop(graph: StateGraph, s: number): boolean {
@@ -279,7 +300,7 @@ function fairCycle(
   const enabledAt = (s: number): Set<number> => {
     const out = new Set<number>();
     const end = F.get(s + 1);
-    for (let e = F.get(s); e < end; e++) out.add(graph.actions.get(e));
+    for (let e = F.get(s); e < end; e++) if (graph.targets.get(e) !== s) out.add(graph.actions.get(e));
     return out;
   };
   const needWeak = new Set<number>();
@@ -295,11 +316,14 @@ function fairCycle(
   const follow = (path: number[]) => {
     for (const e of path) {
       walk.push(e);
-      const a = graph.actions.get(e);
-      taken.add(a);
-      needWeak.delete(a);
-      needStrong.delete(a);
-      visit(graph.targets.get(e));
+      const target = graph.targets.get(e);
+      if (target !== sourceOf(graph, e)) {
+        const a = graph.actions.get(e);
+        taken.add(a);
+        needWeak.delete(a);
+        needStrong.delete(a);
+      }
+      visit(target);
     }
   };
   visit(entry);
@@ -325,7 +349,7 @@ function fairCycle(
       for (let e = F.get(u); e < end; e++) {
         const w = graph.targets.get(e);
         if (setOf[w] !== core) continue;
-        if (stopOn(graph.actions.get(e)) || (w === from && stopAt(w))) return [...back(u), e];
+        if ((w !== u && stopOn(graph.actions.get(e))) || (w === from && stopAt(w))) return [...back(u), e];
         if (mark[w] === round) continue;
         mark[w] = round;
         via[w] = e;

@@ -9,8 +9,9 @@
  * State identity and parent ids come from the safety search's StateStore,
  * whose `add` also gives the id of a state seen before (an edge's target).
  */
-import { formatChoice, stepLabel } from '../model/choice-label.js';
 import { KripkeError } from '../model/errors.js';
+import { stepLabel } from '../model/literal.js';
+import { canonicalKey } from '../model/plain-data.js';
 import type { Model, StatePredicate, Transition } from '../model/types.js';
 import { notBoolean, search, type SearchObserver, type SearchOptions, type SearchOutcome } from './bfs.js';
 import { ByteColumn, IntColumn } from './columns.js';
@@ -23,8 +24,10 @@ import type { StateStore } from './state-store.js';
 export interface ActionInstance {
   /** Index into the transitions. */
   readonly transition: number;
-  /** The label in traces: `name` or `name(choice)`. */
+  /** The label in traces: `name` or `name(choice)`; for display and for naming it in `fair`. */
   readonly label: string;
+  /** The choice, for a parameterised transition: the first of the values equal to it that was seen. */
+  readonly choice?: unknown;
 }
 
 /** Flag bits per state and liveness property. */
@@ -107,16 +110,22 @@ export function exploreGraph<S>(
   const { firstEdges, targets, actions, flags, instances } = graph;
   const nP = predicates.length;
 
-  // Instance ids: a plain transition's id is its index; choices get ids as first seen.
+  // Instance ids: a plain transition's id is its index; choices get ids as first seen,
+  // identified by value (the states' equality): 1 and '1' are two choices, { from, to }
+  // and { to, from } one. Primitives key a Map as they are (SameValueZero is that
+  // equality for them); compound choices by their canonical key.
   for (let i = 0; i < transitions.length; i++) instances.push({ transition: i, label: transitions[i].label });
-  const choiceIds: Map<unknown, number>[] = transitions.map(() => new Map());
+  const primitiveIds: Map<unknown, number>[] = transitions.map(() => new Map());
+  const compoundIds: Map<string, number>[] = transitions.map(() => new Map());
   const instanceOf = (t: number, c: unknown): number => {
-    const key = typeof c === 'object' && c !== null ? `\u0000${formatChoice(c)}` : c;
-    const ids = choiceIds[t];
+    const compound = typeof c === 'object' && c !== null;
+    // The search has checked that every choice is plain data.
+    const key = compound ? canonicalKey(c) : c;
+    const ids = compound ? compoundIds[t] : primitiveIds[t];
     let id = ids.get(key);
     if (id === undefined) {
       id = instances.length;
-      instances.push({ transition: t, label: stepLabel(transitions[t].label, true, c) });
+      instances.push({ transition: t, label: stepLabel(transitions[t].label, true, c), choice: c });
       ids.set(key, id);
     }
     return id;
@@ -149,8 +158,8 @@ export function exploreGraph<S>(
       p = -1;
     },
     edge: (target, t, choice) => {
-      targets.push(target);
       actions.push(transitions[t].choices === undefined ? t : instanceOf(t, choice));
+      targets.push(target);
     },
     complete: () => {
       firstEdges.push(targets.length);
@@ -164,3 +173,4 @@ export function exploreGraph<S>(
   const outcome = search(model, transitions, [], { ...options, deadlock: false }, graph.store, observer, started);
   return outcome.kind === 'error' && p >= 0 ? { ...outcome, predicate: p } : outcome;
 }
+

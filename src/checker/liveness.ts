@@ -8,7 +8,7 @@
  */
 import { describe } from '../model/action.js';
 import { ModelDefinitionError } from '../model/errors.js';
-import { checkPredicate, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
+import { checkPredicate, checkStuttering, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
 import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../model/types.js';
 import type { SearchOptions } from './bfs.js';
 import { resultAt, withCopiedInit, type Suspect } from './counterexample.js';
@@ -34,6 +34,8 @@ export interface LivenessQuery<S> {
   fair?: Fairness;
   /** Strongly fair actions: an action enabled again and again, even with interruptions, is eventually taken. */
   strongFair?: Fairness;
+  /** TLA+'s semantics: a path may stop in any state where no fair action is enabled. Default false. */
+  stuttering?: boolean;
 }
 
 /** Resolved options, as check.ts resolves them. */
@@ -66,12 +68,14 @@ export function resolveQuery<S>(model: Model<S>, query: LivenessQuery<S> | strin
     const all = model.transitions as readonly Transition<unknown>[];
     const fair = query.fair === undefined ? base.fair : normalizeFairness(query.fair, all, `${where}: fair`);
     const strongFair = query.strongFair === undefined ? base.strongFair : normalizeFairness(query.strongFair, all, `${where}: strongFair`);
+    const stuttering = query.stuttering === undefined ? base.stuttering : checkStuttering(query.stuttering, `${where}: stuttering`);
     return {
       name: base.name,
       goal: base.goal,
       ...(from === undefined ? {} : { from }),
       ...(fair === undefined ? {} : { fair }),
       ...(strongFair === undefined ? {} : { strongFair }),
+      ...(stuttering === undefined ? {} : { stuttering }),
     };
   }
   if (typeof query.from === 'string') {
@@ -138,7 +142,7 @@ export function runLiveness<S>(
     const property = properties[p];
     let lasso: Lasso | undefined;
     try {
-      lasso = findLasso(graph, p, property.from !== undefined, fairnessFlags(graph, transitions, property), deadline);
+      lasso = findLasso(graph, p, property.from !== undefined, fairnessFlags(graph, transitions, property), deadline, property.stuttering === true);
     } catch (error) {
       if (!(error instanceof OutOfTime)) throw error;
       return makeResult<S>(outcome, [], stats(), coverage, options.timeout, { kind: 'incomplete', budget: 'timeout', ...about(property) });
@@ -154,6 +158,7 @@ export function runLiveness<S>(
         kind: 'liveness',
         ...about(property),
         ...(lasso.cycle === undefined ? {} : { loopsTo: lasso.prefix.length }),
+        ending: lasso.cycle !== undefined ? 'cycle' : lasso.stutters === true ? 'stutter' : 'dead-end',
         dueAt: lasso.pendingSince,
       });
     }
@@ -185,24 +190,52 @@ export function withLiveness<S>(model: Model<S>, safety: CheckResult<S>, options
 
 /** Fairness as given, for the result and the matcher message. */
 function fairnessOf<S>(p: LivenessProperty<S>): FairnessAssumptions {
-  return { fair: p.fair ?? [], strongFair: p.strongFair ?? [] };
+  return { fair: p.fair ?? [], strongFair: p.strongFair ?? [], stuttering: p.stuttering === true };
 }
 
-/** Per action instance of the graph: is it weakly / strongly fair under this property? */
+/**
+ * Per action instance of the graph: is it weakly / strongly fair under this
+ * property? A name is an action's label (every choice of it is fair on its
+ * own) or one choice's label exactly as traces print it; a choice label that no
+ * reachable state enables is a usage error (a typo would otherwise leave the
+ * action unfair without a word).
+ */
 function fairnessFlags<S>(graph: StateGraph, transitions: readonly Transition<S>[], p: LivenessProperty<S>): FairnessFlags {
   const n = graph.instances.length;
   const weak = new Uint8Array(n);
   const strong = new Uint8Array(n);
-  const mark = (list: Fairness | undefined, out: Uint8Array) => {
+  const mark = (list: Fairness | undefined, out: Uint8Array, what: string) => {
     if (list === undefined) return;
     const names = list === 'all' ? undefined : new Set(list);
+    const used = new Set<string>();
     graph.instances.forEach((inst, i) => {
-      if (names === undefined || names.has(inst.label) || names.has(transitions[inst.transition].label)) out[i] = 1;
+      const action = transitions[inst.transition].label;
+      if (names === undefined || names.has(inst.label) || names.has(action)) out[i] = 1;
+      if (names?.has(inst.label)) used.add(inst.label);
+      if (names?.has(action)) used.add(action);
     });
+    for (const name of names ?? []) {
+      if (used.has(name) || transitions.some((t) => t.label === name)) continue;
+      throw new ModelDefinitionError(`${what}: ${unknownChoice(name, graph, transitions)}`);
+    }
   };
-  mark(p.fair, weak);
-  mark(p.strongFair, strong);
+  mark(p.fair, weak, 'fair');
+  mark(p.strongFair, strong, 'strongFair');
   return { weak, strong };
+}
+
+/** Why a choice label names nothing: the choices of its action that do occur. */
+export function unknownChoice<S>(name: string, graph: StateGraph, transitions: readonly Transition<S>[]): string {
+  const t = transitions.findIndex((tr) => tr.choices !== undefined && name.startsWith(`${tr.label}(`));
+  const labels = graph.instances.filter((inst) => inst.transition === t && inst.label !== transitions[t]?.label).map((inst) => inst.label);
+  const known = labels.length === 0 ? 'none is enabled in any reachable state' : `the enabled ones are ${listed(labels)}`;
+  return `no reachable state enables '${name}' (labels must match as traces print them: ${known})`;
+}
+
+/** `a, b, c and 4 more` */
+function listed(labels: readonly string[], most = 6): string {
+  const shown = labels.slice(0, most).join(', ');
+  return labels.length <= most ? shown : `${shown} and ${labels.length - most} more`;
 }
 
 /** Vacuity warnings for a property that held. */
@@ -230,7 +263,10 @@ function traceAlong<S>(model: Model<S>, transitions: readonly Transition<S>[], g
     transitions,
     graph.store,
     lasso.init,
-    edges.map((e) => ({ target: graph.targets.get(e), label: graph.instances[graph.actions.get(e)].label })),
+    edges.map((e) => {
+      const { transition, choice } = graph.instances[graph.actions.get(e)];
+      return { target: graph.targets.get(e), via: { transition, choice } };
+    }),
   );
 }
 

@@ -29,9 +29,11 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
       const name = r.liveness === undefined ? 'liveness' : `liveness '${r.liveness}'`;
       const due = r.dueAt !== undefined && r.dueAt > 0 ? ` (due from step ${r.dueAt})` : '';
       const how =
-        r.loopsTo === undefined
-          ? `the path stops after ${steps} with no action enabled`
-          : `after ${plural(r.loopsTo, 'step')}, a cycle of ${plural(r.trace.length - 1 - r.loopsTo, 'step')} repeats forever`;
+        r.loopsTo !== undefined
+          ? `after ${plural(r.loopsTo, 'step')}, a cycle of ${plural(r.trace.length - 1 - r.loopsTo, 'step')} repeats forever`
+          : r.ending === 'stutter'
+            ? `the system may stop after ${steps}, where no fair action is enabled (stuttering)`
+            : `the path stops after ${steps} with no action enabled`;
       return `${name} violated: the goal is never reached${due} — ${how}`;
     }
     case 'invariant':

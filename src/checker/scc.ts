@@ -5,6 +5,7 @@
  * given as `setOf[s] === set`, so the fairness refinement can re-run it on a
  * shrinking part of one component.
  */
+import { CHUNK_BITS, OFFSET } from './columns.js';
 import type { StateGraph } from './graph.js';
 
 /** Scratch arrays sized to the graph, reused across runs; every run leaves them clean. */
@@ -67,7 +68,7 @@ export function stronglyConnected(
       const end = F.get(v + 1);
       let descended = false;
       while (e < end) {
-        const w = T[e >>> 16][e & 0xffff];
+        const w = T[e >>> CHUNK_BITS][e & OFFSET];
         e++;
         if (setOf[w] !== set) continue;
         if (index[w] === 0) {

@@ -4,8 +4,9 @@
  * then re-run the model forward, choosing at each step the successor whose
  * fingerprint is the next one on the path. Exact, shortest, and no state kept.
  */
-import { stepLabel } from '../model/choice-label.js';
+import { stepLabel } from '../model/literal.js';
 import { KripkeError } from '../model/errors.js';
+import { sameState } from '../model/plain-data.js';
 import type { Model, Transition } from '../model/types.js';
 import type { StateStore } from './state-store.js';
 import type { Step } from './types.js';
@@ -17,33 +18,55 @@ export function pathTo(store: StateStore, id: number): number[] {
   return path.reverse();
 }
 
-/** One successor of `state`, with its label, for each enabled transition and choice. */
-export function* successors<S>(state: S, transitions: readonly Transition<S>[]): Generator<Step<S>> {
-  for (const tr of transitions) {
-    const env = tr.environment === undefined ? {} : { environment: tr.environment };
+/** One firing of a transition: which one, with which choice, and the state it leads to. */
+export interface Firing<S> {
+  readonly transition: number;
+  readonly choice: unknown;
+  readonly state: S;
+}
+
+/** Every enabled transition and choice of `state`, in the search's order. */
+export function* firings<S>(state: S, transitions: readonly Transition<S>[]): Generator<Firing<S>> {
+  for (let t = 0; t < transitions.length; t++) {
+    const tr = transitions[t];
     if (tr.choices === undefined) {
-      if (tr.enabled === undefined || tr.enabled(state) === true) {
-        yield { action: tr.label, ...env, state: tr.apply(state) };
-      }
+      if (tr.enabled === undefined || tr.enabled(state) === true) yield { transition: t, choice: undefined, state: tr.apply(state) };
     } else {
       for (const c of tr.choices(state)) {
-        if (tr.enabled === undefined || tr.enabled(state, c) === true) {
-          yield { action: stepLabel(tr.label, true, c), ...env, state: tr.apply(state, c) };
-        }
+        if (tr.enabled === undefined || tr.enabled(state, c) === true) yield { transition: t, choice: c, state: tr.apply(state, c) };
       }
     }
   }
 }
 
-/** One step to replay: the stored state it reaches and, where several actions lead there, the label to take. */
+/** A firing as a trace step: its label, its environment, the state. */
+export function stepOf<S>(f: Firing<S>, transitions: readonly Transition<S>[]): Step<S> {
+  const tr = transitions[f.transition];
+  return {
+    action: stepLabel(tr.label, tr.choices !== undefined, f.choice),
+    ...(tr.environment === undefined ? {} : { environment: tr.environment }),
+    state: f.state,
+  };
+}
+
+/** One successor of `state`, with its label, for each enabled transition and choice. */
+export function* successors<S>(state: S, transitions: readonly Transition<S>[]): Generator<Step<S>> {
+  for (const f of firings(state, transitions)) yield stepOf(f, transitions);
+}
+
+/**
+ * One step to replay: the stored state it reaches and, where several actions
+ * lead there, the action to take: a transition and (for a choice) a choice
+ * equal to the given one as data.
+ */
 export interface ReplayStep {
   readonly target: number;
-  readonly label?: string;
+  readonly via?: { readonly transition: number; readonly choice?: unknown };
 }
 
 /**
  * Re-runs the model from the stored initial state `init`, at each step taking
- * the successor whose fingerprint is the target's (and whose label matches, if given).
+ * the successor whose fingerprint is the target's (by the given action, if one is given).
  */
 export function replay<S>(
   model: Model<S>,
@@ -55,18 +78,19 @@ export function replay<S>(
   const first = model.initStates.find((s) => store.matches(s, init));
   if (first === undefined) throw nondeterministic('no initial state has the stored fingerprint');
   const trace: Step<S>[] = [{ action: null, state: first }];
-  for (const { target, label } of steps) {
-    let found: Step<S> | undefined;
-    for (const step of successors(trace[trace.length - 1].state, transitions)) {
-      if ((label === undefined || step.action === label) && store.matches(step.state, target)) {
-        found = step;
+  for (const { target, via } of steps) {
+    let found: Firing<S> | undefined;
+    for (const f of firings(trace[trace.length - 1].state, transitions)) {
+      if (via !== undefined && (f.transition !== via.transition || !sameState(f.choice, via.choice))) continue;
+      if (store.matches(f.state, target)) {
+        found = f;
         break;
       }
     }
     if (found === undefined) {
       throw nondeterministic(`no action of step ${trace.length - 1}'s state leads to step ${trace.length}'s state any more`);
     }
-    trace.push(found);
+    trace.push(stepOf(found, transitions));
   }
   return trace;
 }

@@ -86,6 +86,13 @@ export interface CheckResult<S> {
    */
   readonly loopsTo?: number;
   /**
+   * For `kind: 'liveness'`: how the counterexample path goes on forever without
+   * the goal: `'cycle'` (the steps after `loopsTo` repeat), `'dead-end'` (it stops
+   * where no action is enabled), `'stutter'` (with `stuttering`, it stops where
+   * no fair action is enabled).
+   */
+  readonly ending?: 'cycle' | 'dead-end' | 'stutter';
+  /**
    * For `kind: 'liveness'`: the step from which the goal is due and never
    * comes (the last state where `from` held; 0 for ◇goal).
    */
@@ -107,6 +114,8 @@ export interface FairnessAssumptions {
   readonly fair: Fairness;
   /** Strongly fair actions. */
   readonly strongFair: Fairness;
+  /** Paths may stop in a state where no fair action is enabled (TLA+'s semantics). */
+  readonly stuttering: boolean;
 }
 
 /** The outcome of `checkOpen`: the composed search plus the environments' assumptions. */

@@ -15,6 +15,14 @@ export interface EventuallyOptions<S = unknown> extends MatcherOptions {
   fair?: Fairness;
   /** Strongly fair actions (names, or 'all'). */
   strongFair?: Fairness;
+  /** TLA+'s semantics: a path may stop in any state where no fair action is enabled. Default false. */
+  stuttering?: boolean;
+  /**
+   * Let a vacuous check pass: one whose `from` never holds in a reachable state,
+   * or whose goal holds in every reachable state. Default false: a vacuous
+   * check proves nothing, so it fails and says why.
+   */
+  allowVacuous?: boolean;
 }
 
 /**
@@ -43,12 +51,16 @@ export function toEventually(this: MatcherContext, received: unknown, goal: unkn
       value: goal,
     });
   }
-  const { from, fair, strongFair, ...checkOptions } = requireOptions(call, options) as EventuallyOptions;
+  const { from, fair, strongFair, stuttering, allowVacuous, ...checkOptions } = requireOptions(call, options) as EventuallyOptions;
+  if (allowVacuous !== undefined && typeof allowVacuous !== 'boolean') {
+    throw usageError(call, `${call.palette.expected('allowVacuous')} must be true or false`, { label: 'allowVacuous', value: allowVacuous });
+  }
   const query = {
     goal: goal as StatePredicate<unknown> | string,
     ...(from === undefined ? {} : { from }),
     ...(fair === undefined ? {} : { fair }),
     ...(strongFair === undefined ? {} : { strongFair }),
+    ...(stuttering === undefined ? {} : { stuttering }),
   };
   const result = runCheck(call, () => checkLiveness(model, query, checkOptions));
   const declared = typeof goal === 'string' ? model.liveness?.find((p) => p.name === goal) : undefined;
@@ -57,8 +69,22 @@ export function toEventually(this: MatcherContext, received: unknown, goal: unkn
     from: from !== undefined ? describeFunction(from) : declared?.from !== undefined ? describeFunction(declared.from) : undefined,
     property: declared === undefined ? '' : ` (liveness ${JSON.stringify(declared.name)})`,
   };
-  const fairness = fairnessLine(result.fairness ?? { fair: [], strongFair: [] }, call.palette);
+  const fairness = fairnessLine(result.fairness ?? { fair: [], strongFair: [], stuttering: false }, call.palette);
   const warnings = (result.warnings ?? []).map((w) => call.palette.dim(`Warning: ${w}.`));
+  if (result.kind === 'ok' && result.warnings !== undefined && allowVacuous !== true) {
+    // A vacuous pass proves nothing: fail, with or without .not, and say why.
+    return {
+      pass: call.isNot,
+      message: () =>
+        [
+          call.hint,
+          '',
+          ...result.warnings!.map((w) => call.palette.received(`✗ ${w}.`)),
+          call.palette.dim('Nothing is proven. Fix the predicate, or pass { allowVacuous: true } if this is what you mean.'),
+          fairness,
+        ].join('\n'),
+    };
+  }
   switch (result.kind) {
     case 'ok': {
       const states = plural(result.stats.states, 'reachable state');
@@ -83,9 +109,14 @@ export function toEventually(this: MatcherContext, received: unknown, goal: unkn
 function fairnessLine(f: FairnessAssumptions, palette: Palette): string {
   const list = (x: Fairness) => (x === 'all' ? 'every action' : x.join(', '));
   const parts = [...(f.fair === 'all' || f.fair.length > 0 ? [`weak for ${list(f.fair)}`] : []), ...(f.strongFair === 'all' || f.strongFair.length > 0 ? [`strong for ${list(f.strongFair)}`] : [])];
+  const stops = f.stuttering ? '; paths may stop where no fair action is enabled (stuttering)' : '';
   return parts.length === 0
-    ? palette.dim('Fairness: none assumed (a scheduler may ignore any action forever; pass fair or strongFair to rule that out)')
-    : palette.dim(`Fairness: ${parts.join('; ')}`);
+    ? palette.dim(
+        f.stuttering
+          ? 'Fairness: none assumed (paths may stop anywhere, stuttering; pass fair or strongFair to rule that out)'
+          : 'Fairness: none assumed (a scheduler may ignore any action forever; pass fair or strongFair to rule that out)',
+      )
+    : palette.dim(`Fairness: ${parts.join('; ')}${stops}`);
 }
 
 /** The headline and the step marks of a lasso (or of a path that stops). */
@@ -99,6 +130,15 @@ function lassoWording(call: Call, result: CheckResult<unknown>, words: { goal: s
   const notes = new Map<number, string[]>();
   const add = (i: number, line: string) => notes.set(i, [...(notes.get(i) ?? []), line]);
   if (words.from !== undefined) add(due, palette.received(`⏳ ${words.from} holds: the goal is due from here and never comes`));
+  if (result.ending === 'stutter') {
+    return {
+      headline: `${expected}, but the system may stop after ${plural(steps, 'step')} without it`,
+      traceName: 'shortest path',
+      context: [fairness],
+      notes,
+      lastNote: palette.received('✗ no fair action is enabled: with stuttering, the system may stop here forever'),
+    };
+  }
   if (result.loopsTo === undefined) {
     return {
       headline: `${expected}, but this path stops after ${plural(steps, 'step')} without it`,

@@ -1,7 +1,7 @@
 import { checkSafety } from '../checker/check.js';
-import { successors } from '../checker/trace.js';
 import type { CheckResult, Step } from '../checker/types.js';
 import { ContractError, KripkeError } from '../model/errors.js';
+import { stepLabel } from '../model/literal.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import { plural, stepsOf } from '../render/summary.js';
 import { describeFunction } from '../render/value.js';
@@ -18,6 +18,8 @@ interface Target {
   readonly test: (state: unknown) => unknown;
   /** For an action: the step that fires it, appended to the witness. */
   readonly fire?: (state: unknown) => Step<unknown> | undefined;
+  /** For one choice's label, after a search that never reached it: why the label names nothing, if it does not. */
+  readonly unknown?: () => string | undefined;
 }
 
 /**
@@ -64,6 +66,8 @@ export function toReach(this: MatcherContext, received: unknown, target: unknown
       };
     }
     case 'ok': {
+      const unknown = goal.unknown?.();
+      if (unknown !== undefined) throw usageError(call, unknown);
       const states = plural(result.stats.states, 'reachable state');
       return {
         pass: false,
@@ -115,15 +119,44 @@ function targetOf(call: Call, model: Model<unknown>, target: unknown): Target {
       const known = model.transitions.map((t) => (t.choices === undefined ? t.label : `${t.label}(…)`)).join(', ');
       throw usageError(call, `model "${model.name}" has no action named ${JSON.stringify(target)}; its actions are ${known}. Pass a predicate (state) => boolean to reach a state.`);
     }
-    const fire = named.length > 0 ? (s: unknown) => firstFiring(s, named) : (s: unknown) => firstFiring(s, chosen, target);
-    return { text: `action ${JSON.stringify(target)}`, test: (s) => fire(s) !== undefined, fire };
+    const text = `action ${JSON.stringify(target)}`;
+    if (named.length > 0) {
+      const fire = (s: unknown) => firstFiring(s, named);
+      return { text, test: (s) => fire(s) !== undefined, fire };
+    }
+    // One choice's label: a label no reachable state even offers is a typo, not a pass.
+    const offered = new Set<string>();
+    let found = false;
+    const fire = (s: unknown) => {
+      const step = firstFiring(s, chosen, target, (label) => {
+        if (label === target) found = true;
+        else if (offered.size < 7) offered.add(label);
+      });
+      return step;
+    };
+    const unknown = () =>
+      found
+        ? undefined
+        : `model "${model.name}" offers no choice labelled ${JSON.stringify(target)} in any reachable state (labels must match as traces print them${offered.size === 0 ? '' : `; it offers ${[...offered].slice(0, 6).join(', ')}${offered.size > 6 ? ', …' : ''}`}). Pass a predicate (state) => boolean to reach a state.`;
+    return { text, test: (s) => fire(s) !== undefined, fire, unknown };
   }
   throw usageError(call, `${call.palette.expected('target')} must be a predicate (state) => boolean or the name of an action`, { label: 'Target', value: target });
 }
 
-/** The first step of `transitions` that can fire in `state` (with the given label, if one is given). */
-function firstFiring(state: unknown, transitions: readonly Transition<unknown>[], label?: string): Step<unknown> | undefined {
-  for (const step of successors(state, transitions)) if (label === undefined || step.action === label) return step;
+/**
+ * The first step of `transitions` that can fire in `state` (with the given label, if one is given);
+ * `offered` hears the label of every choice offered, enabled or not.
+ */
+function firstFiring(state: unknown, transitions: readonly Transition<unknown>[], label?: string, offered?: (label: string) => void): Step<unknown> | undefined {
+  for (const tr of transitions) {
+    const env = tr.environment === undefined ? {} : { environment: tr.environment };
+    for (const c of tr.choices === undefined ? [undefined] : tr.choices(state)) {
+      const action = stepLabel(tr.label, tr.choices !== undefined, c);
+      offered?.(action);
+      if (label !== undefined && action !== label) continue;
+      if (tr.enabled === undefined || tr.enabled(state, c) === true) return { action, ...env, state: tr.apply(state, c) };
+    }
+  }
   return undefined;
 }
 

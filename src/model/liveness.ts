@@ -36,7 +36,7 @@ export function checkPredicate<S>(value: unknown, what: string): StatePredicate<
   return value as StatePredicate<S>;
 }
 
-const SPEC_KEYS = ['goal', 'from', 'fair', 'strongFair'];
+const SPEC_KEYS = ['goal', 'from', 'fair', 'strongFair', 'stuttering'];
 
 /** Validates one liveness spec (named or not) into a property. */
 export function normalizeLivenessSpec<S>(
@@ -46,7 +46,7 @@ export function normalizeLivenessSpec<S>(
   where: string,
 ): LivenessProperty<S> {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new ModelDefinitionError(`${where} must be an object { goal, from?, fair?, strongFair? }, got ${describe(spec)}`);
+    throw new ModelDefinitionError(`${where} must be an object { goal, from?, fair?, strongFair?, stuttering? }, got ${describe(spec)}`);
   }
   for (const key of Object.keys(spec)) {
     if (!SPEC_KEYS.includes(key)) {
@@ -59,13 +59,21 @@ export function normalizeLivenessSpec<S>(
   const all = transitions as readonly Transition<unknown>[];
   const fair = normalizeFairness(s.fair, all, `${where}: fair`);
   const strongFair = normalizeFairness(s.strongFair, all, `${where}: strongFair`);
+  const stuttering = checkStuttering(s.stuttering, `${where}: stuttering`);
   return Object.freeze({
     name,
     goal,
     ...(from === undefined ? {} : { from }),
     ...(fair === undefined ? {} : { fair }),
     ...(strongFair === undefined ? {} : { strongFair }),
+    ...(stuttering === undefined ? {} : { stuttering }),
   });
+}
+
+/** Checks the stuttering switch. */
+export function checkStuttering(value: unknown, what: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new ModelDefinitionError(`${what} must be true or false, got ${describe(value)}`);
 }
 
 /** The `liveness` record of a model spec as properties, in declaration order. */

@@ -110,6 +110,13 @@ export interface LivenessSpec<S> {
   fair?: Fairness;
   /** Strong fairness: an action enabled again and again (with interruptions) is eventually taken. */
   strongFair?: Fairness;
+  /**
+   * TLA+'s semantics: a path may stop in any state forever (stutter), unless a
+   * fair action is enabled there; without fairness, nothing then forces any
+   * progress. Default false: a path goes on while some action is enabled (which
+   * assumes, as TLA+'s WF_vars(Next) would, that the system never just stops).
+   */
+  stuttering?: boolean;
 }
 
 /** A named liveness property as a model holds it after `defineModel`. */
@@ -119,6 +126,7 @@ export interface LivenessProperty<S> {
   readonly from?: StatePredicate<S>;
   readonly fair?: Fairness;
   readonly strongFair?: Fairness;
+  readonly stuttering?: boolean;
 }
 
 /** One transition rule after normalisation: the unit the search works with. */

@@ -6,9 +6,11 @@
  * the goal pending, there is a dead end, or a non-empty set of edges that is
  * strongly connected (the edges a path takes infinitely often) and fair (each
  * weakly fair action is taken in it or disabled at one of its states; each
- * strongly fair action is taken in it or disabled at all of its states). It
- * enumerates every subset of edges, so it only works for tiny graphs, and it
- * shares no code with the checker.
+ * strongly fair action is taken in it or disabled at all of its states). As
+ * in TLA+ (<<A>>_v), only a step that changes the state takes or enables an
+ * action: a self-loop does neither. With stuttering, a path may also stop in
+ * any state where no fair action is enabled. It enumerates every subset of
+ * edges, so it only works for tiny graphs, and it shares no code with the checker.
  */
 import { describe, expect, it } from 'vitest';
 import { checkLiveness, defineModel, type Fairness, type Model } from '../../src/index.js';
@@ -23,6 +25,7 @@ interface Case {
   from: boolean[] | undefined;
   fair: Fairness | undefined;
   strongFair: Fairness | undefined;
+  stuttering: boolean;
 }
 
 const NAMES = ['a', 'b', 'c'];
@@ -69,6 +72,7 @@ function randomCase(rnd: () => number): Case {
     from: rnd() < 0.5 ? Array.from({ length: n }, () => rnd() < 0.4) : undefined,
     fair: pick(),
     strongFair: pick(),
+    stuttering: rnd() < 0.3,
   };
 }
 
@@ -91,6 +95,16 @@ function modelOf(c: Case): Model<number> {
 const labelOf = (e: Edge) => `${e[2]}(${e[1]})`;
 const fairTo = (list: Fairness | undefined, e: Edge) =>
   list !== undefined && (list === 'all' || list.includes(e[2]) || list.includes(labelOf(e)));
+
+/** The labels of the edges out of reachable states. */
+function reachableLabels(c: Case): Set<string> {
+  const seen = new Set(c.inits);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [f, t] of c.edges) if (seen.has(f) && !seen.has(t)) seen.add(t), (changed = true);
+  }
+  return new Set(c.edges.filter(([f]) => seen.has(f)).map(labelOf));
+}
 
 /** What the oracle expects: the length of the shortest prefix to a bad state, or undefined if none. */
 function oracle(c: Case): { prefix: number } | undefined {
@@ -117,9 +131,13 @@ function oracle(c: Case): { prefix: number } | undefined {
   }
   const pendingAt = (s: number) => dist.get(`${s},1`);
   const region = edges.filter(([f, t]) => pendingAt(f) !== undefined && pendingAt(t) !== undefined);
-  const enabled = (s: number) => new Set(edges.filter(([f]) => f === s).map(labelOf));
+  const enabled = (s: number) => new Set(edges.filter(([f, t]) => f === s && t !== s).map(labelOf));
+  const fairEnabled = (s: number) => edges.some((e) => e[0] === s && e[1] !== s && (fairTo(c.fair, e) || fairTo(c.strongFair, e)));
   const bad = new Set<number>();
-  for (let s = 0; s < n; s++) if (pendingAt(s) !== undefined && !edges.some(([f]) => f === s)) bad.add(s);
+  for (let s = 0; s < n; s++) {
+    if (pendingAt(s) === undefined) continue;
+    if (!edges.some(([f]) => f === s) || (c.stuttering && !fairEnabled(s))) bad.add(s);
+  }
   for (let mask = 1; mask < 1 << region.length; mask++) {
     const sub = region.filter((_, i) => (mask >> i) & 1);
     const nodes = [...new Set(sub.flatMap(([f, t]) => [f, t]))];
@@ -132,7 +150,7 @@ function oracle(c: Case): { prefix: number } | undefined {
       return out;
     };
     if (!nodes.every((s) => { const r = reach(s); return nodes.every((t) => r.has(t)) && sub.some(([f]) => f === s); })) continue;
-    const taken = new Set(sub.map(labelOf));
+    const taken = new Set(sub.filter(([f, t]) => f !== t).map(labelOf));
     const fairOk = edges.every((e) => {
       const a = labelOf(e);
       if (taken.has(a)) return true;
@@ -153,12 +171,20 @@ describe('checkLiveness agrees with a brute-force oracle on random graphs', () =
     for (let i = 0; i < 3000; i++) {
       const c = randomCase(rnd);
       const model = modelOf(c);
-      const r = checkLiveness(model, {
-        goal: (s) => c.goal[s],
+      const query = {
+        goal: (s: number) => c.goal[s],
         ...(c.from === undefined ? {} : { from: (s: number) => c.from![s] }),
         ...(c.fair === undefined ? {} : { fair: c.fair }),
         ...(c.strongFair === undefined ? {} : { strongFair: c.strongFair }),
-      });
+        stuttering: c.stuttering,
+      };
+      // A choice named in fairness that no reachable state enables is a usage error, never silently unfair.
+      const unknown = [c.fair, c.strongFair].flatMap((l) => (Array.isArray(l) ? l : [])).find((name) => name.includes('(') && !reachableLabels(c).has(name));
+      if (unknown !== undefined) {
+        expect(() => checkLiveness(model, query), `case ${i}`).toThrow(`no reachable state enables '${unknown}'`);
+        continue;
+      }
+      const r = checkLiveness(model, query);
       const want = oracle(c);
       const where = `case ${i}: ${JSON.stringify(c)}`;
       expect(r.kind, where).toBe(want === undefined ? 'ok' : 'liveness');
@@ -171,16 +197,26 @@ describe('checkLiveness agrees with a brute-force oracle on random graphs', () =
       const due = r.dueAt!;
       expect(states.slice(due).some((s) => c.goal[s]), where).toBe(false);
       if (c.from !== undefined) expect(c.from[states[due]], where).toBe(true);
+      const last = states[states.length - 1];
       if (r.loopsTo === undefined) {
-        expect(c.edges.some(([f]) => f === states[states.length - 1]), where).toBe(false);
+        // It stops: where nothing is enabled, or (stuttering) where nothing fair is.
+        if (r.ending === 'stutter') {
+          expect(c.stuttering, where).toBe(true);
+          expect(c.edges.some((e) => e[0] === last && e[1] !== last && (fairTo(c.fair, e) || fairTo(c.strongFair, e))), where).toBe(false);
+        } else {
+          expect(r.ending, where).toBe('dead-end');
+          expect(c.edges.some(([f]) => f === last), where).toBe(false);
+        }
         continue;
       }
+      expect(r.ending, where).toBe('cycle');
       // The cycle closes and is fair on its own.
       expect(states[states.length - 1], where).toBe(states[r.loopsTo]);
       expect(states.length - 1, where).toBeGreaterThan(r.loopsTo);
       const cycleStates = states.slice(r.loopsTo);
-      const taken = new Set(r.trace.slice(r.loopsTo + 1).map((s) => s.action));
-      const enabled = (s: number) => new Set(c.edges.filter(([f]) => f === s).map(labelOf));
+      // Steps that change the state take their action; a self-loop takes nothing.
+      const taken = new Set(r.trace.slice(r.loopsTo + 1).filter((s, i) => s.state !== cycleStates[i]).map((s) => s.action));
+      const enabled = (s: number) => new Set(c.edges.filter(([f, t]) => f === s && t !== s).map(labelOf));
       for (const e of c.edges) {
         const a = labelOf(e);
         if (taken.has(a)) continue;

@@ -42,7 +42,7 @@ describe('known answers', () => {
     expect(r.kind).toBe('liveness');
     expect(actions(r)).toEqual([null, 'spin']);
     expect(r.loopsTo).toBe(0);
-    expect(r.fairness).toEqual({ fair: [], strongFair: [] });
+    expect(r.fairness).toEqual({ fair: [], strongFair: [], stuttering: false });
     expect(String(r)).toBe('liveness violated: the goal is never reached — after 0 steps, a cycle of 1 step repeats forever');
   });
 
@@ -61,7 +61,7 @@ describe('known answers', () => {
     const r = checkLiveness(readerPreference, 'writer-progress');
     expect(r.kind).toBe('liveness');
     expect(r.liveness).toBe('writer-progress');
-    expect(r.fairness).toEqual({ fair: 'all', strongFair: [] });
+    expect(r.fairness).toEqual({ fair: 'all', strongFair: [], stuttering: false });
     // The writer waits from step 1 on and never writes.
     expect(r.dueAt).toBe(1);
     expect(states(r).slice(1).every((s) => s.writerWaiting && !s.writing)).toBe(true);
@@ -312,7 +312,7 @@ describe('named liveness properties', () => {
     expect(checkLiveness(m, 'reaches').ok).toBe(true);
     const r = checkLiveness(m, { goal: 'reaches', from: (s) => s.n === 1, fair: ['inc'] });
     expect(r.ok).toBe(true);
-    expect(r.fairness).toEqual({ fair: ['inc'], strongFair: [] });
+    expect(r.fairness).toEqual({ fair: ['inc'], strongFair: [], stuttering: false });
   });
 
   it('rejects bad declarations with the property named', () => {
@@ -407,5 +407,143 @@ describe('errors and budgets', () => {
   it('gives the same answers with exact: true', () => {
     expect(checkLiveness(readerPreference, 'writer-progress', { exact: true }).trace).toEqual(checkLiveness(readerPreference, 'writer-progress').trace);
     expect(checkLiveness(writerPreference, 'writer-progress', { exact: true }).ok).toBe(true);
+  });
+});
+
+// Issue 8, item 9: fairness and trace rebuilding told choices apart by their printed label.
+describe('choices are told apart by value, not by label', () => {
+  /** From 'a': take(x) goes to 'goal', take(y) to 'b'; 'b' goes back to 'a'. */
+  const twoChoices = (x: unknown, y: unknown) =>
+    defineModel<string>({
+      name: 'two-choices',
+      init: 'a',
+      actions: {
+        take: { choices: (s) => (s === 'a' ? [x, y] : []), apply: (_s, c) => (c === x ? 'goal' : 'b') },
+        back: { enabled: (s) => s === 'b', apply: () => 'a' },
+      },
+    });
+
+  it.each([
+    [1, '1', 'take(1)', 'take("1")'],
+    [[[1, 2]], '1,2', 'take([[1,2]])', 'take("1,2")'],
+    [[1], 1, 'take([1])', 'take(1)'],
+    [true, 'true', 'take(true)', 'take("true")'],
+  ])('%j and %j are two choices, %s and %s', (x, y, xLabel, yLabel) => {
+    const m = twoChoices(x, y);
+    const goal = (s: string) => s === 'goal';
+    // Only y is strongly fair: the cycle a → b → a takes y each time, so it is fair, and x is never forced.
+    const r = checkLiveness(m, { goal, strongFair: [yLabel] });
+    expect(r.kind).toBe('liveness');
+    expect(r.trace.map((s) => s.action)).toEqual([null, yLabel, 'back']);
+    // x strongly fair: enabled at a again and again, so every fair path takes it.
+    expect(checkLiveness(m, { goal, strongFair: [xLabel] }).ok).toBe(true);
+  });
+
+  it('one choice whatever the key order: one fair action', () => {
+    // In 'a' and in 'b' the same choice arrives with its keys in another order.
+    const m = defineModel<string>({
+      name: 'key-order',
+      init: 'a',
+      actions: {
+        move: {
+          choices: (s) => (s === 'a' ? [{ from: 1, to: 2 }] : s === 'b' ? [{ to: 2, from: 1 }] : []),
+          apply: () => 'goal',
+        },
+        hop: { enabled: (s) => s === 'a' || s === 'b', apply: (s) => (s === 'a' ? 'b' : 'a') },
+      },
+    });
+    // move({from:1,to:2}) is enabled all along the cycle a ↔ b: weak fairness forces it.
+    expect(checkLiveness(m, { goal: (s) => s === 'goal', fair: ['move({from:1,to:2})'] }).ok).toBe(true);
+    const r = checkLiveness(m, { goal: (s) => s === 'goal', fair: ['hop'] });
+    expect(r.kind).toBe('liveness');
+    expect(r.trace.map((s) => s.action)).toEqual([null, 'hop', 'hop']);
+  });
+
+  it('one choice whatever the key order: its lasso is rebuilt', () => {
+    // The choice is first met in 'a' ({ from, to }); the lasso takes it in 'b' ({ to, from }).
+    const m = defineModel<string>({
+      name: 'key-order-trace',
+      init: 'a',
+      actions: {
+        hop: { enabled: (s) => s === 'a', apply: () => 'b' },
+        move: {
+          choices: (s) => (s === 'a' ? [{ from: 1, to: 2 }] : s === 'b' ? [{ to: 2, from: 1 }] : []),
+          apply: (s) => (s === 'a' ? 'goal' : 'c'),
+        },
+        rest: { enabled: (s) => s === 'c' || s === 'goal', apply: (s) => s },
+      },
+    });
+    const r = checkLiveness(m, { goal: (s) => s === 'goal', fair: ['hop', 'rest'] });
+    expect(r.kind).toBe('liveness');
+    expect(r.trace.map((s) => [s.action, s.state])).toEqual([
+      [null, 'a'],
+      ['hop', 'b'],
+      ['move({from:1,to:2})', 'c'],
+      ['rest', 'c'],
+    ]);
+  });
+});
+
+// Issue 8, item 10: a fairness name that names no choice is a usage error, not an unfair action.
+describe('fairness names that name nothing', () => {
+  it('a choice label that no reachable state enables is a ModelDefinitionError listing the real ones', () => {
+    const m = defineModel<number>({
+      name: 'pick',
+      init: 0,
+      actions: { take: { choices: (s) => (s < 2 ? [s + 1] : []), apply: (_s, c: number) => c } },
+    });
+    expect(() => checkLiveness(m, { goal: (s) => s === 2, fair: ['take(7)'] })).toThrow(ModelDefinitionError);
+    expect(() => checkLiveness(m, { goal: (s) => s === 2, strongFair: ['take( 1)'] })).toThrow(
+      "strongFair: no reachable state enables 'take( 1)' (labels must match as traces print them: the enabled ones are take(1), take(2))",
+    );
+    expect(checkLiveness(m, { goal: (s) => s === 2, fair: ['take(1)', 'take(2)'] }).ok).toBe(true);
+  });
+});
+
+// Issue 8, item 13: fairness counts only steps that change the state (TLA+'s <<A>>_v).
+describe('a self-loop neither takes nor enables a fair action', () => {
+  // s ↔ t by `hop`; `poke` loops on s and leads from t to the goal.
+  const m = defineModel<string>({
+    name: 'poke',
+    init: 's',
+    actions: {
+      hop: { enabled: (x) => x !== 'goal', apply: (x) => (x === 's' ? 't' : 's') },
+      poke: { enabled: (x) => x !== 'goal', apply: (x) => (x === 't' ? 'goal' : x) },
+    },
+  });
+  it('strong fairness of poke is not satisfied by poking in place at s', () => {
+    // hop is weakly fair, so no path stays at s; poke is enabled (as a real step) at t
+    // again and again, and its self-loop at s does not count as taking it.
+    expect(checkLiveness(m, { goal: (x) => x === 'goal', fair: ['hop'], strongFair: ['poke'] }).ok).toBe(true);
+  });
+  it('a path that only pokes in place is fair when nothing fair is enabled there', () => {
+    const r = checkLiveness(m, { goal: (x) => x === 'goal', fair: ['hop'] });
+    expect(r.kind).toBe('liveness');
+  });
+});
+
+// Issue 8, item 12: TLA+'s semantics on request; the default is said plainly.
+describe('stuttering', () => {
+  it('without fairness, lets every path stop: even a model that must move fails', () => {
+    const r = checkLiveness(job, { goal: done, fair: ['finish'], stuttering: true });
+    expect(r.ok).toBe(true);
+    const stop = checkLiveness(job, { goal: done, stuttering: true });
+    expect(stop.kind).toBe('liveness');
+    expect(stop.ending).toBe('stutter');
+    expect(stop.trace.map((s) => s.action)).toEqual([null]);
+    expect(stop.fairness).toEqual({ fair: [], strongFair: [], stuttering: true });
+    expect(String(stop)).toBe('liveness violated: the goal is never reached — the system may stop after 0 steps, where no fair action is enabled (stuttering)');
+  });
+
+  it('is refused when not a boolean, and taken from a declared property', () => {
+    expect(() => checkLiveness(job, { goal: done, stuttering: 'yes' as never })).toThrow(/stuttering must be true or false/);
+    const declared = defineModel({
+      name: 'job',
+      init: { done: false },
+      actions: { spin: { enabled: (s) => !s.done, apply: (s) => ({ ...s }) }, finish: { enabled: (s) => !s.done, apply: () => ({ done: true }) } },
+      liveness: { finishes: { goal: done, stuttering: true, fair: ['finish'] } },
+    });
+    expect(checkLiveness(declared, 'finishes').ok).toBe(true);
+    expect(checkLiveness(declared, { goal: 'finishes', fair: [] }).ending).toBe('stutter');
   });
 });

@@ -149,6 +149,23 @@ describe.each(specs)('$name', (spec) => {
       for (const { query } of instances) expect(today(spec.model, query, spec.fairness)).toBe(want.todaySpecFairness);
     });
 
+    // Issue 8, item 12: TLA+'s semantics as an option. With stuttering, no fairness proves nothing
+    // (a behaviour may stop anywhere), and the spec's fairness gives TLA+'s own verdicts.
+    it('stuttering: true, no fairness: violated, by a path that stops', () => {
+      for (const { query } of instances) {
+        const r = checkLiveness(spec.model, { ...query, stuttering: true });
+        expect(r.ok ? 'holds' : 'violated').toBe(want.stutteringNoFairness);
+        if (!r.ok) expect(r.ending).toBe('stutter');
+      }
+    });
+
+    it("stuttering: true with the spec's fairness: TLA+'s verdict", () => {
+      for (const { query } of instances) {
+        expect(today(spec.model, { ...query, stuttering: true } as Instance<unknown>['query'], spec.fairness)).toBe(want.stutteringSpecFairness);
+      }
+      expect(want.stutteringSpecFairness).toBe(want.tlaSpecFairness);
+    });
+
     it('the reference semantics gives the expected verdicts, with and without stuttering', () => {
       const graph: Graph<any> = reference(spec);
       const kripkeFairness = [...perChoice(graph, 'WF', spec.fairness.fair), ...perChoice(graph, 'SF', spec.fairness.strongFair)];

@@ -71,10 +71,25 @@ describe('toEventually', () => {
     expect(r.message()).toMatchSnapshot();
   });
 
-  it('.not: the vacuity warning is in the message', () => {
-    const r = run(true, job, done, { from: () => false });
+  // A vacuous pass proves nothing: it must not turn a test green without a word.
+  it.each([
+    ["'from' never holds", { from: () => false }, "'from' never holds in a reachable state, so the goal is never due"],
+    ['the goal holds everywhere', {}, 'the goal holds in every reachable state'],
+  ])('fails a vacuous check, with or without .not: %s', (_name, options, why) => {
+    const goal = 'from' in options ? done : () => true;
+    for (const isNot of [false, true]) {
+      const r = run(isNot, job, goal, options);
+      expect(r.pass).toBe(isNot);
+      expect(r.message()).toContain(`<r>✗ the liveness check is vacuous: ${why}.</r>`);
+      expect(r.message()).toContain('pass { allowVacuous: true } if this is what you mean');
+    }
+  });
+
+  it('passes a vacuous check with allowVacuous, and still prints the warning', () => {
+    const r = run(false, job, done, { from: () => false, allowVacuous: true });
     expect(r.pass).toBe(true);
     expect(r.message()).toContain("<d>Warning: the liveness check is vacuous: 'from' never holds in a reachable state, so the goal is never due.</d>");
+    expect(() => run(false, job, done, { allowVacuous: 'yes' } as never)).toThrow(/allowVacuous.*must be true or false/);
   });
 
   it('fails with or without .not when the search cannot finish or the goal throws', () => {

@@ -52,6 +52,18 @@ describe('toReach', () => {
     expect(call('toReach', cluster, ['schedule(1)']).fails).toBe(false);
   });
 
+  // Issue 8, item 10: `.not.toReach('schedule(0, 1)')` passed on a typo.
+  it('refuses, with or without .not, a choice label that no reachable state offers, listing those it does', () => {
+    for (const not of [false, true]) {
+      const message = thrown(() => call('toReach', cluster, ['schedule( 1)'], { not }));
+      expect(message).toContain('<bold>Matcher error</>: model "cluster" offers no choice labelled "schedule( 1)" in any reachable state');
+      expect(message).toContain('it offers schedule(0), schedule(1)');
+    }
+    // A label that is offered but never enabled is a real answer, not a typo.
+    const never = call('toReach', cluster, ['schedule(1)'], { not: true });
+    expect(never.fails).toBe(true);
+  });
+
   it('fails when an action can never fire', () => {
     const o = call('toReach', stuck, ['inc'], { not: true });
     expect(o.fails).toBe(true);
