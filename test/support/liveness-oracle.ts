@@ -1,0 +1,159 @@
+/**
+ * A brute-force liveness oracle for tiny graphs, shared by the oracle test and
+ * the property suite. It uses the textbook characterisation directly: a fair
+ * path that never reaches the goal exists iff, in the part of the graph
+ * reachable with the goal pending, there is a dead end, or a non-empty set of
+ * edges that is strongly connected (the edges a path takes infinitely often)
+ * and fair (each weakly fair action is taken in it or disabled at one of its
+ * states; each strongly fair action is taken in it or disabled at all of its
+ * states). As in TLA+ (<<A>>_v), only a step that changes the state takes or
+ * enables an action: a self-loop does neither. With stuttering, a path may also
+ * stop in any state where no fair action is enabled. It enumerates every
+ * subset of edges, so it only works for tiny graphs, and it shares no code
+ * with the checker.
+ */
+import { expect } from 'vitest';
+import type { CheckResult, Fairness } from '../../src/index.js';
+
+/** An edge: from, to, the action's name; its label is `name(choice)` as `Case.label` prints it. */
+export type Edge = readonly [from: number, to: number, name: string];
+
+export interface Case {
+  n: number;
+  inits: number[];
+  edges: Edge[];
+  goal: boolean[];
+  from: boolean[] | undefined;
+  fair: Fairness | undefined;
+  strongFair: Fairness | undefined;
+  stuttering: boolean;
+  /** The label kripke prints for an edge's choice; default `name(to)`. */
+  label?: (e: Edge) => string;
+}
+
+/** The edge's label as kripke prints it. */
+export const labelOf = (e: Edge, c?: Case) => (c?.label ?? ((x: Edge) => `${x[2]}(${x[1]})`))(e);
+/** Is the edge's action fair under `list`? */
+export const fairTo = (list: Fairness | undefined, e: Edge, c?: Case) =>
+  list !== undefined && (list === 'all' || list.includes(e[2]) || list.includes(labelOf(e, c)));
+
+/** The labels of the edges out of reachable states. */
+export function reachableLabels(c: Case): Set<string> {
+  const seen = new Set(c.inits);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [f, t] of c.edges) if (seen.has(f) && !seen.has(t)) seen.add(t), (changed = true);
+  }
+  return new Set(c.edges.filter(([f]) => seen.has(f)).map((e) => labelOf(e, c)));
+}
+
+/** What the oracle expects: the length of the shortest prefix to a bad state, or undefined if none. */
+export function oracle(c: Case): { prefix: number } | undefined {
+  const { n, edges, goal, from } = c;
+  // Distances over (state, pending) pairs.
+  const dist = new Map<string, number>();
+  const queue: [number, number][] = [];
+  for (const s of c.inits) {
+    const p = !goal[s] && (from === undefined || from[s]) ? 1 : 0;
+    if (!dist.has(`${s},${p}`)) {
+      dist.set(`${s},${p}`, 0);
+      queue.push([s, p]);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const [s, p] = queue[q];
+    for (const [f, t] of edges) {
+      if (f !== s) continue;
+      const next = !goal[t] && (p === 1 || (from !== undefined && from[t])) ? 1 : 0;
+      if (dist.has(`${t},${next}`)) continue;
+      dist.set(`${t},${next}`, dist.get(`${s},${p}`)! + 1);
+      queue.push([t, next]);
+    }
+  }
+  const pendingAt = (s: number) => dist.get(`${s},1`);
+  const region = edges.filter(([f, t]) => pendingAt(f) !== undefined && pendingAt(t) !== undefined);
+  const enabled = (s: number) => new Set(edges.filter(([f, t]) => f === s && t !== s).map((e) => labelOf(e, c)));
+  const fairEnabled = (s: number) => edges.some((e) => e[0] === s && e[1] !== s && (fairTo(c.fair, e, c) || fairTo(c.strongFair, e, c)));
+  const bad = new Set<number>();
+  for (let s = 0; s < n; s++) {
+    if (pendingAt(s) === undefined) continue;
+    if (!edges.some(([f]) => f === s) || (c.stuttering && !fairEnabled(s))) bad.add(s);
+  }
+  for (let mask = 1; mask < 1 << region.length; mask++) {
+    const sub = region.filter((_, i) => (mask >> i) & 1);
+    const nodes = [...new Set(sub.flatMap(([f, t]) => [f, t]))];
+    const reach = (s: number) => {
+      const out = new Set([s]);
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [f, t] of sub) if (out.has(f) && !out.has(t)) out.add(t), (changed = true);
+      }
+      return out;
+    };
+    if (!nodes.every((s) => { const r = reach(s); return nodes.every((t) => r.has(t)) && sub.some(([f]) => f === s); })) continue;
+    const taken = new Set(sub.filter(([f, t]) => f !== t).map((e) => labelOf(e, c)));
+    const fairOk = edges.every((e) => {
+      const a = labelOf(e, c);
+      if (taken.has(a)) return true;
+      if (fairTo(c.strongFair, e, c) && nodes.some((s) => enabled(s).has(a))) return false;
+      if (fairTo(c.fair, e, c) && nodes.every((s) => enabled(s).has(a))) return false;
+      return true;
+    });
+    if (fairOk) nodes.forEach((s) => bad.add(s));
+  }
+  if (bad.size === 0) return undefined;
+  return { prefix: Math.min(...[...bad].map((s) => pendingAt(s)!)) };
+}
+
+
+/**
+ * Checks a liveness result against the oracle: the verdict, the shortest
+ * prefix, and that the counterexample is what it claims (the goal due from
+ * `dueAt` and never reached; a path that stops where nothing, or with
+ * stuttering nothing fair, is enabled; or a cycle that closes and is fair on
+ * its own). `decode` maps a trace's state to the graph's state number.
+ * Returns true for a violation.
+ */
+export function expectAgreement(c: Case, r: CheckResult<unknown>, where: string, decode: (state: unknown) => number): boolean {
+  const want = oracle(c);
+  expect(r.kind, where).toBe(want === undefined ? 'ok' : 'liveness');
+  if (want === undefined) return false;
+  const states = r.trace.map((s) => decode(s.state));
+  const prefix = r.loopsTo ?? states.length - 1;
+  expect(prefix, where).toBe(want.prefix);
+  // Every step is an edge of the graph, labelled as the edge is.
+  for (let k = 1; k < states.length; k++) {
+    expect(c.edges.some((e) => e[0] === states[k - 1] && e[1] === states[k] && labelOf(e, c) === r.trace[k].action), `${where}: step ${k}`).toBe(true);
+  }
+  // The goal is due from dueAt on and never comes.
+  const due = r.dueAt!;
+  expect(states.slice(due).some((s) => c.goal[s]), where).toBe(false);
+  if (c.from !== undefined) expect(c.from[states[due]], where).toBe(true);
+  const last = states[states.length - 1];
+  if (r.loopsTo === undefined) {
+    // It stops: where nothing is enabled, or (stuttering) where nothing fair is.
+    if (r.ending === 'stutter') {
+      expect(c.stuttering, where).toBe(true);
+      expect(c.edges.some((e) => e[0] === last && e[1] !== last && (fairTo(c.fair, e, c) || fairTo(c.strongFair, e, c))), where).toBe(false);
+    } else {
+      expect(r.ending, where).toBe('dead-end');
+      expect(c.edges.some(([f]) => f === last), where).toBe(false);
+    }
+    return true;
+  }
+  expect(r.ending, where).toBe('cycle');
+  // The cycle closes and is fair on its own.
+  expect(last, where).toBe(states[r.loopsTo]);
+  expect(states.length - 1, where).toBeGreaterThan(r.loopsTo);
+  const cycleStates = states.slice(r.loopsTo);
+  // Steps that change the state take their action; a self-loop takes nothing.
+  const taken = new Set(r.trace.slice(r.loopsTo + 1).filter((_, k) => cycleStates[k + 1] !== cycleStates[k]).map((s) => s.action));
+  const enabled = (s: number) => new Set(c.edges.filter(([f, t]) => f === s && t !== s).map((e) => labelOf(e, c)));
+  for (const e of c.edges) {
+    const a = labelOf(e, c);
+    if (taken.has(a)) continue;
+    if (fairTo(c.strongFair, e, c)) expect(cycleStates.some((s) => enabled(s).has(a)), `${where}: ${a} strongly fair`).toBe(false);
+    if (fairTo(c.fair, e, c)) expect(cycleStates.every((s) => enabled(s).has(a)), `${where}: ${a} weakly fair`).toBe(false);
+  }
+  return true;
+}
