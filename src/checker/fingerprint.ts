@@ -291,11 +291,12 @@ function hashArray(arr: readonly unknown[]): number {
   let b = SEED_ARR_B ^ n;
   for (let i = 0; i < n; i++) {
     const x = arr[i];
-    // Small integers in line (boards, counters): hashNumber's own steps, so each lane
-    // takes its own mix of the value, as for every other element.
+    // Small integers in line (boards, counters): lane A steps the value in, lane B an
+    // independent bijection of it (xorshift-multiply), so the two lanes never take the
+    // same 32-bit input. One multiply, not hashNumber's two finalisers: boards are hot.
     if (typeof x === 'number' && (x | 0) === x) {
-      a = stepA(a, fmixA(stepA(SEED_INT_A, x)));
-      b = stepB(b, fmixB(stepB(SEED_INT_B, x)));
+      a = stepA(a, x);
+      b = stepB(b, Math.imul(x ^ (x >>> 15), 0x2c1b3c6d));
     } else if (depth === 1 && i < memoCount && x === memoValues[i]) {
       a = stepA(a, memoHash(i));
       b = stepB(b, laneB);
