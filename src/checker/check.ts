@@ -5,11 +5,11 @@
  */
 import { describe } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
-import { isModel } from '../model/define-model.js';
+import { assertInitialStatesIntact, isModel } from '../model/define-model.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import type { Environment, Model, Property, Transition } from '../model/types.js';
 import { search, type SearchOptions } from './bfs.js';
-import { resultAt, withCopiedInit } from './counterexample.js';
+import { initialCopies, resultAt } from './counterexample.js';
 import type { Fingerprinter } from './fingerprint.js';
 import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness.js';
 import { coverageOf, makeResult, statsOf } from './result.js';
@@ -80,9 +80,9 @@ export function run<S>(
   internals: CheckInternals = {},
 ): CheckResult<S> {
   const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
-  // An action that mutates its input would otherwise damage the model's own
-  // initial states (and so every later check); the search works on copies.
-  const outcome = search(withCopiedInit(model), transitions, properties, options, store);
+  assertInitialStatesIntact(model as Model<unknown>, 'check');
+  const pristine = initialCopies(model);
+  const outcome = search(model, transitions, properties, options, store);
   const stats = statsOf(outcome, store, model.initStates.length);
   const coverage = coverageOf(transitions, outcome);
   const limitOf: Record<string, number> = {
@@ -100,7 +100,7 @@ export function run<S>(
   }
   if (outcome.at < 0) return makeResult<S>(outcome, [], stats, coverage, outcome.budget && limitOf[outcome.budget]);
   const suspects = properties.map((p) => ({ kind: p.environment === undefined ? ('invariant' as const) : ('guarantee' as const), ...p }));
-  return resultAt(model, transitions, suspects, store, outcome, stats, coverage);
+  return resultAt(model, pristine, transitions, suspects, store, outcome, stats, coverage);
 }
 
 /**

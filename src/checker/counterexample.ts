@@ -15,11 +15,19 @@ import { rebuildTrace } from './trace.js';
 import type { ActionCoverage, CheckResult, CheckStats, ErrorSource, Step } from './types.js';
 
 /**
- * The model with deep copies of its initial states, for a search or a trace
- * rebuild: an action that mutates its input must not damage the model itself.
+ * The search runs on the model's own initial states, not on copies: a guard that
+ * compares with a constant object (`s.leader === NOBODY`) must see the objects
+ * the user wrote. An action that mutates its input may then damage them before
+ * the mutation is caught, so a check keeps a pristine copy taken before it
+ * searched; a rebuild tries the originals first and falls back to the copies.
  */
-export function withCopiedInit<S>(model: Model<S>): Model<S> {
-  return { ...model, initStates: model.initStates.map((s) => copyPlainData(s)) };
+export function initialCopies<S>(model: Model<S>): readonly S[] {
+  return model.initStates.map((s) => copyPlainData(s));
+}
+
+/** The model a trace is rebuilt from: its own initial states, then the pristine copies of them. */
+export function forRebuild<S>(model: Model<S>, pristine: readonly S[]): Model<S> {
+  return { ...model, initStates: [...model.initStates, ...pristine] };
 }
 
 /** A predicate the search called on each state, which may be the one that mutates it. */
@@ -33,6 +41,7 @@ export interface Suspect<S> {
 /** The result at `outcome.at`, with its trace; a MutationError gets its culprit named. */
 export function resultAt<S>(
   model: Model<S>,
+  pristine: readonly S[],
   transitions: readonly Transition<S>[],
   suspects: readonly Suspect<S>[],
   store: StateStore,
@@ -42,7 +51,7 @@ export function resultAt<S>(
 ): CheckResult<S> {
   let trace: Step<S>[];
   try {
-    trace = rebuildTrace(withCopiedInit(model), transitions, store, outcome.at);
+    trace = rebuildTrace(forRebuild(model, pristine), transitions, store, outcome.at);
   } catch (error) {
     return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
   }

@@ -7,11 +7,12 @@
  * re-running the model along the path, as for safety counterexamples.
  */
 import { describe } from '../model/action.js';
+import { assertInitialStatesIntact } from '../model/define-model.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import { checkPredicate, checkStuttering, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
 import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../model/types.js';
 import type { SearchOptions } from './bfs.js';
-import { resultAt, withCopiedInit, type Suspect } from './counterexample.js';
+import { forRebuild, initialCopies, resultAt, type Suspect } from './counterexample.js';
 import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cycle.js';
 import type { Fingerprinter } from './fingerprint.js';
 import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
@@ -100,10 +101,10 @@ export function runLiveness<S>(
   const deadline = started + options.timeout;
   const store = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
   const graph = new StateGraph(store, properties.length);
-  // The search and each trace rebuild work on fresh copies of the initial states, so that an
-  // action that mutates its input cannot damage the model itself or the rebuild.
+  assertInitialStatesIntact(model as Model<unknown>, 'checkLiveness');
+  const pristine = initialCopies(model);
   const outcome = exploreGraph(
-    withCopiedInit(model),
+    model,
     transitions,
     properties.map((p) => ({ name: p.name === '' ? undefined : p.name, goal: p.goal, ...(p.from === undefined ? {} : { from: p.from }) })),
     options,
@@ -122,7 +123,7 @@ export function runLiveness<S>(
 
   if (outcome.kind === 'error') {
     if (outcome.at < 0) return makeResult<S>(outcome, [], stats(), coverage, undefined);
-    return resultAt(model, transitions, suspectsOf(properties), store, outcome, stats(), coverage);
+    return resultAt(model, pristine, transitions, suspectsOf(properties), store, outcome, stats(), coverage);
   }
   if (outcome.kind === 'incomplete') {
     const limit = outcome.budget === 'timeout' ? options.timeout : outcome.budget === 'maxDepth' ? options.maxDepth : options.maxStates;
@@ -150,7 +151,7 @@ export function runLiveness<S>(
     if (lasso !== undefined) {
       let trace: Step<S>[];
       try {
-        trace = traceAlong(withCopiedInit(model), transitions, graph, lasso);
+        trace = traceAlong(forRebuild(model, pristine), transitions, graph, lasso);
       } catch (error) {
         return makeResult<S>(outcome, [], stats(), coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
       }

@@ -1,4 +1,5 @@
 import { ModelDefinitionError } from './errors.js';
+import { checkFields } from './fields.js';
 import type { Action, Actions, ActionSpec, Transition } from './types.js';
 
 /**
@@ -34,6 +35,9 @@ export function describe(value: unknown): string {
   return `${typeof value === 'undefined' ? '' : `${typeof value} `}${String(value)}`.trim();
 }
 
+// `name` for what action(name, enabled, apply) builds, in a list or a record.
+const ACTION_FIELDS = ['enabled', 'apply', 'choices', 'name'];
+
 /**
  * Turns either form of `actions` (record or list) into the checker's transitions,
  * rejecting duplicate names and malformed entries with the action named.
@@ -51,6 +55,7 @@ export function normalizeActions<S>(actions: Actions<S>, what: string, environme
     if (typeof spec !== 'object' || spec === null) {
       throw new ModelDefinitionError(`${what}: action '${prefix}${name}' must be an object with apply, got ${describe(spec)}`);
     }
+    checkFields(spec, ACTION_FIELDS, `${what}: action '${prefix}${name}'`);
     const { apply, enabled } = spec;
     const choices = 'choices' in spec ? spec.choices : undefined;
     if (typeof apply !== 'function') {

@@ -1,6 +1,7 @@
 import { describe, normalizeActions } from './action.js';
 import { normalizeProperties } from './define-model.js';
 import { ModelDefinitionError } from './errors.js';
+import { checkFields } from './fields.js';
 import type { Assumption, Environment, EnvironmentSpec } from './types.js';
 
 /**
@@ -35,6 +36,7 @@ export function defineEnvironment<S>(spec: EnvironmentSpec<S>): Environment<S> {
     throw new ModelDefinitionError(`defineEnvironment: name must be a non-empty string without ':', got ${describe(name)}`);
   }
   const where = `environment '${name}'`;
+  checkFields(spec, ['name', 'behaviors', 'guarantees', 'assumptions'], `defineEnvironment: ${where}`);
   const behaviors = normalizeActions(spec.behaviors, where, name);
   if (behaviors.length === 0) throw new ModelDefinitionError(`${where} has no behaviors`);
   return Object.freeze({
@@ -59,6 +61,7 @@ function normalizeAssumptions(
     if (typeof a !== 'object' || a === null || typeof a.description !== 'string' || a.description === '') {
       throw new ModelDefinitionError(`${where}: assumption '${name}' needs a description (a non-empty string)`);
     }
+    checkFields(a, ['description', 'status', 'source'], `${where}: assumption '${name}'`);
     const status = a.status ?? 'unverified';
     if (status !== 'unverified' && status !== 'verified') {
       throw new ModelDefinitionError(`${where}: assumption '${name}' has status ${describe(status)}; use 'unverified' or 'verified'`);

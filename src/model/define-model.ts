@@ -1,7 +1,8 @@
 import { describe, normalizeActions } from './action.js';
 import { ModelDefinitionError } from './errors.js';
+import { checkFields } from './fields.js';
 import { normalizeLiveness } from './liveness.js';
-import { describeNonPlainData } from './plain-data.js';
+import { canonicalKey, describeNonPlainData } from './plain-data.js';
 import type { Invariant, Model, ModelSpec, Property } from './types.js';
 
 /**
@@ -27,6 +28,8 @@ export function defineModel<S>(spec: ModelSpec<S>): Model<S> {
   }
   const name = spec.name ?? 'model';
   const where = `model '${name}'`;
+  checkFields(spec, MODEL_FIELDS, `defineModel: ${where}`);
+  if (typeof name !== 'string' || name === '') throw new ModelDefinitionError(`defineModel: name must be a non-empty string, got ${describe(name)}`);
   const hasInit = 'init' in spec && spec.init !== undefined;
   const hasInitStates = spec.initStates !== undefined;
   if (hasInit === hasInitStates) {
@@ -57,7 +60,7 @@ export function defineModel<S>(spec: ModelSpec<S>): Model<S> {
     throw new ModelDefinitionError(`${where}: terminal must be a function (state) => boolean, got ${describe(spec.terminal)}`);
   }
   const liveness = normalizeLiveness(spec.liveness, transitions, where);
-  return Object.freeze({
+  const model = Object.freeze({
     kind: 'kripke/model' as const,
     name,
     initStates: Object.freeze(initStates),
@@ -66,7 +69,39 @@ export function defineModel<S>(spec: ModelSpec<S>): Model<S> {
     ...(spec.terminal === undefined ? {} : { terminal: spec.terminal }),
     ...(liveness.length === 0 ? {} : { liveness: Object.freeze(liveness) }),
   });
+  written.set(model, initStates.map(canonicalKey));
+  return model;
 }
+
+/** The initial states as defined, by canonical key: a check refuses a model whose initial states changed since. */
+const written = new WeakMap<object, readonly string[]>();
+
+/**
+ * Throws if an initial state of `model` is no longer what `defineModel` was
+ * given: an action that mutated its input (reported by an earlier check) or
+ * code outside the model changed it in place, and a check would start from a
+ * state nobody wrote.
+ */
+export function assertInitialStatesIntact(model: Model<unknown>, where: string): void {
+  const keys = written.get(model);
+  if (keys === undefined) return;
+  model.initStates.forEach((s, i) => {
+    let same: boolean;
+    try {
+      same = canonicalKey(s) === keys[i];
+    } catch {
+      same = false;
+    }
+    if (!same) {
+      const which = model.initStates.length === 1 ? 'its initial state' : `initial state ${i}`;
+      throw new ModelDefinitionError(
+        `${where}: ${which} of model '${model.name}' has changed since defineModel: something changed it in place (an action that mutates its input, reported by an earlier check, or code outside the model). Define the model again, and keep initial states out of reach of code that changes them.`,
+      );
+    }
+  });
+}
+
+const MODEL_FIELDS = ['name', 'init', 'initStates', 'actions', 'invariants', 'terminal', 'liveness'];
 
 /** Named predicates as properties, rejecting anything that is not a function. */
 export function normalizeProperties<S>(

@@ -5,6 +5,7 @@
  */
 import { describe } from './action.js';
 import { ModelDefinitionError } from './errors.js';
+import { checkFields } from './fields.js';
 import type { Fairness, LivenessProperty, LivenessSpec, StatePredicate, Transition } from './types.js';
 
 /**
@@ -48,11 +49,7 @@ export function normalizeLivenessSpec<S>(
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
     throw new ModelDefinitionError(`${where} must be an object { goal, from?, fair?, strongFair?, stuttering? }, got ${describe(spec)}`);
   }
-  for (const key of Object.keys(spec)) {
-    if (!SPEC_KEYS.includes(key)) {
-      throw new ModelDefinitionError(`${where}: unknown field '${key}'; a liveness property has ${SPEC_KEYS.join(', ')}`);
-    }
-  }
+  checkFields(spec, SPEC_KEYS, where);
   const s = spec as LivenessSpec<S>;
   const goal = checkPredicate<S>(s.goal, `${where}: goal`);
   const from = s.from === undefined ? undefined : checkPredicate<S>(s.from, `${where}: from`);

@@ -323,7 +323,7 @@ describe('named liveness properties', () => {
       new ModelDefinitionError("model 'counter': liveness property 'p': fair: no action is named 'nope'; the actions are 'inc'"),
     );
     expect(() => counter({ p: { goal: () => true, strongFair: 'some' } })).toThrow(/strongFair must be 'all' or a list of action names/);
-    expect(() => counter({ p: { goal: () => true, weakFair: [] } })).toThrow(/unknown field 'weakFair'; a liveness property has goal, from, fair, strongFair/);
+    expect(() => counter({ p: { goal: () => true, weakFair: [] } })).toThrow(/unknown field 'weakFair'; the fields are goal, from, fair, strongFair, stuttering/);
     expect(() => counter([] as never)).toThrow(/liveness must be a record/);
   });
 
@@ -382,8 +382,9 @@ describe('errors and budgets', () => {
     expect(r.kind).toBe('error');
     expect(r.error).toBeInstanceOf(MutationError);
     expect((r.error as Error).message).toMatch(/^action 'push' mutated its input state/);
-    // The search worked on a copy: the model's own initial state is intact.
-    expect(m.initStates[0]).toEqual({ xs: [0] });
+    // The trace shows the initial state as written; the model itself was damaged, and the next check says so.
+    expect(r.trace[0].state).toEqual({ xs: [0] });
+    expect(() => checkLiveness(m, { goal: () => false })).toThrow(/has changed since defineModel/);
   });
 
   it('gives incomplete when a budget runs out', () => {

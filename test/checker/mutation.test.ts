@@ -1,7 +1,8 @@
 /**
  * An action (or guard, choices, invariant) that changes the state it was given
  * instead of returning a new one is reported by name, with a trace that shows
- * the states as they were, and the model stays usable afterwards.
+ * the states as they were; a model whose initial state was damaged by it is
+ * refused by the next check, with the reason.
  */
 import { describe, expect, it } from 'vitest';
 import { check, checkOpen, defineEnvironment, defineModel, MutationError, type Model } from '../../src/index.js';
@@ -19,9 +20,12 @@ function expectMutation(m: Model<S>, source: object, steps: number) {
   expect(r.trace.length - 1).toBe(steps);
   // The trace shows the states the model produced, untouched by the mutation.
   r.trace.forEach((step, k) => expect(step.state).toEqual({ n: k, log: [] }));
-  // The model's own initial state is intact, and a second check gives the same answer.
-  expect(JSON.stringify(m.initStates)).toBe(before);
-  expect(String(check(m, { deadlock: false }))).toBe(String(r));
+  // The search ran on the model's own initial state (so identity comparisons behave as written),
+  // and the mutation may have reached it: a second check then refuses the model and says why,
+  // rather than start from a state nobody wrote; otherwise it gives the same answer.
+  const again = () => check(m, { deadlock: false });
+  if (JSON.stringify(m.initStates) === before) expect(String(again())).toBe(String(r));
+  else expect(again).toThrow(/its initial state of model 'model' has changed since defineModel: something changed it in place/);
   return r;
 }
 

@@ -259,3 +259,31 @@ describe('the two lanes of a fingerprint', () => {
     }
   });
 });
+
+// Found by review: the search ran on copies of the initial states, so a guard comparing
+// with a constant object by identity saw a different system than the one written.
+describe('initial states are searched as written', () => {
+  it('an identity comparison with a constant object behaves as in the model', () => {
+    const NOBODY = Object.freeze({ id: -1 });
+    const NOONE = { id: -2 }; // not frozen: the same must hold
+    for (const sentinel of [NOBODY, NOONE]) {
+      const m = defineModel<{ leader: { id: number }; n: number }>({
+        init: { leader: sentinel, n: 0 },
+        actions: {
+          elect: { enabled: (s) => s.leader === sentinel, apply: (s) => ({ ...s, leader: { id: 1 } }) },
+          tick: { enabled: (s) => s.n < 2, apply: (s) => ({ ...s, n: s.n + 1 }) },
+        },
+        invariants: { 'no leader 1': (s) => s.leader.id !== 1 },
+        terminal: () => true,
+      });
+      for (const exact of [false, true]) {
+        const r = check(m, { exact });
+        expect(r.kind).toBe('invariant');
+        expect(r.trace.map((s) => s.action)).toEqual([null, 'elect']);
+        expect(r.trace[0].state.leader).toBe(sentinel);
+      }
+      // Every path must elect at last (the counter stops at 2): with copies, elect never fired.
+      expect(checkLiveness(m, { goal: (s) => s.leader.id === 1 }).ok).toBe(true);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, check, defineModel, isModel, ModelDefinitionError, type Model } from '../../src/index.js';
+import { action, check, defineEnvironment, defineModel, isModel, ModelDefinitionError, type Model } from '../../src/index.js';
 
 type Counter = { n: number };
 
@@ -209,5 +209,23 @@ describe('action(name, enabled, apply)', () => {
   ])('rejects %s', (_n, make, message) => {
     expect(make).toThrow(ModelDefinitionError);
     expect(make).toThrow(message);
+  });
+});
+
+// Found by review: a misspelt field was ignored, leaving a model that checks nothing and passes.
+describe('misspelt fields', () => {
+  const apply = (s: { x: number }) => ({ x: s.x + 1 });
+  it.each([
+    ['invariant', () => defineModel({ init: { x: 0 }, actions: { a: { apply } }, invariant: {} } as never), "defineModel: model 'model': unknown field 'invariant' (did you mean 'invariants'?)"],
+    ['Init', () => defineModel({ Init: { x: 0 }, init: { x: 0 }, actions: { a: { apply } } } as never), "unknown field 'Init' (did you mean 'init'?)"],
+    ['enable', () => defineModel({ init: { x: 0 }, actions: { a: { enable: () => false, apply } } } as never), "model 'model': action 'a': unknown field 'enable' (did you mean 'enabled'?)"],
+    ['choice', () => defineModel({ init: { x: 0 }, actions: { a: { choice: () => [1], apply } } } as never), "action 'a': unknown field 'choice' (did you mean 'choices'?)"],
+    ['guarantee', () => defineEnvironment({ name: 'net', behaviors: { drop: { apply } }, guarantee: {} } as never), "defineEnvironment: environment 'net': unknown field 'guarantee' (did you mean 'guarantees'?)"],
+    ['behaviours', () => defineEnvironment({ name: 'net', behaviors: { drop: { apply } }, behaviours: {} } as never), "unknown field 'behaviours' (did you mean 'behaviors'?)"],
+    ['assumption field', () => defineEnvironment({ name: 'net', behaviors: { drop: { apply } }, assumptions: { a: { description: 'd', sources: 'x' } } } as never), "assumption 'a': unknown field 'sources' (did you mean 'source'?)"],
+    ['a liveness field', () => defineModel({ init: { x: 0 }, actions: { a: { apply } }, liveness: { p: { goal: () => true, fairness: 'all' } } } as never), "unknown field 'fairness'"],
+  ])('%s is refused, with the nearest name', (_n, define, message) => {
+    expect(define).toThrow(ModelDefinitionError);
+    expect(define).toThrow(message);
   });
 });
