@@ -6,7 +6,7 @@
 import { describe } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
-import { KripkeError } from '../model/errors.js';
+import { brandErrorClass, KripkeError } from '../model/errors.js';
 import type { CheckOptions } from '../checker/types.js';
 import type { Environment, Model } from '../model/types.js';
 import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
@@ -99,6 +99,7 @@ export function callOf(ctx: MatcherContext, name: string, received: unknown, exp
 export class MatcherUsageError extends KripkeError {
   override name = 'MatcherUsageError';
 }
+brandErrorClass(MatcherUsageError);
 
 /**
  * The error for a wrong argument, in the runners' own layout:
