@@ -35,7 +35,7 @@ describe('toSurvive', () => {
 
   it('says so when no environment leaves an assumption unverified', () => {
     const o = call('toSurvive', service, [calm as never], { not: true });
-    expect(o.message).toContain('No residual assumptions: calm declare none left unverified.');
+    expect(o.message).toContain('No residual assumptions: calm declares none left unverified.');
   });
 
   it('in diff mode leaves the eviction step to the runner and returns the states around it', () => {
