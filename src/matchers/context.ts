@@ -74,7 +74,7 @@ export interface Call {
 export function callOf(ctx: MatcherContext, name: string, received: unknown, expected: string, hasOptions: boolean): Call {
   const isNot = ctx?.isNot === true;
   const utils = ctx?.utils;
-  const receivedLabel = isModel(received) ? received.name : 'received';
+  const receivedLabel = isModel(received) ? nameLabel('model', received.name) : 'received';
   const hintOptions: MatcherHintOptions = { isNot, promise: ctx?.promise ?? '' };
   let expectedLabel = expected;
   if (hasOptions) {
@@ -165,8 +165,23 @@ export function runCheck<R>(call: Call, search: () => R): R {
   }
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A model's or environment's name as the hint shows it: bare when it reads as
+ * a variable (`service`), else named and quoted, so that `lock-service` never
+ * reads as a subtraction.
+ *
+ * @example
+ * nameLabel('model', 'service');      // 'service'
+ * nameLabel('model', 'lock-service'); // 'model "lock-service"'
+ */
+export function nameLabel(kind: 'model' | 'environment', name: string): string {
+  return IDENTIFIER.test(name) ? name : `${kind} ${JSON.stringify(name)}`;
+}
+
 /** The environments' names as the hint shows them: `k8s` or `[k8s, network]`. */
 export function environmentsLabel(value: unknown): string {
-  const name = (e: unknown) => (isEnvironment(e) ? e.name : 'environment');
+  const name = (e: unknown) => (isEnvironment(e) ? nameLabel('environment', e.name) : 'environment');
   return Array.isArray(value) ? `[${value.map(name).join(', ')}]` : name(value);
 }

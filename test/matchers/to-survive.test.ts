@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineEnvironment } from '../../src/index.js';
+import { defineEnvironment, defineModel } from '../../src/index.js';
 import { call, thrown } from '../support/runner-context.js';
 import { calm, k8s, lamp, service, surge } from '../support/models.js';
 
@@ -27,6 +27,17 @@ describe('toSurvive', () => {
     const o = call('toSurvive', service, [k8s(true)], { not: true });
     expect(o.fails).toBe(true);
     expect(o.message).toMatchSnapshot();
+  });
+
+  it('names a model or environment whose name is not an identifier as one, in quotes (never expect(lock-service))', () => {
+    const lock = defineModel({ name: 'lock-service', init: { held: false }, actions: { take: { apply: () => ({ held: true }) } }, invariants: { free: (s) => !s.held } });
+    const throttle = defineEnvironment<{ held: boolean }>({ name: 'aws-throttle', behaviors: { slow: { apply: (s) => s } } });
+    const net = defineEnvironment<{ held: boolean }>({ name: 'net', behaviors: { drop: { apply: (s) => s } } });
+    const o = call('toSurvive', lock, [[throttle, net]]);
+    expect(o.message.split('\n')[0]).toMatchInlineSnapshot(
+      `"<dim>expect(</><red>model "lock-service"</><dim>).</>toSurvive<dim>(</><green>[environment "aws-throttle", net]</><dim>)</>"`,
+    );
+    expect(call('toSurvive', service, [k8s(false)]).message.split('\n')[0]).toBe('<dim>expect(</><red>service</><dim>).</>toSurvive<dim>(</><green>k8s</><dim>)</>');
   });
 
   it('.not passes when the model breaks', () => {
