@@ -120,6 +120,27 @@ export function usageError(call: Call, problem: string, received?: { label: stri
   return new MatcherUsageError(lines.join('\n'));
 }
 
+/**
+ * The matcher, with the stack of a usage error it throws starting at its
+ * caller: the runner then points at the user's `expect(…)` line, not into
+ * kripke's own files.
+ *
+ * @example
+ * expect.extend({ toSatisfyInvariants: fromCaller(toSatisfyInvariants) });
+ */
+export function fromCaller<A extends unknown[]>(
+  matcher: (this: MatcherContext, received: unknown, ...args: A) => MatcherResult,
+): (this: MatcherContext, received: unknown, ...args: A) => MatcherResult {
+  return function userFacing(this: MatcherContext, received: unknown, ...args: A): MatcherResult {
+    try {
+      return matcher.call(this, received, ...args);
+    } catch (error) {
+      if (error instanceof MatcherUsageError && typeof Error.captureStackTrace === 'function') Error.captureStackTrace(error, userFacing);
+      throw error;
+    }
+  };
+}
+
 /** The received value as a model, or a clear usage error. */
 export function requireModel<S = unknown>(call: Call, received: unknown): Model<S> {
   if (isModel(received)) return received as Model<S>;

@@ -1,4 +1,4 @@
-import { type MatcherContext, type MatcherResult, type RenderMode } from './context.js';
+import { fromCaller, type MatcherContext, type MatcherResult, type RenderMode } from './context.js';
 import { toBeDeadlockFree } from './to-be-deadlock-free.js';
 import { toEventually } from './to-eventually.js';
 import { toReach } from './to-reach.js';
@@ -33,9 +33,9 @@ export function createMatchers(options: { renderMode?: RenderMode } = {}): Kripk
   const renderMode: RenderMode = options.renderMode === 'diff' ? 'diff' : 'message';
   // A copy of the runner's context with the mode added: the runner's own object stays untouched.
   const withMode = <A extends unknown[]>(matcher: (this: MatcherContext, received: unknown, ...args: A) => MatcherResult) =>
-    function (this: MatcherContext, received: unknown, ...args: A): MatcherResult {
+    fromCaller(function (this: MatcherContext, received: unknown, ...args: A): MatcherResult {
       return matcher.call({ ...this, renderMode }, received, ...args);
-    };
+    });
   return {
     toSatisfyInvariants: withMode(toSatisfyInvariants),
     toSurvive: withMode(toSurvive),
