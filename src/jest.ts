@@ -54,5 +54,5 @@ const toMatchAssumptionsSnapshot = toMatchAssumptionsSnapshotWith((context, valu
   return hint === undefined ? match.call(context, value) : match.call(context, value, hint);
 });
 
-expect.extend({ ...createMatchers({ renderMode: 'message' }), toMatchAssumptionsSnapshot });
+expect.extend({ ...createMatchers(), toMatchAssumptionsSnapshot });
 expect.addSnapshotSerializer(snapshotSerializer);

@@ -12,10 +12,10 @@ import type { Environment, Model } from '../model/types.js';
 import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
 
 /**
- * Where the runner shows a failure. `'message'`: everything in the message
- * (Jest, and any runner that prints only `message`). `'diff'`: the runner also
- * prints a diff of the result's `actual` and `expected` (Vitest), so the last
- * step's changes are left to it and not printed twice.
+ * Where the runner shows a failure: `'message'` (Jest) or `'diff'` (Vitest,
+ * which also prints a diff of a result's `actual` and `expected`). Both now
+ * get the whole trace in the message and no actual/expected, so they print the
+ * same; `createMatchers` still takes the mode so that wiring written for it compiles.
  */
 export type RenderMode = 'message' | 'diff';
 
@@ -38,11 +38,9 @@ export interface MatcherContext {
   readonly isNot?: boolean;
   readonly promise?: string;
   readonly utils?: MatcherUtils;
-  /** Set by `createMatchers`; absent means `'message'`. */
-  readonly renderMode?: RenderMode;
 }
 
-/** What a matcher returns. Vitest shows `actual`/`expected` as a diff; Jest ignores them. */
+/** What a matcher returns. Vitest would show `actual`/`expected` as a diff (kripke's matchers set neither); Jest ignores them. */
 export interface MatcherResult {
   pass: boolean;
   message: () => string;
@@ -57,7 +55,6 @@ export type MatcherOptions = Omit<CheckOptions, 'deadlock'>;
 export interface Call {
   readonly name: string;
   readonly isNot: boolean;
-  readonly mode: RenderMode;
   readonly palette: Palette;
   /** `expect(service).toSurvive(k8s)`, coloured by the runner. */
   readonly hint: string;
@@ -88,7 +85,6 @@ export function callOf(ctx: MatcherContext, name: string, received: unknown, exp
   return {
     name,
     isNot,
-    mode: ctx?.renderMode === 'diff' ? 'diff' : 'message',
     palette: paletteOf(utils),
     hint,
     printReceived: typeof utils?.printReceived === 'function' ? utils.printReceived : (v: unknown) => describe(v),

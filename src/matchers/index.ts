@@ -4,7 +4,7 @@
  * @example
  * import { expect } from 'vitest';
  * import { createMatchers, snapshotSerializer } from 'kripke/matchers';
- * expect.extend(createMatchers({ renderMode: 'diff' }));
+ * expect.extend(createMatchers());
  * expect.addSnapshotSerializer(snapshotSerializer);
  *
  * @packageDocumentation
