@@ -52,7 +52,9 @@ describe('jest with kripke/jest', () => {
     expect(out.split('Step 0: initial state').length - 1).toBe(1);
   });
 
-  it('shows a reworded assumption as a snapshot diff', () => {
+  it("shows a reworded assumption as a snapshot diff, headed by kripke's matcher", () => {
+    expect(hasBlock(plain.output, '● k8s › shows a reworded assumption in review\n\nexpect(received).toMatchAssumptionsSnapshot(hint)')).toBe(true);
+    expect(plain.output).not.toContain('toMatchSnapshot(hint)');
     expect(plain.output).toContain('-     "description": "At least one schedulable node is always available after eviction",');
     expect(plain.output).toContain('+     "description": "Some schedulable node is usually available after eviction",');
   });
@@ -65,6 +67,8 @@ describe('jest with kripke/jest', () => {
     expect(coloured.code).toBe(1);
     expect(coloured.output).toContain('\u001b[32m- status: "healthy"\u001b[39m');
     expect(coloured.output).toContain('\u001b[31m+ status: "unresponsive"\u001b[39m');
+    // The snapshot header keeps jest-snapshot's colours around kripke's matcher name.
+    expect(coloured.output).toContain('\u001b[2m).\u001b[22mtoMatchAssumptionsSnapshot\u001b[2m(\u001b[22m\u001b[1mhint\u001b[22m\u001b[2m)\u001b[22m');
     expect(hasBlock(stripAnsi(coloured.output), 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
   });
 });
