@@ -1,13 +1,14 @@
 /**
- * A real `jest` process on a user's project (test/e2e/fixtures/jest) that
- * installs the packed kripke and lists `kripke/jest` in setupFilesAfterEnv:
- * what the reporter prints is what users read. Two runs: colour off (with the
- * JSON report), colour forced on.
+ * A real `jest` process on a user's project in plain JavaScript
+ * (test/e2e/fixtures/jest) that installs the packed kripke and lists
+ * `kripke/jest` in setupFilesAfterEnv: what the reporter prints is what users
+ * read. Two runs: colour off (with the JSON report), colour forced on.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { failureBlock, hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { expectFirstFailures, FIRST_HOUR_STATUSES, statusesOf } from './first-hour.js';
 
 const PROJECT = join(ROOT, 'test/e2e/fixtures/jest');
 const JEST = join(ROOT, 'node_modules/jest/bin/jest.js');
@@ -19,13 +20,12 @@ let statuses: Record<string, string>;
 
 beforeAll(async () => {
   installBuiltPackage(PROJECT);
-  // --ci: snapshots are compared, never written. One worker: the fixture has one file.
+  // --ci: snapshots are compared, never written. One worker: the fixture's files are small.
   [plain, coloured] = await Promise.all([
     runNode(JEST, ['--ci', '--runInBand', '--json', `--outputFile=${REPORT}`], PROJECT, { NO_COLOR: '1', FORCE_COLOR: '0' }),
     runNode(JEST, ['--ci', '--runInBand'], PROJECT, { FORCE_COLOR: '1' }),
   ]);
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { testResults: { assertionResults: { title: string; status: string }[] }[] };
-  statuses = Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.title, a.status])));
+  statuses = statusesOf(JSON.parse(readFileSync(REPORT, 'utf8')));
 });
 
 describe('jest with kripke/jest', () => {
@@ -37,8 +37,17 @@ describe('jest with kripke/jest', () => {
       'snapshots an open result through the serializer': 'passed',
       'prints assumptions inline through the serializer': 'passed',
       'shows a reworded assumption in review': 'failed',
+      ...FIRST_HOUR_STATUSES,
     });
     expect(plain.code).toBe(1);
+  });
+
+  it("prints a newcomer's first failures readably: the predicate as Vitest prints it, a usage error at the user's line", () => {
+    expectFirstFailures(plain.output, 'messages.test.js');
+  });
+
+  it('prints the k8s failure as the docs show it', () => {
+    expect(failureBlock(plain.output, 'fragile eviction breaks always-responsive')).toMatchSnapshot();
   });
 
   it('prints the whole k8s failure in the message: trace with start, k8s:evict-pod and the status diff', () => {

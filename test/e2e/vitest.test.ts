@@ -1,13 +1,15 @@
 /**
- * A real `vitest` process on a user's project (test/e2e/fixtures/vitest) that
- * installs the packed kripke and lists `kripke/vitest` in setupFiles: what the
- * reporter prints is what users read. Two runs: colour off (plus the
- * github-actions reporter and the JSON report), colour forced on.
+ * A real `vitest` process on a user's project (test/e2e/fixtures/vitest,
+ * Vitest 4 and TypeScript) that installs the packed kripke and imports
+ * `kripke/vitest` in a setup file, as docs/setup-vitest.md says: what the
+ * reporter prints is what users read, and the project type-checks. Two runs:
+ * colour off (plus the github-actions reporter and the JSON report), colour forced on.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { failureBlock, hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi, typecheck } from './built-package.js';
+import { expectFirstFailures, FIRST_HOUR_STATUSES, statusesOf } from './first-hour.js';
 
 const PROJECT = join(ROOT, 'test/e2e/fixtures/vitest');
 const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
@@ -16,19 +18,20 @@ const REPORT = join(PROJECT, 'node_modules/.report.json');
 let plain: Run;
 let coloured: Run;
 let statuses: Record<string, string>;
+let typeErrors: string;
 
 beforeAll(async () => {
   installBuiltPackage(PROJECT);
   // CI=true: snapshots are compared, never written.
-  [plain, coloured] = await Promise.all([
+  [plain, coloured, typeErrors] = await Promise.all([
     runNode(VITEST, ['run', '--reporter=default', '--reporter=github-actions', '--reporter=json', `--outputFile.json=${REPORT}`], PROJECT, {
       CI: 'true',
       NO_COLOR: '1',
     }),
     runNode(VITEST, ['run'], PROJECT, { CI: 'true', FORCE_COLOR: '1' }),
+    typecheck(PROJECT),
   ]);
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { testResults: { assertionResults: { title: string; status: string }[] }[] };
-  statuses = Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.title, a.status])));
+  statuses = statusesOf(JSON.parse(readFileSync(REPORT, 'utf8')));
 });
 
 describe('vitest with kripke/vitest', () => {
@@ -40,9 +43,21 @@ describe('vitest with kripke/vitest', () => {
       'snapshots an open result through the serializer': 'passed',
       'prints assumptions inline through the serializer': 'passed',
       'shows a reworded assumption in review': 'failed',
-      'keeps its invariants, alone and under eviction': 'passed', // the README's example
+      ...FIRST_HOUR_STATUSES,
     });
     expect(plain.code).toBe(1);
+  });
+
+  it('type-checks (moduleResolution bundler): the setup file brings the matchers’ types', () => {
+    expect(typeErrors).toBe('');
+  });
+
+  it("prints a newcomer's first failures readably: the predicate as written, a usage error at the user's line", () => {
+    expectFirstFailures(plain.output, 'messages.test.ts');
+  });
+
+  it('prints the k8s failure as the docs show it', () => {
+    expect(failureBlock(plain.output, 'fragile eviction breaks always-responsive')).toMatchSnapshot();
   });
 
   it('prints the k8s failure: hint, figures, trace with start and k8s:evict-pod, the violation', () => {
