@@ -39,10 +39,14 @@ describe('README', () => {
     expect(body(fixture('jest/readme.test.js'))).toBe(javascript);
   });
 
-  it('opens with the two newcomer commands, both of them scripts that exist', () => {
-    const firstScreen = readme.split('\n').slice(0, 15).join('\n');
+  it("opens with a user's install, the setup line of each runner and the example, and a contributor's two commands", () => {
+    const firstScreen = readme.split('\n').slice(0, 60).join('\n');
+    expect(firstScreen).toContain('npm i -D kripke');
+    expect(firstScreen).toContain("setupFiles: ['kripke/vitest']");
+    expect(firstScreen).toContain("setupFilesAfterEnv: ['kripke/jest']");
+    expect(firstScreen).toContain(example.trimEnd());
     expect(firstScreen).toContain('npm ci && npm run examples');
-    expect(firstScreen).toContain('npm test');
+    expect(firstScreen).toContain('npm test ');
     const scripts = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).scripts as Record<string, string>;
     expect(scripts.examples).toBeDefined();
     expect(scripts.test).toBeDefined();

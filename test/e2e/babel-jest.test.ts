@@ -38,4 +38,9 @@ describe('Jest 30 with babel-jest (TypeScript through @babel/preset-typescript)'
   it('prints the predicate as Vitest does, and the usage error at the user’s line', () => {
     expectFirstFailures(run.output, 'messages.test.ts');
   });
+
+  it("is set up as docs/setup-jest.md says: the page shows this project's configuration files", () => {
+    const page = readFileSync(join(ROOT, 'docs/setup-jest.md'), 'utf8');
+    for (const file of ['babel.config.js', 'jest.config.js', 'tsconfig.json']) expect(page).toContain(`// ${file}\n${readFileSync(join(PROJECT, file), 'utf8')}\`\`\``);
+  });
 });

@@ -98,7 +98,7 @@ export function failureBlock(output: string, title: string): string {
   const lines = output.split('\n');
   const start = lines.findIndex((l) => (/^ FAIL  /.test(l) || /^\s*● /.test(l)) && l.endsWith(title));
   if (start === -1) throw new Error(`no failure titled ${JSON.stringify(title)} in the output`);
-  const end = lines.findIndex((l, i) => i > start && (/^⎯/.test(l) || /^ FAIL  /.test(l) || /^\s*● /.test(l) || /^(PASS|FAIL) /.test(l) || /^Test Suites:/.test(l)));
+  const end = lines.findIndex((l, i) => i > start && (/^⎯/.test(l) || /^ FAIL  /.test(l) || /^\s*● /.test(l) || /^ › /.test(l) || /^(PASS|FAIL) /.test(l) || /^Test Suites:/.test(l)));
   const block = lines.slice(start, end === -1 ? undefined : end);
   while (block.length > 0 && block[block.length - 1].trim() === '') block.pop();
   return block.join('\n');

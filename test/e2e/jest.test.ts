@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { failureBlock, hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { checkPastedFailures } from './doc-blocks.js';
 import { expectFirstFailures, FIRST_HOUR_STATUSES, statusesOf } from './first-hour.js';
 
 const PROJECT = join(ROOT, 'test/e2e/fixtures/jest');
@@ -48,6 +49,7 @@ describe('jest with kripke/jest', () => {
 
   it('prints the k8s failure as the docs show it', () => {
     expect(failureBlock(plain.output, 'fragile eviction breaks always-responsive')).toMatchSnapshot();
+    expect(checkPastedFailures(plain.output, '  ● k8s › ')).toBeGreaterThanOrEqual(3);
   });
 
   it('prints the whole k8s failure in the message: trace with start, k8s:evict-pod and the status diff', () => {

@@ -39,4 +39,9 @@ describe('Jest 30 with ts-jest (node10 resolution)', () => {
   it('prints the predicate as Vitest does, and the usage error at the user’s line', () => {
     expectFirstFailures(run.output, 'messages.test.ts');
   });
+
+  it("is set up as docs/setup-jest.md says: the page shows this project's configuration files", () => {
+    const page = readFileSync(join(ROOT, 'docs/setup-jest.md'), 'utf8');
+    for (const file of ['jest.config.js', 'tsconfig.json']) expect(page).toContain(`// ${file}\n${readFileSync(join(PROJECT, file), 'utf8')}\`\`\``);
+  });
 });

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { failureBlock, hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi, typecheck } from './built-package.js';
+import { checkPastedFailures } from './doc-blocks.js';
 import { expectFirstFailures, FIRST_HOUR_STATUSES, statusesOf } from './first-hour.js';
 
 const PROJECT = join(ROOT, 'test/e2e/fixtures/vitest');
@@ -56,8 +57,9 @@ describe('vitest with kripke/vitest', () => {
     expectFirstFailures(plain.output, 'messages.test.ts');
   });
 
-  it('prints the k8s failure as the docs show it', () => {
+  it('prints the k8s failure as the README and the docs show it', () => {
     expect(failureBlock(plain.output, 'fragile eviction breaks always-responsive')).toMatchSnapshot();
+    expect(checkPastedFailures(plain.output, ' FAIL  k8s.test.ts > ')).toBeGreaterThanOrEqual(3);
   });
 
   it('prints the k8s failure: hint, figures, trace with start and k8s:evict-pod, the violation', () => {

@@ -105,7 +105,7 @@ describe('the packed package', () => {
       const path = link.replace(/\/$/, '');
       expect([...files].some((f) => f === path || f.startsWith(`${path}/`)), `README links to ${link}`).toBe(true);
     }
-    for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md', 'docs/guide.md']) expect(files.has(file), file).toBe(true);
+    for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md', 'docs/guide.md', 'docs/matchers/toEventually.md']) expect(files.has(file), file).toBe(true);
     expect([...files].filter((f) => f.startsWith('test/') || f.startsWith('src/'))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/kripke-dev/kripke.git' });
