@@ -1,8 +1,7 @@
 /**
  * `kripke/vitest`: add it to Vitest's `setupFiles`. It registers the matchers
- * (in `'diff'` render mode: Vitest prints the last step as its own diff of
- * `actual`/`expected`), `toMatchAssumptionsSnapshot` and the snapshot
- * serializer. Its types extend Vitest 4's `expect`; on Vitest 5 use
+ * (each failure entirely in the message, as under Jest), `toMatchAssumptionsSnapshot`
+ * and the snapshot serializer. Its types extend Vitest 4's `expect`; on Vitest 5 use
  * `kripke/vitest5`, which registers the same and types Vitest 5's `expect`.
  *
  * @example
@@ -32,5 +31,5 @@ const toMatchAssumptionsSnapshot = toMatchAssumptionsSnapshotWith((context: Matc
   return hint === undefined ? snapshots.toMatchSnapshot.call(context, value) : snapshots.toMatchSnapshot.call(context, value, hint);
 });
 
-vitest.expect.extend({ ...createMatchers({ renderMode: 'diff' }), toMatchAssumptionsSnapshot });
+vitest.expect.extend({ ...createMatchers(), toMatchAssumptionsSnapshot });
 vitest.expect.addSnapshotSerializer(snapshotSerializer);

@@ -14,16 +14,39 @@ function blockAfter(heading: string): string {
   return section.split('```ts\n')[1]?.split('```')[0] ?? '';
 }
 
+const fixture = (path: string) => readFileSync(new URL(`test/e2e/fixtures/${path}`, root), 'utf8');
+/** A file without its first line: each fixture's first line says which setup it runs under. */
+const body = (text: string) => text.slice(text.indexOf('\n') + 1);
+
 describe('README', () => {
+  const example = blockAfter('## Twenty lines');
+
   it('shows the example that the end-to-end Vitest fixture runs', () => {
-    const fixture = readFileSync(new URL('test/e2e/fixtures/vitest/readme.test.ts', root), 'utf8');
-    expect(blockAfter('## Twenty lines')).toBe(fixture);
+    expect(example).toBe(fixture('vitest/readme.test.ts'));
   });
 
-  it('opens with the two newcomer commands, both of them scripts that exist', () => {
-    const firstScreen = readme.split('\n').slice(0, 15).join('\n');
+  it('is the example every newcomer project runs: Vitest 5, ts-jest, babel-jest, and Jest in plain JavaScript', () => {
+    expect(body(fixture('vitest5/readme.test.ts'))).toBe(body(example));
+    // Jest's globals: no import of expect and it.
+    expect(body(fixture('ts-jest/readme.test.ts'))).toBe(body(example).replace("import { expect, it } from 'vitest';\n", ''));
+    expect(body(fixture('babel-jest/readme.test.ts'))).toBe(body(example).replace("from 'vitest'", "from '@jest/globals'"));
+    // Plain JavaScript: require instead of import, and no types.
+    const javascript = body(example)
+      .replace("import { expect, it } from 'vitest';\n", '')
+      .replace(/import \{ ([^}]*) \} from '([^']*)';/, "const { $1 } = require('$2');")
+      .replace(/type Service = [^\n]*\n\n/, '')
+      .replaceAll('<Service>', '');
+    expect(body(fixture('jest/readme.test.js'))).toBe(javascript);
+  });
+
+  it("opens with a user's install, the setup line of each runner and the example, and a contributor's two commands", () => {
+    const firstScreen = readme.split('\n').slice(0, 60).join('\n');
+    expect(firstScreen).toContain('npm i -D kripke');
+    expect(firstScreen).toContain("setupFiles: ['kripke/vitest']");
+    expect(firstScreen).toContain("setupFilesAfterEnv: ['kripke/jest']");
+    expect(firstScreen).toContain(example.trimEnd());
     expect(firstScreen).toContain('npm ci && npm run examples');
-    expect(firstScreen).toContain('npm test');
+    expect(firstScreen).toContain('npm test ');
     const scripts = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).scripts as Record<string, string>;
     expect(scripts.examples).toBeDefined();
     expect(scripts.test).toBeDefined();

@@ -6,16 +6,16 @@
 import { describe } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
-import { KripkeError } from '../model/errors.js';
+import { brandErrorClass, KripkeError } from '../model/errors.js';
 import type { CheckOptions } from '../checker/types.js';
 import type { Environment, Model } from '../model/types.js';
 import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
 
 /**
- * Where the runner shows a failure. `'message'`: everything in the message
- * (Jest, and any runner that prints only `message`). `'diff'`: the runner also
- * prints a diff of the result's `actual` and `expected` (Vitest), so the last
- * step's changes are left to it and not printed twice.
+ * Where the runner shows a failure: `'message'` (Jest) or `'diff'` (Vitest,
+ * which also prints a diff of a result's `actual` and `expected`). Both now
+ * get the whole trace in the message and no actual/expected, so they print the
+ * same; `createMatchers` still takes the mode so that wiring written for it compiles.
  */
 export type RenderMode = 'message' | 'diff';
 
@@ -38,11 +38,9 @@ export interface MatcherContext {
   readonly isNot?: boolean;
   readonly promise?: string;
   readonly utils?: MatcherUtils;
-  /** Set by `createMatchers`; absent means `'message'`. */
-  readonly renderMode?: RenderMode;
 }
 
-/** What a matcher returns. Vitest shows `actual`/`expected` as a diff; Jest ignores them. */
+/** What a matcher returns. Vitest would show `actual`/`expected` as a diff (kripke's matchers set neither); Jest ignores them. */
 export interface MatcherResult {
   pass: boolean;
   message: () => string;
@@ -57,7 +55,6 @@ export type MatcherOptions = Omit<CheckOptions, 'deadlock'>;
 export interface Call {
   readonly name: string;
   readonly isNot: boolean;
-  readonly mode: RenderMode;
   readonly palette: Palette;
   /** `expect(service).toSurvive(k8s)`, coloured by the runner. */
   readonly hint: string;
@@ -74,7 +71,7 @@ export interface Call {
 export function callOf(ctx: MatcherContext, name: string, received: unknown, expected: string, hasOptions: boolean): Call {
   const isNot = ctx?.isNot === true;
   const utils = ctx?.utils;
-  const receivedLabel = isModel(received) ? received.name : 'received';
+  const receivedLabel = isModel(received) ? nameLabel('model', received.name) : 'received';
   const hintOptions: MatcherHintOptions = { isNot, promise: ctx?.promise ?? '' };
   let expectedLabel = expected;
   if (hasOptions) {
@@ -88,7 +85,6 @@ export function callOf(ctx: MatcherContext, name: string, received: unknown, exp
   return {
     name,
     isNot,
-    mode: ctx?.renderMode === 'diff' ? 'diff' : 'message',
     palette: paletteOf(utils),
     hint,
     printReceived: typeof utils?.printReceived === 'function' ? utils.printReceived : (v: unknown) => describe(v),
@@ -99,6 +95,7 @@ export function callOf(ctx: MatcherContext, name: string, received: unknown, exp
 export class MatcherUsageError extends KripkeError {
   override name = 'MatcherUsageError';
 }
+brandErrorClass(MatcherUsageError);
 
 /**
  * The error for a wrong argument, in the runners' own layout:
@@ -117,6 +114,27 @@ export function usageError(call: Call, problem: string, received?: { label: stri
     }
   }
   return new MatcherUsageError(lines.join('\n'));
+}
+
+/**
+ * The matcher, with the stack of a usage error it throws starting at its
+ * caller: the runner then points at the user's `expect(…)` line, not into
+ * kripke's own files.
+ *
+ * @example
+ * expect.extend({ toSatisfyInvariants: fromCaller(toSatisfyInvariants) });
+ */
+export function fromCaller<A extends unknown[]>(
+  matcher: (this: MatcherContext, received: unknown, ...args: A) => MatcherResult,
+): (this: MatcherContext, received: unknown, ...args: A) => MatcherResult {
+  return function userFacing(this: MatcherContext, received: unknown, ...args: A): MatcherResult {
+    try {
+      return matcher.call(this, received, ...args);
+    } catch (error) {
+      if (error instanceof MatcherUsageError && typeof Error.captureStackTrace === 'function') Error.captureStackTrace(error, userFacing);
+      throw error;
+    }
+  };
 }
 
 /** The received value as a model, or a clear usage error. */
@@ -164,8 +182,23 @@ export function runCheck<R>(call: Call, search: () => R): R {
   }
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A model's or environment's name as the hint shows it: bare when it reads as
+ * a variable (`service`), else named and quoted, so that `lock-service` never
+ * reads as a subtraction.
+ *
+ * @example
+ * nameLabel('model', 'service');      // 'service'
+ * nameLabel('model', 'lock-service'); // 'model "lock-service"'
+ */
+export function nameLabel(kind: 'model' | 'environment', name: string): string {
+  return IDENTIFIER.test(name) ? name : `${kind} ${JSON.stringify(name)}`;
+}
+
 /** The environments' names as the hint shows them: `k8s` or `[k8s, network]`. */
 export function environmentsLabel(value: unknown): string {
-  const name = (e: unknown) => (isEnvironment(e) ? e.name : 'environment');
+  const name = (e: unknown) => (isEnvironment(e) ? nameLabel('environment', e.name) : 'environment');
   return Array.isArray(value) ? `[${value.map(name).join(', ')}]` : name(value);
 }

@@ -1,4 +1,4 @@
-import { type MatcherContext, type MatcherResult, type RenderMode } from './context.js';
+import { fromCaller, type MatcherContext, type MatcherResult, type RenderMode } from './context.js';
 import { toBeDeadlockFree } from './to-be-deadlock-free.js';
 import { toEventually } from './to-eventually.js';
 import { toReach } from './to-reach.js';
@@ -18,29 +18,23 @@ export interface KripkeMatcherFunctions {
 }
 
 /**
- * The matchers for one runner. `renderMode: 'diff'` is for runners that print
- * a diff of `actual`/`expected` themselves (Vitest): the message then leaves
- * the last step's changes to that diff. The default, `'message'`, puts
- * everything in the message (Jest).
+ * The matchers, for any runner: each puts the whole failure in its message
+ * (every step as path lines) and hands the runner no `actual`/`expected`.
+ * `renderMode` is accepted for wiring written when Vitest got a state diff;
+ * it no longer changes the output.
  *
  * @example
  * import { expect } from 'vitest';
  * import { createMatchers, snapshotSerializer } from 'kripke/matchers';
- * expect.extend(createMatchers({ renderMode: 'diff' }));
+ * expect.extend(createMatchers());
  * expect.addSnapshotSerializer(snapshotSerializer);
  */
-export function createMatchers(options: { renderMode?: RenderMode } = {}): KripkeMatcherFunctions {
-  const renderMode: RenderMode = options.renderMode === 'diff' ? 'diff' : 'message';
-  // A copy of the runner's context with the mode added: the runner's own object stays untouched.
-  const withMode = <A extends unknown[]>(matcher: (this: MatcherContext, received: unknown, ...args: A) => MatcherResult) =>
-    function (this: MatcherContext, received: unknown, ...args: A): MatcherResult {
-      return matcher.call({ ...this, renderMode }, received, ...args);
-    };
+export function createMatchers(_options: { renderMode?: RenderMode } = {}): KripkeMatcherFunctions {
   return {
-    toSatisfyInvariants: withMode(toSatisfyInvariants),
-    toSurvive: withMode(toSurvive),
-    toReach: withMode(toReach),
-    toBeDeadlockFree: withMode(toBeDeadlockFree),
-    toEventually: withMode(toEventually),
+    toSatisfyInvariants: fromCaller(toSatisfyInvariants),
+    toSurvive: fromCaller(toSurvive),
+    toReach: fromCaller(toReach),
+    toBeDeadlockFree: fromCaller(toBeDeadlockFree),
+    toEventually: fromCaller(toEventually),
   };
 }

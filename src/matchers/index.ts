@@ -4,7 +4,7 @@
  * @example
  * import { expect } from 'vitest';
  * import { createMatchers, snapshotSerializer } from 'kripke/matchers';
- * expect.extend(createMatchers({ renderMode: 'diff' }));
+ * expect.extend(createMatchers());
  * expect.addSnapshotSerializer(snapshotSerializer);
  *
  * @packageDocumentation
@@ -18,5 +18,5 @@ export { createMatchers, type KripkeMatcherFunctions } from './create-matchers.j
 export { assumptionsOf, toMatchAssumptionsSnapshotWith, type SnapshotMatcher } from './to-match-assumptions-snapshot.js';
 export { MatcherUsageError } from './context.js';
 export type { MatcherContext, MatcherOptions, MatcherResult, MatcherUtils, RenderMode } from './context.js';
-export type { KripkeMatchers, KripkeSnapshotMatchers, NotAModel, NotAnAssumptionSource, StateOf } from './types.js';
+export type { KripkeMatchers, KripkeSnapshotMatchers, LabelOf, NotAModel, NotAnAssumptionSource, StateOf } from './types.js';
 export { snapshotSerializer, type SnapshotSerializer } from '../render/snapshot-serializer.js';

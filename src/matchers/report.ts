@@ -1,7 +1,10 @@
 /**
  * The failure message built around a result's trace, shared by the matchers:
  * what broke with the figures, the trace with its marker on the last step, the
- * user's error, and for Vitest the actual/expected pair of the last step.
+ * user's error. Every step, the last included, prints as path lines in the
+ * message, in every runner: a whole-state diff of the last two states (what
+ * Vitest would print from actual/expected) misreads shifted arrays and labels
+ * the states "Expected" and "Received", which they are not.
  */
 import type { CheckResult } from '../checker/types.js';
 import { renderTrace } from '../render/trace.js';
@@ -25,14 +28,12 @@ export interface ReportOptions {
 }
 
 /**
- * The lines and Vitest's actual/expected for a result with a trace (a
- * violation, a deadlock, an error, a witness) or without one (incomplete).
+ * The message for a result with a trace (a violation, a deadlock, an error, a
+ * witness) or without one (incomplete).
  */
-export function report(call: Call, result: CheckResult<unknown>, options: ReportOptions = {}): Pick<MatcherResult, 'message' | 'actual' | 'expected'> {
+export function report(call: Call, result: CheckResult<unknown>, options: ReportOptions = {}): Pick<MatcherResult, 'message'> {
   const { palette } = call;
   const trace = result.trace;
-  // Vitest prints the last step as its own diff; an error's last state is where it threw, not a violation.
-  const diffShown = call.mode === 'diff' && trace.length >= 2 && result.kind !== 'error';
   const last = trace.length - 1;
   const message = () => {
     const lines = [call.hint, ''];
@@ -45,16 +46,7 @@ export function report(call: Call, result: CheckResult<unknown>, options: Report
         const note = options.lastNote ?? violationNote(result, palette);
         const notes = new Map(options.notes);
         notes.set(last, [...(notes.get(last) ?? []), ...(note === '' ? [] : [note])]);
-        lines.push(
-          '',
-          ...renderTrace(trace, {
-            palette,
-            notes,
-            ...(diffShown
-              ? { changesShownElsewhere: { step: last, line: palette.dim(`changes: in the diff below (- Expected: step ${last - 1}, + Received: step ${last})`) } }
-              : {}),
-          }),
-        );
+        lines.push('', ...renderTrace(trace, { palette, notes }));
       }
       if (result.kind === 'error') {
         lines.push('', palette.bold('The error:'), ...renderUserError(result.error).map((l) => `  ${l}`));
@@ -63,5 +55,5 @@ export function report(call: Call, result: CheckResult<unknown>, options: Report
     if (options.footer !== undefined && options.footer.length > 0) lines.push('', ...options.footer);
     return lines.join('\n');
   };
-  return diffShown ? { message, expected: trace[last - 1].state, actual: trace[last].state } : { message };
+  return { message };
 }

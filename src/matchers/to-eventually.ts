@@ -7,14 +7,18 @@ import { describeFunction } from '../render/value.js';
 import { callOf, type Call, type MatcherContext, type MatcherOptions, type MatcherResult, requireModel, requireOptions, runCheck, usageError } from './context.js';
 import { report } from './report.js';
 
-/** Options of `toEventually`: the liveness query's `from` and fairness, and the check's budgets. */
-export interface EventuallyOptions<S = unknown> extends MatcherOptions {
+/**
+ * Options of `toEventually`: the liveness query's `from` and fairness, and the
+ * check's budgets. `L` is the model's action labels, so a misspelt fair action
+ * is a type error when they are known.
+ */
+export interface EventuallyOptions<S = unknown, L extends string = string> extends MatcherOptions {
   /** The goal is due after every state where `from` holds (leads-to), not only at the start. */
   from?: StatePredicate<S>;
   /** Weakly fair actions (names, or 'all'). */
-  fair?: Fairness;
+  fair?: Fairness<L>;
   /** Strongly fair actions (names, or 'all'). */
-  strongFair?: Fairness;
+  strongFair?: Fairness<L>;
   /** TLA+'s semantics: a path may stop in any state where no fair action is enabled. Default false. */
   stuttering?: boolean;
   /**

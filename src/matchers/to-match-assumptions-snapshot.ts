@@ -1,7 +1,7 @@
 import { isEnvironment } from '../model/define-environment.js';
 import type { Assumption } from '../model/types.js';
 import { isAssumption, isOpenResult } from '../render/snapshot-serializer.js';
-import { callOf, type MatcherContext, type MatcherResult, usageError } from './context.js';
+import { callOf, fromCaller, type MatcherContext, type MatcherResult, usageError } from './context.js';
 
 /** The runner's snapshot matcher (`jest-snapshot`'s `toMatchSnapshot`, Vitest's `Snapshots.toMatchSnapshot`), called with its own context. */
 export type SnapshotMatcher = (context: MatcherContext, value: unknown, hint: string | undefined) => MatcherResult;
@@ -39,7 +39,7 @@ export function assumptionsOf(value: unknown): readonly Assumption[] | undefined
  * });
  */
 export function toMatchAssumptionsSnapshotWith(snapshot: SnapshotMatcher) {
-  return function toMatchAssumptionsSnapshot(this: MatcherContext, received: unknown, hint?: unknown): MatcherResult {
+  return fromCaller(function toMatchAssumptionsSnapshot(this: MatcherContext, received: unknown, hint?: unknown): MatcherResult {
     const call = callOf(this, 'toMatchAssumptionsSnapshot', received, hint === undefined ? '' : 'hint', false);
     if (call.isNot) throw usageError(call, 'snapshot matchers cannot be used with .not');
     if (hint !== undefined && typeof hint !== 'string') {
@@ -53,5 +53,5 @@ export function toMatchAssumptionsSnapshotWith(snapshot: SnapshotMatcher) {
       });
     }
     return snapshot(this, assumptions, hint);
-  };
+  });
 }

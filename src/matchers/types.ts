@@ -35,6 +35,9 @@ type OnAssumptionSource<T, F> = IsAny<T> extends true
 
 /** The state type of a model (`any` when unknown). */
 export type StateOf<T> = IsAny<T> extends true ? any : T extends Model<infer S> ? S : never;
+
+/** The labels of a model's actions (`string` when they are not known). */
+export type LabelOf<T> = IsAny<T> extends true ? string : T extends Model<any, infer L> ? L : string;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
@@ -63,13 +66,15 @@ export interface KripkeMatchers<R, T = unknown> {
   toSurvive: OnModel<T, (environments: Environment<StateOf<T>> | readonly Environment<StateOf<T>>[], options?: MatcherOptions) => R>;
   /**
    * Some reachable state satisfies the predicate; a string names an action
-   * that must be able to fire. The failure of `.not` shows the shortest witness.
+   * that must be able to fire (`'recover'`, or one choice: `'move(0,2)'`; a
+   * misspelt name is a type error when the model's action names are known).
+   * The failure of `.not` shows the shortest witness.
    *
    * @example
    * expect(service).toReach((s) => s.status === 'degraded');
    * expect(service).toReach('recover');
    */
-  toReach: OnModel<T, (target: ((state: StateOf<T>) => boolean) | string, options?: MatcherOptions) => R>;
+  toReach: OnModel<T, (target: ((state: StateOf<T>) => boolean) | LabelOf<T>, options?: MatcherOptions) => R>;
   /**
    * Every reachable state that is not terminal has an enabled action.
    *
@@ -88,7 +93,7 @@ export interface KripkeMatchers<R, T = unknown> {
    * expect(lock).toEventually((s) => s.writing, { from: (s) => s.writerWaiting, fair: 'all' });
    * expect(readerPreference).not.toEventually('writer-progress');
    */
-  toEventually: OnModel<T, (goal: ((state: StateOf<T>) => boolean) | string, options?: EventuallyOptions<StateOf<T>>) => R>;
+  toEventually: OnModel<T, (goal: ((state: StateOf<T>) => boolean) | string, options?: EventuallyOptions<StateOf<T>, LabelOf<T>>) => R>;
 }
 
 /**

@@ -3,12 +3,19 @@ import { ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
 import { normalizeLiveness } from './liveness.js';
 import { canonicalKey, describeNonPlainData } from './plain-data.js';
-import type { Invariant, Model, ModelSpec, Property } from './types.js';
+import type { ActionLabel, Invariant, Model, ModelSpec, Property } from './types.js';
 
 /**
  * Defines a model: initial state(s), guarded actions, named invariants.
  * Validates the definition at once, so that a malformed model fails where it
  * is written rather than deep inside a check.
+ *
+ * TypeScript infers the state type from `init` and each action's choice type
+ * from its `choices`, and the model's type carries the action names (so a
+ * misspelt `toReach('strat')` does not type-check). With an explicit
+ * `defineModel<State>(…)` TypeScript infers nothing else (it takes all type
+ * arguments or none): annotate the choice parameters then, or type `init`
+ * instead (`const init: State = …`).
  *
  * @example
  * const counter = defineModel({
@@ -22,7 +29,7 @@ import type { Invariant, Model, ModelSpec, Property } from './types.js';
  * });
  * check(counter).toString(); // 'OK — 4 states, no violations'
  */
-export function defineModel<S>(spec: ModelSpec<S>): Model<S> {
+export function defineModel<S, C = Record<string, unknown>>(spec: ModelSpec<S, C>): Model<S, ActionLabel<C>> {
   if (typeof spec !== 'object' || spec === null) {
     throw new ModelDefinitionError(`defineModel expects { init, actions, invariants? }, got ${describe(spec)}`);
   }

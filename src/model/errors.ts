@@ -7,6 +7,25 @@
 /** Base class: every error kripke raises on its own account is a KripkeError. */
 export class KripkeError extends Error {
   override name = 'KripkeError';
+
+  // The CommonJS and ES module builds each define these classes: a registered
+  // symbol brand (see brandErrorClass) makes instanceof hold across the two.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for(`kripke.${this.name}`)] === true;
+  }
+}
+
+/**
+ * Marks a KripkeError class with `Symbol.for('kripke.<ClassName>')` on its
+ * prototype, so that `instanceof` recognises its instances from either build.
+ *
+ * @example
+ * class MatcherUsageError extends KripkeError {}
+ * brandErrorClass(MatcherUsageError);
+ */
+export function brandErrorClass(cls: abstract new (...args: never[]) => KripkeError): void {
+  Object.defineProperty(cls.prototype, Symbol.for(`kripke.${cls.name}`), { value: true });
 }
 
 /** A model or environment definition that cannot be checked: thrown by `defineModel`, `defineEnvironment`, `checkOpen`. */
@@ -37,3 +56,5 @@ export class ContractError extends KripkeError {
 export class MutationError extends KripkeError {
   override name = 'MutationError';
 }
+
+for (const cls of [KripkeError, ModelDefinitionError, StateShapeError, ContractError, MutationError]) brandErrorClass(cls);

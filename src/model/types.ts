@@ -48,7 +48,8 @@ export interface ChoiceActionSpec<S, P> {
  * One interface with an optional `choices` rather than a union of the two:
  * TypeScript gives no contextual type to `(s) => …` inside a union whose
  * members' signatures differ, so `enabled: (s) => s.up` would be an implicit
- * any. Here `s` is always typed; annotate the choice (`(s, m: string) => …`).
+ * any. Here `s` is always typed; annotate the choice (`(s, m: string) => …`)
+ * where nothing infers it (environments; `defineModel` infers it, see `InferredActionSpec`).
  */
 export interface ActionSpec<S, P = unknown> {
   choices?: (state: S) => Iterable<P>;
@@ -66,16 +67,63 @@ export interface Action<S> {
 /** Actions as a record (`{ start: { enabled, apply } }`) or as a list of `action(...)`. */
 export type Actions<S> = Readonly<Record<string, ActionSpec<S>>> | readonly Action<S>[];
 
-/** What `defineModel` takes. Exactly one of `init` and `initStates`. */
-export interface ModelSpec<S> {
+/**
+ * The choice type that an action's `choices` result yields: `number` for
+ * `number[]`. `unknown` when the result is unknown (no `choices`, or one
+ * TypeScript could not type first), so that an annotated choice still fits.
+ */
+export type ChoiceOf<C> = unknown extends C ? unknown : C extends Iterable<infer P> ? P : never;
+
+/**
+ * One action of the record `defineModel` infers: `C` is what `choices`
+ * returns, and the choice parameter of `enabled` and `apply` is its element
+ * type, with no annotation. TypeScript types `choices` first when it takes no
+ * parameter or an annotated one (`() => [0, 1]`, `(s: State) => s.queue`).
+ */
+export interface InferredActionSpec<S, C> {
+  /** Every parameter the action may take in this state; omit it for an action with one successor. */
+  choices?: (state: S) => C & Iterable<unknown>;
+  /** Guard (per choice, for a choice action); always enabled if omitted. Must return a boolean. */
+  enabled?(state: S, choice: ChoiceOf<C>): boolean;
+  /** The successor state (for one choice). Return a new value; never mutate `state`. */
+  apply(state: S, choice: ChoiceOf<C>): S;
+}
+
+/**
+ * The `actions` record of a model whose choice types are inferred: for each
+ * action name `K`, `C[K]` is what its `choices` returns.
+ */
+export type ActionRecord<S, C> = { readonly [K in keyof C]: InferredActionSpec<S, C[K]> };
+
+/**
+ * The labels a model's actions may appear under, for `toReach` and fairness
+ * lists: each action's name, and `name(…)` for one of its choices. Plain
+ * `string` when the names are not known (a list of `action(...)`, or a model
+ * typed `Model<S>`).
+ *
+ * @example
+ * type L = ActionLabel<{ start: unknown; take: number[] }>;
+ * // 'start' | `start(${string})` | 'take' | `take(${string})`
+ */
+export type ActionLabel<C> = C extends readonly unknown[]
+  ? string
+  : string extends keyof C
+    ? string
+    : { [K in keyof C & string]: K | `${K}(${string})` }[keyof C & string];
+
+/**
+ * What `defineModel` takes. Exactly one of `init` and `initStates`. `C` maps
+ * each action name to what its `choices` returns (inferred by `defineModel`).
+ */
+export interface ModelSpec<S, C = Record<string, unknown>> {
   /** A name for messages and reports. */
   name?: string;
   /** The initial state. */
   init?: S;
   /** Several initial states; each is a trace's step 0. */
   initStates?: readonly S[];
-  /** What the system may do. */
-  actions: Actions<S>;
+  /** What the system may do: a record of actions by name, or a list of `action(...)`. */
+  actions: ActionRecord<S, C> | readonly Action<S>[];
   /** Named predicates that must hold in every reachable state. */
   invariants?: Readonly<Record<string, Invariant<S>>>;
   /** States that may have no enabled action without being a deadlock. */
@@ -84,6 +132,8 @@ export interface ModelSpec<S> {
    * Named liveness properties ("something good eventually happens"), checked
    * by `check` after the invariants and by `checkLiveness(model, name)`.
    */
+  // Fairness names here are checked when the model is defined, not by type: a
+  // spec spread from a `ModelSpec<S>` (string names) must still fit.
   liveness?: Readonly<Record<string, LivenessSpec<S>>>;
 }
 
@@ -95,21 +145,21 @@ export type StatePredicate<S> = (state: S) => boolean;
  * of action names (`'finish'`, or one choice: `'take(0)'`), or `'all'`.
  * Each choice of a parameterised action is its own fair action.
  */
-export type Fairness = readonly string[] | 'all';
+export type Fairness<L extends string = string> = readonly L[] | 'all';
 
 /**
  * A liveness property: `goal` eventually holds on every path (◇goal), or,
  * with `from`, every time `from` holds `goal` follows (□(from ⇒ ◇goal)).
  */
-export interface LivenessSpec<S> {
+export interface LivenessSpec<S, L extends string = string> {
   /** The good thing that must eventually happen. */
   goal: StatePredicate<S>;
   /** When given, the goal is due after every state where `from` holds, not only at the start. */
   from?: StatePredicate<S>;
   /** Weak fairness: an action enabled without interruption from some point on is eventually taken. */
-  fair?: Fairness;
+  fair?: Fairness<L>;
   /** Strong fairness: an action enabled again and again (with interruptions) is eventually taken. */
-  strongFair?: Fairness;
+  strongFair?: Fairness<L>;
   /**
    * TLA+'s semantics: a path may stop in any state forever (stutter), unless a
    * fair action is enabled there; without fairness, nothing then forces any
@@ -150,8 +200,15 @@ export interface Property<S> {
   readonly environment?: string;
 }
 
-/** A model, as `defineModel` returns it. Immutable; reusable across checks. */
-export interface Model<S> {
+// A type-only key: Model carries its action labels for the matchers' types, never at run time.
+declare const actionLabels: unique symbol;
+
+/**
+ * A model, as `defineModel` returns it. Immutable; reusable across checks.
+ * `L` is the labels of its actions when TypeScript knows them (see
+ * `ActionLabel`), so that `toReach('strat')` or `fair: ['finsh']` is a type error.
+ */
+export interface Model<S, L extends string = string> {
   readonly kind: 'kripke/model';
   readonly name: string;
   readonly initStates: readonly S[];
@@ -160,6 +217,8 @@ export interface Model<S> {
   readonly terminal?: (state: S) => boolean;
   /** Named liveness properties, in declaration order; absent when none are declared. */
   readonly liveness?: readonly LivenessProperty<S>[];
+  /** Never present: it only carries `L` for the type checker. */
+  readonly [actionLabels]?: L;
 }
 
 /** How far an assumption has been discharged outside the model. */

@@ -160,8 +160,9 @@ export function renderUserError(error: unknown): string[] {
  */
 export function renderAssumptions(unverified: readonly Assumption[], palette: Palette, environments: readonly string[] = []): string[] {
   if (unverified.length === 0) {
-    const whose = environments.length === 0 ? 'the environments' : environments.join(', ');
-    return [palette.dim(`No residual assumptions: ${whose} declare none left unverified.`)];
+    const names = environments.length <= 1 ? environments.join('') : `${environments.slice(0, -1).join(', ')} and ${environments.at(-1)}`;
+    const whose = environments.length === 0 ? 'the environments declare' : environments.length === 1 ? `${names} declares` : `${names} declare`;
+    return [palette.dim(`No residual assumptions: ${whose} none left unverified.`)];
   }
   const lines = [palette.bold(`Residual assumptions (${count(unverified.length)} unverified, not checked by the search):`)];
   for (const a of unverified) {

@@ -1,8 +1,7 @@
 /**
  * A trace as text: step 0 in full, every later step as its action label and
  * only what changed. Callers add their own lines under any step (the violation
- * marker, the witness marker, a cycle's back-edge for liveness), and may leave
- * a step's changes to the runner's own diff (Vitest's actual/expected).
+ * marker, the witness marker, a cycle's back-edge for liveness).
  */
 import type { Step, Trace } from '../checker/types.js';
 import { renderChange } from './changes.js';
@@ -15,11 +14,6 @@ export interface TraceRenderOptions {
   readonly palette: Palette;
   /** Lines printed under a step, after its changes (already styled), by step index. */
   readonly notes?: ReadonlyMap<number, readonly string[]>;
-  /**
-   * A step whose changes the runner prints as its own diff: `line` replaces
-   * them, so the same change is not shown twice.
-   */
-  readonly changesShownElsewhere?: { readonly step: number; readonly line: string };
   /** Indentation of the lines under a step header. Default two spaces. */
   readonly indent?: string;
 }
@@ -47,15 +41,13 @@ export function stepHeader(step: Step<unknown>, index: number, palette: Palette)
  * // ['Step 1: start', '  - status: "starting"', '  + status: "healthy"']
  */
 export function renderStep<S>(trace: Trace<S>, index: number, options: TraceRenderOptions): string[] {
-  const { palette, notes, changesShownElsewhere } = options;
+  const { palette, notes } = options;
   const indent = options.indent ?? '  ';
   const step = trace[index];
   const lines = [stepHeader(step, index, palette)];
   let body: string[];
   if (index === 0 || step.action === null) {
     body = formatState(step.state);
-  } else if (changesShownElsewhere?.step === index) {
-    body = [changesShownElsewhere.line];
   } else {
     const changes = stateChanges(trace[index - 1].state, step.state);
     body = changes.length === 0 ? [palette.dim('(no change)')] : changes.flatMap((c) => renderChange(c, palette));

@@ -48,7 +48,10 @@ export function formatInline(value: unknown, max = 80): string {
 }
 
 /**
- * A function as a reader knows it: its source when short, else its name.
+ * A function as a reader knows it: its source when short, else its name. The
+ * source is what the runner's compiler made of it (esbuild under Vitest, tsc
+ * or Babel under Jest), so it is normalised (see `normaliseSource`) to read
+ * the same in every runner.
  *
  * @example
  * describeFunction((s) => s.n > 3);   // '(s) => s.n > 3'
@@ -56,7 +59,58 @@ export function formatInline(value: unknown, max = 80): string {
  */
 export function describeFunction(fn: unknown, max = 80): string {
   if (typeof fn !== 'function') return String(fn);
-  const source = Function.prototype.toString.call(fn).replace(/\s+/g, ' ').trim();
+  const source = normaliseSource(Function.prototype.toString.call(fn));
   if (source.length <= max && !source.startsWith('class ') && !source.includes('[native code]')) return source;
   return fn.name || 'the predicate';
+}
+
+/**
+ * Source text in one canonical spelling: strings in double quotes (as kripke
+ * prints every other string), one space wherever there was white space, and
+ * a lone arrow parameter in parentheses. Template literals stay as written.
+ *
+ * @example
+ * normaliseSource("s => s.status === 'done'"); // '(s) => s.status === "done"'
+ */
+export function normaliseSource(source: string): string {
+  let out = '';
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === "'" || c === '"') {
+      let text = '';
+      let j = i + 1;
+      for (; j < source.length && source[j] !== c; j++) {
+        if (source[j] === '\\' && j + 1 < source.length) {
+          j++;
+          // An escaped quote is just the character; other escapes stay as written.
+          text += source[j] === "'" || source[j] === '"' ? source[j] : `\\${source[j]}`;
+        } else text += source[j];
+      }
+      out += `"${text.replace(/"/g, '\\"')}"`;
+      i = j + 1;
+    } else if (c === '`' || (c === '/' && (source[i + 1] === '/' || source[i + 1] === '*'))) {
+      // A template literal or a comment is copied as it is (its quotes are not strings).
+      const [end, length] = c === '`' ? [closing(source, i), 1] : source[i + 1] === '/' ? [source.indexOf('\n', i), 0] : [source.indexOf('*/', i + 2), 2];
+      const stop = end === -1 ? source.length : end + length;
+      out += source.slice(i, stop);
+      i = stop;
+    } else if (/\s/.test(c)) {
+      while (i < source.length && /\s/.test(source[i])) i++;
+      out += ' ';
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out.trim().replace(/^(async )?([A-Za-z_$][\w$]*) =>/, '$1($2) =>');
+}
+
+/** The index of the unescaped backtick that closes the template literal opened at `start`, or -1. */
+function closing(source: string, start: number): number {
+  for (let j = start + 1; j < source.length; j++) {
+    if (source[j] === '\\') j++;
+    else if (source[j] === '`') return j;
+  }
+  return -1;
 }

@@ -3,10 +3,13 @@
  * 'kripke' and is followed by a ```text block is a runnable pair: the test runs
  * the code (against the built package, as a reader would) and compares what it
  * prints with the text block, so the pasted output cannot drift from the code.
+ * Every such block also type-checks (strict, against the sources), so what a
+ * reader copies compiles.
  *
  * After changing a snippet or the library: `UPDATE_DOCS=1 npx vitest run test/docs`
  * rewrites the text blocks from real runs; review the diff like a snapshot.
  */
+import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -84,5 +87,24 @@ describe.each(files)('docs/%s', (file) => {
       if (out !== undefined) next = next.slice(0, pair.start) + out + next.slice(pair.end);
     }
     writeFileSync(`${docs}${file}`, next);
+  });
+});
+
+describe('the runnable examples of docs/*.md', () => {
+  it('type-check', async () => {
+    const dir = `${scratch}typecheck/`;
+    mkdirSync(dir, { recursive: true });
+    for (const file of files) {
+      for (const pair of pairs(readFileSync(`${docs}${file}`, 'utf8'))) writeFileSync(`${dir}${file.replace(/\W/g, '-')}-${pair.line}.ts`, pair.code);
+    }
+    writeFileSync(
+      `${dir}tsconfig.json`,
+      JSON.stringify({ extends: '../../../../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '../../../..', lib: ['ES2023'], paths: { kripke: ['../../../../src/index.ts'] } }, include: ['*.ts'] }),
+    );
+    const tsc = `${root}node_modules/typescript/bin/tsc`;
+    const errors = await new Promise<string>((resolve) =>
+      execFile(process.execPath, [tsc, '-p', dir], { cwd: root, encoding: 'utf8' }, (error, stdout) => resolve(error === null ? '' : stdout || String(error))),
+    );
+    expect(errors).toBe('');
   });
 });

@@ -5,7 +5,7 @@
  * into a fixture project's node_modules. And a runner for child processes
  * whose environment carries no trace of the outer test run.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,11 +47,11 @@ export interface Run {
 // GitHub Actions (a fixture's deliberate failures must not become annotations of this repo).
 const INHERITED = /^(VITEST|VITE_|JEST_|GITHUB_|FORCE_COLOR$|NO_COLOR$|NODE_OPTIONS$|TEST$|NODE_ENV$|CI$|TERM$|COLORTERM$)/;
 
-/** Runs `node script ...args` in `cwd` with a clean environment plus `env`. */
-export function runNode(script: string, args: readonly string[], cwd: string, env: Record<string, string>): Promise<Run> {
+/** Runs `node script ...args` in `cwd` with a clean environment plus `env` (with another Node binary if given). */
+export function runNode(script: string, args: readonly string[], cwd: string, env: Record<string, string>, node = process.execPath): Promise<Run> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !INHERITED.test(k)));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [script, ...args], { cwd, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -77,4 +77,29 @@ export function hasBlock(output: string, block: string): boolean {
     if (want.every((w, j) => lines[i + j] === w)) return true;
   }
   return false;
+}
+
+/** tsc's complaints about the TypeScript project in `dir` (its tsconfig.json); '' when it type-checks. */
+export function typecheck(dir: string): Promise<string> {
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' }, (error, stdout, stderr) =>
+      resolve(error === null ? '' : `${stdout}${stderr}` || String(error)),
+    );
+  });
+}
+
+/**
+ * The lines a reporter printed for one failing test, colour off: from its
+ * heading (Vitest's ` FAIL  file > … title`, Jest's `● … title`) to the next
+ * test's, without trailing blank lines.
+ */
+export function failureBlock(output: string, title: string): string {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => (/^ FAIL  /.test(l) || /^\s*● /.test(l)) && l.endsWith(title));
+  if (start === -1) throw new Error(`no failure titled ${JSON.stringify(title)} in the output`);
+  const end = lines.findIndex((l, i) => i > start && (/^⎯/.test(l) || /^ FAIL  /.test(l) || /^\s*● /.test(l) || /^ › /.test(l) || /^(PASS|FAIL) /.test(l) || /^Test Suites:/.test(l)));
+  const block = lines.slice(start, end === -1 ? undefined : end);
+  while (block.length > 0 && block[block.length - 1].trim() === '') block.pop();
+  return block.join('\n');
 }

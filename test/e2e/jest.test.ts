@@ -1,13 +1,15 @@
 /**
- * A real `jest` process on a user's project (test/e2e/fixtures/jest) that
- * installs the packed kripke and lists `kripke/jest` in setupFilesAfterEnv:
- * what the reporter prints is what users read. Two runs: colour off (with the
- * JSON report), colour forced on.
+ * A real `jest` process on a user's project in plain JavaScript
+ * (test/e2e/fixtures/jest) that installs the packed kripke and lists
+ * `kripke/jest` in setupFilesAfterEnv: what the reporter prints is what users
+ * read. Two runs: colour off (with the JSON report), colour forced on.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { failureBlock, hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { checkPastedFailures } from './doc-blocks.js';
+import { expectFirstFailures, FIRST_HOUR_STATUSES, statusesOf } from './first-hour.js';
 
 const PROJECT = join(ROOT, 'test/e2e/fixtures/jest');
 const JEST = join(ROOT, 'node_modules/jest/bin/jest.js');
@@ -19,13 +21,12 @@ let statuses: Record<string, string>;
 
 beforeAll(async () => {
   installBuiltPackage(PROJECT);
-  // --ci: snapshots are compared, never written. One worker: the fixture has one file.
+  // --ci: snapshots are compared, never written. One worker: the fixture's files are small.
   [plain, coloured] = await Promise.all([
     runNode(JEST, ['--ci', '--runInBand', '--json', `--outputFile=${REPORT}`], PROJECT, { NO_COLOR: '1', FORCE_COLOR: '0' }),
     runNode(JEST, ['--ci', '--runInBand'], PROJECT, { FORCE_COLOR: '1' }),
   ]);
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { testResults: { assertionResults: { title: string; status: string }[] }[] };
-  statuses = Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.title, a.status])));
+  statuses = statusesOf(JSON.parse(readFileSync(REPORT, 'utf8')));
 });
 
 describe('jest with kripke/jest', () => {
@@ -37,8 +38,18 @@ describe('jest with kripke/jest', () => {
       'snapshots an open result through the serializer': 'passed',
       'prints assumptions inline through the serializer': 'passed',
       'shows a reworded assumption in review': 'failed',
+      ...FIRST_HOUR_STATUSES,
     });
     expect(plain.code).toBe(1);
+  });
+
+  it("prints a newcomer's first failures readably: the predicate as Vitest prints it, a usage error at the user's line", () => {
+    expectFirstFailures(plain.output, 'messages.test.js');
+  });
+
+  it('prints the k8s failure as the docs show it', () => {
+    expect(failureBlock(plain.output, 'fragile eviction breaks always-responsive')).toMatchSnapshot();
+    expect(checkPastedFailures(plain.output, '  ● k8s › ')).toBeGreaterThanOrEqual(3);
   });
 
   it('prints the whole k8s failure in the message: trace with start, k8s:evict-pod and the status diff', () => {
@@ -52,7 +63,9 @@ describe('jest with kripke/jest', () => {
     expect(out.split('Step 0: initial state').length - 1).toBe(1);
   });
 
-  it('shows a reworded assumption as a snapshot diff', () => {
+  it("shows a reworded assumption as a snapshot diff, headed by kripke's matcher", () => {
+    expect(hasBlock(plain.output, '● k8s › shows a reworded assumption in review\n\nexpect(received).toMatchAssumptionsSnapshot(hint)')).toBe(true);
+    expect(plain.output).not.toContain('toMatchSnapshot(hint)');
     expect(plain.output).toContain('-     "description": "At least one schedulable node is always available after eviction",');
     expect(plain.output).toContain('+     "description": "Some schedulable node is usually available after eviction",');
   });
@@ -65,6 +78,8 @@ describe('jest with kripke/jest', () => {
     expect(coloured.code).toBe(1);
     expect(coloured.output).toContain('\u001b[32m- status: "healthy"\u001b[39m');
     expect(coloured.output).toContain('\u001b[31m+ status: "unresponsive"\u001b[39m');
+    // The snapshot header keeps jest-snapshot's colours around kripke's matcher name.
+    expect(coloured.output).toContain('\u001b[2m).\u001b[22mtoMatchAssumptionsSnapshot\u001b[2m(\u001b[22m\u001b[1mhint\u001b[22m\u001b[2m)\u001b[22m');
     expect(hasBlock(stripAnsi(coloured.output), 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
   });
 });

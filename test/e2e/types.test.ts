@@ -3,10 +3,12 @@
  * test/types, each compiled with `tsc -p` against the built declarations
  * (`@ts-expect-error` lines assert what must not type-check). Vitest 5 lives
  * in its own nested project with its own lockfile, installed here with
- * `npm ci`; its types need no Node 22, only its runtime does. The Vitest
- * projects also check the runners' own declarations (skipLibCheck off), which
- * catches a merge that breaks a runner's types; the Jest ones skip them for
- * time (a merge that failed would drop the matchers, and the positive lines fail).
+ * `npm ci`; its types need no Node 22, only its runtime does. ts-jest's usual
+ * setup (`module: commonjs`, so node10 resolution, which knows no `exports`)
+ * gets the packed kripke in its node_modules. The Vitest projects also check
+ * the runners' own declarations (skipLibCheck off), which catches a merge
+ * that breaks a runner's types; the Jest ones skip them for time (a merge
+ * that failed would drop the matchers, and the positive lines fail).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { installBuiltPackage, ROOT } from './built-package.js';
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const VITEST5 = join(ROOT, 'test/types/vitest5');
 
-const PROJECTS = ['vitest4', 'vitest5', 'jest-globals', 'jest-global'] as const;
+const PROJECTS = ['vitest4', 'vitest5', 'jest-globals', 'jest-global', 'ts-jest'] as const;
 
 /** tsc's complaints about one project; '' when it type-checks. */
 function typecheck(project: string): Promise<string> {
@@ -42,6 +44,7 @@ beforeAll(async () => {
   // After npm ci, which clears node_modules: the nested project sees the packed kripke,
   // whose declarations then resolve `vitest` to Vitest 5.
   installBuiltPackage(VITEST5);
+  installBuiltPackage(join(ROOT, 'test/types/ts-jest'));
   // The projects are independent: check them side by side.
   const results = await Promise.all(PROJECTS.map(typecheck));
   errors = Object.fromEntries(PROJECTS.map((p, i) => [p, results[i]])) as typeof errors;
@@ -63,5 +66,9 @@ describe('type augmentations', () => {
 
   it('Jest 30 with the global expect of @types/jest: kripke/jest types expect(model)', () => {
     expect(errors['jest-global']).toBe('');
+  });
+
+  it('Jest 30 under ts-jest with module commonjs (node10 resolution): kripke/jest types expect(model)', () => {
+    expect(errors['ts-jest']).toBe('');
   });
 });

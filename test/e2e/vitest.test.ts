@@ -1,13 +1,16 @@
 /**
- * A real `vitest` process on a user's project (test/e2e/fixtures/vitest) that
- * installs the packed kripke and lists `kripke/vitest` in setupFiles: what the
- * reporter prints is what users read. Two runs: colour off (plus the
- * github-actions reporter and the JSON report), colour forced on.
+ * A real `vitest` process on a user's project (test/e2e/fixtures/vitest,
+ * Vitest 4 and TypeScript) that installs the packed kripke and imports
+ * `kripke/vitest` in a setup file, as docs/setup-vitest.md says: what the
+ * reporter prints is what users read, and the project type-checks. Two runs:
+ * colour off (plus the github-actions reporter and the JSON report), colour forced on.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { failureBlock, hasBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi, typecheck } from './built-package.js';
+import { checkPastedFailures } from './doc-blocks.js';
+import { expectFirstFailures, FIRST_HOUR_STATUSES, statusesOf } from './first-hour.js';
 
 const PROJECT = join(ROOT, 'test/e2e/fixtures/vitest');
 const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
@@ -16,19 +19,20 @@ const REPORT = join(PROJECT, 'node_modules/.report.json');
 let plain: Run;
 let coloured: Run;
 let statuses: Record<string, string>;
+let typeErrors: string;
 
 beforeAll(async () => {
   installBuiltPackage(PROJECT);
   // CI=true: snapshots are compared, never written.
-  [plain, coloured] = await Promise.all([
+  [plain, coloured, typeErrors] = await Promise.all([
     runNode(VITEST, ['run', '--reporter=default', '--reporter=github-actions', '--reporter=json', `--outputFile.json=${REPORT}`], PROJECT, {
       CI: 'true',
       NO_COLOR: '1',
     }),
     runNode(VITEST, ['run'], PROJECT, { CI: 'true', FORCE_COLOR: '1' }),
+    typecheck(PROJECT),
   ]);
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { testResults: { assertionResults: { title: string; status: string }[] }[] };
-  statuses = Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.title, a.status])));
+  statuses = statusesOf(JSON.parse(readFileSync(REPORT, 'utf8')));
 });
 
 describe('vitest with kripke/vitest', () => {
@@ -40,9 +44,22 @@ describe('vitest with kripke/vitest', () => {
       'snapshots an open result through the serializer': 'passed',
       'prints assumptions inline through the serializer': 'passed',
       'shows a reworded assumption in review': 'failed',
-      'keeps its invariants, alone and under eviction': 'passed', // the README's example
+      ...FIRST_HOUR_STATUSES,
     });
     expect(plain.code).toBe(1);
+  });
+
+  it('type-checks (moduleResolution bundler): the setup file brings the matchers’ types', () => {
+    expect(typeErrors).toBe('');
+  });
+
+  it("prints a newcomer's first failures readably: the predicate as written, a usage error at the user's line", () => {
+    expectFirstFailures(plain.output, 'messages.test.ts');
+  });
+
+  it('prints the k8s failure as the README and the docs show it', () => {
+    expect(failureBlock(plain.output, 'fragile eviction breaks always-responsive')).toMatchSnapshot();
+    expect(checkPastedFailures(plain.output, ' FAIL  k8s.test.ts > ')).toBeGreaterThanOrEqual(3);
   });
 
   it('prints the k8s failure: hint, figures, trace with start and k8s:evict-pod, the violation', () => {
@@ -51,18 +68,19 @@ describe('vitest with kripke/vitest', () => {
     expect(out).toContain('invariant "always-responsive" is violated after 2 steps (shortest trace; 4 states explored)');
     expect(hasBlock(out, 'Step 0: initial state\n{\n"maxRestarts": 3,\n"restarts": 0,\n"status": "starting",\n}')).toBe(true);
     expect(hasBlock(out, 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
-    expect(hasBlock(out, 'Step 2: k8s:evict-pod [environment k8s]\nchanges: in the diff below (- Expected: step 1, + Received: step 2)\n✗ violates invariant "always-responsive"')).toBe(true);
+    expect(hasBlock(out, 'Step 2: k8s:evict-pod [environment k8s]\n- status: "healthy"\n+ status: "unresponsive"\n✗ violates invariant "always-responsive"')).toBe(true);
     expect(hasBlock(out, '• node-capacity [k8s]: At least one schedulable node is always available after eviction\nsource: Kubernetes docs: Pod lifecycle')).toBe(true);
   });
 
-  it("shows the last step as Vitest's own status diff, and the trace once", () => {
+  it('shows the last step as path lines like every other step: no "- Expected / + Received" state diff, the trace once', () => {
     const reporterLines = plain.output
       .split('\n')
       .filter((l) => !l.startsWith('::'))
       .join('\n');
-    expect(hasBlock(reporterLines, '- Expected\n+ Received\n\n{\n"maxRestarts": 3,\n"restarts": 0,\n-   "status": "healthy",\n+   "status": "unresponsive",\n}')).toBe(true);
+    const failure = reporterLines.slice(reporterLines.indexOf('fragile eviction breaks always-responsive\n'));
+    expect(failure.slice(0, failure.indexOf('⎯⎯⎯'))).not.toContain('- Expected');
     expect(reporterLines.split('Step 0: initial state').length - 1).toBe(1);
-    expect(reporterLines).not.toContain('+ status: "unresponsive"');
+    expect(reporterLines).not.toContain('"status": "unresponsive"');
   });
 
   it('shows a reworded assumption as a snapshot diff', () => {
@@ -83,6 +101,7 @@ describe('vitest with kripke/vitest', () => {
     // Vitest prints the whole message in red, so each colour closes back into red.
     expect(coloured.output).toContain('\u001b[32m- status: "starting"\u001b[31m');
     expect(coloured.output).toContain('\u001b[31m+ status: "healthy"\u001b[31m');
+    expect(coloured.output).toContain('\u001b[31m+ status: "unresponsive"\u001b[31m');
     expect(hasBlock(stripAnsi(coloured.output), 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
   });
 });

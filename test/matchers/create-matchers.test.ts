@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatchers, type MatcherResult } from '../../src/matchers/index.js';
+import { createMatchers, MatcherUsageError, toMatchAssumptionsSnapshotWith, type MatcherResult } from '../../src/matchers/index.js';
 import { context } from '../support/runner-context.js';
 import { k8s, service } from '../support/models.js';
 
@@ -8,11 +8,11 @@ describe('createMatchers', () => {
     expect(Object.keys(createMatchers()).sort()).toEqual(['toBeDeadlockFree', 'toEventually', 'toReach', 'toSatisfyInvariants', 'toSurvive']);
   });
 
-  it("adds its render mode to a copy of the runner's context, never to the context itself", () => {
+  it("leaves the runner's context untouched", () => {
     const ctx = context();
     const result: MatcherResult = createMatchers({ renderMode: 'diff' }).toSurvive.call(ctx, service, k8s(false));
-    expect(result.actual).toEqual({ status: 'unresponsive', restarts: 0, maxRestarts: 3 });
-    expect('renderMode' in ctx).toBe(false);
+    expect(result.pass).toBe(false);
+    expect(Object.keys(ctx).sort()).toEqual(['isNot', 'promise', 'utils']);
   });
 
   it('defaults to message mode: everything in the message, no actual/expected', () => {
@@ -25,5 +25,28 @@ describe('createMatchers', () => {
     const result = createMatchers().toSurvive.call({ isNot: false }, service, k8s(false));
     expect(result.message()).toMatch(/^expect\(service\)\.toSurvive\(k8s\)\n/);
     expect(result.message()).not.toContain('\u001b');
+  });
+
+  it("starts a usage error's stack at the caller of the matcher, without kripke's own frames", () => {
+    const thrownBy = (f: () => unknown): Error => {
+      try {
+        f();
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('expected a usage error');
+    };
+    const snapshot = toMatchAssumptionsSnapshotWith(() => ({ pass: true, message: () => '' }));
+    for (const error of [
+      thrownBy(() => createMatchers().toSatisfyInvariants.call(context(), 'service')),
+      thrownBy(() => createMatchers().toSurvive.call(context(), service, 'k8s')),
+      thrownBy(() => snapshot.call(context(), 42)),
+    ]) {
+      expect(error).toBeInstanceOf(MatcherUsageError);
+      const frames = (error.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at '));
+      expect(frames[0]).toContain('create-matchers.test.ts');
+      expect(frames.some((f) => /[\\/]src[\\/]matchers[\\/]/.test(f))).toBe(false);
+      expect(error.stack).toContain('Matcher error');
+    }
   });
 });

@@ -73,6 +73,31 @@ describe('the package', () => {
     expect(existsSync(`${root}${pkg.exports['.'].import.types}`)).toBe(true);
   });
 
+  it('shares its error classes between the builds: instanceof holds for an error from either one', () => {
+    // One process loads both builds, as a project that mixes require and import does.
+    const script = `
+      import { createRequire } from 'node:module';
+      const cjs = createRequire(import.meta.url)('kripke');
+      const esm = await import('kripke');
+      const matchersCjs = createRequire(import.meta.url)('kripke/matchers');
+      const matchersEsm = await import('kripke/matchers');
+      const thrown = (build) => { try { build.defineModel({ init: 0, actions: {} }); } catch (e) { return e; } };
+      const fromCjs = thrown(cjs);
+      const fromEsm = thrown(esm);
+      const usage = new matchersCjs.MatcherUsageError('x');
+      console.log(JSON.stringify([
+        cjs.ModelDefinitionError !== esm.ModelDefinitionError,
+        fromCjs instanceof esm.ModelDefinitionError, fromCjs instanceof esm.KripkeError,
+        fromEsm instanceof cjs.ModelDefinitionError, fromEsm instanceof cjs.KripkeError,
+        fromCjs instanceof esm.StateShapeError, fromEsm instanceof cjs.ContractError,
+        usage instanceof matchersEsm.MatcherUsageError, usage instanceof esm.KripkeError, usage instanceof esm.ModelDefinitionError,
+        new Error('plain') instanceof esm.KripkeError, fromEsm instanceof Error,
+      ]));
+    `;
+    const answers = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+    expect(answers).toEqual([true, true, true, true, true, false, false, true, true, false, false, true]);
+  });
+
   it('marks each build folder with its module type, whatever the root says', () => {
     expect(JSON.parse(readFileSync(`${root}dist/esm/package.json`, 'utf8')).type).toBe('module');
     expect(JSON.parse(readFileSync(`${root}dist/cjs/package.json`, 'utf8')).type).toBe('commonjs');

@@ -65,7 +65,10 @@ describe('renderAssumptions', () => {
   });
 
   it('says so when none is left', () => {
-    expect(renderAssumptions([], plain, ['k8s'])).toEqual(['No residual assumptions: k8s declare none left unverified.']);
+    expect(renderAssumptions([], plain, ['k8s'])).toEqual(['No residual assumptions: k8s declares none left unverified.']);
+    expect(renderAssumptions([], plain, ['k8s', 'network'])).toEqual(['No residual assumptions: k8s and network declare none left unverified.']);
+    expect(renderAssumptions([], plain, ['k8s', 'network', 'aws'])).toEqual(['No residual assumptions: k8s, network and aws declare none left unverified.']);
+    expect(renderAssumptions([], plain)).toEqual(['No residual assumptions: the environments declare none left unverified.']);
   });
 
   it('counts in words', () => {

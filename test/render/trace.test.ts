@@ -45,9 +45,9 @@ describe('renderTrace', () => {
     ]);
   });
 
-  it("replaces a step's changes with the caller's line when the runner shows them elsewhere", () => {
-    const lines = renderStep(trace, 2, { palette: plain, changesShownElsewhere: { step: 2, line: '(see the diff below)' }, indent: '    ' });
-    expect(lines).toEqual(['Step 2: k8s:evict-pod [environment k8s]', '    (see the diff below)']);
+  it('indents the lines under a step as asked', () => {
+    const lines = renderStep(trace, 2, { palette: plain, indent: '    ' });
+    expect(lines).toEqual(['Step 2: k8s:evict-pod [environment k8s]', '    - status: "healthy"', '    + status: "unresponsive"']);
   });
 
   it('marks environment behaviors in the header', () => {

@@ -5,11 +5,24 @@ export interface Counter {
   n: number;
 }
 
-export const counter = defineModel<Counter>({
+const start: Counter = { n: 0 };
+
+// Typed through init: TypeScript infers the choice types and knows the action names.
+export const counter = defineModel({
   name: 'counter',
-  init: { n: 0 },
-  actions: { inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) } },
+  init: start,
+  actions: {
+    inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) },
+    add: { choices: () => [1, 2], enabled: (s, k) => s.n + k <= 3, apply: (s, k) => ({ n: s.n + k }) },
+  },
   invariants: { small: (s) => s.n <= 3 },
+  liveness: { 'reaches-3': { goal: (s) => s.n === 3, fair: ['inc'] } },
+});
+
+// Typed with defineModel<Counter>: the action names are not known, any string goes.
+export const looseCounter = defineModel<Counter>({
+  init: start,
+  actions: { inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) } },
 });
 
 export const resets = defineEnvironment<Counter>({

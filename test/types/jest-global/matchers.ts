@@ -2,7 +2,7 @@
 // Each @ts-expect-error is an assertion: the line below it must not type-check.
 import { checkOpen } from 'kripke';
 import 'kripke/jest';
-import { counter, resets, unrelated } from '../model.js';
+import { counter, looseCounter, resets, unrelated } from '../model.js';
 
 test('the matchers are typed on a model', () => {
   expect(counter).toSatisfyInvariants();
@@ -22,6 +22,13 @@ test('the matchers are typed on a model', () => {
     // @ts-expect-error the predicate's state is the model's: Counter has no `label`
     return s.label === String(n);
   });
+  expect(counter).toReach('add(2)');
+  expect(looseCounter).toReach('any string: the names are not known');
+  expect(counter).toEventually((s) => s.n === 3, { fair: ['inc', 'add(1)'], maxStates: 100 });
+  expect(counter).toEventually((s) => s.n === 3, { from: (s) => s.n > 0, strongFair: 'all' });
+  expect(counter).toEventually('reaches-3');
+  expect(counter).not.toEventually((s) => s.n === 3);
+  expect(looseCounter).toEventually((s) => s.n === 3, { fair: ['whatever'] });
 });
 
 test('anything else does not type-check', () => {
@@ -39,4 +46,16 @@ test('anything else does not type-check', () => {
   expect(counter).toBeDeadlockFree({ maxStats: 10 });
   // @ts-expect-error a model has no assumptions to snapshot
   expect(42).toMatchAssumptionsSnapshot();
+  // @ts-expect-error no action is named 'icn'
+  expect(counter).toReach('icn');
+  // @ts-expect-error no choice action is named 'ad'
+  expect(counter).toReach('ad(1)');
+  // @ts-expect-error 42 is not a model
+  expect(42).toEventually((s: unknown) => s === 3);
+  // @ts-expect-error the goal's state is the model's: Counter has no `label`
+  expect(counter).toEventually((s) => s.label === 'x');
+  // @ts-expect-error a misspelt fair action
+  expect(counter).toEventually((s) => s.n === 3, { fair: ['icn'] });
+  // @ts-expect-error fairness is a list of names or 'all'
+  expect(counter).toEventually((s) => s.n === 3, { strongFair: 'every' });
 });

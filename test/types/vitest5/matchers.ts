@@ -10,11 +10,24 @@ interface Counter {
   n: number;
 }
 
-const counter = defineModel<Counter>({
+const start: Counter = { n: 0 };
+
+// Typed through init: TypeScript infers the choice types and knows the action names.
+const counter = defineModel({
   name: 'counter',
-  init: { n: 0 },
-  actions: { inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) } },
+  init: start,
+  actions: {
+    inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) },
+    add: { choices: () => [1, 2], enabled: (s, k) => s.n + k <= 3, apply: (s, k) => ({ n: s.n + k }) },
+  },
   invariants: { small: (s) => s.n <= 3 },
+  liveness: { 'reaches-3': { goal: (s) => s.n === 3, fair: ['inc'] } },
+});
+
+// Typed with defineModel<Counter>: the action names are not known, any string goes.
+const looseCounter = defineModel<Counter>({
+  init: start,
+  actions: { inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) } },
 });
 
 const resets = defineEnvironment<Counter>({
@@ -27,6 +40,7 @@ const unrelated = defineEnvironment<{ label: string }>({
   name: 'unrelated',
   behaviors: { relabel: { apply: (s) => ({ label: `${s.label}!` }) } },
 });
+
 test('the matchers are typed on a model', () => {
   expect(counter).toSatisfyInvariants();
   expect(counter).toSatisfyInvariants({ maxStates: 100, timeout: 1_000 });
@@ -46,6 +60,13 @@ test('the matchers are typed on a model', () => {
     // @ts-expect-error the predicate's state is the model's: Counter has no `label`
     return s.label === String(n);
   });
+  expect(counter).toReach('add(2)');
+  expect(looseCounter).toReach('any string: the names are not known');
+  expect(counter).toEventually((s) => s.n === 3, { fair: ['inc', 'add(1)'], maxStates: 100 });
+  expect(counter).toEventually((s) => s.n === 3, { from: (s) => s.n > 0, strongFair: 'all' });
+  expect(counter).toEventually('reaches-3');
+  expect(counter).not.toEventually((s) => s.n === 3);
+  expect(looseCounter).toEventually((s) => s.n === 3, { fair: ['whatever'] });
 });
 
 test('anything else does not type-check', () => {
@@ -63,4 +84,16 @@ test('anything else does not type-check', () => {
   expect(counter).toBeDeadlockFree({ maxStats: 10 });
   // @ts-expect-error a model has no assumptions to snapshot
   expect(42).toMatchAssumptionsSnapshot();
+  // @ts-expect-error no action is named 'icn'
+  expect(counter).toReach('icn');
+  // @ts-expect-error no choice action is named 'ad'
+  expect(counter).toReach('ad(1)');
+  // @ts-expect-error 42 is not a model
+  expect(42).toEventually((s: unknown) => s === 3);
+  // @ts-expect-error the goal's state is the model's: Counter has no `label`
+  expect(counter).toEventually((s) => s.label === 'x');
+  // @ts-expect-error a misspelt fair action
+  expect(counter).toEventually((s) => s.n === 3, { fair: ['icn'] });
+  // @ts-expect-error fairness is a list of names or 'all'
+  expect(counter).toEventually((s) => s.n === 3, { strongFair: 'every' });
 });

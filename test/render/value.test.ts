@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { describeFunction, normaliseSource } from '../../src/render/value.js';
+
+// What a predicate's source looks like after each runner's transform.
+const compiled = (source: string) => new Function(`return ${source}`)() as (s: unknown) => unknown;
+
+describe('describeFunction', () => {
+  it('prints a predicate the same whichever tool compiled it: double quotes, (s) =>, one space', () => {
+    const esbuild = compiled('(s) => s.status === "done"'); // Vitest
+    const tsc = compiled("s => s.status === 'done'"); // ts-jest, or plain JavaScript under Jest
+    expect(describeFunction(esbuild)).toBe('(s) => s.status === "done"');
+    expect(describeFunction(tsc)).toBe('(s) => s.status === "done"');
+    expect(describeFunction(compiled('(s) => {\n    return s.x === \'a\';\n  }'))).toBe('(s) => { return s.x === "a"; }');
+  });
+
+  it("keeps what a string says: its spaces, its quotes, escapes; template literals as written", () => {
+    expect(describeFunction(compiled("(s) => s.x === 'a  b'"))).toBe('(s) => s.x === "a  b"');
+    expect(describeFunction(compiled("(s) => s.x === 'it\\'s' || s.x === 'say \"hi\"'"))).toBe('(s) => s.x === "it\'s" || s.x === "say \\"hi\\""');
+    expect(describeFunction(compiled('(s) => s.x === "tab\\there"'))).toBe('(s) => s.x === "tab\\there"');
+    expect(describeFunction(compiled("(s) => s.x === `it's ${'a'}`"))).toBe("(s) => s.x === `it's ${'a'}`");
+    expect(describeFunction(compiled('async s => s'))).toBe('async (s) => s');
+  });
+
+  it('names a predicate too long to read in a sentence, or says "the predicate"', () => {
+    function aLongNamedCheck(s: { count: number }) {
+      return s.count > 1000 && s.count < 2000 && s.count !== 1500 && s.count % 7 !== 3 && s.count % 11 !== 5;
+    }
+    expect(describeFunction(aLongNamedCheck)).toBe('aLongNamedCheck');
+    expect(describeFunction(compiled(`(s) => ${'s.a && '.repeat(20)}s.b`))).toBe('the predicate');
+  });
+});
+
+describe('normaliseSource', () => {
+  it("leaves comments as written, quotes and all", () => {
+    expect(normaliseSource("(s) => /* it's */ s.x === 'a'")).toBe('(s) => /* it\'s */ s.x === "a"');
+    expect(normaliseSource("(s) => {\n  // it's\n  return s.x === 'a';\n}")).toBe('(s) => { // it\'s return s.x === "a"; }');
+    expect(normaliseSource("(s) => s.x /* open")).toBe('(s) => s.x /* open');
+  });
+});

@@ -1,0 +1,98 @@
+// Type tests of kripke/jest under ts-jest's usual setup (Jest 30, global expect of @types/jest,
+// `module: commonjs`, hence node10 resolution, where `kripke/jest` resolves through typesVersions only):
+// `tsc -p test/types/ts-jest` (run by test/e2e/types.test.ts, after the packed kripke is put in
+// node_modules/kripke: node10 knows no self-reference, so the model below imports the installed copy).
+// Each @ts-expect-error is an assertion: the line below it must not type-check.
+import { checkOpen, defineEnvironment, defineModel } from 'kripke';
+import 'kripke/jest';
+
+interface Counter {
+  n: number;
+}
+
+const start: Counter = { n: 0 };
+
+// Typed through init: TypeScript infers the choice types and knows the action names.
+const counter = defineModel({
+  name: 'counter',
+  init: start,
+  actions: {
+    inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) },
+    add: { choices: () => [1, 2], enabled: (s, k) => s.n + k <= 3, apply: (s, k) => ({ n: s.n + k }) },
+  },
+  invariants: { small: (s) => s.n <= 3 },
+  liveness: { 'reaches-3': { goal: (s) => s.n === 3, fair: ['inc'] } },
+});
+
+// Typed with defineModel<Counter>: the action names are not known, any string goes.
+const looseCounter = defineModel<Counter>({
+  init: start,
+  actions: { inc: { enabled: (s) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) } },
+});
+
+const resets = defineEnvironment<Counter>({
+  name: 'resets',
+  behaviors: { reset: { apply: () => ({ n: 0 }) } },
+  assumptions: { rare: { description: 'Resets are rare' } },
+});
+
+const unrelated = defineEnvironment<{ label: string }>({
+  name: 'unrelated',
+  behaviors: { relabel: { apply: (s) => ({ label: `${s.label}!` }) } },
+});
+
+test('the matchers are typed on a model', () => {
+  expect(counter).toSatisfyInvariants();
+  expect(counter).toSatisfyInvariants({ maxStates: 100, timeout: 1_000 });
+  expect(counter).not.toSatisfyInvariants();
+  expect(counter).toSurvive(resets);
+  expect(counter).toSurvive([resets], { maxDepth: 10 });
+  expect(counter).not.toSurvive(resets);
+  expect(counter).toReach((s) => s.n === 3);
+  expect(counter).toReach('inc', { maxStates: 10 });
+  expect(counter).not.toReach((s) => s.n > 3);
+  expect(counter).toBeDeadlockFree();
+  expect(checkOpen(counter, resets)).toMatchAssumptionsSnapshot();
+  expect(resets).toMatchAssumptionsSnapshot('resets');
+  expect(counter).toReach((s) => {
+    const n: number = s.n;
+    // @ts-expect-error the predicate's state is the model's: Counter has no `label`
+    return s.label === String(n);
+  });
+  expect(counter).toReach('add(2)');
+  expect(looseCounter).toReach('any string: the names are not known');
+  expect(counter).toEventually((s) => s.n === 3, { fair: ['inc', 'add(1)'], maxStates: 100 });
+  expect(counter).toEventually((s) => s.n === 3, { from: (s) => s.n > 0, strongFair: 'all' });
+  expect(counter).toEventually('reaches-3');
+  expect(counter).not.toEventually((s) => s.n === 3);
+  expect(looseCounter).toEventually((s) => s.n === 3, { fair: ['whatever'] });
+});
+
+test('anything else does not type-check', () => {
+  // @ts-expect-error 42 is not a model
+  expect(42).toSurvive(resets);
+  // @ts-expect-error a string is not a model
+  expect('counter').toSatisfyInvariants();
+  // @ts-expect-error an environment of another state type
+  expect(counter).toSurvive(unrelated);
+  // @ts-expect-error an environment is required
+  expect(counter).toSurvive();
+  // @ts-expect-error deadlock is not a matcher option: each matcher decides
+  expect(counter).toSatisfyInvariants({ deadlock: true });
+  // @ts-expect-error no such option
+  expect(counter).toBeDeadlockFree({ maxStats: 10 });
+  // @ts-expect-error a model has no assumptions to snapshot
+  expect(42).toMatchAssumptionsSnapshot();
+  // @ts-expect-error no action is named 'icn'
+  expect(counter).toReach('icn');
+  // @ts-expect-error no choice action is named 'ad'
+  expect(counter).toReach('ad(1)');
+  // @ts-expect-error 42 is not a model
+  expect(42).toEventually((s: unknown) => s === 3);
+  // @ts-expect-error the goal's state is the model's: Counter has no `label`
+  expect(counter).toEventually((s) => s.label === 'x');
+  // @ts-expect-error a misspelt fair action
+  expect(counter).toEventually((s) => s.n === 3, { fair: ['icn'] });
+  // @ts-expect-error fairness is a list of names or 'all'
+  expect(counter).toEventually((s) => s.n === 3, { strongFair: 'every' });
+});
