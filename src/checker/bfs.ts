@@ -11,6 +11,7 @@
 import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
 import { stepLabel } from '../model/literal.js';
 import { describeNonPlainData } from '../model/plain-data.js';
+import { Deadline, now } from './clock.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import type { StateStore } from './state-store.js';
 import type { Budget, ErrorSource, ResultKind } from './types.js';
@@ -73,16 +74,6 @@ const enum Phase {
   Mutation,
 }
 
-/**
- * The clock is read after a countdown of calls into the user's code, not per
- * state: a model whose actions take 200 ms each must stop within about one
- * action of its timeout, and a fast one must not pay ~60 ns a call for the
- * clock. Each reading sets the next countdown to about CLOCK_MS of calls at the
- * pace just seen: at most twice the last one (a fast start says little about
- * what follows), at most MAX_STRIDE, and at once down to 1 when calls are slow.
- */
-const CLOCK_MS = 1;
-const MAX_STRIDE = 64;
 /** Choices remembered per action as already found plain (by position in its iteration). */
 const CHECKED_CHOICES = 16;
 
@@ -94,7 +85,7 @@ export function search<S>(
   options: SearchOptions,
   store: StateStore,
   observer?: SearchObserver,
-  started: number = performance.now(),
+  started: number = now(),
 ): SearchOutcome {
   const deadline = started + options.timeout;
   const { maxDepth, deadlock } = options;
@@ -113,18 +104,8 @@ export function search<S>(
   let depth = 0;
   let deepest = 0;
   let truncated = false;
-  let countdown = 1;
-  let stride = 1;
-  let lastClock = started;
-  const outOfTime = (): boolean => {
-    const now = performance.now();
-    if (now > deadline) return true;
-    const pace = Math.floor((stride * CLOCK_MS) / Math.max(now - lastClock, 1e-3));
-    stride = Math.max(1, Math.min(MAX_STRIDE, 2 * stride, pace));
-    countdown = stride;
-    lastClock = now;
-    return false;
-  };
+  // Asked before every call into the user's code (clock.ts): a timeout holds within about one call.
+  const clock = new Deadline(started, deadline);
   const timedOut = () => {
     at = -1;
     return finish('incomplete', { budget: 'timeout' });
@@ -142,6 +123,7 @@ export function search<S>(
   let produced: unknown; // the successor being stored, to tell an async action by its Promise
 
   const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => {
+    clock.stop();
     store.expanding(null); // traces are rebuilt with every value hashed afresh
     return {
       kind,
@@ -149,7 +131,7 @@ export function search<S>(
       states: store.size,
       transitions: generated,
       depth: deepest,
-      durationMs: performance.now() - started,
+      durationMs: now() - started,
       enabled: enabledCount,
       newStates: newCount,
       ...extra,
@@ -191,6 +173,7 @@ export function search<S>(
 
   try {
     for (const init of model.initStates) {
+      if (clock.passed()) return timedOut();
       if (store.size >= maxStates && store.find(init) < 0) return finish('incomplete', { budget: 'maxStates', at: -1 });
       const id = store.add(init, -1);
       if (id >= 0) {
@@ -206,10 +189,10 @@ export function search<S>(
         const id = frontierIds[i];
         at = id;
         t = -1;
-        if (--countdown === 0 && outOfTime()) return timedOut();
 
         phase = Phase.Invariant;
         for (p = 0; p < nP; p++) {
+          if (clock.passed()) return timedOut();
           const holds = properties[p].test(s);
           if (holds !== true) {
             if (holds === false) return finish('invariant', { property: properties[p] as Property<unknown> });
@@ -218,6 +201,7 @@ export function search<S>(
         }
         p = -1;
         if (observer !== undefined) {
+          if (clock.passed()) return timedOut();
           phase = Phase.Observe;
           observer.expand(s, id);
         }
@@ -228,7 +212,7 @@ export function search<S>(
           const tr = transitions[t];
           if (tr.choices === undefined) {
             choice = undefined;
-            if (--countdown === 0 && outOfTime()) return timedOut();
+            if (clock.passed()) return timedOut();
             if (tr.enabled !== undefined) {
               phase = Phase.Guard;
               const g = tr.enabled(s);
@@ -245,10 +229,11 @@ export function search<S>(
             if (!admit(succ, id)) return finish('incomplete', { budget: 'maxStates', at: -1 });
           } else {
             phase = Phase.Choices;
+            if (clock.passed()) return timedOut();
             let k = 0;
             for (const c of tr.choices(s)) {
               choice = c;
-              if (--countdown === 0 && outOfTime()) return timedOut();
+              if (clock.passed()) return timedOut();
               if (typeof c === 'object' ? c !== null : typeof c === 'function' || typeof c === 'symbol') {
                 const seen = checkedChoices[t];
                 if (k >= CHECKED_CHOICES || seen[k] !== c) {
@@ -279,6 +264,7 @@ export function search<S>(
         t = -1;
 
         if (enabledHere === 0 && deadlock) {
+          if (clock.passed()) return timedOut();
           phase = Phase.Terminal;
           const end = terminal === undefined ? false : terminal(s);
           if (end !== true) {
@@ -345,7 +331,12 @@ export function isThenable(value: unknown): boolean {
 }
 
 function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, prop: Property<S> | undefined): ErrorSource {
-  const label = tr === undefined ? undefined : stepLabel(tr.label, tr.choices !== undefined, choice);
+  let label = tr?.label;
+  try {
+    if (tr !== undefined) label = stepLabel(tr.label, tr.choices !== undefined, choice);
+  } catch {
+    // The choice cannot even be printed: name the action alone.
+  }
   const env = (o: { environment?: string } | undefined) => (o?.environment === undefined ? {} : { environment: o.environment });
   switch (phase) {
     case Phase.Invariant:

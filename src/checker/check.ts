@@ -5,10 +5,12 @@
  */
 import { describe } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
+import { assertUnpollutedPrototype } from '../model/plain-data.js';
 import { assertInitialStatesIntact, isModel } from '../model/define-model.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import type { Environment, Model, Property, Transition } from '../model/types.js';
 import { search, type SearchOptions } from './bfs.js';
+import { now } from './clock.js';
 import { initialCopies, resultAt } from './counterexample.js';
 import type { Fingerprinter } from './fingerprint.js';
 import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness.js';
@@ -79,10 +81,12 @@ export function run<S>(
   options: Resolved,
   internals: CheckInternals = {},
 ): CheckResult<S> {
+  const started = now(); // the timeout counts from here: copying huge initial states is part of the check
   const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
   assertInitialStatesIntact(model as Model<unknown>, 'check');
+  assertUnpollutedPrototype('check');
   const pristine = initialCopies(model);
-  const outcome = search(model, transitions, properties, options, store);
+  const outcome = search(model, transitions, properties, options, store, undefined, started);
   const stats = statsOf(outcome, store, model.initStates.length);
   const coverage = coverageOf(transitions, outcome);
   const limitOf: Record<string, number> = {

@@ -32,6 +32,7 @@
  * every state carries a virtual self-loop that takes no action, so stopping
  * where no fair action is enabled is a counterexample.
  */
+import { now } from './clock.js';
 import { CHUNK_BITS, OFFSET } from './columns.js';
 import { FROM, GOAL, type StateGraph } from './graph.js';
 import { SccScratch, stronglyConnected } from './scc.js';
@@ -69,10 +70,17 @@ export function analysisBytes(n: number, instances: number): number {
 /** Thrown out of the analysis when the clock runs out; turned into `incomplete`. */
 export class OutOfTime extends Error {}
 
+/** What the search for a counterexample found. */
+export interface LassoSearch {
+  /** The shortest counterexample, or undefined when every fair path reaches the goal. */
+  readonly lasso: Lasso | undefined;
+  /** How many states are reachable with the goal pending: 0 means the goal is never awaited (a vacuous check). */
+  readonly pendingStates: number;
+}
+
 /**
  * Finds the shortest lasso (or dead end) violating the property `prop` of the
- * graph under the given fairness, or undefined when every fair path reaches
- * the goal. `leadsTo` selects from ⤳ goal instead of ◇goal.
+ * graph under the given fairness. `leadsTo` selects from ⤳ goal instead of ◇goal.
  */
 export function findLasso(
   graph: StateGraph,
@@ -81,13 +89,13 @@ export function findLasso(
   fairness: FairnessFlags,
   deadline: number,
   stuttering = false,
-): Lasso | undefined {
+): LassoSearch {
   const n = graph.size;
   const flags = graph.flags[prop];
   const F = graph.firstEdges;
   const T = graph.targets.chunks;
   const clock = () => {
-    if (performance.now() > deadline) throw new OutOfTime();
+    if (now() > deadline) throw new OutOfTime();
   };
 
   // 1. Breadth-first over (state, pending) pairs: node x = 2 * state + pending.
@@ -246,11 +254,12 @@ export function findLasso(
     // pendingSince counted edges from the end; the pair before them had pending off.
     pendingSince = pendingSince < 0 ? 0 : prefix.length - pendingSince + 1;
     const init = y >>> 1;
-    if (deadEnd) return { init, prefix, pendingSince };
-    if (stuttering && !fairEnabledAt(graph, s, fairness)) return { init, prefix, pendingSince, stutters: true };
-    return { init, prefix, cycle: fairCycle(graph, s, setOf, fairness, scratch, clock), pendingSince };
+    const found = (lasso: Lasso): LassoSearch => ({ lasso, pendingStates: regionSize });
+    if (deadEnd) return found({ init, prefix, pendingSince });
+    if (stuttering && !fairEnabledAt(graph, s, fairness)) return found({ init, prefix, pendingSince, stutters: true });
+    return found({ init, prefix, cycle: fairCycle(graph, s, setOf, fairness, scratch, clock), pendingSince });
   }
-  return undefined;
+  return { lasso: undefined, pendingStates: regionSize };
 }
 
 /** The state whose edges include edge `e`: binary search over the CSR offsets. */

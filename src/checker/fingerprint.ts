@@ -39,6 +39,10 @@ const OBJECT_PROTO = Object.prototype;
 const MAP_PROTO = Map.prototype;
 const SET_PROTO = Set.prototype;
 const DATE_PROTO = Date.prototype;
+// Iterating through this realm's own methods is a brand check: an object that only
+// claims Map.prototype (or Set.prototype) throws a TypeError instead of being hashed.
+const MAP_ENTRIES = MAP_PROTO.entries;
+const SET_VALUES = SET_PROTO.values;
 
 const SEED_INT_A = 0x2545f491, SEED_INT_B = 0x1b873593;
 const SEED_FLOAT_A = 0x6a09e667, SEED_FLOAT_B = 0x3c6ef372;
@@ -133,7 +137,8 @@ class StringHashCache {
 
   hash(s: string): number {
     const n = s.length;
-    if (n < 5) return hashString(s, this.seedA, this.seedB);
+    // Short strings hash faster than a lookup; long ones are rarely repeated and must not be kept alive.
+    if (n < 5 || n > LONGEST_CACHED) return hashString(s, this.seedA, this.seedB);
     const r = (n * 61 + s.charCodeAt(0) * 31 + s.charCodeAt(n >> 1) * 7 + s.charCodeAt(n - 1)) & (RECENT - 1);
     if (this.recent[r] === s) {
       laneB = this.recentLanes[2 * r + 1];
@@ -162,6 +167,8 @@ class StringHashCache {
 
 const RECENT = 256;
 const STRING_CACHE_LIMIT = 1 << 13;
+/** Longer strings are hashed each time: the caches hold at most ~(8,192 + 256) × 64 characters. */
+const LONGEST_CACHED = 64;
 const stringValues = new StringHashCache(SEED_STR_A, SEED_STR_B);
 const recordKeys = new StringHashCache(SEED_OBJ_A, SEED_OBJ_B);
 
@@ -367,9 +374,11 @@ function hashRecord(o: Record<string, unknown>): number {
     } else {
       ka = recordKeys.hash(key);
       kb = laneB;
-      lastKey[p] = key;
-      lastKeyLanes[2 * p] = ka;
-      lastKeyLanes[2 * p + 1] = kb;
+      if (key.length <= LONGEST_CACHED) {
+        lastKey[p] = key;
+        lastKeyLanes[2 * p] = ka;
+        lastKeyLanes[2 * p + 1] = kb;
+      }
     }
     sumA = (sumA + fmixA(stepA(ka, va))) | 0;
     sumB = (sumB + fmixB(stepB(kb, vb))) | 0;
@@ -384,7 +393,9 @@ function hashMap(m: Map<unknown, unknown>): number {
   let sumA = 0;
   let sumB = 0;
   const base = twinTop;
-  for (const [k, v] of m) {
+  let n = 0;
+  for (const [k, v] of MAP_ENTRIES.call(m)) {
+    n++;
     const ka = hashValue(k);
     const kb = laneB;
     if (typeof k === 'object' && k !== null) pushTwin(ka, kb, k);
@@ -393,25 +404,27 @@ function hashMap(m: Map<unknown, unknown>): number {
     sumB = (sumB + fmixB(stepB(kb, laneB))) | 0;
   }
   if (twinTop - base > 1) checkTwins(base);
-  twinTop = base;
-  laneB = fmixB(stepB(SEED_MAP_B ^ m.size, sumB));
-  return fmixA(stepA(SEED_MAP_A ^ m.size, sumA));
+  dropTwins(base);
+  laneB = fmixB(stepB(SEED_MAP_B ^ n, sumB));
+  return fmixA(stepA(SEED_MAP_A ^ n, sumA));
 }
 
 function hashSet(s: Set<unknown>): number {
   let sumA = 0;
   let sumB = 0;
   const base = twinTop;
-  for (const x of s) {
+  let n = 0;
+  for (const x of SET_VALUES.call(s)) {
+    n++;
     const xa = hashValue(x);
     sumA = (sumA + xa) | 0;
     sumB = (sumB + laneB) | 0;
     if (typeof x === 'object' && x !== null) pushTwin(xa, laneB, x);
   }
   if (twinTop - base > 1) checkTwins(base);
-  twinTop = base;
-  laneB = fmixB(stepB(SEED_SET_B ^ s.size, sumB));
-  return fmixA(stepA(SEED_SET_A ^ s.size, sumA));
+  dropTwins(base);
+  laneB = fmixB(stepB(SEED_SET_B ^ n, sumB));
+  return fmixA(stepA(SEED_SET_A ^ n, sumA));
 }
 
 /*
@@ -436,6 +449,12 @@ function pushTwin(a: number, b: number, value: unknown): void {
   twinValues[twinTop++] = value;
 }
 
+/** Pops the entries from `base` up, letting go of the values (they may be large). */
+function dropTwins(base: number): void {
+  for (let i = base; i < twinTop; i++) twinValues[i] = undefined;
+  twinTop = base;
+}
+
 /** Throws NOT_PLAIN when two of the entries from `base` up are equal as data. */
 function checkTwins(base: number): void {
   const end = twinTop;
@@ -456,7 +475,7 @@ export const fingerprint64: Fingerprinter = {
   bits: 64,
   of(state: unknown, out: Int32Array, anew = false): void {
     depth = 0;
-    twinTop = 0;
+    dropTwins(0);
     const memo = memoCount;
     if (anew) memoCount = 0;
     try {
@@ -471,7 +490,9 @@ export const fingerprint64: Fingerprinter = {
     }
   },
   expanding(parent: unknown): void {
-    if (parent === null) memoCount = 0;
-    else rememberParent(parent);
+    if (parent !== null) return rememberParent(parent);
+    // The search is over (or a state is hashed afresh): let go of the parent's values.
+    memoCount = 0;
+    memoValues.fill(NO_MEMO);
   },
 };

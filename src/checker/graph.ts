@@ -9,6 +9,7 @@
  * State identity and parent ids come from the safety search's StateStore,
  * whose `add` also gives the id of a state seen before (an edge's target).
  */
+import { now } from './clock.js';
 import { KripkeError } from '../model/errors.js';
 import { stepLabel } from '../model/literal.js';
 import { canonicalKey } from '../model/plain-data.js';
@@ -105,7 +106,7 @@ export function exploreGraph<S>(
   predicates: readonly GraphPredicates<S>[],
   options: SearchOptions,
   graph: StateGraph,
-  started: number = performance.now(),
+  started: number = now(),
 ): GraphOutcome {
   const { firstEdges, targets, actions, flags, instances } = graph;
   const nP = predicates.length;

@@ -6,7 +6,9 @@
  * `loopsTo` marking where it starts again. The trace's states are rebuilt by
  * re-running the model along the path, as for safety counterexamples.
  */
+import { now } from './clock.js';
 import { describe } from '../model/action.js';
+import { assertUnpollutedPrototype } from '../model/plain-data.js';
 import { assertInitialStatesIntact } from '../model/define-model.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import { checkPredicate, checkStuttering, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
@@ -97,11 +99,12 @@ export function runLiveness<S>(
   options: LivenessOptions,
   internals: LivenessInternals = {},
 ): CheckResult<S> {
-  const started = performance.now();
+  const started = now();
   const deadline = started + options.timeout;
   const store = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
   const graph = new StateGraph(store, properties.length);
   assertInitialStatesIntact(model as Model<unknown>, 'checkLiveness');
+  assertUnpollutedPrototype('checkLiveness');
   const pristine = initialCopies(model);
   const outcome = exploreGraph(
     model,
@@ -113,7 +116,7 @@ export function runLiveness<S>(
   );
   const coverage = coverageOf(transitions, outcome);
   // The analysis after the exploration counts in the time too.
-  const stats = (): CheckStats => statsOf(outcome, store, model.initStates.length, performance.now() - started);
+  const stats = (): CheckStats => statsOf(outcome, store, model.initStates.length, now() - started);
   const { collisionProbability } = stats();
   const single = properties.length === 1 ? properties[0] : undefined;
   const about = (p: LivenessProperty<S> | undefined) => ({
@@ -142,8 +145,9 @@ export function runLiveness<S>(
   for (let p = 0; p < properties.length; p++) {
     const property = properties[p];
     let lasso: Lasso | undefined;
+    let pendingStates: number;
     try {
-      lasso = findLasso(graph, p, property.from !== undefined, fairnessFlags(graph, transitions, property), deadline, property.stuttering === true);
+      ({ lasso, pendingStates } = findLasso(graph, p, property.from !== undefined, fairnessFlags(graph, transitions, property), deadline, property.stuttering === true));
     } catch (error) {
       if (!(error instanceof OutOfTime)) throw error;
       return makeResult<S>(outcome, [], stats(), coverage, options.timeout, { kind: 'incomplete', budget: 'timeout', ...about(property) });
@@ -163,7 +167,7 @@ export function runLiveness<S>(
         dueAt: lasso.pendingSince,
       });
     }
-    warnings.push(...vacuity(graph, p, property));
+    warnings.push(...vacuity(graph, p, property, pendingStates));
   }
   return makeResult<S>(outcome, [], stats(), coverage, undefined, {
     ...about(single),
@@ -239,8 +243,13 @@ function listed(labels: readonly string[], most = 6): string {
   return labels.length <= most ? shown : `${shown} and ${labels.length - most} more`;
 }
 
-/** Vacuity warnings for a property that held. */
-function vacuity<S>(graph: StateGraph, prop: number, p: LivenessProperty<S>): string[] {
+/**
+ * Vacuity warnings for a property that held: `from` never holds, the goal holds
+ * everywhere, or, more generally, the goal is never awaited in any reachable
+ * state (it holds wherever it falls due, as when `from` implies the goal, or the
+ * initial states already satisfy a ◇goal).
+ */
+function vacuity<S>(graph: StateGraph, prop: number, p: LivenessProperty<S>, pendingStates: number): string[] {
   const flags = graph.flags[prop];
   let from = 0;
   let goal = 0;
@@ -253,6 +262,13 @@ function vacuity<S>(graph: StateGraph, prop: number, p: LivenessProperty<S>): st
   const out: string[] = [];
   if (p.from !== undefined && from === 0) out.push(`${what} is vacuous: 'from' never holds in a reachable state, so the goal is never due`);
   if (goal === graph.size) out.push(`${what} is vacuous: the goal holds in every reachable state`);
+  if (out.length === 0 && pendingStates === 0) {
+    out.push(
+      p.from === undefined
+        ? `${what} is vacuous: the goal holds in every initial state, so it is never awaited`
+        : `${what} is vacuous: the goal holds wherever 'from' does, so it is never awaited`,
+    );
+  }
   return out;
 }
 

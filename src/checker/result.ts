@@ -3,7 +3,7 @@
  * `toString`, so that it prints well in a REPL and snapshots through the
  * serializer without timings.
  */
-import { KripkeError } from '../model/errors.js';
+import { describeThrown, KripkeError } from '../model/errors.js';
 import type { Transition } from '../model/types.js';
 import type { SearchOutcome } from './bfs.js';
 import type { StateStore } from './state-store.js';
@@ -47,7 +47,7 @@ export function summarize(r: Omit<CheckResult<unknown>, 'toString'>, limit?: num
       if (r.error instanceof KripkeError) return `error after ${steps}: ${r.error.message}`;
       const src = r.errorSource;
       const where = src === undefined ? '' : src.name === undefined ? ` in ${src.kind}` : ` in ${src.kind} '${src.name}'`;
-      const message = r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error);
+      const message = describeThrown(r.error);
       return `error${where} after ${steps}: ${message}`;
     }
     case 'incomplete': {

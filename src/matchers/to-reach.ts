@@ -1,6 +1,7 @@
 import { checkSafety } from '../checker/check.js';
 import type { CheckResult, Step } from '../checker/types.js';
-import { ContractError, KripkeError } from '../model/errors.js';
+import { ContractError, describeThrown, KripkeError, MutationError } from '../model/errors.js';
+import { canonicalKey, copyPlainData } from '../model/plain-data.js';
 import { stepLabel } from '../model/literal.js';
 import type { Model, Property, Transition } from '../model/types.js';
 import { plural, stepsOf } from '../render/summary.js';
@@ -16,7 +17,7 @@ interface Target {
   readonly text: string;
   /** True where the target is reached; a non-boolean is passed through for the checker to report. */
   readonly test: (state: unknown) => unknown;
-  /** For an action: the step that fires it, appended to the witness. */
+  /** For an action: the step that fires it, appended to the witness (the search itself only asks the guards). */
   readonly fire?: (state: unknown) => Step<unknown> | undefined;
   /** For one choice's label, after a search that never reached it: why the label names nothing, if it does not. */
   readonly unknown?: () => string | undefined;
@@ -52,6 +53,7 @@ export function toReach(this: MatcherContext, received: unknown, target: unknown
   switch (result.kind) {
     case 'invariant': {
       const witness = withFiring(result, goal);
+      if (witness.kind === 'error') return { pass: call.isNot, ...report(call, witness) };
       const steps = stepsOf(witness);
       const after = steps === 0 ? 'in an initial state' : `after ${plural(steps, 'step')}`;
       return {
@@ -121,49 +123,81 @@ function targetOf(call: Call, model: Model<unknown>, target: unknown): Target {
     }
     const text = `action ${JSON.stringify(target)}`;
     if (named.length > 0) {
-      const fire = (s: unknown) => firstFiring(s, named);
-      return { text, test: (s) => fire(s) !== undefined, fire };
+      return { text, test: (s) => firstEnabled(s, named) !== undefined, fire: (s) => fireOnce(s, firstEnabled(s, named)) };
     }
     // One choice's label: a label no reachable state even offers is a typo, not a pass.
     const offered = new Set<string>();
     let found = false;
-    const fire = (s: unknown) => {
-      const step = firstFiring(s, chosen, target, (label) => {
+    const enabled = (s: unknown) =>
+      firstEnabled(s, chosen, target, (label) => {
         if (label === target) found = true;
         else if (offered.size < 7) offered.add(label);
       });
-      return step;
-    };
     const unknown = () =>
       found
         ? undefined
         : `model "${model.name}" offers no choice labelled ${JSON.stringify(target)} in any reachable state (labels must match as traces print them${offered.size === 0 ? '' : `; it offers ${[...offered].slice(0, 6).join(', ')}${offered.size > 6 ? ', …' : ''}`}). Pass a predicate (state) => boolean to reach a state.`;
-    return { text, test: (s) => fire(s) !== undefined, fire, unknown };
+    return { text, test: (s) => enabled(s) !== undefined, fire: (s) => fireOnce(s, enabled(s)), unknown };
   }
   throw usageError(call, `${call.palette.expected('target')} must be a predicate (state) => boolean or the name of an action`, { label: 'Target', value: target });
 }
 
+/** A transition and choice enabled in a state, with its label. */
+interface Enabled {
+  readonly tr: Transition<unknown>;
+  readonly choice: unknown;
+  readonly action: string;
+}
+
 /**
- * The first step of `transitions` that can fire in `state` (with the given label, if one is given);
- * `offered` hears the label of every choice offered, enabled or not.
+ * The first transition (and choice) of `transitions` enabled in `state`, with the given label if one
+ * is given; `offered` hears the label of every choice offered, enabled or not. Guards only: the search
+ * asks this of every state, and an action's apply runs once, for the witness.
  */
-function firstFiring(state: unknown, transitions: readonly Transition<unknown>[], label?: string, offered?: (label: string) => void): Step<unknown> | undefined {
+function firstEnabled(state: unknown, transitions: readonly Transition<unknown>[], label?: string, offered?: (label: string) => void): Enabled | undefined {
   for (const tr of transitions) {
-    const env = tr.environment === undefined ? {} : { environment: tr.environment };
     for (const c of tr.choices === undefined ? [undefined] : tr.choices(state)) {
       const action = stepLabel(tr.label, tr.choices !== undefined, c);
       offered?.(action);
       if (label !== undefined && action !== label) continue;
-      if (tr.enabled === undefined || tr.enabled(state, c) === true) return { action, ...env, state: tr.apply(state, c) };
+      if (tr.enabled === undefined || tr.enabled(state, c) === true) return { tr, choice: c, action };
     }
   }
   return undefined;
 }
 
-/** For an action target, the witness ends with the step that fires it. */
+/** The step of an enabled firing; an apply that changes the state it was given is a MutationError naming it. */
+function fireOnce(state: unknown, firing: Enabled | undefined): Step<unknown> | undefined {
+  if (firing === undefined) return undefined;
+  const before = canonicalKey(state);
+  const asItWas = copyPlainData(state);
+  const next = firing.tr.apply(state, firing.choice);
+  if (canonicalKey(state) !== before) {
+    throw Object.assign(
+      new MutationError(`action '${firing.action}' mutated its input state instead of returning a new one; build the next state with spreads or copies ({ ...s, x: 1 })`),
+      { action: firing.action, asItWas },
+    );
+  }
+  return { action: firing.action, ...(firing.tr.environment === undefined ? {} : { environment: firing.tr.environment }), state: next };
+}
+
+/** For an action target, the witness ends with the step that fires it; an action that mutates its input makes it an error. */
 function withFiring(result: CheckResult<unknown>, goal: Target): CheckResult<unknown> {
   const last = result.trace[result.trace.length - 1];
-  const step = goal.fire?.(last.state);
+  let step: Step<unknown> | undefined;
+  try {
+    step = goal.fire?.(last.state);
+  } catch (error) {
+    const { action, asItWas } = error as { action?: string; asItWas?: unknown };
+    const text = `error after ${plural(stepsOf(result), 'step')}: ${describeThrown(error)}`;
+    // The trace shows the last state as it was before the action changed it.
+    const trace = asItWas === undefined ? result.trace : [...result.trace.slice(0, -1), { ...last, state: asItWas }];
+    return Object.defineProperty(
+      { ...result, ok: false, kind: 'error', trace, error, errorSource: { kind: 'action', ...(action === undefined ? {} : { name: action }) } },
+      'toString',
+      { value: () => text, enumerable: false },
+    ) as CheckResult<unknown>;
+  }
   if (step === undefined) return result;
   return Object.defineProperty({ ...result, trace: [...result.trace, step] }, 'toString', { value: () => String(result), enumerable: false });
 }

@@ -12,7 +12,11 @@ export class KripkeError extends Error {
   // symbol brand (see brandErrorClass) makes instanceof hold across the two.
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for(`kripke.${this.name}`)] === true;
+    try {
+      return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for(`kripke.${this.name}`)] === true;
+    } catch {
+      return false; // a revoked Proxy, say: not one of ours
+    }
   }
 }
 
@@ -58,3 +62,22 @@ export class MutationError extends KripkeError {
 }
 
 for (const cls of [KripkeError, ModelDefinitionError, StateShapeError, ContractError, MutationError]) brandErrorClass(cls);
+
+/**
+ * What a user's code threw, as one line, whatever it is: `TypeError: boom`, a
+ * string in quotes, or an object that refuses to be turned into a string
+ * (`Object.create(null)`, a throwing `toString`). Never throws.
+ *
+ * @example
+ * describeThrown(new RangeError('too far')); // 'RangeError: too far'
+ * describeThrown(Object.create(null));        // 'a thrown object that cannot be printed'
+ */
+export function describeThrown(value: unknown): string {
+  try {
+    if (value instanceof Error) return `${value.name}: ${value.message}`;
+    if (typeof value === 'string') return JSON.stringify(value);
+    return String(value);
+  } catch {
+    return 'a thrown object that cannot be printed';
+  }
+}

@@ -52,6 +52,9 @@ export function stepLabel(label: string, hasChoices: boolean, choice: unknown): 
   return hasChoices ? `${label}(${formatLiteral(choice, { bare: true, args: true })})` : label;
 }
 
+/** Nesting printed before the rest is elided: labels are read, not parsed. */
+const MAX_LITERAL_DEPTH = 20;
+
 function literal(v: unknown, bare: boolean, ancestors: Set<object>): string {
   switch (typeof v) {
     case 'string':
@@ -70,9 +73,12 @@ function literal(v: unknown, bare: boolean, ancestors: Set<object>): string {
     default:
       if (v === null) return 'null';
       if (ancestors.has(v as object)) return '[Circular]';
+      if (ancestors.size >= MAX_LITERAL_DEPTH) return '…';
       ancestors.add(v as object);
       try {
         return compound(v as object, bare, ancestors);
+      } catch {
+        return '[unreadable]'; // a getter that throws, a revoked Proxy
       } finally {
         ancestors.delete(v as object);
       }

@@ -13,11 +13,11 @@
  * Set (or a Map's keys) holding two elements that are equal as data: the user's
  * code sees two elements where kripke would see one.
  */
-import { StateShapeError } from './errors.js';
+import { describeThrown, ModelDefinitionError, StateShapeError } from './errors.js';
 import { formatLiteral } from './literal.js';
 import { ARRAY, DATE, MAP, RECORD, SET, shapeOf } from './shape.js';
 
-/** Deepest nesting a state may have; deeper means a cycle or a runaway structure. */
+/** Objects may nest this many levels (the state itself is level 0); deeper means a cycle or a runaway structure. */
 export const MAX_STATE_DEPTH = 1000;
 
 /** Thrown inside the fast walks; the slow walk then finds the path for the message. */
@@ -67,7 +67,7 @@ function canonical(v: unknown, depth: number): string {
 }
 
 function canonicalObject(v: object, depth: number): string {
-  if (depth > MAX_STATE_DEPTH) throw NOT_PLAIN;
+  if (depth >= MAX_STATE_DEPTH) throw NOT_PLAIN;
   switch (shapeOf(v)) {
     case ARRAY: {
       const a = v as readonly unknown[];
@@ -181,10 +181,13 @@ function walk(v: unknown, path: string, depth: number, ancestors: Set<object>): 
   if (typeof v === 'symbol') return problem(path, 'is a symbol');
   if (typeof v !== 'object' || v === null) return null;
   if (ancestors.has(v)) return problem(path, 'is a cycle: it contains itself');
-  if (depth > MAX_STATE_DEPTH) return problem(path, `is nested more than ${MAX_STATE_DEPTH} levels deep`);
+  if (depth >= MAX_STATE_DEPTH) return problem(path, `is nested more than ${MAX_STATE_DEPTH} levels deep`);
   ancestors.add(v);
   try {
     return walkObject(v, path, depth, ancestors);
+  } catch (e) {
+    // A getter that throws, a revoked Proxy: not plain data, and said so, never a bare throw.
+    return problem(path, `cannot be read (${describeThrown(e)})`);
   } finally {
     ancestors.delete(v);
   }
@@ -203,7 +206,13 @@ function walkObject(v: object, path: string, depth: number, ancestors: Set<objec
     }
     case RECORD: {
       for (const key of Object.keys(v)) {
-        const r = inner((v as Record<string, unknown>)[key], childPath(path, key));
+        let x: unknown;
+        try {
+          x = (v as Record<string, unknown>)[key];
+        } catch (e) {
+          return problem(childPath(path, key), `cannot be read (${describeThrown(e)})`);
+        }
+        const r = inner(x, childPath(path, key));
         if (r) return r;
       }
       const symbols = Object.getOwnPropertySymbols(v);
@@ -293,5 +302,19 @@ function copyValue(v: unknown, depth: number): unknown {
     }
     default:
       return v;
+  }
+}
+
+/**
+ * Throws when `Object.prototype` carries an enumerable property (prototype
+ * pollution): every record would then seem to hold that key too, and a check
+ * could not tell a state's own keys from inherited ones.
+ */
+export function assertUnpollutedPrototype(where: string): void {
+  // eslint-disable-next-line guard-for-in -- enumerating the inherited keys is the point
+  for (const key in {}) {
+    throw new ModelDefinitionError(
+      `${where}: Object.prototype has an enumerable property '${key}' (prototype pollution): every record would seem to hold it; remove it, or define it with enumerable: false`,
+    );
   }
 }

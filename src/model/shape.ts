@@ -43,8 +43,13 @@ const foreign = new WeakMap<object, Shape>();
  * shapeOf(new (class Point {})());                 // OTHER
  */
 export function shapeOf(o: object): Shape {
-  if (Array.isArray(o)) return ARRAY;
-  const proto = Object.getPrototypeOf(o) as object | null;
+  let proto: object | null;
+  try {
+    if (Array.isArray(o)) return ARRAY;
+    proto = Object.getPrototypeOf(o) as object | null;
+  } catch {
+    return OTHER; // a revoked Proxy: nothing can be read from it
+  }
   if (proto === OBJECT_PROTO || proto === null) return RECORD;
   // A prototype says what an object claims to be; its internal slots say what it is.
   if (proto === MAP_PROTO) return branded(mapSize, o) ? MAP : OTHER;

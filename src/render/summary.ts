@@ -4,7 +4,7 @@
  * only, never timings, so that every line can sit in a snapshot.
  */
 import type { CheckResult, ErrorSource } from '../checker/types.js';
-import { KripkeError } from '../model/errors.js';
+import { describeThrown, KripkeError } from '../model/errors.js';
 import type { Assumption } from '../model/types.js';
 import type { Palette } from './palette.js';
 
@@ -146,7 +146,7 @@ export function renderUserError(error: unknown): string[] {
     // Some errors print a stack without their message (a custom stack getter).
     return kept[0].includes(error.message) ? kept : [head, ...kept];
   }
-  return [`thrown value: ${typeof error === 'string' ? JSON.stringify(error) : String(error)}`];
+  return [`thrown value: ${describeThrown(error)}`];
 }
 
 /**

@@ -336,3 +336,100 @@ describe('async user code', () => {
     expect((check(inv).error as Error).message).toMatch(/^invariant 'ok' returned a Promise, not a boolean/);
   });
 });
+
+// Found by review: odd values that made check, checkLiveness or defineModel throw a bare exception.
+describe('hostile values end in a clear error, never a bare throw', () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const bomb = () => ({
+    get x(): number {
+      throw new Error('boom');
+    },
+  });
+  const deep = (n: number) => {
+    let v: unknown = 0;
+    for (let i = 0; i < n; i++) v = { next: v };
+    return v;
+  };
+
+  it.each([
+    ['a getter that throws', bomb, 'choice.x cannot be read (Error: boom)'],
+    ['a revoked Proxy', revoked, 'choice cannot be read'],
+    ['a choice nested 200,000 levels deep', () => deep(200_000), 'is nested more than 1000 levels deep'],
+  ])('as a choice: %s', (_n, make, message) => {
+    const m = defineModel<number>({ init: 0, actions: { go: { choices: () => [make()], apply: (s) => s } } });
+    for (const r of [check(m), checkLiveness(m, { goal: () => true })]) {
+      expect(r.kind).toBe('error');
+      expect((r.error as Error).message).toContain(message);
+      expect(r.errorSource).toEqual({ kind: 'choices', name: 'go' });
+    }
+  });
+
+  it('in a state an action returns, and in an initial state', () => {
+    const r = check(reachedByBad(() => ({ n: 2, p: revoked() })));
+    expectErrorAtStep1(r, { kind: 'action', name: 'bad' });
+    expect((r.error as Error).message).toContain("action 'bad' returned a state that is not plain data: state.p cannot be read");
+    expect(() => defineModel({ init: { p: revoked() }, actions: { a: { apply: (s: unknown) => s } } })).toThrow("model 'model': init.p cannot be read");
+  });
+
+  it.each([
+    ['an object without prototype', () => Object.create(null) as object, 'a thrown object that cannot be printed'],
+    ['an object whose toString throws', () => ({ toString: () => { throw new Error('no'); } }), 'a thrown object that cannot be printed'],
+    ['null', () => null, 'null'],
+    ['a symbol', () => Symbol('s'), 'Symbol(s)'],
+  ])('thrown by an invariant: %s', (_n, thing, shown) => {
+    const m = defineModel({ init: 0, actions: { stay: { apply: (s: number) => s } }, invariants: { inv: () => { throw thing(); } } });
+    const r = check(m);
+    expect(r.kind).toBe('error');
+    expect(String(r)).toBe(`error in invariant 'inv' after 0 steps: ${shown}`);
+    expect(String(checkLiveness(defineModel({ init: 0, actions: { stay: { apply: (s: number) => s } } }), { goal: () => { throw thing(); } }))).toContain(shown);
+  });
+
+  it('nesting: both modes draw the line at the same depth, and name the path', () => {
+    const at = (n: number) => defineModel<{ done: boolean; v: unknown }>({
+      init: { done: false, v: 0 },
+      actions: { go: { enabled: (s) => !s.done, apply: () => ({ done: true, v: deep(n) }) } },
+      terminal: () => true,
+    });
+    for (const exact of [false, true]) {
+      // The state is level 0, v level 1: 999 nested objects reach level 999, the deepest allowed.
+      expect(check(at(999), { exact }).kind).toBe('ok');
+      const r = check(at(1000), { exact });
+      expect(r.kind).toBe('error');
+      expect((r.error as Error).message).toMatch(/^action 'go' returned a state that is not plain data: state\.v(\.next)+ is nested more than 1000 levels deep$/);
+    }
+    expect(() => defineModel({ init: deep(1000), actions: { a: { apply: (s: unknown) => s } } })).not.toThrow();
+    expect(() => defineModel({ init: deep(1001), actions: { a: { apply: (s: unknown) => s } } })).toThrow(/init(\.next)+ is nested more than 1000 levels deep/);
+  });
+
+  it('prototype pollution is refused with the reason, in both modes', () => {
+    const m = defineModel({ init: { n: 0 }, actions: { inc: { enabled: (s) => s.n < 2, apply: (s) => ({ n: s.n + 1 }) } }, terminal: () => true });
+    (Object.prototype as Record<string, unknown>).extra = 1;
+    try {
+      for (const exact of [false, true]) {
+        expect(() => check(m, { exact })).toThrow("check: Object.prototype has an enumerable property 'extra' (prototype pollution)");
+      }
+      expect(() => checkLiveness(m, { goal: () => true })).toThrow('prototype pollution');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).extra;
+    }
+    expect(check(m).ok).toBe(true);
+  });
+
+  // Only an array's elements, a Map's entries, a Set's elements and a Date's time are state;
+  // other properties on them are not, in both modes alike (documented in the guide).
+  it('other properties on arrays, Maps and Sets are not part of the state, in both modes', () => {
+    const tagged = Object.assign([1], { note: () => 1 });
+    for (const exact of [false, true]) {
+      const m = defineModel<{ done: boolean; v: unknown }>({
+        init: { done: false, v: [1] },
+        actions: { go: { enabled: (s) => !s.done, apply: () => ({ done: true, v: tagged }) }, plain: { enabled: (s) => !s.done, apply: () => ({ done: true, v: [1] }) } },
+        terminal: () => true,
+      });
+      expect(check(m, { exact }).stats.states).toBe(2);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, checkOpen, DEFAULT_OPTIONS, defineEnvironment, defineModel, ModelDefinitionError, type CheckOptions } from '../../src/index.js';
+import { check, checkLiveness, checkOpen, DEFAULT_OPTIONS, defineEnvironment, defineModel, ModelDefinitionError, type CheckOptions } from '../../src/index.js';
 
 type N = { n: number };
 
@@ -211,4 +211,39 @@ describe('options are validated', () => {
     const env = defineEnvironment<N>({ name: 'e', behaviors: { nop: { apply: (s) => s } } });
     expect(() => checkOpen(chain(1), env, { maxDepht: 3 } as CheckOptions)).toThrow(/^checkOpen: unknown option 'maxDepht'/);
   });
+});
+
+// Found by review: after a fast start the countdown ran at the old pace, and a state's invariants,
+// an empty choices generator and terminal counted as one call or none.
+describe('timeout, when calls turn slow after a fast start', () => {
+  const busy = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+  const within = (f: () => { kind: string; budget?: string }) => {
+    const started = performance.now();
+    const r = f();
+    expect(r.kind).toBe('incomplete');
+    expect(r.budget).toBe('timeout');
+    // The timeout is 150 ms; each slow call 30 ms. Before: 4 to 18 times the timeout.
+    expect(performance.now() - started).toBeLessThan(1000);
+  };
+  const counter = (slow: { inv?: boolean; choices?: boolean; many?: boolean }) =>
+    defineModel<{ n: number }>({
+      name: 'turns-slow',
+      init: { n: 0 },
+      actions: {
+        inc: { apply: (s) => ({ n: s.n + 1 }) },
+        ...(slow.choices ? { idle: { *choices(s: { n: number }) { if (s.n >= 2000) busy(30); }, apply: (s: { n: number }) => s } } : {}),
+      },
+      invariants: Object.fromEntries(
+        Array.from({ length: slow.many ? 20 : 1 }, (_, i) => [`i${i}`, (s: { n: number }) => (slow.inv && s.n >= 2000 ? (busy(30), true) : true)]),
+      ),
+    });
+
+  it('a slow invariant', () => within(() => check(counter({ inv: true }), { timeout: 150 })));
+  it('twenty slow invariants per state', () => within(() => check(counter({ inv: true, many: true }), { timeout: 150 })));
+  it('a slow choices generator that yields nothing', () => within(() => check(counter({ choices: true }), { timeout: 150 })));
+  it('a slow goal in a liveness check', () =>
+    within(() => checkLiveness(counter({}), { goal: (s) => (s.n >= 2000 ? (busy(30), false) : false) }, { timeout: 150 })));
 });

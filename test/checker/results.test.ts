@@ -85,7 +85,7 @@ describe('toString', () => {
     ['invariant', () => check(defineModel({ init: 0, actions: { inc: { apply: (s: number) => s + 1 } }, invariants: { 'below-2': (s: number) => s < 2 } })), "invariant 'below-2' violated after 2 steps"],
     ['deadlock', () => check(defineModel({ init: 0, actions: { inc: { enabled: (s: number) => s < 1, apply: (s: number) => s + 1 } } })), 'deadlock after 1 step: no action is enabled and the state is not terminal'],
     ['error', () => check(defineModel({ init: 0, actions: { inc: { apply: (s: number) => { if (s === 1) throw new RangeError('too far'); return s + 1; } } } })), "error in action 'inc' after 1 step: RangeError: too far"],
-    ['error that is not an Error', () => check(defineModel({ init: 0, actions: { inc: { apply: () => { throw 'plain string'; } } } })), "error in action 'inc' after 0 steps: plain string"],
+    ['error that is not an Error', () => check(defineModel({ init: 0, actions: { inc: { apply: () => { throw 'plain string'; } } } })), `error in action 'inc' after 0 steps: "plain string"`],
     ['maxStates', () => check(defineModel({ init: 0, actions: { inc: { apply: (s: number) => s + 1 } } }), { maxStates: 10 }), 'incomplete — maxStates budget of 10 states ran out after 10 states, 9 steps deep'],
     ['maxStates of 1', () => check(defineModel({ init: 0, actions: { inc: { apply: (s: number) => s + 1 } } }), { maxStates: 1 }), 'incomplete — maxStates budget of 1 state ran out after 1 state, 0 steps deep'],
     ['maxDepth', () => check(defineModel({ init: 0, actions: { inc: { apply: (s: number) => s + 1 } } }), { maxDepth: 5 }), 'incomplete — maxDepth budget of 5 steps cut the search after 6 states, 5 steps deep'],

@@ -85,6 +85,19 @@ describe('toEventually', () => {
     }
   });
 
+  // Found by review: a goal that is never awaited (from implies it; it holds at the start) is vacuous too.
+  it.each([
+    ["'from' implies the goal", { from: (s: { done: boolean }) => s.done }, "the goal holds wherever 'from' does, so it is never awaited"],
+    ['the goal holds in every initial state', {}, 'the goal holds in every initial state, so it is never awaited'],
+  ])('fails a check whose goal is never awaited: %s', (_name, options, why) => {
+    const goal = 'from' in options ? done : (s: { done: boolean }) => !s.done;
+    for (const isNot of [false, true]) {
+      const r = run(isNot, job, goal, options);
+      expect(r.pass).toBe(isNot);
+      expect(r.message()).toContain(`<r>✗ the liveness check is vacuous: ${why}.</r>`);
+    }
+  });
+
   it('passes a vacuous check with allowVacuous, and still prints the warning', () => {
     const r = run(false, job, done, { from: () => false, allowVacuous: true });
     expect(r.pass).toBe(true);

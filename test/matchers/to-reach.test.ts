@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, thrown } from '../support/runner-context.js';
 import { cluster, service, stuck } from '../support/models.js';
+import { defineModel } from '../../src/index.js';
 
 type S = { status: string; restarts: number };
 type C = { nodes: { pods: string[] }[] };
@@ -62,6 +63,30 @@ describe('toReach', () => {
     // A label that is offered but never enabled is a real answer, not a typo.
     const never = call('toReach', cluster, ['schedule(1)'], { not: true });
     expect(never.fails).toBe(true);
+  });
+
+  // Found by review: the target action's apply ran inside the search, and a mutation went unreported.
+  it('an action target that mutates its input fails, with or without .not, naming it', () => {
+    const pushy = () => defineModel<{ a: number[] }>({
+      name: 'pushy',
+      init: { a: [] },
+      actions: {
+        push: {
+          enabled: (s) => s.a.length < 2,
+          apply: (s) => {
+            s.a.push(1);
+            return { a: [...s.a] };
+          },
+        },
+      },
+    });
+    for (const not of [false, true]) {
+      // A fresh model each time: the mutation changes the model's own initial state.
+      const o = call('toReach', pushy(), ['push'], { not });
+      expect(o.fails).toBe(true);
+      expect(o.message).toContain("MutationError: action 'push' mutated its input state");
+      expect(o.message).toContain('"a": [],');
+    }
   });
 
   it('fails when an action can never fire', () => {

@@ -1,0 +1,117 @@
+/**
+ * The search's clock: has the timeout passed? Asked before every call into
+ * the user's code, so it must cost next to nothing, and it must be right even
+ * when one call takes 200 ms.
+ *
+ * Two ways of knowing, used together. A countdown of calls reads the clock
+ * about once a millisecond at the pace seen so far (at most every 8 calls,
+ * every call when calls are slow): enough for a check that ends within a few
+ * milliseconds, which is most of them. A check that runs longer asks a
+ * watchdog thread to raise a flag in shared memory at the deadline; reading it
+ * is one load, so a model whose calls turn slow after a fast start still stops
+ * within one call of its timeout. The watchdog is one thread for the process,
+ * started the first time a search outlives WATCH_AFTER_MS, and never keeps
+ * the process alive. Where threads are not to be had, the countdown alone
+ * keeps time.
+ */
+import { Worker } from 'node:worker_threads';
+
+const CLOCK_MS = 1;
+/** Most calls between two readings of the clock: before the watchdog runs, and after. */
+const MAX_STRIDE_ALONE = 8;
+const MAX_STRIDE_WATCHED = 64;
+/** A search that has run this long gets the watchdog (starting its thread costs ~4 ms, once). */
+const WATCH_AFTER_MS = 10;
+
+/**
+ * The real clock, taken when kripke loads: a test that fakes timers (Jest's and
+ * Vitest's fake timers replace `performance.now`) must not stop kripke's.
+ */
+export const now: () => number = performance.now.bind(performance);
+
+// [0]: the generation whose deadline passed; [1]: the generation of the current deadline.
+// deadline[0]: the current deadline in epoch milliseconds (0: none).
+let shared: { flags: Int32Array; deadline: Float64Array } | null | undefined;
+
+const WATCHDOG = `
+const { workerData } = require('node:worker_threads');
+const flags = new Int32Array(workerData, 0, 2);
+const deadline = new Float64Array(workerData, 8, 1);
+for (;;) {
+  const generation = Atomics.load(flags, 1);
+  const at = deadline[0];
+  if (at === 0) { Atomics.wait(flags, 1, generation); continue; }
+  const wait = at - (performance.timeOrigin + performance.now());
+  if (wait > 0 && Atomics.wait(flags, 1, generation, wait) !== 'timed-out') continue;
+  if (Atomics.load(flags, 1) === generation) Atomics.store(flags, 0, generation);
+  Atomics.wait(flags, 1, generation);
+}`;
+
+/** The watchdog's shared memory, starting its thread the first time; null where no thread can be started. */
+function watchdog(): { flags: Int32Array; deadline: Float64Array } | null {
+  if (shared !== undefined) return shared;
+  try {
+    const memory = new SharedArrayBuffer(16);
+    const worker = new Worker(WATCHDOG, { eval: true, workerData: memory });
+    worker.unref();
+    worker.on('error', () => {
+      shared = null;
+    });
+    shared = { flags: new Int32Array(memory, 0, 2), deadline: new Float64Array(memory, 8, 1) };
+  } catch {
+    shared = null;
+  }
+  return shared;
+}
+
+/** The deadline of one search. */
+export class Deadline {
+  private countdown = 1;
+  private stride = 1;
+  private last: number;
+  private flags: Int32Array | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly started: number,
+    private readonly at: number,
+  ) {
+    this.last = started;
+  }
+
+  /** True once the deadline has passed. Call it before each call into user code. */
+  passed(): boolean {
+    if (this.flags !== undefined && this.flags[0] === this.generation) return true;
+    return --this.countdown === 0 && this.read();
+  }
+
+  /** Lets the watchdog go back to sleep: call when the search ends. */
+  stop(): void {
+    if (this.flags === undefined || shared == null) return;
+    shared.deadline[0] = 0;
+    Atomics.add(shared.flags, 1, 1);
+    Atomics.notify(shared.flags, 1);
+    this.flags = undefined;
+  }
+
+  private read(): boolean {
+    const t = now();
+    if (t > this.at) return true;
+    if (this.flags === undefined && this.at !== Infinity && t - this.started > WATCH_AFTER_MS) this.watch();
+    const pace = Math.floor((this.stride * CLOCK_MS) / Math.max(t - this.last, 1e-3));
+    const most = this.flags === undefined ? MAX_STRIDE_ALONE : MAX_STRIDE_WATCHED;
+    this.stride = Math.max(1, Math.min(most, 2 * this.stride, pace));
+    this.countdown = this.stride;
+    this.last = t;
+    return false;
+  }
+
+  private watch(): void {
+    const dog = watchdog();
+    if (dog === null) return;
+    dog.deadline[0] = performance.timeOrigin + this.at;
+    this.generation = Atomics.add(dog.flags, 1, 1) + 1;
+    Atomics.notify(dog.flags, 1);
+    this.flags = dog.flags;
+  }
+}
