@@ -261,9 +261,27 @@ function remember(p: number, v: unknown): void {
   memoReady[p] = 0;
 }
 
+// The memo pays only where successors share values with their parent (records built
+// by spreading); where none do (Hanoi's new pegs in every move) it is skipped for a
+// while, then tried again: MEMO_WINDOW expansions without a hit turn it off for MEMO_REST.
+const MEMO_WINDOW = 256;
+const MEMO_REST = 4096;
+let memoWindow = 0;
+let memoHits = 0;
+let memoResting = 0;
+
 /** Notes the parent's top-level values; each is hashed on the first successor that shares it, if any does. */
 function rememberParent(state: unknown): void {
   memoCount = 0;
+  if (memoResting > 0) {
+    memoResting--;
+    return;
+  }
+  if (++memoWindow === MEMO_WINDOW) {
+    if (memoHits === 0) memoResting = MEMO_REST;
+    memoWindow = 0;
+    memoHits = 0;
+  }
   if (typeof state !== 'object' || state === null) return;
   let p = 0;
   if (Array.isArray(state)) {
@@ -282,6 +300,7 @@ function rememberParent(state: unknown): void {
 
 /** The hash of the parent's value at position p (lane B in laneB), computed once. */
 function memoHash(p: number): number {
+  memoHits++;
   if (memoReady[p] === 0) {
     memoLanes[2 * p] = hashObject(memoValues[p] as object);
     memoLanes[2 * p + 1] = laneB;
@@ -494,5 +513,6 @@ export const fingerprint64: Fingerprinter = {
     // The search is over (or a state is hashed afresh): let go of the parent's values.
     memoCount = 0;
     memoValues.fill(NO_MEMO);
+    memoWindow = memoHits = memoResting = 0;
   },
 };
