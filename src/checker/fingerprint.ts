@@ -8,7 +8,7 @@
  * Module-level scratch (`laneB`, `depth`) keeps the walk free of allocation:
  * each call returns lane A and leaves lane B in `laneB`.
  */
-import { canonicalKey, MAX_STATE_DEPTH, throwShapeError } from '../model/plain-data.js';
+import { describeNonPlainData, MAX_STATE_DEPTH, throwShapeError } from '../model/plain-data.js';
 import { DATE, MAP, RECORD, SET, shapeOf } from '../model/shape.js';
 
 /** Computes fingerprints; the store takes one so that tests can inject a weak one. */
@@ -220,18 +220,30 @@ function hashObject(o: object): number {
   if (Array.isArray(o)) {
     a = hashArray(o);
   } else {
-    // This realm's prototypes first (one read, a few compares); shapeOf knows the rest.
+    // This realm's records and Sets first (one read, two compares); the rest out of line.
     const proto = Object.getPrototypeOf(o);
-    const shape =
-      proto === OBJECT_PROTO || proto === null ? RECORD : proto === MAP_PROTO ? MAP : proto === SET_PROTO ? SET : proto === DATE_PROTO ? DATE : shapeOf(o);
-    if (shape === RECORD) a = hashRecord(o as Record<string, unknown>);
-    else if (shape === MAP) a = hashMap(o as Map<unknown, unknown>);
-    else if (shape === SET) a = hashSet(o as Set<unknown>);
-    else if (shape === DATE) a = hashDate(o as Date);
-    else throw NOT_PLAIN;
+    if (proto === OBJECT_PROTO || proto === null) a = hashRecord(o as Record<string, unknown>);
+    else if (proto === SET_PROTO) a = hashSet(o as Set<unknown>);
+    else a = hashOther(o);
   }
   depth--;
   return a;
+}
+
+/** Maps, Dates, and every object of another realm (shapeOf knows them); anything else is not plain data. */
+function hashOther(o: object): number {
+  switch (shapeOf(o)) {
+    case RECORD:
+      return hashRecord(o as Record<string, unknown>);
+    case MAP:
+      return hashMap(o as Map<unknown, unknown>);
+    case SET:
+      return hashSet(o as Set<unknown>);
+    case DATE:
+      return hashDate(o as Date);
+    default:
+      throw NOT_PLAIN;
+  }
 }
 
 function hashDate(d: Date): number {
@@ -417,13 +429,13 @@ function hashMap(m: Map<unknown, unknown>): number {
     n++;
     const ka = hashValue(k);
     const kb = laneB;
-    if (typeof k === 'object' && k !== null) pushTwin(ka, kb, k);
+    if (typeof k === 'object' && k !== null) pushTwin(ka, kb);
     const va = hashValue(v);
     sumA = (sumA + fmixA(stepA(ka, va))) | 0;
     sumB = (sumB + fmixB(stepB(kb, laneB))) | 0;
   }
   if (twinTop - base > 1) checkTwins(base);
-  dropTwins(base);
+  else twinTop = base;
   laneB = fmixB(stepB(SEED_MAP_B ^ n, sumB));
   return fmixA(stepA(SEED_MAP_A ^ n, sumA));
 }
@@ -435,13 +447,18 @@ function hashSet(s: Set<unknown>): number {
   let n = 0;
   for (const x of SET_VALUES.call(s)) {
     n++;
-    const xa = hashValue(x);
-    sumA = (sumA + xa) | 0;
-    sumB = (sumB + laneB) | 0;
-    if (typeof x === 'object' && x !== null) pushTwin(xa, laneB, x);
+    if (typeof x === 'object' && x !== null) {
+      const xa = hashObject(x);
+      sumA = (sumA + xa) | 0;
+      sumB = (sumB + laneB) | 0;
+      pushTwin(xa, laneB);
+    } else {
+      sumA = (sumA + hashValue(x)) | 0;
+      sumB = (sumB + laneB) | 0;
+    }
   }
   if (twinTop - base > 1) checkTwins(base);
-  dropTwins(base);
+  else twinTop = base;
   laneB = fmixB(stepB(SEED_SET_B ^ n, sumB));
   return fmixA(stepA(SEED_SET_A ^ n, sumA));
 }
@@ -449,43 +466,38 @@ function hashSet(s: Set<unknown>): number {
 /*
  * A Set tells its object elements (and a Map its object keys) apart by
  * identity; kripke tells states apart by value. Two elements equal as data are
- * not plain data (see plain-data.ts): the compound elements of the Sets and Map
- * keys being hashed wait on a stack (they nest), and each collection compares
- * its own once it is hashed.
+ * not plain data (see plain-data.ts): the lanes of the compound elements of the
+ * Sets and Map keys being hashed wait on a stack (they nest), and each
+ * collection compares its own once it is hashed. Lanes only, never the objects:
+ * a long-lived array holding young objects would cost every garbage collection.
+ * Equal lanes send the whole state to the slow walk, which decides by value.
  */
 let twinLanes = new Int32Array(64);
-const twinValues: unknown[] = [];
 let twinTop = 0;
+/** Thrown when two elements share their lanes: the slow walk tells twins from a collision. */
+const TWINS = { twins: true };
+/** Off while a state whose lanes matched is hashed again, after the slow walk found no twins. */
+let twinsChecked = true;
 
-function pushTwin(a: number, b: number, value: unknown): void {
+function pushTwin(a: number, b: number): void {
   if (2 * twinTop + 2 > twinLanes.length) {
     const grown = new Int32Array(twinLanes.length * 2);
     grown.set(twinLanes);
     twinLanes = grown;
   }
   twinLanes[2 * twinTop] = a;
-  twinLanes[2 * twinTop + 1] = b;
-  twinValues[twinTop++] = value;
+  twinLanes[2 * twinTop++ + 1] = b;
 }
 
-/** Pops the entries from `base` up, letting go of the values (they may be large). */
-function dropTwins(base: number): void {
-  for (let i = base; i < twinTop; i++) twinValues[i] = undefined;
-  twinTop = base;
-}
-
-/** Throws NOT_PLAIN when two of the entries from `base` up are equal as data. */
+/** Throws TWINS when two of the entries from `base` up share both lanes; pops them. */
 function checkTwins(base: number): void {
   const end = twinTop;
+  twinTop = base;
+  if (!twinsChecked) return;
   for (let i = base + 1; i < end; i++) {
     const a = twinLanes[2 * i];
     const b = twinLanes[2 * i + 1];
-    for (let j = base; j < i; j++) {
-      // Equal fingerprints: equal values, unless two distinct ones collide; the canonical form decides.
-      if (twinLanes[2 * j] === a && twinLanes[2 * j + 1] === b && canonicalKey(twinValues[i]) === canonicalKey(twinValues[j])) {
-        throw NOT_PLAIN;
-      }
-    }
+    for (let j = base; j < i; j++) if (twinLanes[2 * j] === a && twinLanes[2 * j + 1] === b) throw TWINS;
   }
 }
 
@@ -494,7 +506,7 @@ export const fingerprint64: Fingerprinter = {
   bits: 64,
   of(state: unknown, out: Int32Array, anew = false): void {
     depth = 0;
-    dropTwins(0);
+    twinTop = 0;
     const memo = memoCount;
     if (anew) memoCount = 0;
     try {
@@ -503,7 +515,18 @@ export const fingerprint64: Fingerprinter = {
     } catch (e) {
       // A TypeError here comes from an object that fakes a Map, Set or Date (the walk calls no user code).
       if (e === NOT_PLAIN || e instanceof TypeError) throwShapeError(state);
-      throw e;
+      if (e !== TWINS) throw e;
+      // Two elements share 64 bits: twins (not plain data), or one collision in 2^64.
+      if (describeNonPlainData(state) !== null) throwShapeError(state);
+      twinsChecked = false;
+      try {
+        depth = 0;
+        twinTop = 0;
+        out[0] = hashValue(state);
+        out[1] = laneB;
+      } finally {
+        twinsChecked = true;
+      }
     } finally {
       memoCount = memo;
     }
