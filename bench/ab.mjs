@@ -1,13 +1,15 @@
 // @ts-check
 /**
- * Before and after: kripke at two builds on the same models, side by side in
- * one run. Each measurement is a fresh process running a build's own
- * bench/measure.mjs; rounds alternate the builds (A, B, B, A, A, B, …) so that
- * the machine's noise falls on both alike; the table shows medians and the
- * ratio after/before.
+ * Before and after: kripke at two (or more) builds on the same models, side by
+ * side in one run. Each measurement is a fresh process (bench/ab-run.mjs) that
+ * loads one build's dist and checks the model `--repeat` times, keeping the best
+ * after the first; rounds alternate the builds (A, B, B, A, …) so that the
+ * machine's noise falls on all alike; the table shows medians, the ratio to the
+ * first build, and the best of all rounds.
  *
  *   node bench/ab.mjs --baseline ../bench-before                     8-puzzle, Hanoi(14), TwoPhase(8)
- *   node bench/ab.mjs --baseline ../bench-before puzzle8 hanoi:12 --runs 7
+ *   node bench/ab.mjs --baseline ../bench-before puzzle8 hanoi:12 --runs 7 --repeat 4
+ *   node bench/ab.mjs --baseline ../bench-before --also ../variant twophase:7   a third build
  *
  * The baseline is a checkout of an earlier commit with its own dist built:
  *   git worktree add ../bench-before <commit> && cd ../bench-before \
@@ -23,11 +25,16 @@ const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 let baseline = '';
 let runs = 5;
+let repeat = 1;
+/** @type {string[]} */
+const also = [];
 /** @type {{ name: string, size: number }[]} */
 const targets = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--baseline') baseline = resolve(argv[++i]);
   else if (argv[i] === '--runs') runs = Number(argv[++i]);
+  else if (argv[i] === '--repeat') repeat = Number(argv[++i]);
+  else if (argv[i] === '--also') also.push(resolve(argv[++i]));
   else {
     const [name, size] = argv[i].split(':');
     if (!(name in MODELS)) throw new Error(`unknown model '${name}'; the models are ${Object.keys(MODELS).join(', ')}`);
@@ -41,35 +48,37 @@ if (targets.length === 0) targets.push({ name: 'puzzle8', size: 0 }, { name: 'ha
 
 /** @param {string} root @param {{ name: string, size: number }} t */
 function measure(root, t) {
-  const line = execFileSync(process.execPath, [join(root, 'bench/measure.mjs'), 'kripke', t.name, String(t.size)], { encoding: 'utf8', cwd: root });
-  return /** @type {{ ms: number, maxRssKB: number, states: number, transitions: number, kind: string }} */ (JSON.parse(line));
+  const line = execFileSync(process.execPath, [join(here, 'bench/ab-run.mjs'), root, t.name, String(t.size), String(repeat)], { encoding: 'utf8' });
+  return /** @type {{ ms: number, states: number }} */ (JSON.parse(line));
 }
 
 const median = (/** @type {number[]} */ xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 === 1 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+const fmt = (/** @type {number} */ ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
-console.log(`before: ${baseline}\nafter:  ${here}\n${runs} rounds each, alternating\n`);
-console.log('| model | before (median) | after (median) | after / before | before runs | after runs | states |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+const builds = [baseline, here, ...also];
+console.log(`builds: ${builds.join(', ')}\n${runs} rounds each, alternating; ${repeat} check(s) a process\n`);
+console.log(`| model | ${builds.map((_, i) => (i === 0 ? 'before' : i === 1 ? 'after' : `build ${i + 1}`)).join(' | ')} | ratios to before (median, best) |`);
+console.log(`| --- | ${builds.map(() => '---').join(' | ')} | --- |`);
 for (const t of targets) {
-  /** @type {number[]} */ const before = [];
-  /** @type {number[]} */ const after = [];
+  /** @type {number[][]} */
+  const times = builds.map(() => []);
   let states = -1;
   for (let r = 0; r < runs; r++) {
-    const order = r % 2 === 0 ? [baseline, here] : [here, baseline];
-    for (const root of order) {
-      const m = measure(root, t);
+    const order = builds.map((_, i) => i);
+    if (r % 2 === 1) order.reverse();
+    for (const i of order) {
+      const m = measure(builds[i], t);
       if (states !== -1 && m.states !== states) throw new Error(`${t.name}: the builds disagree on the state count (${states} vs ${m.states})`);
       states = m.states;
-      (root === here ? after : before).push(m.ms);
+      times[i].push(m.ms);
     }
   }
-  const b = median(before);
-  const a = median(after);
-  const fmt = (/** @type {number} */ ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-  console.log(
-    `| ${t.name === 'puzzle8' ? '8-puzzle' : `${t.name}(${t.size})`} | ${fmt(b)} | ${fmt(a)} | ${(a / b).toFixed(3)} | ${before.map(fmt).join(', ')} | ${after.map(fmt).join(', ')} | ${states} |`,
-  );
+  const base = median(times[0]);
+  const baseBest = Math.min(...times[0]);
+  const ratios = times.slice(1).map((xs) => `${(median(xs) / base).toFixed(3)}, ${(Math.min(...xs) / baseBest).toFixed(3)}`).join('; ');
+  const title = t.name === 'puzzle8' ? '8-puzzle' : `${t.name}(${t.size})`;
+  console.log(`| ${title} | ${times.map((xs) => fmt(median(xs))).join(' | ')} | ${ratios} |`);
 }
