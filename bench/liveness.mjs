@@ -17,10 +17,10 @@
  * The frontier's JS objects are the same for both and not counted.
  */
 import { check, checkLiveness, defineModel } from '../dist/esm/index.js';
-import { search } from '../dist/esm/checker/bfs.js';
-import { FingerprintStore } from '../dist/esm/checker/state-store.js';
-import { exploreGraph, StateGraph } from '../dist/esm/checker/graph.js';
-import { analysisBytes } from '../dist/esm/checker/fair-cycle.js';
+import { search } from '../dist/esm/checker/search.js';
+import { FingerprintStore } from '../dist/esm/checker/store/state-store.js';
+import { exploreGraph, StateGraph } from '../dist/esm/checker/liveness/graph.js';
+import { analysisBytes } from '../dist/esm/checker/liveness/fair-cycle.js';
 import { DEFAULT_OPTIONS } from '../dist/esm/checker/check.js';
 
 /** @param {number} n */

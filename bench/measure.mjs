@@ -53,8 +53,8 @@ process.stdout.write(`${JSON.stringify({ engine, model: name, size, ...out })}\n
  */
 async function storeBytes() {
   try {
-    const { search } = await import('../dist/esm/checker/bfs.js');
-    const { FingerprintStore } = await import('../dist/esm/checker/state-store.js');
+    const { search } = await import('../dist/esm/checker/search.js');
+    const { FingerprintStore } = await import('../dist/esm/checker/store/state-store.js');
     const model = defineModel(bench.spec);
     const store = new FingerprintStore();
     search(model, model.transitions, model.invariants, { deadlock: true, maxDepth: Infinity, ...options }, store);

@@ -37,7 +37,7 @@ export type {
   Transition,
 } from './model/types.js';
 export { check, checkLiveness, checkOpen, DEFAULT_OPTIONS } from './checker/check.js';
-export type { LivenessQuery } from './checker/liveness.js';
+export type { LivenessQuery } from './checker/liveness/check-liveness.js';
 export type {
   ActionCoverage,
   Budget,

@@ -9,13 +9,13 @@ import { assertUnpollutedPrototype } from '../model/plain-data.js';
 import { assertInitialStatesIntact, isModel } from '../model/define-model.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import type { Environment, Model, Property, Transition } from '../model/types.js';
-import { search, type SearchOptions } from './bfs.js';
+import { search, type SearchOptions } from './search.js';
 import { now } from './clock.js';
 import { initialCopies, resultAt } from './counterexample.js';
-import type { Fingerprinter } from './fingerprint.js';
-import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness.js';
+import type { Fingerprinter } from './store/fingerprint.js';
+import { resolveQuery, runLiveness, withLiveness, type LivenessQuery } from './liveness/check-liveness.js';
 import { coverageOf, makeResult, statsOf } from './result.js';
-import { ExactStore, FingerprintStore, type StateStore } from './state-store.js';
+import { ExactStore, FingerprintStore, type StateStore } from './store/state-store.js';
 import type { CheckOptions, CheckResult, OpenResult } from './types.js';
 
 /** Defaults: generous for a unit test, small enough that a runaway model cannot hang a test run. */

@@ -8,9 +8,9 @@ import { stepLabel } from '../model/literal.js';
 import { MutationError } from '../model/errors.js';
 import { copyPlainData } from '../model/plain-data.js';
 import type { Model, Transition } from '../model/types.js';
-import type { SearchOutcome } from './bfs.js';
+import type { SearchOutcome } from './search.js';
 import { makeResult } from './result.js';
-import type { StateStore } from './state-store.js';
+import type { StateStore } from './store/state-store.js';
 import { rebuildTrace } from './trace.js';
 import type { ActionCoverage, CheckResult, CheckStats, ErrorSource, Step } from './types.js';
 

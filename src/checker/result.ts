@@ -5,8 +5,8 @@
  */
 import { describeThrown, KripkeError } from '../model/errors.js';
 import type { Transition } from '../model/types.js';
-import type { SearchOutcome } from './bfs.js';
-import type { StateStore } from './state-store.js';
+import type { SearchOutcome } from './search.js';
+import type { StateStore } from './store/state-store.js';
 import type { ActionCoverage, CheckResult, CheckStats, Step } from './types.js';
 
 /** 1234567 → '1,234,567'. By hand: the first toLocaleString call loads ICU data (~15 ms). */

@@ -8,7 +8,7 @@ import { stepLabel } from '../model/literal.js';
 import { KripkeError } from '../model/errors.js';
 import { sameState } from '../model/plain-data.js';
 import type { Model, Transition } from '../model/types.js';
-import type { StateStore } from './state-store.js';
+import type { StateStore } from './store/state-store.js';
 import type { Step } from './types.js';
 
 /** The ids from an initial state to `id`, inclusive. */

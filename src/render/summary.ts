@@ -7,6 +7,7 @@ import type { CheckResult, ErrorSource } from '../checker/types.js';
 import { describeThrown, KripkeError } from '../model/errors.js';
 import type { Assumption } from '../model/types.js';
 import type { Palette } from './palette.js';
+import { isKripkeFrame } from './stack.js';
 
 // Numbers read the same in summaries and in matcher messages (and without ICU's first-use cost).
 import { count, plural } from '../checker/result.js';
@@ -124,8 +125,6 @@ export function violationNote(result: CheckResult<unknown>, palette: Palette): s
   }
 }
 
-// Frames of kripke's own search: after the user's frames, they are noise.
-const KRIPKE_FRAME = /[\\/]checker[\\/](bfs|check|trace)\.[cm]?[jt]s\b/;
 
 /**
  * What the user's code threw, as the user would see it: the stack (message
@@ -141,7 +140,8 @@ export function renderUserError(error: unknown): string[] {
     const head = `${error.name}: ${error.message}`;
     const stack = typeof error.stack === 'string' && error.stack.length > 0 ? error.stack : head;
     const lines = stack.split('\n');
-    const cut = lines.findIndex((l, i) => i > 0 && KRIPKE_FRAME.test(l));
+    // kripke's own frames, after the user's, are noise: the first one ends the stack.
+    const cut = lines.findIndex((l, i) => i > 0 && isKripkeFrame(l));
     const kept = cut === -1 ? lines : lines.slice(0, cut);
     // Some errors print a stack without their message (a custom stack getter).
     return kept[0].includes(error.message) ? kept : [head, ...kept];

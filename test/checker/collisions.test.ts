@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, DEFAULT_OPTIONS, defineModel, type CheckResult, type Model } from '../../src/index.js';
 import { run } from '../../src/checker/check.js';
-import { fingerprint64, type Fingerprinter } from '../../src/checker/fingerprint.js';
+import { fingerprint64, type Fingerprinter } from '../../src/checker/store/fingerprint.js';
 import { dieHard } from '../models/die-hard.js';
 import { eightPuzzle } from '../models/eight-puzzle.js';
 import { hanoi } from '../models/hanoi.js';

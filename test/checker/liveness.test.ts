@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, checkLiveness, ContractError, defineModel, ModelDefinitionError, MutationError, type Model } from '../../src/index.js';
-import { runLiveness } from '../../src/checker/liveness.js';
+import { runLiveness } from '../../src/checker/liveness/check-liveness.js';
 import { DEFAULT_OPTIONS } from '../../src/checker/check.js';
 import { readerPreference, writerPreference } from '../../docs/examples/readers-writers-liveness.js';
 import { atomic, naive } from '../../docs/examples/producer-consumer-liveness.js';

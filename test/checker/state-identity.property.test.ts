@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprint64 } from '../../src/checker/fingerprint.js';
+import { fingerprint64 } from '../../src/checker/store/fingerprint.js';
 import { StateShapeError } from '../../src/index.js';
 import { canonicalKey, describeNonPlainData } from '../../src/model/plain-data.js';
 import { build, FLAWS, plant, refEqual, respell, shapes, spellings } from '../support/spellings.js';
@@ -101,7 +101,7 @@ describe('state identity: fingerprint and canonical key agree with the contract'
     let instance = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(shapes(), { minLength: 1, maxLength: 4 }), async (list) => {
-        const fresh = (await import(/* @vite-ignore */ `../../src/checker/fingerprint.js?fresh=${instance++}`)) as typeof import('../../src/checker/fingerprint.js');
+        const fresh = (await import(/* @vite-ignore */ `../../src/checker/store/fingerprint.js?fresh=${instance++}`)) as typeof import('../../src/checker/store/fingerprint.js');
         const lanes = new Int32Array(2);
         for (const shape of list) {
           fresh.fingerprint64.of(build(shape), lanes);

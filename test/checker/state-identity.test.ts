@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import vm from 'node:vm';
 import { check, checkLiveness, checkOpen, defineEnvironment, defineModel, StateShapeError, type CheckResult } from '../../src/index.js';
-import { fingerprint64 } from '../../src/checker/fingerprint.js';
+import { fingerprint64 } from '../../src/checker/store/fingerprint.js';
 
 function statesReached(x: unknown, y: unknown, exact: boolean): number {
   const m = defineModel<unknown>({

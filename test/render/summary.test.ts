@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, checkOpen, ContractError } from '../../src/index.js';
+import { check, checkOpen, ContractError, defineModel } from '../../src/index.js';
 import { plain } from '../../src/render/palette.js';
 import { budgetAdvice, describeProblem, describeSource, plural, renderAssumptions, renderUserError } from '../../src/render/summary.js';
 import { cluster, k8s, lamp, service, stuck, surge, throwing } from '../support/models.js';
@@ -29,15 +29,24 @@ describe('describeProblem', () => {
 });
 
 describe('renderUserError', () => {
-  it("keeps the user's stack and drops the frames of kripke's search", () => {
-    const error = new TypeError('boom');
-    error.stack = [
-      'TypeError: boom',
-      '    at apply (/app/models/bank.ts:12:11)',
-      '    at search (/app/node_modules/kripke/dist/esm/checker/bfs.js:140:31)',
-      '    at run (/app/node_modules/kripke/dist/esm/checker/check.js:80:21)',
-    ].join('\n');
-    expect(renderUserError(error)).toEqual(['TypeError: boom', '    at apply (/app/models/bank.ts:12:11)']);
+  it("keeps the user's stack and drops the frames of kripke's own code", () => {
+    const r = check(
+      defineModel({
+        init: 0,
+        actions: {
+          go: {
+            apply: function throwsHere(): number {
+              throw new TypeError('boom');
+            },
+          },
+        },
+      }),
+    );
+    const lines = renderUserError(r.error);
+    expect(lines[0]).toBe('TypeError: boom');
+    expect(lines[1]).toMatch(/at (Object\.)?throwsHere .*summary\.test\.ts/);
+    // Nothing from src/ (kripke's root here; dist/ when installed).
+    expect(lines.some((l) => /[\\/]src[\\/](checker|model|render|matchers)[\\/]/.test(l))).toBe(false);
   });
 
   it("prints kripke's own errors without a stack, and thrown non-errors as values", () => {

@@ -5,7 +5,7 @@
  * States themselves live only in the search frontier; traces are rebuilt from
  * parent ids by re-running the model (see trace.ts).
  */
-import { canonicalKey } from '../model/plain-data.js';
+import { canonicalKey } from '../../model/plain-data.js';
 import { CHUNK_BITS, IntColumn, OFFSET } from './columns.js';
 import { fingerprint64, type Fingerprinter } from './fingerprint.js';
 

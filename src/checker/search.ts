@@ -13,7 +13,7 @@ import { stepLabel } from '../model/literal.js';
 import { describeNonPlainData } from '../model/plain-data.js';
 import { Deadline, now } from './clock.js';
 import type { Model, Property, Transition } from '../model/types.js';
-import type { StateStore } from './state-store.js';
+import type { StateStore } from './store/state-store.js';
 import type { Budget, ErrorSource, ResultKind } from './types.js';
 
 /** Options with every default filled in. */

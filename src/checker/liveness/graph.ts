@@ -9,14 +9,14 @@
  * State identity and parent ids come from the safety search's StateStore,
  * whose `add` also gives the id of a state seen before (an edge's target).
  */
-import { now } from './clock.js';
-import { KripkeError } from '../model/errors.js';
-import { stepLabel } from '../model/literal.js';
-import { canonicalKey } from '../model/plain-data.js';
-import type { Model, StatePredicate, Transition } from '../model/types.js';
-import { notBoolean, search, type SearchObserver, type SearchOptions, type SearchOutcome } from './bfs.js';
-import { ByteColumn, IntColumn } from './columns.js';
-import type { StateStore } from './state-store.js';
+import { now } from '../clock.js';
+import { KripkeError } from '../../model/errors.js';
+import { stepLabel } from '../../model/literal.js';
+import { canonicalKey } from '../../model/plain-data.js';
+import type { Model, StatePredicate, Transition } from '../../model/types.js';
+import { notBoolean, search, type SearchObserver, type SearchOptions, type SearchOutcome } from '../search.js';
+import { ByteColumn, IntColumn } from '../store/columns.js';
+import type { StateStore } from '../store/state-store.js';
 
 /**
  * A fair action: one transition, or one choice of a parameterised transition.

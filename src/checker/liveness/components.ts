@@ -5,7 +5,7 @@
  * given as `setOf[s] === set`, so the fairness refinement can re-run it on a
  * shrinking part of one component.
  */
-import { CHUNK_BITS, OFFSET } from './columns.js';
+import { CHUNK_BITS, OFFSET } from '../store/columns.js';
 import type { StateGraph } from './graph.js';
 
 /** Scratch arrays sized to the graph, reused across runs; every run leaves them clean. */

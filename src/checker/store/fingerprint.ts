@@ -8,8 +8,8 @@
  * Module-level scratch (`laneB`, `depth`) keeps the walk free of allocation:
  * each call returns lane A and leaves lane B in `laneB`.
  */
-import { describeNonPlainData, MAX_STATE_DEPTH, throwShapeError } from '../model/plain-data.js';
-import { DATE, MAP, RECORD, SET, shapeOf } from '../model/shape.js';
+import { describeNonPlainData, MAX_STATE_DEPTH, throwShapeError } from '../../model/plain-data.js';
+import { DATE, MAP, RECORD, SET, shapeOf } from '../../model/shape.js';
 
 /** Computes fingerprints; the store takes one so that tests can inject a weak one. */
 export interface Fingerprinter {

@@ -32,10 +32,10 @@
  * every state carries a virtual self-loop that takes no action, so stopping
  * where no fair action is enabled is a counterexample.
  */
-import { now } from './clock.js';
-import { CHUNK_BITS, OFFSET } from './columns.js';
+import { now } from '../clock.js';
+import { CHUNK_BITS, OFFSET } from '../store/columns.js';
 import { FROM, GOAL, type StateGraph } from './graph.js';
-import { SccScratch, stronglyConnected } from './scc.js';
+import { SccScratch, stronglyConnected } from './components.js';
 
 /** Per action instance: 1 where the property assumes that fairness. */
 export interface FairnessFlags {

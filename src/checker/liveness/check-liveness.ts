@@ -6,22 +6,22 @@
  * `loopsTo` marking where it starts again. The trace's states are rebuilt by
  * re-running the model along the path, as for safety counterexamples.
  */
-import { now } from './clock.js';
-import { describe } from '../model/action.js';
-import { assertUnpollutedPrototype } from '../model/plain-data.js';
-import { assertInitialStatesIntact } from '../model/define-model.js';
-import { ModelDefinitionError } from '../model/errors.js';
-import { checkPredicate, checkStuttering, normalizeFairness, normalizeLivenessSpec } from '../model/liveness.js';
-import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../model/types.js';
-import type { SearchOptions } from './bfs.js';
-import { forRebuild, initialCopies, resultAt, type Suspect } from './counterexample.js';
+import { now } from '../clock.js';
+import { describe } from '../../model/action.js';
+import { assertUnpollutedPrototype } from '../../model/plain-data.js';
+import { assertInitialStatesIntact } from '../../model/define-model.js';
+import { ModelDefinitionError } from '../../model/errors.js';
+import { checkPredicate, checkStuttering, normalizeFairness, normalizeLivenessSpec } from '../../model/liveness.js';
+import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../../model/types.js';
+import type { SearchOptions } from '../search.js';
+import { forRebuild, initialCopies, resultAt, type Suspect } from '../counterexample.js';
 import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cycle.js';
-import type { Fingerprinter } from './fingerprint.js';
+import type { Fingerprinter } from '../store/fingerprint.js';
 import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
-import { ExactStore, FingerprintStore } from './state-store.js';
-import { coverageOf, makeResult, statsOf, summarize } from './result.js';
-import { replay } from './trace.js';
-import type { CheckResult, CheckStats, FairnessAssumptions, Step } from './types.js';
+import { ExactStore, FingerprintStore } from '../store/state-store.js';
+import { coverageOf, makeResult, statsOf, summarize } from '../result.js';
+import { replay } from '../trace.js';
+import type { CheckResult, CheckStats, FairnessAssumptions, Step } from '../types.js';
 
 /**
  * What `checkLiveness` checks. Without `from`: every path from an initial
