@@ -17,11 +17,7 @@
  * The frontier's JS objects are the same for both and not counted.
  */
 import { check, checkLiveness, defineModel } from '../dist/esm/index.js';
-import { search } from '../dist/esm/checker/search.js';
-import { FingerprintStore } from '../dist/esm/checker/store/state-store.js';
-import { exploreGraph, StateGraph } from '../dist/esm/checker/liveness/graph.js';
-import { analysisBytes } from '../dist/esm/checker/liveness/fair-cycle.js';
-import { DEFAULT_OPTIONS } from '../dist/esm/checker/check.js';
+import { analysisBytes, compose, DEFAULT_OPTIONS, exploreGraph, FingerprintStore, search, StateGraph } from 'kripke/internal';
 
 /** @param {number} n */
 function philosophers(n) {
@@ -113,9 +109,10 @@ for (const { name, size, make } of chosen) {
   }
   // Memory: the same searches again through the internals, to read their arrays.
   const store = new FingerprintStore();
-  search(model, model.transitions, model.invariants, { ...DEFAULT_OPTIONS, ...options }, store);
+  const system = compose(model);
+  search(system, { properties: system.invariants, deadlock: false }, { ...DEFAULT_OPTIONS, ...options }, store);
   const graph = new StateGraph(new FingerprintStore(), 1);
-  exploreGraph(model, model.transitions, [{ name: undefined, goal: query.goal, ...(query.from ? { from: query.from } : {}) }], { ...DEFAULT_OPTIONS, ...options }, graph);
+  exploreGraph(system, [{ name: '', goal: query.goal, ...(query.from ? { from: query.from } : {}) }], { ...DEFAULT_OPTIONS, ...options }, graph);
   const n = graph.size;
   const edges = graph.targets.length;
   const row = {

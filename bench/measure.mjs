@@ -53,11 +53,11 @@ process.stdout.write(`${JSON.stringify({ engine, model: name, size, ...out })}\n
  */
 async function storeBytes() {
   try {
-    const { search } = await import('../dist/esm/checker/search.js');
-    const { FingerprintStore } = await import('../dist/esm/checker/store/state-store.js');
+    const { compose, search, FingerprintStore } = await import('kripke/internal');
     const model = defineModel(bench.spec);
     const store = new FingerprintStore();
-    search(model, model.transitions, model.invariants, { deadlock: true, maxDepth: Infinity, ...options }, store);
+    const system = compose(model);
+    search(system, { properties: system.invariants, deadlock: true }, { maxDepth: Infinity, ...options }, store);
     return store.bytes();
   } catch (error) {
     process.stderr.write(`store bytes unavailable: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -106,7 +106,10 @@ export class Deadline {
 
   private read(): boolean {
     const t = now();
-    if (t > this.at) return true;
+    if (t > this.at) {
+      this.countdown = 1; // once passed, passed: the next question reads the clock again
+      return true;
+    }
     if (this.at === Infinity) {
       this.countdown = 0x7fffffff;
       return false;

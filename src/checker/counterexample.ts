@@ -7,12 +7,11 @@
 import { stepLabel } from '../model/literal.js';
 import { MutationError } from '../model/errors.js';
 import { copyPlainData } from '../model/plain-data.js';
-import type { Model, Transition } from '../model/types.js';
-import type { SearchOutcome } from './search.js';
-import { makeResult } from './result.js';
+import type { Transition } from '../model/types.js';
+import type { SearchOutcome, SearchSpace } from './search.js';
 import type { StateStore } from './store/state-store.js';
 import { rebuildTrace } from './trace.js';
-import type { ActionCoverage, CheckResult, CheckStats, ErrorSource, Step } from './types.js';
+import type { ErrorSource, Step } from './types.js';
 
 /**
  * The search runs on the model's own initial states, not on copies: a guard that
@@ -21,13 +20,13 @@ import type { ActionCoverage, CheckResult, CheckStats, ErrorSource, Step } from 
  * the mutation is caught, so a check keeps a pristine copy taken before it
  * searched; a rebuild tries the originals first and falls back to the copies.
  */
-export function initialCopies<S>(model: Model<S>): readonly S[] {
-  return model.initStates.map((s) => copyPlainData(s));
+export function initialCopies<S>(space: SearchSpace<S>): readonly S[] {
+  return space.initStates.map((s) => copyPlainData(s));
 }
 
-/** The model a trace is rebuilt from: its own initial states, then the pristine copies of them. */
-export function forRebuild<S>(model: Model<S>, pristine: readonly S[]): Model<S> {
-  return { ...model, initStates: [...model.initStates, ...pristine] };
+/** The space a trace is rebuilt in: its own initial states, then the pristine copies of them. */
+export function forRebuild<S>(space: SearchSpace<S>, pristine: readonly S[]): SearchSpace<S> {
+  return { ...space, initStates: [...space.initStates, ...pristine] };
 }
 
 /** A predicate the search called on each state, which may be the one that mutates it. */
@@ -38,27 +37,31 @@ export interface Suspect<S> {
   readonly test: (state: S) => unknown;
 }
 
-/** The result at `outcome.at`, with its trace; a MutationError gets its culprit named. */
-export function resultAt<S>(
-  model: Model<S>,
-  pristine: readonly S[],
+/** The trace to `outcome.at`, or the error that stopped its rebuilding. */
+export type Rebuilt<S> = { readonly trace: Step<S>[] } | { readonly failure: unknown };
+
+/** The shortest trace to the state where the search stopped, rebuilt by re-running the model. */
+export function traceTo<S>(space: SearchSpace<S>, pristine: readonly S[], store: StateStore, id: number): Rebuilt<S> {
+  try {
+    return { trace: rebuildTrace(forRebuild(space, pristine), space.transitions, store, id) };
+  } catch (failure) {
+    return { failure };
+  }
+}
+
+/** The error a search stopped on, with its source: a MutationError gets its culprit named. */
+export function errorAt<S>(
+  outcome: SearchOutcome,
+  trace: Step<S>[],
   transitions: readonly Transition<S>[],
   suspects: readonly Suspect<S>[],
   store: StateStore,
-  outcome: SearchOutcome,
-  stats: CheckStats,
-  coverage: ActionCoverage[],
-): CheckResult<S> {
-  let trace: Step<S>[];
-  try {
-    trace = rebuildTrace(forRebuild(model, pristine), transitions, store, outcome.at);
-  } catch (error) {
-    return makeResult<S>(outcome, [], stats, coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
-  }
+): { error: unknown; errorSource: ErrorSource } {
   if (outcome.error instanceof MutationError) {
-    return makeResult<S>(outcome, trace, stats, coverage, undefined, findMutator(trace, transitions, suspects, store, outcome.at));
+    const found = findMutator(trace, transitions, suspects, store, outcome.at);
+    return { error: found.error, errorSource: found.errorSource ?? outcome.errorSource ?? { kind: 'state' } };
   }
-  return makeResult<S>(outcome, trace, stats, coverage, undefined);
+  return { error: outcome.error, errorSource: outcome.errorSource ?? { kind: 'state' } };
 }
 
 /**

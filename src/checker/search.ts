@@ -1,38 +1,62 @@
 /**
  * Breadth-first search over every reachable state. Level by level, so the
  * first problem met is at the least depth: every counterexample is a shortest
- * one. Each state is checked when it is expanded (invariants, then its
- * actions, then deadlock, then that nothing mutated it), which keeps the order
- * of discovery and the order of checking the same for every kind of problem.
+ * one. Each state is checked when it is expanded (its properties, then the
+ * reach target, then its actions, then deadlock, then that nothing mutated
+ * it), which keeps the order of discovery and the order of checking the same
+ * for every kind of problem.
  *
  * The loop is plain code over arrays and the store's typed arrays; all the
  * friendly work (labels, messages, traces) happens once, after it stops.
  */
 import { ContractError, MutationError, StateShapeError } from '../model/errors.js';
-import { stepLabel } from '../model/literal.js';
 import { describeNonPlainData } from '../model/plain-data.js';
+import type { Property, Transition } from '../model/types.js';
+import { asyncAction, explain, isThenable, notBoolean, Phase, sourceOf } from './blame.js';
 import { Deadline, now } from './clock.js';
-import type { Model, Property, Transition } from '../model/types.js';
 import type { StateStore } from './store/state-store.js';
-import type { Budget, ErrorSource, ResultKind } from './types.js';
+import type { Budget, ErrorSource } from './types.js';
 
 /** Options with every default filled in. */
 export interface SearchOptions {
-  readonly deadlock: boolean;
   readonly maxStates: number;
   readonly maxDepth: number;
   readonly timeout: number;
 }
 
+/** The part of a system the search walks. */
+export interface SearchSpace<S> {
+  readonly initStates: readonly S[];
+  readonly transitions: readonly Transition<S>[];
+  readonly terminal?: (state: S) => boolean;
+}
+
+/** What the search looks for. Every part is optional but the space itself. */
+export interface SearchTask<S> {
+  /** Checked on every state as it is expanded, in order: the first that fails ends the search. */
+  readonly properties: readonly Property<S>[];
+  /** A reachable state that is not terminal and has no enabled action ends the search. */
+  readonly deadlock: boolean;
+  /** Reachability of a state: the first expanded state where it holds ends the search. */
+  readonly target?: (state: S) => unknown;
+  /** How the target reads in an error (`(s) => s.done`). */
+  readonly targetName?: string;
+  /** Reachability of a firing: the first firing it accepts ends the search once its state is expanded. */
+  readonly firing?: (transition: number, choice: unknown) => boolean;
+  /** Hears every choice offered, enabled or not. */
+  readonly offered?: (transition: number, choice: unknown) => void;
+  /** Sees every state and edge (liveness builds its graph with it). */
+  readonly observer?: SearchObserver;
+}
+
 /**
  * What a liveness check needs of the search beyond safety: each expanded
- * state's flags and every edge. The safety search passes none; with one, the
- * same loop records the state graph (graph.ts).
+ * state's flags and every edge (liveness/graph.ts records them).
  */
 export interface SearchObserver {
   /** An initial state was stored under `id`. */
   initial(id: number): void;
-  /** State `id` is expanded next (after the invariants). May throw user errors. */
+  /** State `id` is expanded next (after its properties). May throw user errors. */
   expand(state: unknown, id: number): void;
   /** An edge from the state being expanded to state `target`, by transition `t` with `choice`. */
   edge(target: number, t: number, choice: unknown): void;
@@ -42,15 +66,18 @@ export interface SearchObserver {
   errorSource(): ErrorSource;
 }
 
+/** How the loop ended. */
+export type SearchEnd = 'ok' | 'invariant' | 'deadlock' | 'error' | 'incomplete' | 'reached';
+
 /** What the loop found, before traces and messages are built. */
 export interface SearchOutcome {
-  readonly kind: ResultKind;
-  /** Id of the state where the problem shows (the violating, deadlocked or throwing state); -1 if none. */
+  readonly kind: SearchEnd;
+  /** Id of the state where it shows (violating, deadlocked, throwing, reached); -1 if none. */
   readonly at: number;
   readonly property?: Property<unknown>;
   readonly error?: unknown;
   readonly errorSource?: ErrorSource;
-  /** For an error raised by a transition: its index and choice, to label it. */
+  /** For an error raised by a transition, or a firing reached: the transition and its choice. */
   readonly transition?: number;
   readonly choice?: unknown;
   readonly budget?: Budget;
@@ -62,298 +89,292 @@ export interface SearchOutcome {
   readonly newStates: Float64Array;
 }
 
-// What the loop was doing when user code threw, for the error's source.
-const enum Phase {
-  Invariant,
-  Observe,
-  Choices,
-  Guard,
-  Apply,
-  Store,
-  Terminal,
-  Mutation,
-}
-
 /** Choices remembered per action as already found plain (by position in its iteration). */
 const CHECKED_CHOICES = 16;
 
-/** Runs the search. Never throws for user errors: they come back as `kind: 'error'`. */
-export function search<S>(
-  model: Model<S>,
-  transitions: readonly Transition<S>[],
-  properties: readonly Property<S>[],
-  options: SearchOptions,
-  store: StateStore,
-  observer?: SearchObserver,
-  started: number = now(),
-): SearchOutcome {
-  const deadline = started + options.timeout;
-  const { maxDepth, deadlock } = options;
-  const maxStates = Math.min(options.maxStates, store.capacity);
-  const terminal = model.terminal;
-  const nT = transitions.length;
-  const nP = properties.length;
-  const enabledCount = new Float64Array(nT);
-  const newCount = new Float64Array(nT);
+/**
+ * Runs the search. Never throws for user errors: they come back as `kind: 'error'`.
+ *
+ * @example
+ * const outcome = search(compose(model), { properties: parts.invariants, deadlock: true }, options, new FingerprintStore());
+ * outcome.kind; // 'ok'
+ */
+export function search<S>(space: SearchSpace<S>, task: SearchTask<S>, options: SearchOptions, store: StateStore, started: number = now()): SearchOutcome {
+  return new BreadthFirst(space, task, options, store, started).run();
+}
 
-  let frontier: S[] = [];
-  let frontierIds: number[] = [];
-  let next: S[] = [];
-  let nextIds: number[] = [];
-  let generated = 0;
-  let depth = 0;
-  let deepest = 0;
-  let truncated = false;
-  // Asked before every call into the user's code (clock.ts): a timeout holds within about one call.
-  const clock = new Deadline(started, deadline);
-  const timedOut = () => {
-    at = -1;
-    return finish('incomplete', { budget: 'timeout' });
-  };
+// A step's verdict inside the loop: go on, or stop (the outcome is in `end`).
+const GO = 0;
+const STOP = 1;
+
+class BreadthFirst<S> {
+  private readonly transitions: readonly Transition<S>[];
+  private readonly properties: readonly Property<S>[];
+  private readonly observer: SearchObserver | undefined;
+  private readonly maxStates: number;
+  private readonly clock: Deadline;
+  private readonly enabled: Float64Array;
+  private readonly newStates: Float64Array;
   // Choices must be plain data (they label traces, and liveness tells them apart by value):
   // each is checked once per position in its action's iteration while it stays the same object.
-  const checkedChoices: unknown[][] = transitions.map(() => new Array<unknown>(CHECKED_CHOICES).fill(undefined));
+  private readonly checkedChoices: unknown[][];
 
-  // Context for errors: kept in locals the catch block can read.
-  let phase = Phase.Store;
-  let at = -1;
-  let t = -1;
-  let p = -1;
-  let choice: unknown;
-  let produced: unknown; // the successor being stored, to tell an async action by its Promise
+  private next: S[] = [];
+  private nextIds: number[] = [];
+  private generated = 0;
+  private depth = 0;
+  private deepest = 0;
+  private truncated = false;
+  private end: SearchOutcome | undefined;
+  private reached: { transition: number; choice: unknown } | undefined;
 
-  const finish = (kind: ResultKind, extra: Partial<SearchOutcome> = {}): SearchOutcome => {
-    clock.stop();
-    store.expanding(null); // traces are rebuilt with every value hashed afresh
-    return {
-      kind,
-      at,
-      states: store.size,
-      transitions: generated,
-      depth: deepest,
-      durationMs: now() - started,
-      enabled: enabledCount,
-      newStates: newCount,
-      ...extra,
-    };
-  };
+  // Where the loop is, for the source of an error.
+  private phase: Phase = Phase.Store;
+  private at = -1;
+  private t = -1;
+  private p = -1;
+  private choice: unknown;
+  private produced: unknown; // the successor being stored, to tell an async action by its Promise
 
-  // Stores a successor; false when the state budget is spent.
-  const admit = (succ: S, parentId: number): boolean => {
-    generated++;
-    produced = succ;
-    if (succ === undefined) {
-      throw new ContractError('returned undefined; an action must return the next state');
+  constructor(
+    private readonly space: SearchSpace<S>,
+    private readonly task: SearchTask<S>,
+    private readonly options: SearchOptions,
+    private readonly store: StateStore,
+    private readonly started: number,
+  ) {
+    this.transitions = space.transitions;
+    this.properties = task.properties;
+    this.observer = task.observer;
+    this.maxStates = Math.min(options.maxStates, store.capacity);
+    // Asked before every call into the user's code (clock.ts): a timeout holds within about one call.
+    this.clock = new Deadline(started, started + options.timeout);
+    this.enabled = new Float64Array(this.transitions.length);
+    this.newStates = new Float64Array(this.transitions.length);
+    this.checkedChoices = this.transitions.map(() => new Array<unknown>(CHECKED_CHOICES).fill(undefined));
+  }
+
+  run(): SearchOutcome {
+    try {
+      let frontier: S[] = [];
+      let ids: number[] = [];
+      if (this.seed(frontier, ids) === STOP) return this.end!;
+      while (frontier.length > 0) {
+        for (let i = 0; i < frontier.length; i++) {
+          if (this.expand(frontier[i], ids[i]) === STOP) return this.end!;
+        }
+        frontier = this.next;
+        ids = this.nextIds;
+        this.next = [];
+        this.nextIds = [];
+        this.depth++;
+      }
+      this.observer?.complete();
+    } catch (error) {
+      return this.failed(error);
     }
+    this.at = -1;
+    return this.finish(this.truncated ? 'incomplete' : 'ok', this.truncated ? { budget: 'maxDepth' } : {});
+  }
+
+  /** Stores the initial states as the first level. */
+  private seed(frontier: S[], ids: number[]): number {
+    for (const init of this.space.initStates) {
+      if (this.clock.passed()) return this.timedOut();
+      if (this.store.size >= this.maxStates && this.store.find(init) < 0) return this.stop('incomplete', { budget: 'maxStates' });
+      const id = this.store.add(init, -1);
+      if (id >= 0) {
+        frontier.push(init);
+        ids.push(id);
+        this.observer?.initial(id);
+      }
+    }
+    return GO;
+  }
+
+  /** Checks one state and fires every enabled transition from it. */
+  private expand(s: S, id: number): number {
+    this.at = id;
+    this.t = -1;
+    if (this.checkProperties(s) === STOP) return STOP;
+    if (this.task.target !== undefined && this.hits(s)) return this.stop('reached');
+    if (this.observer !== undefined) {
+      if (this.clock.passed()) return this.timedOut();
+      this.phase = Phase.Observe;
+      this.observer.expand(s, id);
+    }
+    this.store.expanding(s);
+    let enabledHere = 0;
+    for (let t = 0; t < this.transitions.length; t++) {
+      this.t = t;
+      const fired = this.fireAll(s, id, this.transitions[t]);
+      if (fired < 0) return STOP;
+      enabledHere += fired;
+    }
+    this.t = -1;
+    if (enabledHere === 0 && this.task.deadlock && this.deadlocked(s)) return this.stop('deadlock');
+    this.phase = Phase.Mutation;
+    if (!this.store.verify(s, id)) throw new MutationError('a state changed while it was being checked');
+    if (this.reached !== undefined) return this.stop('reached', this.reached);
+    return GO;
+  }
+
+  /** The state's properties, in order; a false one ends the search. */
+  private checkProperties(s: S): number {
+    const properties = this.properties;
+    this.phase = Phase.Invariant;
+    for (let p = 0; p < properties.length; p++) {
+      this.p = p;
+      if (this.clock.passed()) return this.timedOut();
+      const holds = properties[p].test(s);
+      if (holds !== true) {
+        if (holds === false) return this.stop('invariant', { property: properties[p] as Property<unknown> });
+        throw notBoolean(holds);
+      }
+    }
+    this.p = -1;
+    return GO;
+  }
+
+  /** Whether the reach target holds in `s`. */
+  private hits(s: S): boolean {
+    if (this.clock.passed()) return false;
+    this.phase = Phase.Target;
+    const hit = this.task.target!(s);
+    if (typeof hit !== 'boolean') throw notBoolean(hit);
+    return hit;
+  }
+
+  /** Fires transition `tr` from `s`, once or once per choice: how many firings, or -1 to stop. */
+  private fireAll(s: S, id: number, tr: Transition<S>): number {
+    if (tr.choices === undefined) {
+      this.choice = undefined;
+      return this.fire(s, id, tr, undefined);
+    }
+    this.phase = Phase.Choices;
+    if (this.clock.passed()) return this.timedOut() && -1;
+    let fired = 0;
+    let k = 0;
+    for (const c of tr.choices(s)) {
+      this.choice = c;
+      if (typeof c === 'object' ? c !== null : typeof c === 'function' || typeof c === 'symbol') this.checkChoice(c, k);
+      k++;
+      this.task.offered?.(this.t, c);
+      const f = this.fire(s, id, tr, c);
+      if (f < 0) return -1;
+      fired += f;
+      this.phase = Phase.Choices;
+    }
+    return fired;
+  }
+
+  /** One firing: the clock, the guard, the action, the successor stored. 1 if it fired, 0 if not, -1 to stop. */
+  private fire(s: S, id: number, tr: Transition<S>, c: unknown): number {
+    if (this.clock.passed()) return this.timedOut() && -1;
+    if (tr.enabled !== undefined) {
+      this.phase = Phase.Guard;
+      const g = tr.enabled(s, c);
+      if (g !== true) {
+        if (g === false) return 0;
+        throw notBoolean(g);
+      }
+    }
+    this.enabled[this.t]++;
+    this.phase = Phase.Apply;
+    const succ = tr.apply(s, c);
+    this.phase = Phase.Store;
+    if (!this.admit(succ, id)) return this.stop('incomplete', { budget: 'maxStates' }) && -1;
+    if (this.task.firing !== undefined && this.reached === undefined && this.task.firing(this.t, c)) this.reached = { transition: this.t, choice: c };
+    return 1;
+  }
+
+  /** A choice that is not plain data is the choices' error (once per object and position). */
+  private checkChoice(c: unknown, k: number): void {
+    const seen = this.checkedChoices[this.t];
+    if (k < CHECKED_CHOICES && seen[k] === c) return;
+    const bad = describeNonPlainData(c, 'choice');
+    if (bad !== null) throw new ContractError(`yielded a value that is not plain data: ${bad.message}; choices must be plain data, as states are`);
+    if (k < CHECKED_CHOICES) seen[k] = c;
+  }
+
+  /** Stores a successor; false when the state budget is spent. */
+  private admit(succ: S, parentId: number): boolean {
+    this.generated++;
+    this.produced = succ;
+    if (succ === undefined) throw new ContractError('returned undefined; an action must return the next state');
+    const store = this.store;
     let id: number;
-    if (depth >= maxDepth) {
+    if (this.depth >= this.options.maxDepth) {
       // Beyond the depth budget: store nothing new, but note that unexplored states exist.
       id = store.find(succ);
       if (id < 0) {
-        truncated = true;
+        this.truncated = true;
         return true;
       }
-    } else if (store.size >= maxStates && store.find(succ) < 0) {
-      // At the state budget, add-then-check would grow the store past it.
-      return false;
+    } else if (store.size >= this.maxStates && store.find(succ) < 0) {
+      return false; // at the state budget, add-then-check would grow the store past it
     } else {
       id = store.add(succ, parentId);
       if (id >= 0) {
-        newCount[t]++;
-        next.push(succ);
-        nextIds.push(id);
-        deepest = depth + 1;
+        this.newStates[this.t]++;
+        this.next.push(succ);
+        this.nextIds.push(id);
+        this.deepest = this.depth + 1;
       } else {
         id = -id - 1;
       }
     }
-    if (observer !== undefined) observer.edge(id, t, choice);
+    this.observer?.edge(id, this.t, this.choice);
     return true;
-  };
+  }
 
-  try {
-    for (const init of model.initStates) {
-      if (clock.passed()) return timedOut();
-      if (store.size >= maxStates && store.find(init) < 0) return finish('incomplete', { budget: 'maxStates', at: -1 });
-      const id = store.add(init, -1);
-      if (id >= 0) {
-        frontier.push(init);
-        frontierIds.push(id);
-        observer?.initial(id);
-      }
-    }
+  /** A state with no enabled action: a deadlock unless terminal. */
+  private deadlocked(s: S): boolean {
+    const terminal = this.space.terminal;
+    if (terminal === undefined) return true;
+    if (this.clock.passed()) return false;
+    this.phase = Phase.Terminal;
+    const end = terminal(s);
+    if (typeof end !== 'boolean') throw notBoolean(end);
+    return !end;
+  }
 
-    while (frontier.length > 0) {
-      for (let i = 0; i < frontier.length; i++) {
-        const s = frontier[i];
-        const id = frontierIds[i];
-        at = id;
-        t = -1;
+  private timedOut(): number {
+    this.at = -1;
+    return this.stop('incomplete', { budget: 'timeout' });
+  }
 
-        phase = Phase.Invariant;
-        for (p = 0; p < nP; p++) {
-          if (clock.passed()) return timedOut();
-          const holds = properties[p].test(s);
-          if (holds !== true) {
-            if (holds === false) return finish('invariant', { property: properties[p] as Property<unknown> });
-            throw notBoolean(holds);
-          }
-        }
-        p = -1;
-        if (observer !== undefined) {
-          if (clock.passed()) return timedOut();
-          phase = Phase.Observe;
-          observer.expand(s, id);
-        }
+  private stop(kind: SearchEnd, extra: Partial<SearchOutcome> = {}): number {
+    if (kind === 'incomplete') this.at = -1;
+    this.end = this.finish(kind, extra);
+    return STOP;
+  }
 
-        let enabledHere = 0;
-        store.expanding(s);
-        for (t = 0; t < nT; t++) {
-          const tr = transitions[t];
-          if (tr.choices === undefined) {
-            choice = undefined;
-            if (clock.passed()) return timedOut();
-            if (tr.enabled !== undefined) {
-              phase = Phase.Guard;
-              const g = tr.enabled(s);
-              if (g !== true) {
-                if (g === false) continue;
-                throw notBoolean(g);
-              }
-            }
-            enabledHere++;
-            enabledCount[t]++;
-            phase = Phase.Apply;
-            const succ = tr.apply(s);
-            phase = Phase.Store;
-            if (!admit(succ, id)) return finish('incomplete', { budget: 'maxStates', at: -1 });
-          } else {
-            phase = Phase.Choices;
-            if (clock.passed()) return timedOut();
-            let k = 0;
-            for (const c of tr.choices(s)) {
-              choice = c;
-              if (clock.passed()) return timedOut();
-              if (typeof c === 'object' ? c !== null : typeof c === 'function' || typeof c === 'symbol') {
-                const seen = checkedChoices[t];
-                if (k >= CHECKED_CHOICES || seen[k] !== c) {
-                  const bad = describeNonPlainData(c, 'choice');
-                  if (bad !== null) throw new ContractError(`yielded a value that is not plain data: ${bad.message}; choices must be plain data, as states are`);
-                  if (k < CHECKED_CHOICES) seen[k] = c;
-                }
-              }
-              k++;
-              if (tr.enabled !== undefined) {
-                phase = Phase.Guard;
-                const g = tr.enabled(s, c);
-                if (g !== true) {
-                  if (g === false) continue;
-                  throw notBoolean(g);
-                }
-              }
-              enabledHere++;
-              enabledCount[t]++;
-              phase = Phase.Apply;
-              const succ = tr.apply(s, c);
-              phase = Phase.Store;
-              if (!admit(succ, id)) return finish('incomplete', { budget: 'maxStates', at: -1 });
-              phase = Phase.Choices;
-            }
-          }
-        }
-        t = -1;
-
-        if (enabledHere === 0 && deadlock) {
-          if (clock.passed()) return timedOut();
-          phase = Phase.Terminal;
-          const end = terminal === undefined ? false : terminal(s);
-          if (end !== true) {
-            if (end === false) return finish('deadlock');
-            throw notBoolean(end);
-          }
-        }
-
-        phase = Phase.Mutation;
-        if (!store.verify(s, id)) {
-          throw new MutationError('a state changed while it was being checked');
-        }
-      }
-      frontier = next;
-      frontierIds = nextIds;
-      next = [];
-      nextIds = [];
-      depth++;
-    }
-    observer?.complete();
-  } catch (error) {
+  private failed(error: unknown): SearchOutcome {
+    const { phase, t, p, choice } = this;
     const errorSource =
-      phase === Phase.Observe && observer !== undefined ? observer.errorSource() : sourceOf(phase, transitions[t], choice, properties[p]);
-    const async = phase === Phase.Store && error instanceof StateShapeError && isThenable(produced);
-    return finish('error', {
-      error: async ? new ContractError(`${whoOf(errorSource)} returned a Promise: actions must be synchronous (no async apply, no awaiting); return the next state itself`) : explain(error, errorSource),
+      phase === Phase.Observe && this.observer !== undefined ? this.observer.errorSource() : sourceOf(phase, this.transitions[t], choice, this.properties[p], this.task.targetName);
+    const async = phase === Phase.Store && error instanceof StateShapeError && isThenable(this.produced);
+    return this.finish('error', {
+      error: async ? asyncAction(errorSource) : explain(error, errorSource),
       errorSource,
       ...(t >= 0 ? { transition: t, choice } : {}),
     });
   }
-  at = -1;
-  return truncated ? finish('incomplete', { budget: 'maxDepth' }) : finish('ok');
-}
 
-/** `action 'deliver(m1)'`, `invariant 'safe'`, `terminal`. */
-function whoOf(source: ErrorSource): string {
-  return source.name === undefined ? source.kind : `${source.kind} '${source.name}'`;
-}
-
-/** kripke's own errors from the loop say whose output was wrong; user errors stay as thrown. */
-function explain(error: unknown, source: ErrorSource): unknown {
-  const who = whoOf(source);
-  if (error instanceof ContractError) return new ContractError(`${who} ${error.message}`);
-  if (error instanceof StateShapeError && source.kind === 'action') {
-    return new StateShapeError(`${who} returned a state that is not plain data: ${error.detail}`, error.path, error.detail);
-  }
-  return error;
-}
-
-/** The error for a guard, invariant or predicate that returned something else than a boolean. */
-export function notBoolean(value: unknown): ContractError {
-  if (isThenable(value)) {
-    return new ContractError('returned a Promise, not a boolean: guards and predicates must be synchronous (no async functions, no awaiting)');
-  }
-  if (value === null || value === undefined) return new ContractError(`returned ${String(value)}, not a boolean`);
-  const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? 'an object' : String(value);
-  const type = typeof value === 'object' ? '' : ` (a ${typeof value})`;
-  return new ContractError(`returned ${shown}${type}, not a boolean`);
-}
-
-/** A Promise or anything that awaits like one. */
-export function isThenable(value: unknown): boolean {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
-
-function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice: unknown, prop: Property<S> | undefined): ErrorSource {
-  let label = tr?.label;
-  try {
-    if (tr !== undefined) label = stepLabel(tr.label, tr.choices !== undefined, choice);
-  } catch {
-    // The choice cannot even be printed: name the action alone.
-  }
-  const env = (o: { environment?: string } | undefined) => (o?.environment === undefined ? {} : { environment: o.environment });
-  switch (phase) {
-    case Phase.Invariant:
-      return prop?.environment === undefined
-        ? { kind: 'invariant', name: prop?.name }
-        : { kind: 'guarantee', name: prop.name, ...env(prop) };
-    case Phase.Choices:
-      return { kind: 'choices', name: tr?.label, ...env(tr) }; // no choice yet: the iterable itself failed
-    case Phase.Guard:
-      return { kind: 'guard', name: label, ...env(tr) };
-    case Phase.Apply:
-    case Phase.Store:
-      return { kind: 'action', name: label, ...env(tr) };
-    case Phase.Terminal:
-      return { kind: 'terminal' };
-    case Phase.Mutation:
-    case Phase.Observe: // reported by the observer
-      return { kind: 'state' };
+  private finish(kind: SearchEnd, extra: Partial<SearchOutcome>): SearchOutcome {
+    this.clock.stop();
+    this.store.expanding(null); // traces are rebuilt with every value hashed afresh
+    return {
+      kind,
+      at: this.at,
+      states: this.store.size,
+      transitions: this.generated,
+      depth: this.deepest,
+      durationMs: now() - this.started,
+      enabled: this.enabled,
+      newStates: this.newStates,
+      ...extra,
+    };
   }
 }

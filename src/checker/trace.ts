@@ -7,7 +7,8 @@
 import { stepLabel } from '../model/literal.js';
 import { KripkeError } from '../model/errors.js';
 import { sameState } from '../model/plain-data.js';
-import type { Model, Transition } from '../model/types.js';
+import type { Transition } from '../model/types.js';
+import type { SearchSpace } from './search.js';
 import type { StateStore } from './store/state-store.js';
 import type { Step } from './types.js';
 
@@ -39,14 +40,26 @@ export function* firings<S>(state: S, transitions: readonly Transition<S>[]): Ge
   }
 }
 
-/** A firing as a trace step: its label, its environment, the state. */
+/**
+ * A firing as a trace step: its label, its environment, the state; and, as
+ * data, the action's name and (for a choice) the choice. Those two are not
+ * enumerable: a step still compares (`toEqual`) and prints as `{ action, state }`.
+ */
 export function stepOf<S>(f: Firing<S>, transitions: readonly Transition<S>[]): Step<S> {
   const tr = transitions[f.transition];
-  return {
+  const step = {
     action: stepLabel(tr.label, tr.choices !== undefined, f.choice),
     ...(tr.environment === undefined ? {} : { environment: tr.environment }),
     state: f.state,
   };
+  Object.defineProperty(step, 'name', { value: tr.name });
+  if (tr.choices !== undefined) Object.defineProperty(step, 'choice', { value: f.choice });
+  return step;
+}
+
+/** Fires transition `t` with `choice` from `state`, as the search did: the step it makes. */
+export function refire<S>(state: S, transitions: readonly Transition<S>[], t: number, choice: unknown): Step<S> {
+  return stepOf({ transition: t, choice, state: transitions[t].apply(state, choice) }, transitions);
 }
 
 /** One successor of `state`, with its label, for each enabled transition and choice. */
@@ -69,7 +82,7 @@ export interface ReplayStep {
  * the successor whose fingerprint is the target's (by the given action, if one is given).
  */
 export function replay<S>(
-  model: Model<S>,
+  model: SearchSpace<S>,
   transitions: readonly Transition<S>[],
   store: StateStore,
   init: number,
@@ -96,7 +109,7 @@ export function replay<S>(
 }
 
 /** The shortest trace to the stored state `id`: its parent ids, replayed. */
-export function rebuildTrace<S>(model: Model<S>, transitions: readonly Transition<S>[], store: StateStore, id: number): Step<S>[] {
+export function rebuildTrace<S>(model: SearchSpace<S>, transitions: readonly Transition<S>[], store: StateStore, id: number): Step<S>[] {
   const path = pathTo(store, id);
   return replay(model, transitions, store, path[0], path.slice(1).map((target) => ({ target })));
 }

@@ -1,9 +1,17 @@
 import type { Assumption, Fairness } from '../model/types.js';
 
-/** One step of a trace: the action that led here (null for an initial state) and the state reached. */
+/**
+ * One step of a trace: the action that led here (null for an initial state)
+ * and the state reached. A step is data: its action's name, environment and
+ * choice are fields of their own, so nothing needs to parse the label.
+ */
 export interface Step<S> {
-  /** `name`, `name(choice)`, or `${environment}:${name}` for an environment behavior; null at step 0. */
+  /** The label: `name`, `name(choice)`, or `${environment}:${name}…` for a behavior; null at step 0. */
   readonly action: string | null;
+  /** The action's name, without environment or choice (`evict-pod`, `deliver`); absent at step 0. */
+  readonly name?: string;
+  /** The choice the action took, for an action with `choices`; absent otherwise. */
+  readonly choice?: unknown;
   /** The environment whose behavior took this step; absent for the model's own actions. */
   readonly environment?: string;
   readonly state: S;
@@ -13,14 +21,14 @@ export interface Step<S> {
 export type Trace<S> = readonly Step<S>[];
 
 /** How a check ended. */
-export type ResultKind = 'ok' | 'invariant' | 'deadlock' | 'error' | 'incomplete' | 'liveness';
+export type ResultKind = CheckResult<unknown>['kind'];
 
 /** The budget that ran out, for `kind: 'incomplete'`. */
 export type Budget = 'maxStates' | 'maxDepth' | 'timeout' | 'collisionProbability';
 
 /** Where a user's function threw or misbehaved, for `kind: 'error'`. */
 export interface ErrorSource {
-  readonly kind: 'action' | 'guard' | 'choices' | 'invariant' | 'guarantee' | 'terminal' | 'state' | 'goal' | 'from';
+  readonly kind: 'action' | 'guard' | 'choices' | 'invariant' | 'guarantee' | 'terminal' | 'state' | 'goal' | 'from' | 'target';
   /**
    * The action's label (with choice), the invariant's or guarantee's name, the
    * liveness property's name for `goal`/`from` (absent if unnamed); absent for `terminal`.
@@ -59,54 +67,125 @@ export interface CheckStats {
   readonly collisionProbability: number;
 }
 
-/** The outcome of `check`, `checkOpen` and the matchers built on them. */
-export interface CheckResult<S> {
+/** What every result has, whatever its kind. */
+interface ResultBase<S> {
   /** True only when the search completed and found nothing wrong. */
   readonly ok: boolean;
-  readonly kind: ResultKind;
-  /** The broken invariant or guarantee, for `kind: 'invariant'`. */
-  readonly invariant?: string;
-  /** For a broken guarantee: the environment that declared it. */
-  readonly guaranteeOf?: string;
   /** The shortest path to the problem; `trace[0]` is an initial state. Empty when nothing went wrong. */
   readonly trace: Trace<S>;
-  /** For `kind: 'error'`: what the user's code threw (or the KripkeError that describes bad output). */
-  readonly error?: unknown;
-  /** For `kind: 'error'`: where it happened. */
-  readonly errorSource?: ErrorSource;
-  /** For `kind: 'incomplete'`: the budget that ran out. */
-  readonly budget?: Budget;
-  /** For `kind: 'liveness'`: the named liveness property that failed (absent for an unnamed one). */
-  readonly liveness?: string;
-  /**
-   * For `kind: 'liveness'` with a cycle: the index in `trace` where the cycle
-   * starts. The last step leads back to this state (`trace[trace.length - 1].state`
-   * equals `trace[loopsTo].state`), and the steps after `loopsTo` repeat forever.
-   * Absent when the path stops at a state with no enabled action.
-   */
-  readonly loopsTo?: number;
-  /**
-   * For `kind: 'liveness'`: how the counterexample path goes on forever without
-   * the goal: `'cycle'` (the steps after `loopsTo` repeat), `'dead-end'` (it stops
-   * where no action is enabled), `'stutter'` (with `stuttering`, it stops where
-   * no fair action is enabled).
-   */
-  readonly ending?: 'cycle' | 'dead-end' | 'stutter';
-  /**
-   * For `kind: 'liveness'`: the step from which the goal is due and never
-   * comes (the last state where `from` held; 0 for ◇goal).
-   */
-  readonly dueAt?: number;
-  /** For a liveness check: the fairness assumed. */
-  readonly fairness?: FairnessAssumptions;
-  /** Why a passing liveness check may prove less than it seems (vacuity); absent when there is nothing to say. */
-  readonly warnings?: readonly string[];
   readonly stats: CheckStats;
   /** Per action, in declaration order (model actions, then each environment's behaviors). */
   readonly coverage: readonly ActionCoverage[];
   /** One honest line: `OK — 7 states, no violations`, `invariant 'x' violated after 2 steps`. */
   toString(): string;
 }
+
+/**
+ * The fields of every other kind, absent: `result.invariant` reads as
+ * `string | undefined` on any result, and as `string` once `kind` is known.
+ */
+interface NoneOf {
+  readonly invariant?: undefined;
+  readonly environment?: undefined;
+  readonly guaranteeOf?: undefined;
+  readonly error?: undefined;
+  readonly errorSource?: undefined;
+  readonly budget?: undefined;
+  readonly limit?: undefined;
+  readonly liveness?: undefined;
+  readonly loopsTo?: undefined;
+  readonly ending?: undefined;
+  readonly dueAt?: undefined;
+  readonly fairness?: undefined;
+  readonly warnings?: undefined;
+}
+
+/** Every reachable state satisfies what was asked. */
+export interface OkResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'fairness' | 'warnings'> {
+  readonly ok: true;
+  readonly kind: 'ok';
+  /** For a liveness check of a named property: its name. */
+  readonly liveness?: string;
+  /** For a liveness check: the fairness assumed. */
+  readonly fairness?: FairnessAssumptions;
+  /** Why a passing liveness check may prove less than it seems (vacuity); absent when there is nothing to say. */
+  readonly warnings?: readonly string[];
+}
+
+/** A reachable state breaks an invariant (or an environment's guarantee): `trace` ends in it. */
+export interface InvariantResult<S> extends ResultBase<S>, Omit<NoneOf, 'invariant' | 'environment' | 'guaranteeOf'> {
+  readonly ok: false;
+  readonly kind: 'invariant';
+  /** The broken invariant's or guarantee's name. */
+  readonly invariant: string;
+  /** For a broken guarantee: the environment that declared it. */
+  readonly environment?: string;
+  /** @deprecated The same as `environment`; will go in 0.3. */
+  readonly guaranteeOf?: string;
+}
+
+/** A reachable state that is not terminal has no enabled action: `trace` ends in it. */
+export interface DeadlockResult<S> extends ResultBase<S>, NoneOf {
+  readonly ok: false;
+  readonly kind: 'deadlock';
+}
+
+/** The user's code threw or misbehaved: `trace` leads to the state where it did. */
+export interface ErrorResult<S> extends ResultBase<S>, Omit<NoneOf, 'error' | 'errorSource'> {
+  readonly ok: false;
+  readonly kind: 'error';
+  /** What the user's code threw (or the KripkeError that describes bad output). */
+  readonly error: unknown;
+  /** Where it happened. */
+  readonly errorSource: ErrorSource;
+}
+
+/** A budget ran out before the search ended: nothing is proven either way. */
+export interface IncompleteResult<S> extends ResultBase<S>, Omit<NoneOf, 'budget' | 'limit' | 'liveness' | 'fairness'> {
+  readonly ok: false;
+  readonly kind: 'incomplete';
+  /** The budget that ran out. */
+  readonly budget: Budget;
+  /** Its value: states, steps, milliseconds, or the highest collision probability allowed. */
+  readonly limit: number;
+  readonly liveness?: string;
+  readonly fairness?: FairnessAssumptions;
+}
+
+/** A path on which the goal is due and never comes: a lasso, or a path that stops. */
+export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'loopsTo' | 'ending' | 'dueAt' | 'fairness'> {
+  readonly ok: false;
+  readonly kind: 'liveness';
+  /** The named liveness property that failed (absent for an unnamed one). */
+  readonly liveness?: string;
+  /**
+   * With a cycle: the index in `trace` where the cycle starts. The last step
+   * leads back to this state (`trace[trace.length - 1].state` equals
+   * `trace[loopsTo].state`), and the steps after `loopsTo` repeat forever.
+   * Absent when the path stops.
+   */
+  readonly loopsTo?: number;
+  /**
+   * How the path goes on forever without the goal: `'cycle'` (the steps after
+   * `loopsTo` repeat), `'dead-end'` (it stops where no action is enabled),
+   * `'stutter'` (with `stuttering`, it stops where no fair action is enabled).
+   */
+  readonly ending: 'cycle' | 'dead-end' | 'stutter';
+  /** The step from which the goal is due and never comes (the last state where `from` held; 0 for ◇goal). */
+  readonly dueAt: number;
+  /** The fairness assumed. */
+  readonly fairness: FairnessAssumptions;
+}
+
+/**
+ * The outcome of `check`, `checkOpen` and `checkLiveness`: one type per `kind`.
+ *
+ * @example
+ * const r = check(model);
+ * if (r.kind === 'invariant') console.log(r.invariant, r.trace.length - 1);
+ * String(r); // 'invariant \'no-overdraft\' violated after 3 steps'
+ */
+export type CheckResult<S> = OkResult<S> | InvariantResult<S> | DeadlockResult<S> | ErrorResult<S> | IncompleteResult<S> | LivenessResult<S>;
 
 /** The fairness a liveness check assumed, as given (action names, or 'all'; [] for none). */
 export interface FairnessAssumptions {

@@ -7,7 +7,10 @@ import { describe } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
 import { brandErrorClass, KripkeError } from '../model/errors.js';
-import type { CheckOptions } from '../checker/types.js';
+import { resolveOptions } from '../checker/options.js';
+import { ask, type InvariantsQuery, type LivenessQueryOf, type Query, type ReachQuery, type ReachResult } from '../checker/query.js';
+import { compose, type System } from '../checker/system.js';
+import type { CheckOptions, CheckResult } from '../checker/types.js';
 import type { Environment, Model } from '../model/types.js';
 import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
 
@@ -170,6 +173,27 @@ export function requireOptions(call: Call, options: unknown): MatcherOptions {
     );
   }
   return options as MatcherOptions;
+}
+
+/**
+ * The model (and environments) a matcher checks, composed; a definition error
+ * (clashing names) becomes a usage error.
+ */
+export function systemOf<S>(call: Call, model: Model<S>, environments: readonly Environment<S>[] = []): System<S> {
+  return runCheck(call, () => compose(model, environments, call.name));
+}
+
+/**
+ * Asks the checker a query for a matcher, with the matcher's options (the
+ * check's budgets); a definition error becomes a usage error.
+ */
+export function askFor<S>(call: Call, system: System<S>, query: InvariantsQuery | LivenessQueryOf<S>, options: MatcherOptions): CheckResult<S>;
+export function askFor<S>(call: Call, system: System<S>, query: ReachQuery<S>, options: MatcherOptions): ReachResult<S>;
+export function askFor<S>(call: Call, system: System<S>, query: Query<S>, options: MatcherOptions): CheckResult<S> | ReachResult<S> {
+  return runCheck(call, () => {
+    const resolved = resolveOptions(options, call.name);
+    return query.kind === 'reach' ? ask(system, query, resolved, { where: call.name }) : ask(system, query, resolved, { where: call.name });
+  });
 }
 
 /** Runs a check; a definition error (bad option, clashing names) becomes a usage error. */

@@ -6,6 +6,7 @@
  * Vitest would print from actual/expected) misreads shifted arrays and labels
  * the states "Expected" and "Received", which they are not.
  */
+import type { Reached } from '../checker/query.js';
 import type { CheckResult } from '../checker/types.js';
 import { renderTrace } from '../render/trace.js';
 import { budgetAdvice, describeProblem, renderUserError, searchFigures, violationNote } from '../render/summary.js';
@@ -31,19 +32,20 @@ export interface ReportOptions {
  * The message for a result with a trace (a violation, a deadlock, an error, a
  * witness) or without one (incomplete).
  */
-export function report(call: Call, result: CheckResult<unknown>, options: ReportOptions = {}): Pick<MatcherResult, 'message'> {
+export function report(call: Call, result: CheckResult<unknown> | Reached<unknown>, options: ReportOptions = {}): Pick<MatcherResult, 'message'> {
   const { palette } = call;
   const trace = result.trace;
   const last = trace.length - 1;
   const message = () => {
     const lines = [call.hint, ''];
     if (result.kind === 'incomplete') {
-      lines.push(palette.received(options.headline ?? describeProblem(result)), palette.dim(budgetAdvice(result)));
+      lines.push(palette.received(options.headline ?? describeProblem(result)), palette.dim(budgetAdvice(result.budget)));
     } else {
-      lines.push(`${palette.received(options.headline ?? describeProblem(result))} ${palette.dim(searchFigures(result, options.traceName))}`);
+      const headline = options.headline ?? (result.kind === 'reached' ? '' : describeProblem(result));
+      lines.push(`${palette.received(headline)} ${palette.dim(searchFigures(result, options.traceName))}`);
       if (options.context !== undefined) lines.push(...options.context);
       if (trace.length > 0) {
-        const note = options.lastNote ?? violationNote(result, palette);
+        const note = options.lastNote ?? (result.kind === 'reached' ? '' : violationNote(result, palette));
         const notes = new Map(options.notes);
         notes.set(last, [...(notes.get(last) ?? []), ...(note === '' ? [] : [note])]);
         lines.push('', ...renderTrace(trace, { palette, notes }));

@@ -1,7 +1,5 @@
-import { checkSafety } from '../checker/check.js';
-import type { Model } from '../model/types.js';
 import { plural } from '../render/summary.js';
-import { callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, runCheck } from './context.js';
+import { askFor, callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, systemOf } from './context.js';
 import { report } from './report.js';
 
 /**
@@ -17,9 +15,9 @@ export function toBeDeadlockFree(this: MatcherContext, received: unknown, option
   const call = callOf(this, 'toBeDeadlockFree', received, '', options !== undefined);
   const model = requireModel(call, received);
   const opts = requireOptions(call, options);
-  // The same model without its invariants: a violated invariant must not hide a deadlock behind it.
-  const actionsOnly: Model<unknown> = { ...model, invariants: [] };
-  const result = runCheck(call, () => checkSafety(actionsOnly, { ...opts, deadlock: true }));
+  const system = systemOf(call, model);
+  // No invariants: a violated invariant must not hide a deadlock behind it.
+  const result = askFor(call, system, { kind: 'invariants', invariants: 'none', deadlock: true }, opts);
   switch (result.kind) {
     case 'ok':
       return {
@@ -28,7 +26,7 @@ export function toBeDeadlockFree(this: MatcherContext, received: unknown, option
           [
             call.hint,
             '',
-            `Expected a reachable deadlock, but each of the ${plural(result.stats.states, 'reachable state')} has an enabled action${model.terminal ? ' or is terminal' : ''}.`,
+            `Expected a reachable deadlock, but each of the ${plural(result.stats.states, 'reachable state')} has an enabled action${system.terminal !== undefined ? ' or is terminal' : ''}.`,
           ].join('\n'),
       };
     case 'deadlock':

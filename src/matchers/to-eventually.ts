@@ -1,10 +1,22 @@
-import { checkLiveness } from '../checker/check.js';
+import { livenessProperty } from '../checker/liveness/check-liveness.js';
 import type { CheckResult, FairnessAssumptions } from '../checker/types.js';
 import type { Fairness, StatePredicate } from '../model/types.js';
 import type { Palette } from '../render/palette.js';
 import { plural, stepsOf } from '../render/summary.js';
 import { describeFunction } from '../render/value.js';
-import { callOf, type Call, type MatcherContext, type MatcherOptions, type MatcherResult, requireModel, requireOptions, runCheck, usageError } from './context.js';
+import {
+  askFor,
+  callOf,
+  type Call,
+  type MatcherContext,
+  type MatcherOptions,
+  type MatcherResult,
+  requireModel,
+  requireOptions,
+  runCheck,
+  systemOf,
+  usageError,
+} from './context.js';
 import { report } from './report.js';
 
 /**
@@ -66,8 +78,10 @@ export function toEventually(this: MatcherContext, received: unknown, goal: unkn
     ...(strongFair === undefined ? {} : { strongFair }),
     ...(stuttering === undefined ? {} : { stuttering }),
   };
-  const result = runCheck(call, () => checkLiveness(model, query, checkOptions));
-  const declared = typeof goal === 'string' ? model.liveness?.find((p) => p.name === goal) : undefined;
+  const system = systemOf(call, model);
+  const property = runCheck(call, () => livenessProperty(system, query, 'toEventually'));
+  const result = askFor(call, system, { kind: 'liveness', properties: [property] }, checkOptions);
+  const declared = typeof goal === 'string' ? system.liveness.find((p) => p.name === goal) : undefined;
   const words = {
     goal: describeFunction(declared?.goal ?? goal),
     from: from !== undefined ? describeFunction(from) : declared?.from !== undefined ? describeFunction(declared.from) : undefined,

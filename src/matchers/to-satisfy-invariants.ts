@@ -1,6 +1,5 @@
-import { checkSafety } from '../checker/check.js';
 import { plural } from '../render/summary.js';
-import { callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, runCheck, usageError } from './context.js';
+import { askFor, callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, systemOf, usageError } from './context.js';
 import { report } from './report.js';
 
 /**
@@ -18,11 +17,13 @@ export function toSatisfyInvariants(this: MatcherContext, received: unknown, opt
   const call = callOf(this, 'toSatisfyInvariants', received, '', options !== undefined);
   const model = requireModel(call, received);
   const opts = requireOptions(call, options);
-  if (model.invariants.length === 0) {
+  const system = systemOf(call, model);
+  const { invariants } = system;
+  if (invariants.length === 0) {
     throw usageError(call, `model "${model.name}" declares no invariants: there is nothing to satisfy. Add invariants to defineModel({ invariants }).`);
   }
-  const result = runCheck(call, () => checkSafety(model, { ...opts, deadlock: false }));
-  const names = model.invariants.map((p) => JSON.stringify(p.name)).join(', ');
+  const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
+  const names = invariants.map((p) => JSON.stringify(p.name)).join(', ');
   switch (result.kind) {
     case 'ok':
       return {
@@ -31,7 +32,7 @@ export function toSatisfyInvariants(this: MatcherContext, received: unknown, opt
           [
             call.hint,
             '',
-            `Expected some reachable state to violate an invariant, but all ${plural(result.stats.states, 'reachable state')} satisfy ${plural(model.invariants.length, 'invariant')}: ${names}.`,
+            `Expected some reachable state to violate an invariant, but all ${plural(result.stats.states, 'reachable state')} satisfy ${plural(invariants.length, 'invariant')}: ${names}.`,
           ].join('\n'),
       };
     case 'invariant':

@@ -1,4 +1,3 @@
-import { checkOpen } from '../checker/check.js';
 import { plural, renderAssumptions } from '../render/summary.js';
 import {
   callOf,
@@ -8,7 +7,8 @@ import {
   requireEnvironments,
   requireModel,
   requireOptions,
-  runCheck,
+  askFor,
+  systemOf,
   usageError,
 } from './context.js';
 import { report } from './report.js';
@@ -29,16 +29,18 @@ export function toSurvive(this: MatcherContext, received: unknown, environments:
   const model = requireModel(call, received);
   const envs = requireEnvironments(call, environments);
   const opts = requireOptions(call, options);
-  const guarantees = envs.reduce((n, e) => n + e.guarantees.length, 0);
-  const names = envs.map((e) => e.name).join(', ');
-  if (model.invariants.length + guarantees === 0) {
+  const system = systemOf(call, model, envs);
+  const guarantees = system.invariants.filter((p) => p.environment !== undefined).length;
+  const invariants = system.invariants.length - guarantees;
+  const names = system.environments.join(', ');
+  if (system.invariants.length === 0) {
     throw usageError(call, `model "${model.name}" declares no invariants and ${names} no guarantees: there is nothing to survive.`);
   }
-  const open = runCheck(call, () => checkOpen(model, envs, { ...opts, deadlock: false }));
-  const result = open.result;
-  const footer = renderAssumptions(open.unverifiedAssumptions, call.palette, open.environments);
+  const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
+  const unverified = system.assumptions.filter((a) => a.status === 'unverified');
+  const footer = renderAssumptions(unverified, call.palette, system.environments);
   const properties = [
-    ...(model.invariants.length > 0 ? [plural(model.invariants.length, 'invariant')] : []),
+    ...(invariants > 0 ? [plural(invariants, 'invariant')] : []),
     ...(guarantees > 0 ? [plural(guarantees, 'guarantee')] : []),
   ].join(' and ');
   switch (result.kind) {

@@ -3,7 +3,7 @@ import { ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
 import { normalizeLiveness } from './liveness.js';
 import { canonicalKey, describeNonPlainData } from './plain-data.js';
-import type { ActionLabel, Invariant, Model, ModelSpec, Property } from './types.js';
+import type { ActionLabel, Invariant, LivenessProperty, Model, ModelSpec, Property, Transition } from './types.js';
 
 /**
  * Defines a model: initial state(s), guarded actions, named invariants.
@@ -67,21 +67,48 @@ export function defineModel<S, C = Record<string, unknown>>(spec: ModelSpec<S, C
     throw new ModelDefinitionError(`${where}: terminal must be a function (state) => boolean, got ${describe(spec.terminal)}`);
   }
   const liveness = normalizeLiveness(spec.liveness, transitions, where);
-  const model = Object.freeze({
-    kind: 'kripke/model' as const,
-    name,
+  const parts: ModelParts<S> = Object.freeze({
     initStates: Object.freeze(initStates),
     transitions: Object.freeze(transitions),
     invariants: Object.freeze(normalizeProperties(spec.invariants, `${where}: invariant`)),
     ...(spec.terminal === undefined ? {} : { terminal: spec.terminal }),
-    ...(liveness.length === 0 ? {} : { liveness: Object.freeze(liveness) }),
+    liveness: Object.freeze(liveness),
+    written: Object.freeze(initStates.map(canonicalKey)),
   });
-  written.set(model, initStates.map(canonicalKey));
-  return model;
+  // The parts behind a registered symbol, not enumerable: a model prints as its kind
+  // and name, and the CommonJS and ES module builds read the same parts.
+  const model = { kind: 'kripke/model' as const, name };
+  Object.defineProperty(model, PARTS, { value: parts });
+  return Object.freeze(model) as Model<S, ActionLabel<C>>;
 }
 
-/** The initial states as defined, by canonical key: a check refuses a model whose initial states changed since. */
-const written = new WeakMap<object, readonly string[]>();
+/** Where a model keeps its parts: a registered symbol, the same in every build. */
+const PARTS = Symbol.for('kripke.model.parts');
+
+/**
+ * What a model is made of, for the checker: its initial states, transitions,
+ * invariants, terminal predicate and named liveness properties. Not part of
+ * the public API (a model is opaque to users).
+ */
+export interface ModelParts<S> {
+  readonly initStates: readonly S[];
+  readonly transitions: readonly Transition<S>[];
+  readonly invariants: readonly Property<S>[];
+  readonly terminal?: (state: S) => boolean;
+  readonly liveness: readonly LivenessProperty<S>[];
+  /** The initial states as defined, by canonical key: a check refuses a model whose initial states changed since. */
+  readonly written: readonly string[];
+}
+
+/**
+ * The parts of a model from `defineModel`.
+ *
+ * @example
+ * partsOf(counter).transitions.map((t) => t.label); // ['inc', 'reset']
+ */
+export function partsOf<S>(model: Model<S, string>): ModelParts<S> {
+  return (model as unknown as Record<symbol, ModelParts<S>>)[PARTS];
+}
 
 /**
  * Throws if an initial state of `model` is no longer what `defineModel` was
@@ -90,9 +117,8 @@ const written = new WeakMap<object, readonly string[]>();
  * state nobody wrote.
  */
 export function assertInitialStatesIntact(model: Model<unknown>, where: string): void {
-  const keys = written.get(model);
-  if (keys === undefined) return;
-  model.initStates.forEach((s, i) => {
+  const { initStates, written: keys } = partsOf(model);
+  initStates.forEach((s, i) => {
     let same: boolean;
     try {
       same = canonicalKey(s) === keys[i];
@@ -100,7 +126,7 @@ export function assertInitialStatesIntact(model: Model<unknown>, where: string):
       same = false;
     }
     if (!same) {
-      const which = model.initStates.length === 1 ? 'its initial state' : `initial state ${i}`;
+      const which = initStates.length === 1 ? 'its initial state' : `initial state ${i}`;
       throw new ModelDefinitionError(
         `${where}: ${which} of model '${model.name}' has changed since defineModel: something changed it in place (an action that mutates its input, reported by an earlier check, or code outside the model). Define the model again, and keep initial states out of reach of code that changes them.`,
       );
@@ -136,5 +162,5 @@ export function normalizeProperties<S>(
  * isModel({ init: 0 }); // false
  */
 export function isModel(value: unknown): value is Model<unknown> {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'kripke/model';
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'kripke/model' && PARTS in value;
 }

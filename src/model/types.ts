@@ -202,6 +202,7 @@ export interface Property<S> {
 
 // A type-only key: Model carries its action labels for the matchers' types, never at run time.
 declare const actionLabels: unique symbol;
+declare const stateType: unique symbol;
 
 /**
  * A model, as `defineModel` returns it. Immutable; reusable across checks.
@@ -211,12 +212,8 @@ declare const actionLabels: unique symbol;
 export interface Model<S, L extends string = string> {
   readonly kind: 'kripke/model';
   readonly name: string;
-  readonly initStates: readonly S[];
-  readonly transitions: readonly Transition<S>[];
-  readonly invariants: readonly Property<S>[];
-  readonly terminal?: (state: S) => boolean;
-  /** Named liveness properties, in declaration order; absent when none are declared. */
-  readonly liveness?: readonly LivenessProperty<S>[];
+  /** Never present: it only carries `S` for the type checker (a model is opaque). */
+  readonly [stateType]?: (state: S) => S;
   /** Never present: it only carries `L` for the type checker. */
   readonly [actionLabels]?: L;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, checkLiveness, ContractError, defineModel, ModelDefinitionError, MutationError, type Model } from '../../src/index.js';
 import { runLiveness } from '../../src/checker/liveness/check-liveness.js';
+import { compose } from '../../src/checker/system.js';
 import { DEFAULT_OPTIONS } from '../../src/checker/check.js';
 import { readerPreference, writerPreference } from '../../docs/examples/readers-writers-liveness.js';
 import { atomic, naive } from '../../docs/examples/producer-consumer-liveness.js';
@@ -400,7 +401,7 @@ describe('errors and budgets', () => {
   it('gives incomplete when the fingerprint collision estimate is too high', () => {
     const weak = { bits: 8, of: (s: unknown, out: Int32Array) => ((out[0] = (s as { n: number }).n), (out[1] = 0)) };
     const m = defineModel({ name: 'm', init: { n: 0 }, actions: { inc: { apply: (s) => ({ n: (s.n + 1) % 50 }) } } });
-    const r = runLiveness(m, m.transitions, [{ name: '', goal: () => false }], DEFAULT_OPTIONS, { fingerprinter: weak });
+    const r = runLiveness(compose(m), [{ name: '', goal: () => false }], DEFAULT_OPTIONS, weak);
     expect(r.kind).toBe('incomplete');
     expect(r.budget).toBe('collisionProbability');
   });

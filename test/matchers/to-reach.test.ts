@@ -117,7 +117,7 @@ describe('toReach', () => {
   it('reports a non-boolean predicate result', () => {
     const o = call('toReach', service, [(s: S) => s.restarts]);
     expect(o.fails).toBe(true);
-    expect(o.message).toContain('ContractError: (s) => s.restarts returned 0 (a number), not a boolean');
+    expect(o.message).toContain("ContractError: target '(s) => s.restarts' returned 0 (a number), not a boolean");
     expect(o.message).not.toContain('kripke:toReach');
   });
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { action, check, defineModel, type ActionLabel, type ActionSpec, type ChoiceActionSpec, type Model, type SimpleActionSpec } from '../../src/index.js';
+import { partsOf } from '../../src/model/define-model.js';
 
 type Mail = { queue: string[]; sent: string[]; up: boolean };
 
@@ -116,6 +117,6 @@ describe('inferred choice types and action labels', () => {
     expectTypeOf<'anything'>().toMatchTypeOf<ActionLabel<Record<string, unknown>>>();
     const listed = defineModel({ init: 0, actions: [action<number>('inc', (s) => s < 2, (s) => s + 1)] });
     expectTypeOf(listed).toEqualTypeOf<Model<number, string>>();
-    expect(racy.transitions.map((t) => t.name)).toEqual(['read', 'write', 'idle']);
+    expect(partsOf(racy).transitions.map((t) => t.name)).toEqual(['read', 'write', 'idle']);
   });
 });

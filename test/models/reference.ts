@@ -6,6 +6,7 @@
  * normalised transitions of the model.
  */
 import type { Model } from '../../src/index.js';
+import { partsOf } from '../../src/model/define-model.js';
 
 export interface ReferenceAnswer {
   states: number;
@@ -18,7 +19,7 @@ export interface ReferenceAnswer {
 export function explore<S>(model: Model<S>): ReferenceAnswer {
   const seen = new Map<string, number>();
   let frontier: S[] = [];
-  for (const s of model.initStates) {
+  for (const s of partsOf(model).initStates) {
     const k = JSON.stringify(s);
     if (!seen.has(k)) {
       seen.set(k, 0);
@@ -31,9 +32,9 @@ export function explore<S>(model: Model<S>): ReferenceAnswer {
   for (let level = 0; frontier.length > 0; level++) {
     const next: S[] = [];
     for (const s of frontier) {
-      if (firstProblem === null && model.invariants.some((p) => p.test(s) !== true)) firstProblem = { kind: 'invariant', steps: level };
+      if (firstProblem === null && partsOf(model).invariants.some((p) => p.test(s) !== true)) firstProblem = { kind: 'invariant', steps: level };
       let enabled = 0;
-      for (const t of model.transitions) {
+      for (const t of partsOf(model).transitions) {
         for (const c of t.choices ? [...t.choices(s)] : [undefined]) {
           if (t.enabled !== undefined && t.enabled(s, c) !== true) continue;
           enabled++;
@@ -47,7 +48,7 @@ export function explore<S>(model: Model<S>): ReferenceAnswer {
           }
         }
       }
-      if (firstProblem === null && enabled === 0 && !(model.terminal?.(s) ?? false)) firstProblem = { kind: 'deadlock', steps: level };
+      if (firstProblem === null && enabled === 0 && !(partsOf(model).terminal?.(s) ?? false)) firstProblem = { kind: 'deadlock', steps: level };
     }
     frontier = next;
   }

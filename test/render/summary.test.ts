@@ -23,8 +23,8 @@ describe('describeProblem', () => {
   });
 
   it('advises on each budget', () => {
-    expect(budgetAdvice(check(cluster, { maxDepth: 1 }))).toContain('Raise maxDepth');
-    expect(budgetAdvice(check(cluster, { maxStates: 2 }))).toContain('Raise maxStates');
+    expect(budgetAdvice(check(cluster, { maxDepth: 1 }).budget!)).toContain('Raise maxDepth');
+    expect(budgetAdvice(check(cluster, { maxStates: 2 }).budget!)).toContain('Raise maxStates');
   });
 });
 

@@ -6,22 +6,22 @@
  * `loopsTo` marking where it starts again. The trace's states are rebuilt by
  * re-running the model along the path, as for safety counterexamples.
  */
-import { now } from '../clock.js';
 import { describe } from '../../model/action.js';
-import { assertUnpollutedPrototype } from '../../model/plain-data.js';
-import { assertInitialStatesIntact } from '../../model/define-model.js';
 import { ModelDefinitionError } from '../../model/errors.js';
 import { checkPredicate, checkStuttering, normalizeFairness, normalizeLivenessSpec } from '../../model/liveness.js';
-import type { Fairness, LivenessProperty, Model, StatePredicate, Transition } from '../../model/types.js';
-import type { SearchOptions } from '../search.js';
-import { forRebuild, initialCopies, resultAt, type Suspect } from '../counterexample.js';
-import { findLasso, OutOfTime, type FairnessFlags, type Lasso } from './fair-cycle.js';
+import type { Fairness, LivenessProperty, StatePredicate, Transition } from '../../model/types.js';
+import { now } from '../clock.js';
+import { errorAt, forRebuild, initialCopies, traceTo, type Suspect } from '../counterexample.js';
+import { limitOf, type Resolved } from '../options.js';
+import { coverageOf, seal, statsOf } from '../result.js';
+import type { SearchSpace } from '../search.js';
 import type { Fingerprinter } from '../store/fingerprint.js';
-import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
 import { ExactStore, FingerprintStore } from '../store/state-store.js';
-import { coverageOf, makeResult, statsOf, summarize } from '../result.js';
+import type { System } from '../system.js';
 import { replay } from '../trace.js';
-import type { CheckResult, CheckStats, FairnessAssumptions, Step } from '../types.js';
+import type { Budget, CheckResult, CheckStats, FairnessAssumptions, Step } from '../types.js';
+import { findLasso, OutOfTime, type FairnessFlags, type Lasso, type LassoSearch } from './fair-cycle.js';
+import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
 
 /**
  * What `checkLiveness` checks. Without `from`: every path from an initial
@@ -41,50 +41,45 @@ export interface LivenessQuery<S> {
   stuttering?: boolean;
 }
 
-/** Resolved options, as check.ts resolves them. */
-export type LivenessOptions = SearchOptions & { readonly exact: boolean; readonly maxCollisionProbability: number };
-
-/** Internal knobs for tests, as for `check`. */
-export interface LivenessInternals {
-  fingerprinter?: Fingerprinter;
-}
-
-/** Turns a query (or a property's name) into a validated property. */
-export function resolveQuery<S>(model: Model<S>, query: LivenessQuery<S> | string, where: string): LivenessProperty<S> {
-  const declared = model.liveness ?? [];
+/**
+ * A liveness query as the user gives it (a predicate, or a declared property's
+ * name, perhaps with fields that replace the declared ones), as a validated property.
+ */
+export function livenessProperty<S>(system: System<S>, query: LivenessQuery<S> | string, where: string): LivenessProperty<S> {
+  const declared = system.liveness;
   const byName = (name: string): LivenessProperty<S> => {
     const found = declared.find((p) => p.name === name);
     if (found !== undefined) return found;
     throw new ModelDefinitionError(
       declared.length === 0
-        ? `${where}: model '${model.name}' declares no liveness property named '${name}' (it declares none); give a goal predicate instead`
-        : `${where}: model '${model.name}' declares no liveness property named '${name}'; it declares ${declared.map((p) => `'${p.name}'`).join(', ')}`,
+        ? `${where}: model '${system.name}' declares no liveness property named '${name}' (it declares none); give a goal predicate instead`
+        : `${where}: model '${system.name}' declares no liveness property named '${name}'; it declares ${declared.map((p) => `'${p.name}'`).join(', ')}`,
     );
   };
   if (typeof query === 'string') return byName(query);
   if (typeof query !== 'object' || query === null) {
     throw new ModelDefinitionError(`${where}: expected { goal, from?, fair?, strongFair? } or a property name, got ${describe(query)}`);
   }
-  if (typeof query.goal === 'string') {
-    const base = byName(query.goal);
-    const from = query.from === undefined ? base.from : checkPredicate<S>(query.from, `${where}: from`);
-    const all = model.transitions as readonly Transition<unknown>[];
-    const fair = query.fair === undefined ? base.fair : normalizeFairness(query.fair, all, `${where}: fair`);
-    const strongFair = query.strongFair === undefined ? base.strongFair : normalizeFairness(query.strongFair, all, `${where}: strongFair`);
-    const stuttering = query.stuttering === undefined ? base.stuttering : checkStuttering(query.stuttering, `${where}: stuttering`);
-    return {
-      name: base.name,
-      goal: base.goal,
-      ...(from === undefined ? {} : { from }),
-      ...(fair === undefined ? {} : { fair }),
-      ...(strongFair === undefined ? {} : { strongFair }),
-      ...(stuttering === undefined ? {} : { stuttering }),
-    };
+  if (typeof query.goal !== 'string') {
+    if (typeof query.from === 'string') {
+      throw new ModelDefinitionError(`${where}: from must be a function (state) => boolean; a name is accepted for goal only (a declared liveness property)`);
+    }
+    return normalizeLivenessSpec<S>('', query, system.transitions, where); // '' : unnamed
   }
-  if (typeof query.from === 'string') {
-    throw new ModelDefinitionError(`${where}: from must be a function (state) => boolean; a name is accepted for goal only (a declared liveness property)`);
-  }
-  return normalizeLivenessSpec<S>('', query, model.transitions, where); // '' : unnamed
+  const base = byName(query.goal);
+  const all = system.transitions as readonly Transition<unknown>[];
+  const from = query.from === undefined ? base.from : checkPredicate<S>(query.from, `${where}: from`);
+  const fair = query.fair === undefined ? base.fair : normalizeFairness(query.fair, all, `${where}: fair`);
+  const strongFair = query.strongFair === undefined ? base.strongFair : normalizeFairness(query.strongFair, all, `${where}: strongFair`);
+  const stuttering = query.stuttering === undefined ? base.stuttering : checkStuttering(query.stuttering, `${where}: stuttering`);
+  return {
+    name: base.name,
+    goal: base.goal,
+    ...(from === undefined ? {} : { from }),
+    ...(fair === undefined ? {} : { fair }),
+    ...(strongFair === undefined ? {} : { strongFair }),
+    ...(stuttering === undefined ? {} : { stuttering }),
+  };
 }
 
 /**
@@ -92,106 +87,71 @@ export function resolveQuery<S>(model: Model<S>, query: LivenessQuery<S> | strin
  * fails gives the result (kind `liveness`, a lasso trace); when all pass, the
  * result is OK with any vacuity warnings.
  */
-export function runLiveness<S>(
-  model: Model<S>,
-  transitions: readonly Transition<S>[],
-  properties: readonly LivenessProperty<S>[],
-  options: LivenessOptions,
-  internals: LivenessInternals = {},
-): CheckResult<S> {
+export function runLiveness<S>(system: System<S>, properties: readonly LivenessProperty<S>[], options: Resolved, fingerprinter?: Fingerprinter): CheckResult<S> {
   const started = now();
   const deadline = started + options.timeout;
-  const store = options.exact ? new ExactStore() : new FingerprintStore(internals.fingerprinter);
+  const store = options.exact ? new ExactStore() : new FingerprintStore(fingerprinter);
   const graph = new StateGraph(store, properties.length);
-  assertInitialStatesIntact(model as Model<unknown>, 'checkLiveness');
-  assertUnpollutedPrototype('checkLiveness');
-  const pristine = initialCopies(model);
-  const outcome = exploreGraph(
-    model,
-    transitions,
-    properties.map((p) => ({ name: p.name === '' ? undefined : p.name, goal: p.goal, ...(p.from === undefined ? {} : { from: p.from }) })),
-    options,
-    graph,
-    started,
-  );
-  const coverage = coverageOf(transitions, outcome);
+  const pristine = initialCopies(system);
+  const outcome = exploreGraph(system, properties, options, graph, started);
+  const coverage = coverageOf(system.transitions, outcome);
   // The analysis after the exploration counts in the time too.
-  const stats = (): CheckStats => statsOf(outcome, store, model.initStates.length, now() - started);
-  const { collisionProbability } = stats();
+  const stats = (): CheckStats => statsOf(outcome, store, system.initStates.length, now() - started);
   const single = properties.length === 1 ? properties[0] : undefined;
   const about = (p: LivenessProperty<S> | undefined) => ({
-    ...(p === undefined || p.name === undefined || p.name === '' ? {} : { liveness: p.name }),
+    ...(p === undefined || p.name === '' ? {} : { liveness: p.name }),
     ...(p === undefined ? {} : { fairness: fairnessOf(p) }),
   });
+  const stopped = (budget: Budget, p = single) =>
+    seal<S>({ ok: false, kind: 'incomplete', trace: [], stats: stats(), coverage, budget, limit: limitOf(budget, options, store), ...about(p) });
 
   if (outcome.kind === 'error') {
-    if (outcome.at < 0) return makeResult<S>(outcome, [], stats(), coverage, undefined);
-    return resultAt(model, pristine, transitions, suspectsOf(properties), store, outcome, stats(), coverage);
+    const base = { ok: false as const, kind: 'error' as const, stats: stats(), coverage };
+    if (outcome.at < 0) return seal<S>({ ...base, trace: [], error: outcome.error, errorSource: outcome.errorSource ?? { kind: 'state' } });
+    const rebuilt = traceTo(system, pristine, store, outcome.at);
+    if ('failure' in rebuilt) return seal<S>({ ...base, trace: [], error: rebuilt.failure, errorSource: { kind: 'state' } });
+    return seal<S>({ ...base, trace: rebuilt.trace, ...errorAt(outcome, rebuilt.trace, system.transitions, suspectsOf(properties), store) });
   }
-  if (outcome.kind === 'incomplete') {
-    const limit = outcome.budget === 'timeout' ? options.timeout : outcome.budget === 'maxDepth' ? options.maxDepth : options.maxStates;
-    return makeResult<S>(outcome, [], stats(), coverage, limit, about(single));
-  }
-  if (collisionProbability > options.maxCollisionProbability) {
-    // A pass, or a cycle, that a fingerprint collision could have made is not a result.
-    return makeResult<S>(outcome, [], stats(), coverage, options.maxCollisionProbability, {
-      kind: 'incomplete',
-      budget: 'collisionProbability',
-      ...about(single),
-    });
-  }
+  if (outcome.kind === 'incomplete') return stopped(outcome.budget ?? 'maxStates');
+  // A pass, or a cycle, that a fingerprint collision could have made is not a result.
+  if (stats().collisionProbability > options.maxCollisionProbability) return stopped('collisionProbability');
 
   const warnings: string[] = [];
   for (let p = 0; p < properties.length; p++) {
     const property = properties[p];
-    let lasso: Lasso | undefined;
-    let pendingStates: number;
+    let found: LassoSearch;
     try {
-      ({ lasso, pendingStates } = findLasso(graph, p, property.from !== undefined, fairnessFlags(graph, transitions, property), deadline, property.stuttering === true));
+      found = findLasso(graph, p, property.from !== undefined, fairnessFlags(graph, system.transitions, property), deadline, property.stuttering === true);
     } catch (error) {
       if (!(error instanceof OutOfTime)) throw error;
-      return makeResult<S>(outcome, [], stats(), coverage, options.timeout, { kind: 'incomplete', budget: 'timeout', ...about(property) });
+      return stopped('timeout', property);
     }
-    if (lasso !== undefined) {
-      let trace: Step<S>[];
-      try {
-        trace = traceAlong(forRebuild(model, pristine), transitions, graph, lasso);
-      } catch (error) {
-        return makeResult<S>(outcome, [], stats(), coverage, undefined, { kind: 'error', error, errorSource: { kind: 'state' } });
-      }
-      return makeResult<S>(outcome, trace, stats(), coverage, undefined, {
-        kind: 'liveness',
-        ...about(property),
-        ...(lasso.cycle === undefined ? {} : { loopsTo: lasso.prefix.length }),
-        ending: lasso.cycle !== undefined ? 'cycle' : lasso.stutters === true ? 'stutter' : 'dead-end',
-        dueAt: lasso.pendingSince,
-      });
+    const { lasso } = found;
+    if (lasso === undefined) {
+      warnings.push(...vacuity(graph, p, property, found.pendingStates));
+      continue;
     }
-    warnings.push(...vacuity(graph, p, property, pendingStates));
+    let trace: Step<S>[];
+    try {
+      trace = traceAlong(forRebuild(system, pristine), system.transitions, graph, lasso);
+    } catch (error) {
+      return seal<S>({ ok: false, kind: 'error', trace: [], stats: stats(), coverage, error, errorSource: { kind: 'state' } });
+    }
+    return seal<S>({
+      ok: false,
+      kind: 'liveness',
+      trace,
+      stats: stats(),
+      coverage,
+      ...(property.name === '' ? {} : { liveness: property.name }),
+      fairness: fairnessOf(property),
+      ...(lasso.cycle === undefined ? {} : { loopsTo: lasso.prefix.length }),
+      ending: lasso.cycle !== undefined ? 'cycle' : lasso.stutters === true ? 'stutter' : 'dead-end',
+      dueAt: lasso.pendingSince,
+    });
   }
-  return makeResult<S>(outcome, [], stats(), coverage, undefined, {
-    ...about(single),
-    ...(warnings.length === 0 ? {} : { warnings }),
-  });
+  return seal<S>({ ok: true, kind: 'ok', trace: [], stats: stats(), coverage, ...about(single), ...(warnings.length === 0 ? {} : { warnings }) });
 }
-
-/**
- * Runs the model's named liveness properties after a passing safety check
- * (for `check`): the safety result stands unless a property fails or the
- * liveness search cannot finish; vacuity warnings are added to it.
- */
-export function withLiveness<S>(model: Model<S>, safety: CheckResult<S>, options: LivenessOptions): CheckResult<S> {
-  const properties = model.liveness ?? [];
-  if (!safety.ok || properties.length === 0) return safety;
-  const live = runLiveness(model, model.transitions, properties, options);
-  if (!live.ok) return live;
-  if (live.warnings === undefined) return safety;
-  const { toString: _ignored, ...plain } = safety;
-  const withWarnings = { ...plain, warnings: live.warnings };
-  const text = summarize(withWarnings);
-  return Object.defineProperty(withWarnings, 'toString', { value: () => text, enumerable: false }) as CheckResult<S>;
-}
-
 
 /** Fairness as given, for the result and the matcher message. */
 function fairnessOf<S>(p: LivenessProperty<S>): FairnessAssumptions {
@@ -273,7 +233,7 @@ function vacuity<S>(graph: StateGraph, prop: number, p: LivenessProperty<S>, pen
 }
 
 /** The lasso's steps, rebuilt by re-running the model along its edges (matching label and fingerprint). */
-function traceAlong<S>(model: Model<S>, transitions: readonly Transition<S>[], graph: StateGraph, lasso: Lasso): Step<S>[] {
+function traceAlong<S>(model: SearchSpace<S>, transitions: readonly Transition<S>[], graph: StateGraph, lasso: Lasso): Step<S>[] {
   const edges = [...lasso.prefix, ...(lasso.cycle ?? [])];
   return replay(
     model,

@@ -13,8 +13,9 @@ import { now } from '../clock.js';
 import { KripkeError } from '../../model/errors.js';
 import { stepLabel } from '../../model/literal.js';
 import { canonicalKey } from '../../model/plain-data.js';
-import type { Model, StatePredicate, Transition } from '../../model/types.js';
-import { notBoolean, search, type SearchObserver, type SearchOptions, type SearchOutcome } from '../search.js';
+import type { LivenessProperty, StatePredicate } from '../../model/types.js';
+import { notBoolean } from '../blame.js';
+import { search, type SearchObserver, type SearchOptions, type SearchOutcome, type SearchSpace } from '../search.js';
 import { ByteColumn, IntColumn } from '../store/columns.js';
 import type { StateStore } from '../store/state-store.js';
 
@@ -101,14 +102,19 @@ export interface GraphOutcome extends SearchOutcome {
  * a liveness check asks only about paths.
  */
 export function exploreGraph<S>(
-  model: Model<S>,
-  transitions: readonly Transition<S>[],
-  predicates: readonly GraphPredicates<S>[],
+  space: SearchSpace<S>,
+  properties: readonly LivenessProperty<S>[],
   options: SearchOptions,
   graph: StateGraph,
   started: number = now(),
 ): GraphOutcome {
   const { firstEdges, targets, actions, flags, instances } = graph;
+  const transitions = space.transitions;
+  const predicates: readonly GraphPredicates<S>[] = properties.map((p) => ({
+    name: p.name === '' ? undefined : p.name,
+    goal: p.goal,
+    ...(p.from === undefined ? {} : { from: p.from }),
+  }));
   const nP = predicates.length;
 
   // Instance ids: a plain transition's id is its index; choices get ids as first seen,
@@ -171,7 +177,7 @@ export function exploreGraph<S>(
     },
   };
 
-  const outcome = search(model, transitions, [], { ...options, deadlock: false }, graph.store, observer, started);
+  const outcome = search(space, { properties: [], deadlock: false, observer }, options, graph.store, started);
   return outcome.kind === 'error' && p >= 0 ? { ...outcome, predicate: p } : outcome;
 }
 

@@ -27,6 +27,7 @@
  * it is enabled are dropped and the rest is tried again.
  */
 import type { Model } from '../../../src/index.js';
+import { partsOf } from '../../../src/model/define-model.js';
 
 export type Verdict = 'holds' | 'violated';
 export type Semantics = 'stuttering' | 'no-stutter';
@@ -90,11 +91,11 @@ export function exploreGraph<S>(model: Model<S>): Graph<S> {
     }
     return id;
   };
-  const inits = [...new Set(model.initStates.map((s) => idOf(s, 0)))];
+  const inits = [...new Set(partsOf(model).initStates.map((s) => idOf(s, 0)))];
   for (let i = 0; i < states.length; i++) {
     const s = states[i];
     const edges: Edge[] = [];
-    for (const t of model.transitions) {
+    for (const t of partsOf(model).transitions) {
       for (const c of t.choices ? [...t.choices(s)] : [undefined]) {
         if (t.enabled !== undefined && t.enabled(s, c) !== true) continue;
         const to = idOf(t.apply(s, c), level[i] + 1);
