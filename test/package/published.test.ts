@@ -51,6 +51,12 @@ describe('the packed package', () => {
           "node16-cjs": "dist/cjs/index.d.ts",
           "node16-esm": "dist/esm/index.d.ts",
         },
+        "./internal": {
+          "bundler": "dist/esm/internal.d.ts",
+          "node10": "dist/cjs/internal.d.ts",
+          "node16-cjs": "dist/cjs/internal.d.ts",
+          "node16-esm": "dist/esm/internal.d.ts",
+        },
         "./jest": {
           "bundler": "dist/esm/jest.d.ts",
           "node10": "dist/cjs/jest.d.ts",
