@@ -18,5 +18,5 @@ export { DEFAULT_OPTIONS, resolveOptions } from './checker/options.js';
 export { ExactStore, FingerprintStore, type StateStore } from './checker/store/state-store.js';
 export { fingerprint64, type Fingerprinter } from './checker/store/fingerprint.js';
 export { exploreGraph, StateGraph } from './checker/liveness/graph.js';
-export { analysisBytes } from './checker/liveness/fair-cycle.js';
+export { analysisBytes } from './checker/liveness/lasso.js';
 export { partsOf, type ModelParts } from './model/define-model.js';

@@ -78,17 +78,9 @@ export function normaliseSource(source: string): string {
   while (i < source.length) {
     const c = source[i];
     if (c === "'" || c === '"') {
-      let text = '';
-      let j = i + 1;
-      for (; j < source.length && source[j] !== c; j++) {
-        if (source[j] === '\\' && j + 1 < source.length) {
-          j++;
-          // An escaped quote is just the character; other escapes stay as written.
-          text += source[j] === "'" || source[j] === '"' ? source[j] : `\\${source[j]}`;
-        } else text += source[j];
-      }
+      const [text, end] = quoted(source, i);
       out += `"${text.replace(/"/g, '\\"')}"`;
-      i = j + 1;
+      i = end + 1;
     } else if (c === '`' || (c === '/' && (source[i + 1] === '/' || source[i + 1] === '*'))) {
       // A template literal or a comment is copied as it is (its quotes are not strings).
       const [end, length] = c === '`' ? [closing(source, i), 1] : source[i + 1] === '/' ? [source.indexOf('\n', i), 0] : [source.indexOf('*/', i + 2), 2];
@@ -104,6 +96,20 @@ export function normaliseSource(source: string): string {
     }
   }
   return out.trim().replace(/^(async )?([A-Za-z_$][\w$]*) =>/, '$1($2) =>');
+}
+
+/** The text of the string literal opened at `start` (an escaped quote unescaped, other escapes as written) and the index of its closing quote. */
+function quoted(source: string, start: number): [text: string, end: number] {
+  const quote = source[start];
+  let text = '';
+  let j = start + 1;
+  for (; j < source.length && source[j] !== quote; j++) {
+    if (source[j] === '\\' && j + 1 < source.length) {
+      j++;
+      text += source[j] === "'" || source[j] === '"' ? source[j] : `\\${source[j]}`;
+    } else text += source[j];
+  }
+  return [text, j];
 }
 
 /** The index of the unescaped backtick that closes the template literal opened at `start`, or -1. */

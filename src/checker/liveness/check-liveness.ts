@@ -1,7 +1,7 @@
 /**
  * Liveness: "something good eventually happens", under fairness. Explores the
  * reachable graph once (graph.ts), looks for a fair path that never reaches
- * the goal (fair-cycle.ts), and turns it into a CheckResult whose trace is a
+ * the goal (lasso.ts), and turns it into a CheckResult whose trace is a
  * lasso: the shortest prefix, then a cycle that repeats forever, with
  * `loopsTo` marking where it starts again. The trace's states are rebuilt by
  * re-running the model along the path, as for safety counterexamples.
@@ -20,7 +20,7 @@ import { ExactStore, FingerprintStore } from '../store/state-store.js';
 import type { System } from '../system.js';
 import { replay } from '../trace.js';
 import type { Budget, CheckResult, CheckStats, FairnessAssumptions, Step } from '../types.js';
-import { findLasso, OutOfTime, type FairnessFlags, type Lasso, type LassoSearch } from './fair-cycle.js';
+import { findLasso, OutOfTime, type FairnessFlags, type Lasso, type LassoSearch } from './lasso.js';
 import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
 
 /**

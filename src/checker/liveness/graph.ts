@@ -80,6 +80,25 @@ export class StateGraph {
     return this.firstEdges.get(id);
   }
 
+  /** The state whose edges include edge `e`: a binary search over the CSR offsets. */
+  sourceOf(e: number): number {
+    let lo = 0;
+    let hi = this.expanded - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.firstEdge(mid) <= e) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Some edge from `s` leads back to `s`. */
+  hasSelfLoop(s: number): boolean {
+    const end = this.firstEdge(s + 1);
+    for (let e = this.firstEdge(s); e < end; e++) if (this.targets.get(e) === s) return true;
+    return false;
+  }
+
   /** Bytes held by the graph's arrays. */
   bytes(): number {
     let flagBytes = 0;
@@ -95,7 +114,7 @@ export interface GraphOutcome extends SearchOutcome {
 }
 
 /**
- * Explores every reachable state with the safety search's loop (bfs.ts),
+ * Explores every reachable state with the safety search's loop (search.ts),
  * recording each edge with its action instance and each state's goal/from
  * flags. States are expanded in id order, so the edges come out grouped by
  * source (CSR) without sorting. No invariants and no deadlock check here:

@@ -1,0 +1,103 @@
+/**
+ * The search for a liveness counterexample on the explored graph: a path on
+ * which the goal is due and never comes, either because it stops (a state with
+ * no enabled action) or because it ends in a cycle that a fair scheduler could
+ * repeat forever. Three phases, a file each:
+ *
+ * 1. pending.ts: breadth-first over (state, pending) pairs, so every pair has
+ *    its distance from an initial state; the pending region R.
+ * 2. fair-components.ts: the components of R a fair path can stay in forever.
+ * 3. Here: the (state, pending) pair nearest to an initial state that is a
+ *    dead end or lies in a fair component ends the prefix; fair-cycle.ts then
+ *    walks inside the component from witness to witness and back.
+ *
+ * With `stuttering`, a path may also stop in any state forever (TLA+'s
+ * behaviours): every state carries a virtual self-loop that takes no action,
+ * so stopping where no fair action is enabled is a counterexample.
+ */
+import { now } from '../clock.js';
+import type { StateGraph } from './graph.js';
+import { fairCores, type FairnessFlags } from './fair-components.js';
+import { fairCycle } from './fair-cycle.js';
+import { pathToPair, pendingPairs, pendingRegion } from './pending.js';
+
+export type { FairnessFlags } from './fair-components.js';
+
+/** A counterexample as edge indices of the graph. */
+export interface Lasso {
+  /** The initial state's id. */
+  readonly init: number;
+  /** Edges from the initial state to the state where the cycle starts (or the dead end). */
+  readonly prefix: readonly number[];
+  /** Edges of the cycle, from its first state back to it; absent for a dead end. */
+  readonly cycle?: readonly number[];
+  /** How many edges of the prefix precede the state where the goal last became due. */
+  readonly pendingSince: number;
+  /** With stuttering: the path stops (stutters forever) at the prefix's end, where no fair action is enabled. */
+  readonly stutters?: boolean;
+}
+
+/** What the search for a counterexample found. */
+export interface LassoSearch {
+  /** The shortest counterexample, or undefined when every fair path reaches the goal. */
+  readonly lasso: Lasso | undefined;
+  /** How many states are reachable with the goal pending: 0 means the goal is never awaited (a vacuous check). */
+  readonly pendingStates: number;
+}
+
+/** Thrown out of the analysis when the clock runs out; turned into `incomplete`. */
+export class OutOfTime extends Error {}
+
+/**
+ * Bytes the analysis allocates on top of the graph for `n` states and `instances`
+ * action instances (pairs: seen, order, parent edge; per state: the pending region,
+ * the component ids, Tarjan's scratch; per instance: counters). At most; all freed
+ * when it returns. For the benchmark's memory figures.
+ */
+export function analysisBytes(n: number, instances: number): number {
+  return 2 * n * (1 + 4 + 4) + 4 * n * 3 + n * 21 + instances * 6 * 4;
+}
+
+/**
+ * Finds the shortest lasso (or dead end) violating the property `prop` of the
+ * graph under the given fairness. `leadsTo` selects from ⤳ goal instead of ◇goal.
+ */
+export function findLasso(
+  graph: StateGraph,
+  prop: number,
+  leadsTo: boolean,
+  fairness: FairnessFlags,
+  deadline: number,
+  stuttering = false,
+): LassoSearch {
+  const clock = () => {
+    if (now() > deadline) throw new OutOfTime();
+  };
+  const pairs = pendingPairs(graph, prop, leadsTo, clock);
+  const region = pendingRegion(pairs);
+  const { setOf, scratch } = fairCores(graph, region, fairness, stuttering, clock);
+  // Breadth-first order is distance order: the first bad pair is the nearest.
+  for (let q = 0; q < pairs.count; q++) {
+    const x = pairs.order[q];
+    if ((x & 1) === 0) continue;
+    const s = x >>> 1;
+    const deadEnd = graph.firstEdge(s) === graph.firstEdge(s + 1);
+    if (!deadEnd && setOf[s] >= 0) continue;
+    const path = pathToPair(graph, pairs, x);
+    const found = (lasso: Lasso): LassoSearch => ({ lasso, pendingStates: region.length });
+    if (deadEnd) return found(path);
+    if (stuttering && !fairEnabledAt(graph, s, fairness)) return found({ ...path, stutters: true });
+    return found({ ...path, cycle: fairCycle(graph, s, setOf, fairness, scratch, clock) });
+  }
+  return { lasso: undefined, pendingStates: region.length };
+}
+
+/** Some weakly or strongly fair action has a step out of `s` that changes the state. */
+function fairEnabledAt(graph: StateGraph, s: number, { weak, strong }: FairnessFlags): boolean {
+  const end = graph.firstEdge(s + 1);
+  for (let e = graph.firstEdge(s); e < end; e++) {
+    const a = graph.actions.get(e);
+    if (graph.targets.get(e) !== s && (weak[a] === 1 || strong[a] === 1)) return true;
+  }
+  return false;
+}
