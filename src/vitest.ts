@@ -10,26 +10,11 @@
  *
  * @packageDocumentation
  */
-import * as vitest from 'vitest';
+import { expect } from 'vitest';
 import './augment/jest-namespace.js';
-import type { MatcherContext, MatcherResult } from './matchers/context.js';
 import { createMatchers } from './matchers/create-matchers.js';
-import { toMatchAssumptionsSnapshotWith } from './matchers/to-match-assumptions-snapshot.js';
 import { snapshotSerializer } from './render/snapshot-serializer.js';
+import { toMatchAssumptionsSnapshot } from './snapshot/vitest.js';
 
-// Vitest's composable snapshot matcher, public (experimental) since Vitest 4.1.
-interface VitestSnapshots {
-  toMatchSnapshot(this: unknown, received: unknown, hint?: string): MatcherResult;
-}
-
-const snapshots = (vitest as unknown as { Snapshots?: VitestSnapshots }).Snapshots;
-
-const toMatchAssumptionsSnapshot = toMatchAssumptionsSnapshotWith((context: MatcherContext, value: unknown, hint: string | undefined) => {
-  if (snapshots === undefined) {
-    throw new Error('toMatchAssumptionsSnapshot needs Vitest 4.1 or later (Snapshots API). Use expect(open.unverifiedAssumptions).toMatchSnapshot() instead.');
-  }
-  return hint === undefined ? snapshots.toMatchSnapshot.call(context, value) : snapshots.toMatchSnapshot.call(context, value, hint);
-});
-
-vitest.expect.extend({ ...createMatchers(), toMatchAssumptionsSnapshot });
-vitest.expect.addSnapshotSerializer(snapshotSerializer);
+expect.extend({ ...createMatchers(), toMatchAssumptionsSnapshot });
+expect.addSnapshotSerializer(snapshotSerializer);

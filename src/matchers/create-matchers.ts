@@ -5,17 +5,18 @@ import { toReach } from './to-reach.js';
 import { toSatisfyInvariants } from './to-satisfy-invariants.js';
 import { toSurvive } from './to-survive.js';
 
+/**
+ * Every matcher kripke registers, under the name it is registered by. A new
+ * matcher is added here, in its own file, on its doc page and in the type tests
+ * (`KripkeMatchers` must list the same names: a type test checks it).
+ */
+const matchers = { toSatisfyInvariants, toSurvive, toReach, toBeDeadlockFree, toEventually } as const;
+
 /** A matcher as `expect.extend` takes it. */
 export type KripkeMatcherFunction = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult;
 
 /** The matchers, ready for `expect.extend`. */
-export interface KripkeMatcherFunctions {
-  toSatisfyInvariants: (this: MatcherContext, received: unknown, options?: unknown) => MatcherResult;
-  toSurvive: (this: MatcherContext, received: unknown, environments: unknown, options?: unknown) => MatcherResult;
-  toReach: (this: MatcherContext, received: unknown, target: unknown, options?: unknown) => MatcherResult;
-  toBeDeadlockFree: (this: MatcherContext, received: unknown, options?: unknown) => MatcherResult;
-  toEventually: (this: MatcherContext, received: unknown, goal: unknown, options?: unknown) => MatcherResult;
-}
+export type KripkeMatcherFunctions = { -readonly [Name in keyof typeof matchers]: (typeof matchers)[Name] };
 
 /**
  * The matchers, for any runner: each puts the whole failure in its message
@@ -30,11 +31,7 @@ export interface KripkeMatcherFunctions {
  * expect.addSnapshotSerializer(snapshotSerializer);
  */
 export function createMatchers(_options: { renderMode?: RenderMode } = {}): KripkeMatcherFunctions {
-  return {
-    toSatisfyInvariants: fromCaller(toSatisfyInvariants),
-    toSurvive: fromCaller(toSurvive),
-    toReach: fromCaller(toReach),
-    toBeDeadlockFree: fromCaller(toBeDeadlockFree),
-    toEventually: fromCaller(toEventually),
-  };
+  const out: Partial<Record<keyof typeof matchers, unknown>> = {};
+  for (const name of Object.keys(matchers) as (keyof typeof matchers)[]) out[name] = fromCaller(matchers[name] as KripkeMatcherFunction);
+  return out as KripkeMatcherFunctions;
 }

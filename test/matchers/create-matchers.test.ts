@@ -1,11 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { createMatchers, MatcherUsageError, toMatchAssumptionsSnapshotWith, type MatcherResult } from '../../src/matchers/index.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  createMatchers,
+  MatcherUsageError,
+  toMatchAssumptionsSnapshotWith,
+  type KripkeMatcherFunctions,
+  type KripkeMatchers,
+  type MatcherResult,
+} from '../../src/matchers/index.js';
 import { context } from '../support/runner-context.js';
 import { k8s, service } from '../support/models.js';
 
 describe('createMatchers', () => {
   it('gives every matcher, ready for expect.extend', () => {
     expect(Object.keys(createMatchers()).sort()).toEqual(['toBeDeadlockFree', 'toEventually', 'toReach', 'toSatisfyInvariants', 'toSurvive']);
+  });
+
+  it('registers from one list: each matcher has its types, its doc page and a place in every type-test project', () => {
+    // Checked by tsc (npm run typecheck): the types users see list exactly the registered matchers.
+    expectTypeOf<keyof KripkeMatchers<void>>().toEqualTypeOf<keyof KripkeMatcherFunctions>();
+    const names = Object.keys(createMatchers());
+    const pages = readdirSync('docs/matchers').map((f) => f.replace(/\.md$/, ''));
+    const projects = readdirSync('test/types', { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(projects.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) {
+      expect(pages).toContain(name);
+      for (const project of projects) expect(readFileSync(`test/types/${project.name}/matchers.ts`, 'utf8'), `${project.name} type test`).toContain(`.${name}(`);
+    }
   });
 
   it("leaves the runner's context untouched", () => {
