@@ -31,7 +31,7 @@ export function forRebuild<S>(space: SearchSpace<S>, pristine: readonly S[]): Se
 
 /** A predicate the search called on each state, which may be the one that mutates it. */
 export interface Suspect<S> {
-  readonly kind: 'invariant' | 'guarantee' | 'goal' | 'from';
+  readonly kind: 'invariant' | 'guarantee' | 'goal' | 'from' | 'target';
   readonly name?: string;
   readonly environment?: string;
   readonly test: (state: S) => unknown;

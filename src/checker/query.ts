@@ -100,7 +100,10 @@ export function ask<S>(system: System<S>, query: Query<S>, options: Resolved, in
           ...(query.offered === undefined ? {} : { offered: query.offered }),
         };
   const run = explore(system, task, options, internals.fingerprinter);
-  return query.kind === 'invariants' ? safetyResult(system, run, properties, options) : reachResult(system, run, options);
+  if (query.kind === 'invariants') return safetyResult(system, run, properties, options);
+  // A target that mutates the state it is given is named, as an invariant would be.
+  const suspects: Suspect<S>[] = query.state === undefined ? [] : [{ kind: 'target', name: query.name, test: query.state }];
+  return reachResult(system, run, options, suspects);
 }
 
 /** The invariants and guarantees a query names. */
@@ -168,7 +171,7 @@ function safetyResult<S>(system: System<S>, run: Run<S>, properties: readonly Pr
   return seal<S>({ ok: false, kind: 'invariant', invariant: property.name, ...environment, trace, stats, coverage });
 }
 
-function reachResult<S>(system: System<S>, run: Run<S>, options: Resolved): ReachResult<S> {
+function reachResult<S>(system: System<S>, run: Run<S>, options: Resolved, suspects: readonly Suspect<S>[]): ReachResult<S> {
   const { outcome, stats, coverage } = run;
   switch (outcome.kind) {
     case 'ok':
@@ -176,7 +179,7 @@ function reachResult<S>(system: System<S>, run: Run<S>, options: Resolved): Reac
     case 'incomplete':
       return incomplete(run, outcome.budget ?? 'maxStates', options);
     case 'error':
-      return errorResult(system, run, []);
+      return errorResult(system, run, suspects);
     default: {
       const rebuilt = traceTo(system, run.pristine, run.store, outcome.at);
       if ('failure' in rebuilt) return seal<S>({ ok: false, kind: 'error', trace: [], stats, coverage, error: rebuilt.failure, errorSource: { kind: 'state' } }) as ErrorResult<S>;
