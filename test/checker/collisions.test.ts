@@ -12,10 +12,10 @@ import { ask } from '../../src/checker/query.js';
 import { compose } from '../../src/checker/system.js';
 import { partsOf } from '../../src/model/define-model.js';
 import { fingerprint64, type Fingerprinter } from '../../src/checker/store/fingerprint.js';
-import { dieHard } from '../models/die-hard.js';
-import { eightPuzzle } from '../models/eight-puzzle.js';
-import { hanoi } from '../models/hanoi.js';
-import { philosophers } from '../models/philosophers.js';
+import { dieHard } from '../known-models/die-hard.js';
+import { eightPuzzle } from '../known-models/eight-puzzle.js';
+import { hanoi } from '../known-models/hanoi.js';
+import { philosophers } from '../known-models/philosophers.js';
 
 /** `bits` bits of the real fingerprint, shuffled by `salt` so that different states collide per salt. */
 function weak(bits: number, salt: number): Fingerprinter {

@@ -1,15 +1,15 @@
 /**
  * Models whose answers are known from outside kripke: the figures are formulas
  * (3^n, 2^n − 1, 9!/2) or classic results, and a naive reference explorer
- * (test/models/reference.ts) confirms each count independently.
+ * (test/known-models/reference.ts) confirms each count independently.
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
-import { dieHard } from '../models/die-hard.js';
-import { eightPuzzle, GOAL } from '../models/eight-puzzle.js';
-import { hanoi, type Pegs } from '../models/hanoi.js';
-import { philosophers } from '../models/philosophers.js';
-import { explore } from '../models/reference.js';
+import { dieHard } from '../known-models/die-hard.js';
+import { eightPuzzle, GOAL } from '../known-models/eight-puzzle.js';
+import { hanoi, type Pegs } from '../known-models/hanoi.js';
+import { philosophers } from '../known-models/philosophers.js';
+import { explore } from '../known-models/reference.js';
 import { partsOf } from '../../src/model/define-model.js';
 
 describe('Tower of Hanoi', () => {

@@ -1,23 +1,23 @@
 /**
  * Five specifications from tlaplus/Examples, ported to kripke models
- * (test/models/tla/, see its README), against their known answers:
+ * (test/known-models/tla/, see its README), against their known answers:
  * - the state count equals TLC's distinct states for the spec's model config;
  * - the safety invariants hold (with deadlock checked where TLC checks it);
  * - kripke's liveness verdicts TODAY (paths never stutter), with no fairness and
  *   with the spec's fairness as closely as kripke names it;
  * - the expected verdicts under TLA+ semantics (stuttering, `<<A>>_v`, the
  *   spec's exact fairness, group fairness included), computed by an independent
- *   reference (test/models/tla/tla-semantics.ts): these are the answers that
+ *   reference (test/known-models/tla/tla-semantics.ts): these are the answers that
  *   `stuttering: true` must give, exported as `expected` by each model.
  */
 import { describe, expect, it } from 'vitest';
 import { check, checkLiveness, type Model } from '../../src/index.js';
-import * as AsyncTD from '../models/tla/async-termination-detection.js';
-import * as ChangRoberts from '../models/tla/chang-roberts.js';
-import * as CoffeeCan from '../models/tla/coffee-can.js';
-import * as EWD840 from '../models/tla/ewd840.js';
-import * as Allocator from '../models/tla/simple-allocator.js';
-import { exploreGraph, perChoice, verdict, type Constraint, type Graph, type Property, type Verdict } from '../models/tla/tla-semantics.js';
+import * as AsyncTD from '../known-models/tla/async-termination-detection.js';
+import * as ChangRoberts from '../known-models/tla/chang-roberts.js';
+import * as CoffeeCan from '../known-models/tla/coffee-can.js';
+import * as EWD840 from '../known-models/tla/ewd840.js';
+import * as Allocator from '../known-models/tla/simple-allocator.js';
+import { exploreGraph, perChoice, verdict, type Constraint, type Graph, type Property, type Verdict } from '../known-models/tla/tla-semantics.js';
 
 interface Verdicts {
   readonly tlaSpecFairness: Verdict;

@@ -51,7 +51,7 @@
  * under SimpleAllocator2 (see `expected`) stop in a state where no Allocate is
  * enabled at all, which is fair under either reading. (test/checker/tla-specs
  * confirms it with an independent TLA+-semantics checker that implements the
- * group fairness exactly: test/models/tla/tla-semantics.ts.)
+ * group fairness exactly: test/known-models/tla/tla-semantics.ts.)
  */
 import { defineModel, type Model } from '../../../src/index.js';
 import type { Constraint } from './tla-semantics.js';
