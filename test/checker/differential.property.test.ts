@@ -15,7 +15,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { check, checkLiveness, defineModel, StateShapeError, type Fairness } from '../../src/index.js';
 import { expectAgreement, reachableLabels, type Case, type Edge } from '../support/liveness-oracle.js';
-import { actionName, decode, hasStep, modelOf, plans, referenceSearch, render, type Rendered } from '../support/random-models.js';
+import { decode, hasStep, modelOf, plans, referenceSearch, render, type Rendered } from '../support/random-models.js';
 import { FLAWS, spellings } from '../support/spellings.js';
 
 const seed = Number(process.env.KRIPKE_PROPERTY_SEED ?? 20261126);

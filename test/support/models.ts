@@ -93,7 +93,7 @@ export const lamp = defineModel<{ on: boolean; burnt: boolean }>({
 
 export const surge = defineEnvironment<{ on: boolean; burnt: boolean }>({
   name: 'grid',
-  behaviors: { surge: { enabled: (s) => s.on && !s.burnt, apply: (s) => ({ on: false, burnt: true }) } },
+  behaviors: { surge: { enabled: (s) => s.on && !s.burnt, apply: () => ({ on: false, burnt: true }) } },
   guarantees: { 'never-burnt': (s) => !s.burnt },
   assumptions: {
     'surge-protection': { description: 'A fuse cuts power before a surge reaches the lamp', status: 'verified', source: 'building code §4.2' },

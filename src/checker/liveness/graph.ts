@@ -13,7 +13,7 @@ import { now } from '../clock.js';
 import { KripkeError } from '../../model/errors.js';
 import { stepLabel } from '../../model/literal.js';
 import { canonicalKey } from '../../model/plain-data.js';
-import type { LivenessProperty, StatePredicate } from '../../model/types.js';
+import type { LivenessProperty } from '../../model/types.js';
 import { notBoolean } from '../blame.js';
 import { search, type SearchObserver, type SearchOptions, type SearchOutcome, type SearchSpace } from '../search.js';
 import { ByteColumn, IntColumn } from '../store/columns.js';
@@ -35,14 +35,6 @@ export interface ActionInstance {
 /** Flag bits per state and liveness property. */
 export const GOAL = 1;
 export const FROM = 2;
-
-/** A predicate pair the exploration evaluates at every state, one per liveness property. */
-export interface GraphPredicates<S> {
-  /** The property's name for error messages; undefined for an unnamed one. */
-  readonly name: string | undefined;
-  readonly goal: StatePredicate<S>;
-  readonly from?: StatePredicate<S>;
-}
 
 /** The explored graph: state ids in breadth-first order, edges in CSR order. */
 export class StateGraph {
@@ -129,12 +121,7 @@ export function exploreGraph<S>(
 ): GraphOutcome {
   const { firstEdges, targets, actions, flags, instances } = graph;
   const transitions = space.transitions;
-  const predicates: readonly GraphPredicates<S>[] = properties.map((p) => ({
-    name: p.name === '' ? undefined : p.name,
-    goal: p.goal,
-    ...(p.from === undefined ? {} : { from: p.from }),
-  }));
-  const nP = predicates.length;
+  const nP = properties.length;
 
   // Instance ids: a plain transition's id is its index; choices get ids as first seen,
   // identified by value (the states' equality): 1 and '1' are two choices, { from, to }
@@ -168,7 +155,7 @@ export function exploreGraph<S>(
       if (id !== firstEdges.length) throw new KripkeError(`internal: state ${id} expanded out of order`);
       firstEdges.push(targets.length);
       for (p = 0; p < nP; p++) {
-        const pr = predicates[p];
+        const pr = properties[p];
         inFrom = false;
         const g = pr.goal(state as S);
         if (typeof g !== 'boolean') throw notBoolean(g);
@@ -191,8 +178,8 @@ export function exploreGraph<S>(
       firstEdges.push(targets.length);
     },
     errorSource: () => {
-      const name = predicates[p]?.name;
-      return { kind: inFrom ? 'from' : 'goal', ...(name === undefined ? {} : { name }) };
+      const name = properties[p]?.name;
+      return { kind: inFrom ? 'from' : 'goal', ...(name === undefined || name === '' ? {} : { name }) };
     },
   };
 
