@@ -9,10 +9,13 @@
  * milliseconds, which is most of them. A check that runs longer asks a
  * watchdog thread to raise a flag in shared memory at the deadline; reading it
  * is one load, so a model whose calls turn slow after a fast start still stops
- * within one call of its timeout. The watchdog is one thread for the process,
+ * at the first call after its timeout. The one gap: calls that turn slow
+ * within the first WATCH_AFTER_MS, before the watchdog runs, may overrun by up
+ * to 8 of them (MAX_STRIDE_ALONE). The watchdog is one thread for the process,
  * started the first time a search outlives WATCH_AFTER_MS, and never keeps
- * the process alive. Where threads are not to be had, the countdown alone
- * keeps time.
+ * the process alive; a check nested inside another's action borrows it and
+ * hands it back. Where threads are not to be had, the countdown alone keeps
+ * time.
  */
 import type { Worker as WorkerType } from 'node:worker_threads';
 
@@ -24,10 +27,35 @@ const MAX_STRIDE_WATCHED = 64;
 const WATCH_AFTER_MS = 10;
 
 /**
- * The real clock, taken when kripke loads: a test that fakes timers (Jest's and
- * Vitest's fake timers replace `performance.now`) must not stop kripke's.
+ * The real clock. Fake timers (Jest's and Vitest's, both @sinonjs/fake-timers)
+ * replace the global `performance` with an object of their own and may patch
+ * `now` on Node's `perf_hooks.performance` itself, perhaps before kripke loads
+ * (Jest's `fakeTimers: { enableGlobally: true }`). They leave the `Performance`
+ * prototype alone: its `now` and `timeOrigin`, called on Node's own object,
+ * are the real ones. In a browser, or where Node's object cannot be had, the
+ * global `performance` it is.
  */
-export const now: () => number = performance.now.bind(performance);
+/** What kripke needs of a `Performance` object. */
+interface Clock {
+  now(): number;
+  readonly timeOrigin: number;
+}
+
+const clockSource: Clock = (() => {
+  const builtin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  const hooks = typeof builtin === 'function' ? (builtin('node:perf_hooks') as { performance?: Clock } | undefined) : undefined;
+  return hooks?.performance ?? globalThis.performance;
+})();
+const prototype = Object.getPrototypeOf(clockSource) as Partial<Clock> | null;
+
+/** Milliseconds on a monotonic clock that fake timers do not stop. */
+export const now: () => number = (typeof prototype?.now === 'function' ? prototype.now : clockSource.now).bind(clockSource);
+
+/** The epoch milliseconds at `now() === 0`: what the watchdog thread, on its own clock, waits for. */
+const timeOrigin: number = (() => {
+  const getter = prototype === null ? undefined : Object.getOwnPropertyDescriptor(prototype, 'timeOrigin')?.get;
+  return typeof getter === 'function' ? (getter.call(clockSource) as number) : clockSource.timeOrigin;
+})();
 
 // [0]: the generation whose deadline passed; [1]: the generation of the current deadline.
 // deadline[0]: the current deadline in epoch milliseconds (0: none).
@@ -78,11 +106,12 @@ export class Deadline {
   private stride = 1;
   private last: number;
   private flags: Int32Array | undefined;
-  private generation = 0;
+  /** The watchdog's generation for this search's deadline (re-armed after a nested search). */
+  generation = 0;
 
   constructor(
     private readonly started: number,
-    private readonly at: number,
+    readonly at: number,
   ) {
     this.last = started;
     // No deadline, nothing to read: the countdown never runs out in practice (2^31 calls, then once more).
@@ -95,13 +124,17 @@ export class Deadline {
     return --this.countdown === 0 && this.read();
   }
 
-  /** Lets the watchdog go back to sleep: call when the search ends. */
+  /** Lets the watchdog go back to sleep, or back to the enclosing search's deadline: call when the search ends. */
   stop(): void {
     if (this.flags === undefined || shared == null) return;
-    shared.deadline[0] = 0;
-    Atomics.add(shared.flags, 1, 1);
-    Atomics.notify(shared.flags, 1);
     this.flags = undefined;
+    // Nested searches (a check inside an action) end first; a search that never
+    // stopped (an exception) is dropped with the one that encloses it.
+    const at = watched.lastIndexOf(this);
+    if (at >= 0) watched.length = at;
+    const outer = watched[watched.length - 1];
+    if (outer === undefined) arm(shared, 0);
+    else outer.generation = arm(shared, outer.at);
   }
 
   private read(): boolean {
@@ -126,9 +159,19 @@ export class Deadline {
   private watch(): void {
     const dog = watchdog();
     if (dog === null) return;
-    dog.deadline[0] = performance.timeOrigin + this.at;
-    this.generation = Atomics.add(dog.flags, 1, 1) + 1;
-    Atomics.notify(dog.flags, 1);
+    watched.push(this);
+    this.generation = arm(dog, this.at);
     this.flags = dog.flags;
   }
+}
+
+/** The searches with a watchdog, outermost first: the innermost one's deadline is watched. */
+const watched: Deadline[] = [];
+
+/** Sets the watchdog's deadline (`at` on `now()`'s clock; 0: none) under a new generation, returned. */
+function arm(dog: { flags: Int32Array; deadline: Float64Array }, at: number): number {
+  dog.deadline[0] = at === 0 ? 0 : timeOrigin + at;
+  const generation = Atomics.add(dog.flags, 1, 1) + 1;
+  Atomics.notify(dog.flags, 1);
+  return generation;
 }

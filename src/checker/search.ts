@@ -147,7 +147,7 @@ class BreadthFirst<S> {
     this.properties = task.properties;
     this.observer = task.observer;
     this.maxStates = Math.min(options.maxStates, store.capacity);
-    // Asked before every call into the user's code (clock.ts): a timeout holds within about one call.
+    // Asked before every call into the user's code (clock.ts): a timeout holds at the first call after it.
     this.clock = new Deadline(started, started + options.timeout);
     this.enabled = new Float64Array(this.transitions.length);
     this.newStates = new Float64Array(this.transitions.length);

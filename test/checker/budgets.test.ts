@@ -247,3 +247,43 @@ describe('timeout, when calls turn slow after a fast start', () => {
   it('a slow goal in a liveness check', () =>
     within(() => checkLiveness(counter({}), { goal: (s) => (s.n >= 2000 ? (busy(30), false) : false) }, { timeout: 150 })));
 });
+
+// Second review, item 9: a check run inside an action took the one watchdog for
+// itself, and the outer check then overran its timeout by up to 64 slow calls.
+describe('timeout, with a check nested inside an action', () => {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  const sleep = (ms: number) => Atomics.wait(nap, 0, 0, ms);
+
+  it('holds for the outer check once the inner one is done', () => {
+    const inner = defineModel({ name: 'inner', init: 0, actions: { inc: { enabled: (n: number) => n < 200, apply: (n: number) => (sleep(0.05), n + 1) } }, terminal: () => true });
+    let started = 0;
+    let innerDone = false;
+    let slowCalls = 0;
+    const outer = defineModel({
+      name: 'outer',
+      init: 0,
+      actions: {
+        inc: {
+          apply: (n: number) => {
+            const elapsed = performance.now() - started;
+            if (!innerDone && elapsed > 30) {
+              innerDone = true;
+              expect(check(inner, { timeout: 10_000 }).kind).toBe('ok');
+            }
+            if (elapsed > 300) {
+              slowCalls++;
+              sleep(50);
+            }
+            return n + 1;
+          },
+        },
+      },
+    });
+    started = performance.now();
+    const r = check(outer, { timeout: 300 });
+    expect(r).toMatchObject({ kind: 'incomplete', budget: 'timeout' });
+    expect(innerDone).toBe(true);
+    // Slow calls after the deadline: the watchdog stops the search at the next one. Before: up to 64.
+    expect(slowCalls).toBeLessThanOrEqual(4);
+  });
+});
