@@ -115,3 +115,32 @@ describe('exact: true', () => {
     expect(String(exact)).toBe(String(fp));
   });
 });
+
+// Second review, item 4: the fingerprint is not collision-resistant against crafted
+// values, and the guide says so with this very pair. exact: true is the answer.
+describe('a pair of states crafted to collide', () => {
+  const P = [7768, -2024601862];
+  const Q = [64578, -620021729];
+
+  it('shares one fingerprint, as docs/guide.md says', () => {
+    const a = new Int32Array(2);
+    const b = new Int32Array(2);
+    fingerprint64.of(P, a);
+    fingerprint64.of(Q, b);
+    expect([...a]).toEqual([...b]);
+  });
+
+  it('is told apart by exact: true', () => {
+    const m = defineModel({
+      name: 'crafted',
+      init: { n: 0, v: [] as number[] },
+      actions: {
+        p: { enabled: (s) => s.n === 0, apply: () => ({ n: 1, v: P }) },
+        q: { enabled: (s) => s.n === 0, apply: () => ({ n: 1, v: Q }) },
+      },
+      invariants: { 'never Q': (s) => s.v[0] !== Q[0] },
+      terminal: () => true,
+    });
+    expect(check(m, { exact: true })).toMatchObject({ kind: 'invariant', invariant: 'never Q' });
+  });
+});

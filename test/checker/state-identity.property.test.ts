@@ -123,6 +123,21 @@ describe('state identity: fingerprint and canonical key agree with the contract'
   });
 });
 
+describe('twins in large collections (the sorted check, past 16 elements)', () => {
+  it('a Set or Map of records is refused exactly when two of them are equal as data', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 17, maxLength: 80 }), fc.boolean(), (ids, asMap) => {
+        const records = ids.map((id) => ({ id }));
+        const v = asMap ? new Map(records.map((r, i) => [r, i])) : new Set(records);
+        const twins = new Set(ids).size < ids.length;
+        expect(thrown(() => fingerprint(v)) instanceof StateShapeError).toBe(twins);
+        expect(describeNonPlainData(v) !== null).toBe(twins);
+      }),
+      params(300),
+    );
+  });
+});
+
 /** `v` with one thing changed (a leaf, a record key, an array or Set grown), or undefined if it has no such place. */
 function nearMiss(v: unknown, how: string, where: number): unknown {
   let n = where;
