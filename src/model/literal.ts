@@ -6,7 +6,7 @@
  * `{from:1,to:2}` prints the same whatever the key order). Total: a cycle, a
  * function or an invalid Date prints something, never throws.
  */
-import { ARRAY, DATE, MAP, RECORD, SET, shapeOf } from './shape.js';
+import { ARRAY, DATE, elementsOf, entriesOf, MAP, RECORD, SET, shapeOf } from './shape.js';
 
 /** How to print. */
 export interface LiteralOptions {
@@ -88,8 +88,10 @@ function literal(v: unknown, bare: boolean, ancestors: Set<object>): string {
 function compound(o: object, bare: boolean, ancestors: Set<object>): string {
   const inner = (x: unknown) => literal(x, bare, ancestors);
   switch (shapeOf(o)) {
-    case ARRAY:
-      return `[${Array.from(o as readonly unknown[], inner).join(',')}]`;
+    case ARRAY: {
+      const a = o as readonly unknown[];
+      return `[${Array.from({ length: a.length }, (_, i) => inner(a[i])).join(',')}]`;
+    }
     case RECORD: {
       const rec = o as Record<string, unknown>;
       const parts = Object.keys(rec)
@@ -99,9 +101,9 @@ function compound(o: object, bare: boolean, ancestors: Set<object>): string {
       return `{${parts.join(',')}}`;
     }
     case MAP:
-      return `Map{${Array.from(o as Map<unknown, unknown>, ([k, x]) => `${inner(k)}=>${inner(x)}`).sort().join(',')}}`;
+      return `Map{${Array.from(entriesOf(o as Map<unknown, unknown>), ([k, x]) => `${inner(k)}=>${inner(x)}`).sort().join(',')}}`;
     case SET:
-      return `Set{${Array.from(o as Set<unknown>, inner).sort().join(',')}}`;
+      return `Set{${Array.from(elementsOf(o as Set<unknown>), (x) => inner(x)).sort().join(',')}}`;
     case DATE: {
       const t = Date.prototype.getTime.call(o);
       return Number.isNaN(t) ? 'Invalid Date' : new Date(t).toISOString();

@@ -15,7 +15,7 @@
  */
 import { describeThrown, ModelDefinitionError, StateShapeError } from './errors.js';
 import { formatLiteral } from './literal.js';
-import { ARRAY, DATE, MAP, RECORD, SET, shapeOf } from './shape.js';
+import { ARRAY, DATE, elementsOf, entriesOf, MAP, RECORD, SET, shapeOf } from './shape.js';
 
 /** Objects may nest this many levels (the state itself is level 0); deeper means a cycle or a runaway structure. */
 export const MAX_STATE_DEPTH = 1000;
@@ -87,7 +87,7 @@ function canonicalObject(v: object, depth: number): string {
     case MAP: {
       const keys: string[] = [];
       const parts: string[] = [];
-      for (const [k, x] of v as Map<unknown, unknown>) {
+      for (const [k, x] of entriesOf(v as Map<unknown, unknown>)) {
         const key = canonical(k, depth + 1);
         keys.push(key);
         parts.push(`${key}=>${canonical(x, depth + 1)}`);
@@ -97,7 +97,7 @@ function canonicalObject(v: object, depth: number): string {
     }
     case SET: {
       const parts: string[] = [];
-      for (const x of v as Set<unknown>) parts.push(canonical(x, depth + 1));
+      for (const x of elementsOf(v as Set<unknown>)) parts.push(canonical(x, depth + 1));
       if (hasDuplicate(parts)) throw NOT_PLAIN;
       return `S{${parts.sort().join(',')}}`;
     }
@@ -220,7 +220,7 @@ function walkObject(v: object, path: string, depth: number, ancestors: Set<objec
     }
     case MAP: {
       const keys: unknown[] = [];
-      for (const [k, x] of v as Map<unknown, unknown>) {
+      for (const [k, x] of entriesOf(v as Map<unknown, unknown>)) {
         const r = inner(k, `${path}.<key ${keys.length}>`) ?? inner(x, mapKeyPath(path, k));
         if (r) return r;
         keys.push(k);
@@ -229,7 +229,7 @@ function walkObject(v: object, path: string, depth: number, ancestors: Set<objec
       return twins && problem(path, `has two keys equal as data (keys ${twins[0]} and ${twins[1]}: ${formatLiteral(keys[twins[0]], { max: 60 })}): ${TWINS}`);
     }
     case SET: {
-      const elements = [...(v as Set<unknown>)];
+      const elements = [...elementsOf(v as Set<unknown>)];
       for (let i = 0; i < elements.length; i++) {
         const r = inner(elements[i], `${path}.<element ${i}>`);
         if (r) return r;
@@ -282,12 +282,14 @@ function copyValue(v: unknown, depth: number): unknown {
   if (typeof v !== 'object' || v === null || depth > MAX_STATE_DEPTH) return v;
   const d = depth + 1;
   switch (shapeOf(v)) {
-    case ARRAY:
-      return Array.from(v as readonly unknown[], (x) => copyValue(x, d));
+    case ARRAY: {
+      const a = v as readonly unknown[];
+      return Array.from({ length: a.length }, (_, i) => copyValue(a[i], d));
+    }
     case MAP:
-      return new Map(Array.from(v as Map<unknown, unknown>, ([k, x]) => [copyValue(k, d), copyValue(x, d)]));
+      return new Map(Array.from(entriesOf(v as Map<unknown, unknown>), ([k, x]) => [copyValue(k, d), copyValue(x, d)]));
     case SET:
-      return new Set(Array.from(v as Set<unknown>, (x) => copyValue(x, d)));
+      return new Set(Array.from(elementsOf(v as Set<unknown>), (x) => copyValue(x, d)));
     case DATE:
       return new Date(Date.prototype.getTime.call(v));
     case RECORD: {

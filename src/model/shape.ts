@@ -31,6 +31,25 @@ const mapSize = Object.getOwnPropertyDescriptor(MAP_PROTO, 'size')?.get as (this
 const setSize = Object.getOwnPropertyDescriptor(SET_PROTO, 'size')?.get as (this: unknown) => number;
 const dateTime = DATE_PROTO.getTime as (this: unknown) => number;
 
+const mapEntries = MAP_PROTO.entries as (this: Map<unknown, unknown>) => IterableIterator<[unknown, unknown]>;
+const setValues = SET_PROTO.values as (this: Set<unknown>) => IterableIterator<unknown>;
+
+/**
+ * A Map's entries as `Map.prototype.entries` gives them: an own
+ * `Symbol.iterator` (or `entries`) on the Map cannot hide an entry or invent
+ * one, whoever reads the state (the fingerprint, the canonical key, the copy,
+ * the label, the diff). A brand check too: it throws a TypeError for an object
+ * that only claims Map.prototype. Works on Maps of any realm.
+ */
+export function entriesOf(map: Map<unknown, unknown>): IterableIterator<[unknown, unknown]> {
+  return mapEntries.call(map);
+}
+
+/** A Set's elements as `Set.prototype.values` gives them (see `entriesOf`). */
+export function elementsOf(set: Set<unknown>): IterableIterator<unknown> {
+  return setValues.call(set);
+}
+
 /** Prototypes of other realms seen so far, with the shape of their objects. */
 const foreign = new WeakMap<object, Shape>();
 

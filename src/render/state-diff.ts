@@ -6,7 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import { canonicalKey, childPath, indexPath, mapKeyPath, sameState } from '../model/plain-data.js';
-import { MAP, RECORD, SET, shapeOf } from '../model/shape.js';
+import { elementsOf, entriesOf, MAP, RECORD, SET, shapeOf } from '../model/shape.js';
 
 export { childPath };
 
@@ -119,9 +119,9 @@ function walkArray(a: readonly unknown[], b: readonly unknown[], path: string, o
 
 function walkMap(a: Map<unknown, unknown>, b: Map<unknown, unknown>, path: string, out: Change[]): void {
   const before = new Map<string, [unknown, unknown]>();
-  for (const [k, v] of a) before.set(key(k), [k, v]);
+  for (const [k, v] of entriesOf(a)) before.set(key(k), [k, v]);
   const seen = new Set<string>();
-  for (const [k, v] of b) {
+  for (const [k, v] of entriesOf(b)) {
     const id = key(k);
     seen.add(id);
     const old = before.get(id);
@@ -134,8 +134,8 @@ function walkMap(a: Map<unknown, unknown>, b: Map<unknown, unknown>, path: strin
 }
 
 function walkSet(a: Set<unknown>, b: Set<unknown>, path: string, out: Change[]): void {
-  const inA = new Set([...a].map(key));
-  const inB = new Set([...b].map(key));
-  for (const v of a) if (!inB.has(key(v))) out.push({ kind: 'removed', path, before: v, element: true });
-  for (const v of b) if (!inA.has(key(v))) out.push({ kind: 'added', path, after: v, element: true });
+  const inA = new Set(Array.from(elementsOf(a), key));
+  const inB = new Set(Array.from(elementsOf(b), key));
+  for (const v of elementsOf(a)) if (!inB.has(key(v))) out.push({ kind: 'removed', path, before: v, element: true });
+  for (const v of elementsOf(b)) if (!inA.has(key(v))) out.push({ kind: 'added', path, after: v, element: true });
 }

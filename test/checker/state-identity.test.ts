@@ -41,7 +41,20 @@ const same: [string, unknown, unknown][] = [
   ['an object without prototype and an object literal', Object.assign(Object.create(null), { a: 1 }), { a: 1 }],
 ];
 
+/** `v` with an own Symbol.iterator that hides what it holds (or shows something else). */
+const lying = <T extends object>(v: T, yields: unknown[] = []): T =>
+  Object.defineProperty(v, Symbol.iterator, { value: function* () { yield* yields; }, enumerable: false });
+
+// A foreign realm whose Object.prototype was polluted: its records inherit an enumerable key.
+const polluted = vm.createContext({});
+vm.runInContext('Object.prototype.role = "admin"', polluted);
+
 const different: [string, unknown, unknown][] = [
+  // Second review, item 6: what a state holds is read through the prototypes' own methods.
+  ['Maps that hide different entries behind an own Symbol.iterator', lying(new Map([['k', 1]])), lying(new Map([['k', 2]]))],
+  ['Sets that show the same element and hold different ones', lying(new Set([1]), [1]), lying(new Set([2]), [1])],
+  ['arrays that iterate the same and hold different elements', lying([1], [0]), lying([2], [0])],
+  ["a record of a polluted realm and one that owns the polluted key", vm.runInContext('({ n: 1 })', polluted), { n: 1, role: 'admin' }],
   ['array order', [1, 2], [2, 1]],
   ['a Date and its time as a number', new Date(5), 5],
   ['a bigint and a number', 5n, 5],

@@ -9,7 +9,7 @@
  * each call returns lane A and leaves lane B in `laneB`.
  */
 import { describeNonPlainData, MAX_STATE_DEPTH, throwShapeError } from '../../model/plain-data.js';
-import { DATE, MAP, RECORD, SET, shapeOf } from '../../model/shape.js';
+import { DATE, elementsOf, entriesOf, MAP, RECORD, SET, shapeOf } from '../../model/shape.js';
 
 /** Computes fingerprints; the store takes one so that tests can inject a weak one. */
 export interface Fingerprinter {
@@ -36,13 +36,8 @@ let depth = 0;
 const NOT_PLAIN = { notPlain: true };
 
 const OBJECT_PROTO = Object.prototype;
-const MAP_PROTO = Map.prototype;
 const SET_PROTO = Set.prototype;
 const DATE_PROTO = Date.prototype;
-// Iterating through this realm's own methods is a brand check: an object that only
-// claims Map.prototype (or Set.prototype) throws a TypeError instead of being hashed.
-const MAP_ENTRIES = MAP_PROTO.entries;
-const SET_VALUES = SET_PROTO.values;
 
 const SEED_INT_A = 0x2545f491, SEED_INT_B = 0x1b873593;
 const SEED_FLOAT_A = 0x6a09e667, SEED_FLOAT_B = 0x3c6ef372;
@@ -234,7 +229,7 @@ function hashObject(o: object): number {
 function hashOther(o: object): number {
   switch (shapeOf(o)) {
     case RECORD:
-      return hashRecord(o as Record<string, unknown>);
+      return hashRecord(ownKeysOnly(o as Record<string, unknown>));
     case MAP:
       return hashMap(o as Map<unknown, unknown>);
     case SET:
@@ -377,6 +372,18 @@ const lastKeyLanes = new Int32Array(2 * KEY_POSITIONS);
   }
 }
 
+/**
+ * A record of another realm as a record of this one, with its own keys only:
+ * for…in would also walk the keys its realm's Object.prototype may have been
+ * polluted with (this realm's is checked before every search). Rare, so a copy.
+ */
+function ownKeysOnly(o: Record<string, unknown>): Record<string, unknown> {
+  if (Object.getOwnPropertySymbols(o).length > 0) throw NOT_PLAIN;
+  const local: Record<string, unknown> = {};
+  for (const key of Object.keys(o)) Object.defineProperty(local, key, { value: o[key], enumerable: true, writable: true, configurable: true });
+  return local;
+}
+
 function hashRecord(o: Record<string, unknown>): number {
   let sumA = 0;
   let sumB = 0;
@@ -425,7 +432,7 @@ function hashMap(m: Map<unknown, unknown>): number {
   let sumB = 0;
   const base = twinTop;
   let n = 0;
-  for (const [k, v] of MAP_ENTRIES.call(m)) {
+  for (const [k, v] of entriesOf(m)) {
     n++;
     const ka = hashValue(k);
     const kb = laneB;
@@ -445,7 +452,7 @@ function hashSet(s: Set<unknown>): number {
   let sumB = 0;
   const base = twinTop;
   let n = 0;
-  for (const x of SET_VALUES.call(s)) {
+  for (const x of elementsOf(s)) {
     n++;
     if (typeof x === 'object' && x !== null) {
       const xa = hashObject(x);
