@@ -7,6 +7,7 @@
  * the states "Expected" and "Received", which they are not.
  */
 import type { Reached } from '../checker/query.js';
+import { describeThrown } from '../model/errors.js';
 import type { CheckResult } from '../checker/types.js';
 import { renderTrace } from '../render/trace.js';
 import { budgetAdvice, describeProblem, renderUserError, searchFigures, violationNote } from '../render/summary.js';
@@ -48,14 +49,27 @@ export function report(call: Call, result: CheckResult<unknown> | Reached<unknow
         const note = options.lastNote ?? (result.kind === 'reached' ? '' : violationNote(result, palette));
         const notes = new Map(options.notes);
         notes.set(last, [...(notes.get(last) ?? []), ...(note === '' ? [] : [note])]);
-        lines.push('', ...renderTrace(trace, { palette, notes }));
+        lines.push('', ...printable(() => renderTrace(trace, { palette, notes }), 'the trace'));
       }
       if (result.kind === 'error') {
-        lines.push('', palette.bold('The error:'), ...renderUserError(result.error).map((l) => `  ${l}`));
+        lines.push('', palette.bold('The error:'), ...printable(() => renderUserError(result.error), 'the error').map((l) => `  ${l}`));
       }
     }
     if (options.footer !== undefined && options.footer.length > 0) lines.push('', ...options.footer);
     return lines.join('\n');
   };
   return { message };
+}
+
+/**
+ * Lines that print a user's values, or one line saying why they cannot be
+ * printed: a state that reads differently the second time (a getter or a
+ * Proxy that throws now) must not turn a failure into a crash of the message.
+ */
+function printable(render: () => string[], what: string): string[] {
+  try {
+    return render();
+  } catch (error) {
+    return [`(${what} cannot be printed: reading a value threw ${describeThrown(error)})`];
+  }
 }

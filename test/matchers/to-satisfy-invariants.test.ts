@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, thrown } from '../support/runner-context.js';
 import { check, defineModel } from '../../src/index.js';
+import { createMatchers } from '../../src/matchers/index.js';
 import { cluster, logger, service, sloppy, stuck, throwing } from '../support/models.js';
 
 describe('toSatisfyInvariants', () => {
@@ -16,6 +17,27 @@ describe('toSatisfyInvariants', () => {
     const o = call('toSatisfyInvariants', cluster, []);
     expect(o.fails).toBe(true);
     expect(o.message).toMatchSnapshot();
+  });
+
+  // Second review, item 11: a value that reads differently when the message is printed.
+  it("prints a failure whose state throws when read again, saying so instead of throwing the user's error", () => {
+    let broken = false;
+    const guarded = new Proxy(
+      { a: 1 },
+      {
+        ownKeys: (t) => {
+          if (broken) throw new Error('late ownKeys');
+          return Reflect.ownKeys(t);
+        },
+      },
+    );
+    const m = defineModel({ name: 'late', init: { n: 0, v: {} as object }, actions: { go: { enabled: (s) => s.n === 0, apply: () => ({ n: 1, v: guarded }) } }, invariants: { small: (s) => s.n < 1 }, terminal: () => true });
+    const result = createMatchers().toSatisfyInvariants.call({ isNot: false }, m);
+    broken = true;
+    expect(result.pass).toBe(false);
+    const message = result.message();
+    expect(message).toContain('invariant "small" is violated after 1 step');
+    expect(message).toContain('(the trace cannot be printed: reading a value threw Error: late ownKeys)');
   });
 
   it('gives a long string that changed a little an inline diff', () => {
