@@ -90,5 +90,23 @@ export function normalizeActions<S>(actions: Actions<S>, what: string, environme
   } else {
     throw new ModelDefinitionError(`${what}: actions must be a record { name: { enabled?, apply } } or a list of action(...), got ${describe(actions)}`);
   }
+  refuseLookalikes(out, what, prefix);
   return out;
+}
+
+/**
+ * An action named like one choice of another (`go(1)` beside `go` with
+ * choices) would share its label in traces, in `toReach('go(1)')` and in
+ * fairness lists: refused, naming both.
+ */
+function refuseLookalikes<S>(transitions: readonly Transition<S>[], what: string, prefix: string): void {
+  const withChoices = new Set(transitions.filter((t) => t.choices !== undefined).map((t) => t.name));
+  for (const { name } of transitions) {
+    const open = name.indexOf('(');
+    if (open <= 0 || !name.endsWith(')') || !withChoices.has(name.slice(0, open))) continue;
+    const base = `${prefix}${name.slice(0, open)}`;
+    throw new ModelDefinitionError(
+      `${what}: action '${prefix}${name}' is named like a choice of action '${base}', whose steps read '${base}(choice)'; rename one of them`,
+    );
+  }
 }

@@ -40,6 +40,11 @@ describe('defineEnvironment', () => {
     ['a missing name', () => defineEnvironment<S>({ behaviors: { crash } } as never), /name must be a non-empty string without ':'/],
     ['a name with a colon', () => defineEnvironment<S>({ name: 'a:b', behaviors: { crash } }), /without ':', got the string "a:b"/],
     ['no behaviors', () => defineEnvironment<S>({ name: 'e', behaviors: {} }), /environment 'e' has no behaviors/],
+    [
+      'a behavior named like a choice of another',
+      () => defineEnvironment<S>({ name: 'e', behaviors: { drop: { choices: () => ['m1'], apply: (s: S) => s }, 'drop("m1")': crash } }),
+      /action 'e:drop\("m1"\)' is named like a choice of action 'e:drop'/,
+    ],
     ['two behaviors with one label', () => defineEnvironment<S>({ name: 'e', behaviors: { crash, 'e:crash': crash } }), /two actions are named 'e:crash'/],
     ['an assumption without description', () => defineEnvironment<S>({ name: 'e', behaviors: { crash }, assumptions: { x: { description: '' } } }), /assumption 'x' needs a description/],
     ['an unknown status', () => defineEnvironment<S>({ name: 'e', behaviors: { crash }, assumptions: { x: { description: 'd', status: 'maybe' as never } } }), /assumption 'x' has status the string "maybe"/],

@@ -179,6 +179,11 @@ describe('defineModel rejects a definition that cannot be checked', () => {
     ['an enabled that is not a function', () => defineModel<Counter>({ init: { n: 0 }, actions: { a: { enabled: true as never, apply } } }), /action 'a': enabled must be a function/],
     ['choices that is not a function', () => defineModel<Counter>({ init: { n: 0 }, actions: { a: { choices: [1] as never, apply } } }), /action 'a': choices must be a function/],
     ['duplicate action names in a list', () => defineModel<Counter>({ init: { n: 0 }, actions: [action('a', () => true, apply), action('a', () => true, apply)] }), /two actions are named 'a'; names must be unique/],
+    [
+      'an action named like a choice of another',
+      () => defineModel<Counter>({ init: { n: 0 }, actions: { go: { choices: () => [1, 2], apply: (s: Counter) => s }, 'go(1)': { apply } } }),
+      /action 'go\(1\)' is named like a choice of action 'go', whose steps read 'go\(choice\)'; rename one of them/,
+    ],
     ['a list entry not from action()', () => defineModel<Counter>({ init: { n: 0 }, actions: [{ apply }] as never }), /every entry of the list must come from action/],
     ['an invariant that is not a function', () => defineModel<Counter>({ init: { n: 0 }, actions: { a: { apply } }, invariants: { x: 3 as never } }), /invariant 'x' must be a function/],
     ['invariants as a list', () => defineModel<Counter>({ init: { n: 0 }, actions: { a: { apply } }, invariants: [() => true] as never }), /invariants must be a record/],
