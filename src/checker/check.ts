@@ -8,6 +8,7 @@ import { describe } from '../model/action.js';
 import { isModel } from '../model/define-model.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import type { Environment, Model } from '../model/types.js';
+import { now } from './clock.js';
 import { livenessProperty, type LivenessQuery } from './liveness/check-liveness.js';
 import { resolveOptions } from './options.js';
 import { ask } from './query.js';
@@ -37,10 +38,11 @@ export function check<S>(model: Model<S>, options?: CheckOptions): CheckResult<S
   requireModel(model, 'check(model)');
   const resolved = resolveOptions(options, 'check');
   const system = compose(model, [], 'check');
-  const safety = ask(system, { kind: 'invariants', deadlock: resolved.deadlock }, resolved, { where: 'check' });
-  // Named liveness properties are checked once the invariants hold.
+  const started = now();
+  const safety = ask(system, { kind: 'invariants', deadlock: resolved.deadlock }, resolved, { where: 'check', started });
+  // Named liveness properties are checked once the invariants hold, in the time that is left.
   if (!safety.ok || system.liveness.length === 0) return safety;
-  const live = ask(system, { kind: 'liveness', properties: system.liveness }, resolved, { where: 'check' });
+  const live = ask(system, { kind: 'liveness', properties: system.liveness }, resolved, { where: 'check', started });
   if (!live.ok || live.warnings === undefined) return live.ok ? safety : live;
   const { toString: _summary, ...plain } = safety;
   return seal<S>({ ...plain, warnings: live.warnings });

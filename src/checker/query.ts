@@ -71,6 +71,8 @@ export interface AskInternals {
   readonly fingerprinter?: Fingerprinter;
   /** The caller, for messages (`check`, `toSurvive`…). */
   readonly where?: string;
+  /** When the check began, if before this query (`check` asks for invariants, then liveness: one timeout for both). */
+  readonly started?: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export function ask<S>(system: System<S>, query: Query<S>, options: Resolved, in
   const where = internals.where ?? 'check';
   assertInitialStatesIntact(system.model as Model<unknown>, where);
   assertUnpollutedPrototype(where);
-  if (query.kind === 'liveness') return runLiveness(system, query.properties, options, internals.fingerprinter);
+  if (query.kind === 'liveness') return runLiveness(system, query.properties, options, internals.fingerprinter, internals.started);
   const properties = query.kind === 'invariants' ? chosen(system, query.invariants ?? 'all', where) : [];
   const task: SearchTask<S> =
     query.kind === 'invariants'
@@ -99,7 +101,7 @@ export function ask<S>(system: System<S>, query: Query<S>, options: Resolved, in
           ...(query.firing === undefined ? {} : { firing: query.firing }),
           ...(query.offered === undefined ? {} : { offered: query.offered }),
         };
-  const run = explore(system, task, options, internals.fingerprinter);
+  const run = explore(system, task, options, internals.fingerprinter, internals.started);
   if (query.kind === 'invariants') return safetyResult(system, run, properties, options);
   // A target that mutates the state it is given is named, as an invariant would be.
   const suspects: Suspect<S>[] = query.state === undefined ? [] : [{ kind: 'target', name: query.name, test: query.state }];
@@ -126,8 +128,8 @@ interface Run<S> {
   readonly coverage: ActionCoverage[];
 }
 
-function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter): Run<S> {
-  const started = now(); // the timeout counts from here: copying huge initial states is part of the check
+function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {
+  // The timeout counts from `started`: copying huge initial states is part of the check.
   const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore(fingerprinter);
   const pristine = initialCopies(system);
   const outcome = search(system, task, options, store, started);

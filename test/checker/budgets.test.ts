@@ -287,3 +287,22 @@ describe('timeout, with a check nested inside an action', () => {
     expect(slowCalls).toBeLessThanOrEqual(4);
   });
 });
+
+// Second review, item 7: check() gave its liveness phase a whole timeout of its own.
+describe('timeout, for check() with invariants and liveness properties', () => {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  const sleep = (ms: number) => Atomics.wait(nap, 0, 0, ms);
+
+  it('is one budget for both phases', () => {
+    // Each phase sleeps at least 300 ms (1 ms in each of 300 states): 600 ms together, past the 450 ms timeout.
+    const m = defineModel({
+      name: 'two-phases',
+      init: 0,
+      actions: { inc: { enabled: (n: number) => n < 299, apply: (n: number) => n + 1 } },
+      invariants: { slow: (n: number) => (sleep(1), n < 300) },
+      liveness: { done: { goal: (n: number) => (sleep(1), n === 299) } },
+      terminal: (n: number) => n === 299,
+    });
+    expect(check(m, { timeout: 450 })).toMatchObject({ kind: 'incomplete', budget: 'timeout', liveness: 'done' });
+  });
+});

@@ -87,8 +87,13 @@ export function livenessProperty<S>(system: System<S>, query: LivenessQuery<S> |
  * fails gives the result (kind `liveness`, a lasso trace); when all pass, the
  * result is OK with any vacuity warnings.
  */
-export function runLiveness<S>(system: System<S>, properties: readonly LivenessProperty<S>[], options: Resolved, fingerprinter?: Fingerprinter): CheckResult<S> {
-  const started = now();
+export function runLiveness<S>(
+  system: System<S>,
+  properties: readonly LivenessProperty<S>[],
+  options: Resolved,
+  fingerprinter?: Fingerprinter,
+  started = now(),
+): CheckResult<S> {
   const deadline = started + options.timeout;
   const store = options.exact ? new ExactStore() : new FingerprintStore(fingerprinter);
   const graph = new StateGraph(store, properties.length);
