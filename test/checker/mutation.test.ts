@@ -101,3 +101,23 @@ describe('mutation', () => {
     expect(r.errorSource).toEqual({ kind: 'action', name: 'chaos:scribble', environment: 'chaos' });
   });
 });
+
+// Second review, item 3: every entry point refuses a damaged model, not only check().
+describe('a model whose initial state was damaged', () => {
+  it('is refused by every entry point and matcher, with the reason', async () => {
+    const { createMatchers } = await import('../../src/matchers/index.js');
+    const { checkLiveness } = await import('../../src/index.js');
+    const m = defineModel<S>({ init: init(), actions: { inc: { enabled: (s) => s.n < 3, apply: (s) => { s.log.push(1); return { ...s, n: s.n + 1 }; } } }, invariants: { fine: () => true } });
+    expect(check(m, { deadlock: false }).error).toBeInstanceOf(MutationError);
+    const matchers = createMatchers();
+    const ctx = { isNot: false };
+    const reason = /initial state of model 'model' has changed since defineModel: something changed it in place/;
+    expect(() => check(m)).toThrow(reason);
+    expect(() => checkOpen(m, defineEnvironment<S>({ name: 'e', behaviors: { idle: { apply: (s) => s } } }))).toThrow(reason);
+    expect(() => checkLiveness(m, { goal: (s) => s.n === 3 })).toThrow(reason);
+    expect(() => matchers.toSatisfyInvariants.call(ctx, m)).toThrow(reason);
+    expect(() => matchers.toBeDeadlockFree.call(ctx, m)).toThrow(reason);
+    expect(() => matchers.toReach.call(ctx, m, (s: S) => s.n === 3)).toThrow(reason);
+    expect(() => matchers.toEventually.call(ctx, m, (s: S) => s.n === 3)).toThrow(reason);
+  });
+});
