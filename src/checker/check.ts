@@ -7,7 +7,7 @@
 import { describe } from '../model/action.js';
 import { isModel } from '../model/define-model.js';
 import { ModelDefinitionError } from '../model/errors.js';
-import type { Environment, Model } from '../model/types.js';
+import type { Assumption, Environment, Model } from '../model/types.js';
 import { now } from './clock.js';
 import { livenessProperty, type LivenessQuery } from './liveness/check-liveness.js';
 import { resolveOptions } from './options.js';
@@ -65,9 +65,22 @@ export function check<S>(model: Model<S>, options?: CheckOptions): CheckResult<S
  */
 export function checkLiveness<S>(model: Model<S>, query: LivenessQuery<S> | string, options?: CheckOptions): CheckResult<S> {
   requireModel(model, 'checkLiveness(model, goal)');
-  const system = compose(model, [], 'checkLiveness');
+  const environments = typeof query === 'object' && query !== null ? query.environments : undefined;
+  const list: readonly unknown[] | undefined = environments === undefined ? undefined : Array.isArray(environments) ? environments : [environments];
+  const system = compose(model, list, 'checkLiveness');
   const property = livenessProperty(system, query, 'checkLiveness');
-  return ask(system, { kind: 'liveness', properties: [property] }, resolveOptions(options, 'checkLiveness'), { where: 'checkLiveness' });
+  const result = ask(system, { kind: 'liveness', properties: [property] }, resolveOptions(options, 'checkLiveness'), { where: 'checkLiveness' });
+  return list === undefined ? result : withAssumptions(result, system.assumptions);
+}
+
+/**
+ * A liveness result under environments: the residual proof obligations beside
+ * it, as `checkOpen` lists them, and counted in its one line.
+ */
+export function withAssumptions<S>(result: CheckResult<S>, assumptions: readonly Assumption[]): CheckResult<S> {
+  const unverifiedAssumptions = assumptions.filter((a) => a.status === 'unverified');
+  const text = `${result.toString()}; ${unverifiedAssumptions.length} unverified assumption${unverifiedAssumptions.length === 1 ? '' : 's'}`;
+  return Object.defineProperty({ ...result, assumptions, unverifiedAssumptions }, 'toString', { value: () => text, enumerable: false });
 }
 
 /**

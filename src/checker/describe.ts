@@ -48,6 +48,18 @@ function budgetSentence(r: IncompleteResult<unknown>): string {
   }
 }
 
+/** What a liveness counterexample shows, by the property's form. */
+function livenessBreach(r: LivenessResult<unknown>): string {
+  switch (r.form) {
+    case 'infinitelyOften':
+      return `the predicate holds only finitely often (never again from step ${r.dueAt})`;
+    case 'eventuallyAlways':
+      return r.loopsTo === undefined ? 'the predicate never holds for good (the path ends where it fails)' : 'the predicate never holds for good (the cycle passes a state where it fails)';
+    default:
+      return `the goal is never reached${r.dueAt > 0 ? ` (due from step ${r.dueAt})` : ''}`;
+  }
+}
+
 /** How a liveness counterexample goes on without the goal. */
 function lassoSentence(r: LivenessResult<unknown>): string {
   const steps = plural(stepsOf(r), 'step');
@@ -83,8 +95,7 @@ export function summaryOf(r: Omit<CheckResult<unknown>, 'toString'>): string {
       return `incomplete — ${budgetSentence(result)}`;
     case 'liveness': {
       const name = result.liveness === undefined ? 'liveness' : `liveness '${result.liveness}'`;
-      const due = result.dueAt > 0 ? ` (due from step ${result.dueAt})` : '';
-      return `${name} violated: the goal is never reached${due} — ${lassoSentence(result)}`;
+      return `${name} violated: ${livenessBreach(result)} — ${lassoSentence(result)}`;
     }
   }
 }
@@ -147,9 +158,10 @@ export function describeProblem(result: CheckResult<unknown>): string {
       return `the search did not finish: ${budgetSentence(result)}`;
     case 'liveness': {
       const what = result.liveness === undefined ? 'liveness' : `liveness ${JSON.stringify(result.liveness)}`;
+      const never = result.form === undefined ? 'the goal is never reached' : livenessBreach(result);
       return result.loopsTo === undefined
-        ? `${what} is violated: the path stops after ${steps} and the goal is never reached`
-        : `${what} is violated: after ${plural(result.loopsTo, 'step')}, a cycle of ${plural(stepsOf(result) - result.loopsTo, 'step')} repeats forever and the goal is never reached`;
+        ? `${what} is violated: the path stops after ${steps} and ${never}`
+        : `${what} is violated: after ${plural(result.loopsTo, 'step')}, a cycle of ${plural(stepsOf(result) - result.loopsTo, 'step')} repeats forever and ${never}`;
     }
   }
 }

@@ -76,6 +76,14 @@ interface ResultBase<S> {
   readonly stats: CheckStats;
   /** Per action, in declaration order (model actions, then each environment's behaviors). */
   readonly coverage: readonly ActionCoverage[];
+  /**
+   * With environments (`checkLiveness(model, { …, environments })`): every
+   * assumption they declare, environment order, then declaration order, as
+   * `checkOpen` lists them. Absent without environments.
+   */
+  readonly assumptions?: readonly Assumption[];
+  /** With environments: the residual proof obligations (the assumptions whose status is 'unverified'). */
+  readonly unverifiedAssumptions?: readonly Assumption[];
   /** One honest line: `OK — 7 states, no violations`, `invariant 'x' violated after 2 steps`. */
   toString(): string;
 }
@@ -98,6 +106,7 @@ interface NoneOf {
   readonly dueAt?: undefined;
   readonly fairness?: undefined;
   readonly warnings?: undefined;
+  readonly form?: undefined;
 }
 
 /** Every reachable state satisfies what was asked. */
@@ -153,7 +162,7 @@ export interface IncompleteResult<S> extends ResultBase<S>, Omit<NoneOf, 'budget
 }
 
 /** A path on which the goal is due and never comes: a lasso, or a path that stops. */
-export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'loopsTo' | 'ending' | 'dueAt' | 'fairness'> {
+export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'loopsTo' | 'ending' | 'dueAt' | 'fairness' | 'form'> {
   readonly ok: false;
   readonly kind: 'liveness';
   /** The named liveness property that failed (absent for an unnamed one). */
@@ -175,6 +184,12 @@ export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness
   readonly dueAt: number;
   /** The fairness assumed. */
   readonly fairness: FairnessAssumptions;
+  /**
+   * The temporal form, for □◇P (`'infinitelyOften'`: after `dueAt` the predicate
+   * never holds again) and ◇□P (`'eventuallyAlways'`: the path ends where the
+   * predicate fails, or its cycle passes such a state); absent for ◇goal and from ⤳ goal.
+   */
+  readonly form?: 'infinitelyOften' | 'eventuallyAlways';
 }
 
 /**

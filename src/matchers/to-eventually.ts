@@ -1,8 +1,8 @@
-import { livenessProperty } from '../checker/liveness/check-liveness.js';
+import { livenessProperty, type LivenessQuery } from '../checker/liveness/check-liveness.js';
 import type { CheckResult, FairnessAssumptions } from '../checker/types.js';
-import type { Fairness, StatePredicate } from '../model/types.js';
+import type { Environment, Fairness, StatePredicate } from '../model/types.js';
 import type { Palette } from '../render/palette.js';
-import { plural, stepsOf } from '../render/summary.js';
+import { plural, renderAssumptions, stepsOf } from '../render/summary.js';
 import { describeFunction } from '../render/value.js';
 import {
   askFor,
@@ -11,6 +11,7 @@ import {
   type MatcherContext,
   type MatcherOptions,
   type MatcherResult,
+  requireEnvironments,
   requireModel,
   requireOptions,
   runCheck,
@@ -24,13 +25,30 @@ import { report } from './report.js';
  * check's budgets. `L` is the model's action labels, so a misspelt fair action
  * is a type error when they are known.
  */
+/**
+ * What `toEventually` waits for: a goal predicate (◇goal, or from ⤳ goal with
+ * `from`), a liveness property declared on the model by name, or one of the
+ * two forms that speak of every state: `{ infinitelyOften: P }` (□◇P, P holds
+ * again and again) and `{ eventuallyAlways: P }` (◇□P, P settles for good).
+ */
+export type EventuallyGoal<S = unknown> =
+  | StatePredicate<S>
+  | string
+  | { readonly infinitelyOften: StatePredicate<S> }
+  | { readonly eventuallyAlways: StatePredicate<S> };
+
 export interface EventuallyOptions<S = unknown, L extends string = string> extends MatcherOptions {
   /** The goal is due after every state where `from` holds (leads-to), not only at the start. */
   from?: StatePredicate<S>;
-  /** Weakly fair actions (names, or 'all'). */
+  /** Weakly fair actions (names, groups of names treated as one, or 'all'). */
   fair?: Fairness<L>;
-  /** Strongly fair actions (names, or 'all'). */
+  /** Strongly fair actions (names, groups of names treated as one, or 'all'). */
   strongFair?: Fairness<L>;
+  /**
+   * Environments whose behaviors the paths may take at any moment. They are
+   * adversarial, never assumed fair; the message lists their residual assumptions.
+   */
+  environments?: Environment<S> | readonly Environment<S>[];
   /** TLA+'s semantics: a path may stop in any state where no fair action is enabled. Default false. */
   stuttering?: boolean;
   /**
@@ -61,33 +79,31 @@ export function toEventually(this: MatcherContext, received: unknown, goal: unkn
   const label = typeof goal === 'string' ? JSON.stringify(goal) : 'goal';
   const call = callOf(this, 'toEventually', received, label, options !== undefined);
   const model = requireModel(call, received);
-  if (typeof goal !== 'function' && typeof goal !== 'string') {
-    throw usageError(call, `${call.palette.expected('goal')} must be a predicate (state) => boolean or the name of a liveness property of the model`, {
-      label: 'Goal',
-      value: goal,
-    });
-  }
-  const { from, fair, strongFair, stuttering, allowVacuous, ...checkOptions } = requireOptions(call, options) as EventuallyOptions;
+  const spec = requireGoal(call, goal);
+  const { from, fair, strongFair, stuttering, allowVacuous, environments, ...checkOptions } = requireOptions(call, options) as EventuallyOptions;
   if (allowVacuous !== undefined && typeof allowVacuous !== 'boolean') {
     throw usageError(call, `${call.palette.expected('allowVacuous')} must be true or false`, { label: 'allowVacuous', value: allowVacuous });
   }
   const query = {
-    goal: goal as StatePredicate<unknown> | string,
+    ...spec,
     ...(from === undefined ? {} : { from }),
     ...(fair === undefined ? {} : { fair }),
     ...(strongFair === undefined ? {} : { strongFair }),
     ...(stuttering === undefined ? {} : { stuttering }),
-  };
-  const system = systemOf(call, model);
+  } as LivenessQuery<unknown>;
+  const envs = environments === undefined ? [] : requireEnvironments(call, environments);
+  const system = systemOf(call, model, envs);
   const property = runCheck(call, () => livenessProperty(system, query, 'toEventually'));
   const result = askFor(call, system, { kind: 'liveness', properties: [property] }, checkOptions);
-  const declared = typeof goal === 'string' ? system.liveness.find((p) => p.name === goal) : undefined;
-  const words = {
-    goal: describeFunction(declared?.goal ?? goal),
-    from: from !== undefined ? describeFunction(from) : declared?.from !== undefined ? describeFunction(declared.from) : undefined,
-    property: declared === undefined ? '' : ` (liveness ${JSON.stringify(declared.name)})`,
+  const words: Words = {
+    goal: describeFunction(property.goal),
+    ...(property.from === undefined ? {} : { from: describeFunction(property.from) }),
+    ...(property.form === undefined ? {} : { form: property.form }),
+    property: typeof goal === 'string' ? ` (liveness ${JSON.stringify(property.name)})` : '',
   };
   const fairness = fairnessLine(result.fairness ?? { fair: [], strongFair: [], stuttering: false }, call.palette);
+  const footer = envs.length === 0 ? [] : renderAssumptions(system.assumptions.filter((a) => a.status === 'unverified'), call.palette, system.environments);
+  const tail = footer.length === 0 ? [] : ['', ...footer];
   const warnings = (result.warnings ?? []).map((w) => call.palette.dim(`Warning: ${w}.`));
   if (result.kind === 'ok' && result.warnings !== undefined && allowVacuous !== true) {
     // A vacuous pass proves nothing: fail, with or without .not, and say why.
@@ -100,32 +116,62 @@ export function toEventually(this: MatcherContext, received: unknown, goal: unkn
           ...result.warnings!.map((w) => call.palette.received(`✗ ${w}.`)),
           call.palette.dim('Nothing is proven. Fix the predicate, or pass { allowVacuous: true } if this is what you mean.'),
           fairness,
+          ...tail,
         ].join('\n'),
     };
   }
   switch (result.kind) {
     case 'ok': {
       const states = plural(result.stats.states, 'reachable state');
-      const expected =
-        words.from === undefined
-          ? `Expected some path never to reach ${words.goal}${words.property}, but every path reaches it`
-          : `Expected some path on which ${words.goal}${words.property} never follows a state where ${words.from} holds, but it always follows`;
-      return {
-        pass: true,
-        message: () => [call.hint, '', `${expected} (${states}).`, fairness, ...warnings].join('\n'),
-      };
+      return { pass: true, message: () => [call.hint, '', `${holdsSentence(words)} (${states}).`, fairness, ...warnings, ...tail].join('\n') };
     }
     case 'liveness':
-      return { pass: false, ...report(call, result, lassoWording(call, result, words, fairness)) };
+      return { pass: false, ...report(call, result, { ...lassoWording(call, result, words, fairness, property.goal), footer }) };
     default:
       // error or incomplete: nothing is proven either way, so fail under .not too.
-      return { pass: call.isNot, ...report(call, result, { context: [fairness] }) };
+      return { pass: call.isNot, ...report(call, result, { context: [fairness], footer }) };
   }
+}
+
+/** How the property reads in a message. */
+interface Words {
+  goal: string;
+  from?: string;
+  form?: 'infinitelyOften' | 'eventuallyAlways';
+  /** ` (liveness "name")` for a declared property, else ''. */
+  property: string;
+}
+
+/** The goal as a spec without fairness: a predicate, a declared property's name, or one of the two forms. */
+function requireGoal(call: Call, goal: unknown): Pick<LivenessQuery<unknown>, 'goal'> | { infinitelyOften: StatePredicate<unknown> } | { eventuallyAlways: StatePredicate<unknown> } {
+  if (typeof goal === 'function' || typeof goal === 'string') return { goal: goal as StatePredicate<unknown> | string };
+  if (typeof goal === 'object' && goal !== null && !Array.isArray(goal)) {
+    const keys = Object.keys(goal);
+    const [key] = keys;
+    const value = (goal as Record<string, unknown>)[key];
+    if (keys.length === 1 && (key === 'infinitelyOften' || key === 'eventuallyAlways') && typeof value === 'function') {
+      return key === 'infinitelyOften' ? { infinitelyOften: value as StatePredicate<unknown> } : { eventuallyAlways: value as StatePredicate<unknown> };
+    }
+  }
+  throw usageError(
+    call,
+    `${call.palette.expected('goal')} must be a predicate (state) => boolean, the name of a liveness property of the model, { infinitelyOften: predicate } or { eventuallyAlways: predicate }`,
+    { label: 'Goal', value: goal },
+  );
+}
+
+/** The `.not` failure: the property holds, said the way its form reads. */
+function holdsSentence(w: Words): string {
+  if (w.form === 'infinitelyOften') return `Expected some path on which ${w.goal}${w.property} holds only finitely often, but it holds again and again on every path`;
+  if (w.form === 'eventuallyAlways') return `Expected some path on which ${w.goal}${w.property} never holds for good, but every path settles where it holds`;
+  return w.from === undefined
+    ? `Expected some path never to reach ${w.goal}${w.property}, but every path reaches it`
+    : `Expected some path on which ${w.goal}${w.property} never follows a state where ${w.from} holds, but it always follows`;
 }
 
 /** `Fairness: weak for finish, stop-read; strong for every action`, or none. */
 function fairnessLine(f: FairnessAssumptions, palette: Palette): string {
-  const list = (x: Fairness) => (x === 'all' ? 'every action' : x.join(', '));
+  const list = (x: Fairness) => (x === 'all' ? 'every action' : x.map((e) => (typeof e === 'string' ? e : `(${e.join(' ∨ ')}, as one)`)).join(', '));
   const parts = [...(f.fair === 'all' || f.fair.length > 0 ? [`weak for ${list(f.fair)}`] : []), ...(f.strongFair === 'all' || f.strongFair.length > 0 ? [`strong for ${list(f.strongFair)}`] : [])];
   const stops = f.stuttering ? '; paths may stop where no fair action is enabled (stuttering)' : '';
   return parts.length === 0
@@ -138,19 +184,20 @@ function fairnessLine(f: FairnessAssumptions, palette: Palette): string {
 }
 
 /** The headline and the step marks of a lasso (or of a path that stops). */
-function lassoWording(call: Call, result: CheckResult<unknown>, words: { goal: string; from?: string; property: string }, fairness: string) {
+function lassoWording(call: Call, result: CheckResult<unknown>, words: Words, fairness: string, predicate: StatePredicate<unknown>) {
   const { palette } = call;
   const steps = stepsOf(result);
   const due = result.dueAt ?? 0;
-  const expected =
-    (words.from === undefined ? `Expected every path to reach ${words.goal}` : `Expected ${words.goal} to follow every state where ${words.from} holds`) +
-    words.property;
+  const expected = expectedSentence(words) + words.property;
+  const without = words.form === 'eventuallyAlways' ? 'settling' : 'it';
   const notes = new Map<number, string[]>();
   const add = (i: number, line: string) => notes.set(i, [...(notes.get(i) ?? []), line]);
   if (words.from !== undefined) add(due, palette.received(`⏳ ${words.from} holds: the goal is due from here and never comes`));
+  if (words.form === 'infinitelyOften') add(due, palette.received(`⏳ from here ${words.goal} never holds again`));
+  if (words.form === 'eventuallyAlways') markFailures(result, predicate, (i) => add(i, palette.received(`✗ ${words.goal} fails here`)));
   if (result.ending === 'stutter') {
     return {
-      headline: `${expected}, but the system may stop after ${plural(steps, 'step')} without it`,
+      headline: `${expected}, but the system may stop after ${plural(steps, 'step')} without ${without}`,
       traceName: 'shortest path',
       context: [fairness],
       notes,
@@ -159,7 +206,7 @@ function lassoWording(call: Call, result: CheckResult<unknown>, words: { goal: s
   }
   if (result.loopsTo === undefined) {
     return {
-      headline: `${expected}, but this path stops after ${plural(steps, 'step')} without it`,
+      headline: `${expected}, but this path stops after ${plural(steps, 'step')} without ${without}`,
       traceName: 'shortest path',
       context: [fairness],
       notes,
@@ -170,10 +217,30 @@ function lassoWording(call: Call, result: CheckResult<unknown>, words: { goal: s
   const cycle = steps - start;
   add(start, palette.dim(cycle === 1 ? `↻ step ${start + 1} repeats forever from here` : `↻ steps ${start + 1}–${steps} repeat forever from here`));
   return {
-    headline: `${expected}, but after ${plural(start, 'step')} a cycle of ${plural(cycle, 'step')} repeats forever without it`,
+    headline: `${expected}, but after ${plural(start, 'step')} a cycle of ${plural(cycle, 'step')} repeats forever without ${without}`,
     traceName: 'shortest lasso',
     context: [fairness],
     notes,
     lastNote: palette.received(`↻ back to step ${start}`),
   };
+}
+
+/** The failure's headline, by the property's form. */
+function expectedSentence(w: Words): string {
+  if (w.form === 'infinitelyOften') return `Expected ${w.goal} to hold again and again on every path`;
+  if (w.form === 'eventuallyAlways') return `Expected every path to settle where ${w.goal} holds for good`;
+  return w.from === undefined ? `Expected every path to reach ${w.goal}` : `Expected ${w.goal} to follow every state where ${w.from} holds`;
+}
+
+/** ◇□P: the steps of the cycle (or the last state of a path that stops) where P fails, to mark them. */
+function markFailures(result: CheckResult<unknown>, predicate: StatePredicate<unknown>, mark: (i: number) => void): void {
+  const last = result.trace.length - 1;
+  const from = result.loopsTo === undefined ? last : result.loopsTo + 1;
+  for (let i = from; i <= last; i++) {
+    try {
+      if (predicate(result.trace[i].state) === false) mark(i);
+    } catch {
+      // The search already evaluated it here; a predicate that throws now says nothing more.
+    }
+  }
 }

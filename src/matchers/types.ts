@@ -8,7 +8,7 @@
 import type { OpenResult } from '../checker/types.js';
 import type { Environment, Model } from '../model/types.js';
 import type { MatcherOptions } from './context.js';
-import type { EventuallyOptions } from './to-eventually.js';
+import type { EventuallyGoal, EventuallyOptions } from './to-eventually.js';
 
 /** The `this` a matcher demands when the received value is not a model: the type error names it. */
 export interface NotAModel {
@@ -84,16 +84,22 @@ export interface KripkeMatchers<R, T = unknown> {
   toBeDeadlockFree: OnModel<T, (options?: MatcherOptions) => R>;
   /**
    * Every path a fair scheduler allows reaches the goal (◇goal); with `from`,
-   * the goal follows every state where `from` holds (from ⤳ goal). A string
-   * names a liveness property declared on the model. Fails with a lasso: the
-   * shortest path to a cycle that repeats forever without the goal.
+   * the goal follows every state where `from` holds (from ⤳ goal);
+   * `{ infinitelyOften: P }`, P holds again and again (□◇P);
+   * `{ eventuallyAlways: P }`, P settles for good (◇□P). A string names a
+   * liveness property declared on the model. With `environments`, their
+   * behaviors join the paths, never as fair actions, and the message lists
+   * their residual assumptions. Fails with a lasso: the shortest path to a
+   * cycle that repeats forever without the goal.
    *
    * @example
+   * expect(server).toEventually({ infinitelyOften: (s) => s.served > 0 }, { fair: 'all' });
+   * expect(service).toEventually((s) => s.status === 'healthy', { fair: ['start'], environments: [k8s] });
    * expect(job).toEventually((s) => s.done, { fair: ['finish'] });
    * expect(lock).toEventually((s) => s.writing, { from: (s) => s.writerWaiting, fair: 'all' });
    * expect(readerPreference).not.toEventually('writer-progress');
    */
-  toEventually: OnModel<T, (goal: ((state: StateOf<T>) => boolean) | string, options?: EventuallyOptions<StateOf<T>, LabelOf<T>>) => R>;
+  toEventually: OnModel<T, (goal: EventuallyGoal<StateOf<T>>, options?: EventuallyOptions<StateOf<T>, LabelOf<T>>) => R>;
 }
 
 /**

@@ -10,25 +10,39 @@ import type { Fairness, LivenessProperty, LivenessSpec, StatePredicate, Transiti
 
 /**
  * Checks a fairness list against the transitions: each name is an action's
- * label (`finish`, `k8s:evict-pod`) or one choice of it (`take(0)`).
+ * label (`finish`), one choice of it (`take(0)`), or a group of such names
+ * treated as one (`['send', 'retry']`). An environment's behavior is never
+ * fair: naming one is an error that says so.
  */
 export function normalizeFairness(value: unknown, transitions: readonly Transition<unknown>[], what: string): Fairness | undefined {
   if (value === undefined) return undefined;
   if (value === 'all') return 'all';
   if (!Array.isArray(value)) {
-    throw new ModelDefinitionError(`${what} must be 'all' or a list of action names, got ${describe(value)}`);
+    throw new ModelDefinitionError(`${what} must be 'all' or a list of action names (or of groups of them), got ${describe(value)}`);
   }
-  for (const name of value as unknown[]) {
-    if (typeof name !== 'string' || name === '') {
-      throw new ModelDefinitionError(`${what} must list action names as strings, got ${describe(name)}`);
-    }
-    if (!transitions.some((t) => t.label === name || (t.choices !== undefined && name.startsWith(`${t.label}(`) && name.endsWith(')')))) {
-      throw new ModelDefinitionError(
-        `${what}: no action is named '${name}'; the actions are ${transitions.map((t) => `'${t.label}'`).join(', ')}`,
-      );
-    }
+  const entries = (value as unknown[]).map((entry) => {
+    if (!Array.isArray(entry)) return checkFairName(entry, transitions, what);
+    if (entry.length === 0) throw new ModelDefinitionError(`${what}: a group of actions must name at least one, got []`);
+    return Object.freeze(entry.map((name: unknown) => checkFairName(name, transitions, what)));
+  });
+  return Object.freeze(entries);
+}
+
+/** One name in a fairness list: a model action's label or one choice of it. */
+function checkFairName(name: unknown, transitions: readonly Transition<unknown>[], what: string): string {
+  if (typeof name !== 'string' || name === '') {
+    throw new ModelDefinitionError(`${what} must list action names as strings (or groups of them as lists), got ${describe(name)}`);
   }
-  return Object.freeze([...(value as string[])]);
+  const named = transitions.find((t) => t.label === name || (t.choices !== undefined && name.startsWith(`${t.label}(`) && name.endsWith(')')));
+  if (named === undefined) {
+    throw new ModelDefinitionError(`${what}: no action is named '${name}'; the actions are ${transitions.map((t) => `'${t.label}'`).join(', ')}`);
+  }
+  if (named.environment !== undefined) {
+    throw new ModelDefinitionError(
+      `${what}: '${name}' is a behavior of environment '${named.environment}'; an environment is adversarial and never assumed fair (only the model's actions can be)`,
+    );
+  }
+  return name;
 }
 
 /** Checks that a goal or from is a predicate. */
@@ -37,7 +51,27 @@ export function checkPredicate<S>(value: unknown, what: string): StatePredicate<
   return value as StatePredicate<S>;
 }
 
-const SPEC_KEYS = ['goal', 'from', 'fair', 'strongFair', 'stuttering'];
+const SPEC_KEYS = ['goal', 'from', 'infinitelyOften', 'eventuallyAlways', 'fair', 'strongFair', 'stuttering'];
+const FORMS = ['goal', 'infinitelyOften', 'eventuallyAlways'] as const;
+
+/** The temporal form of a spec: which one of goal / infinitelyOften / eventuallyAlways it gives, and its predicate. */
+function formOf<S>(spec: Record<string, unknown>, where: string): { form?: LivenessProperty<S>['form']; goal: StatePredicate<S> } {
+  const given = FORMS.filter((key) => spec[key] !== undefined);
+  if (given.length !== 1) {
+    throw new ModelDefinitionError(
+      given.length === 0
+        ? `${where} needs one of goal (◇goal), infinitelyOften (□◇P) or eventuallyAlways (◇□P), a predicate (state) => boolean`
+        : `${where} gives ${given.join(' and ')}; give exactly one of goal, infinitelyOften, eventuallyAlways`,
+    );
+  }
+  const key = given[0];
+  const goal = checkPredicate<S>(spec[key], `${where}: ${key}`);
+  if (key === 'goal') return { goal };
+  if (spec.from !== undefined) {
+    throw new ModelDefinitionError(`${where}: from goes with goal only (from ⤳ goal); ${key} already speaks of every state`);
+  }
+  return { form: key, goal };
+}
 
 /** Validates one liveness spec (named or not) into a property. */
 export function normalizeLivenessSpec<S>(
@@ -51,7 +85,7 @@ export function normalizeLivenessSpec<S>(
   }
   checkFields(spec, SPEC_KEYS, where);
   const s = spec as LivenessSpec<S>;
-  const goal = checkPredicate<S>(s.goal, `${where}: goal`);
+  const { form, goal } = formOf<S>(spec as Record<string, unknown>, where);
   const from = s.from === undefined ? undefined : checkPredicate<S>(s.from, `${where}: from`);
   const all = transitions as readonly Transition<unknown>[];
   const fair = normalizeFairness(s.fair, all, `${where}: fair`);
@@ -60,6 +94,7 @@ export function normalizeLivenessSpec<S>(
   return Object.freeze({
     name,
     goal,
+    ...(form === undefined ? {} : { form }),
     ...(from === undefined ? {} : { from }),
     ...(fair === undefined ? {} : { fair }),
     ...(strongFair === undefined ? {} : { strongFair }),

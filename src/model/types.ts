@@ -142,20 +142,17 @@ export type StatePredicate<S> = (state: S) => boolean;
 
 /**
  * Which actions a liveness check assumes the scheduler treats fairly: a list
- * of action names (`'finish'`, or one choice: `'take(0)'`), or `'all'`.
- * Each choice of a parameterised action is its own fair action.
+ * of action names (`'finish'`, or one choice: `'take(0)'`), or `'all'` (every
+ * action of the model; an environment's behaviors are never fair). Each choice
+ * of a parameterised action named alone is its own fair action. A nested list
+ * is a group treated as one (TLA+'s `WF_vars(Send ∨ Retry)`): fair when some
+ * member is taken; `[['take']]` makes a parameterised action fair as a whole
+ * rather than each choice.
  */
-export type Fairness<L extends string = string> = readonly L[] | 'all';
+export type Fairness<L extends string = string> = readonly (L | readonly L[])[] | 'all';
 
-/**
- * A liveness property: `goal` eventually holds on every path (◇goal), or,
- * with `from`, every time `from` holds `goal` follows (□(from ⇒ ◇goal)).
- */
-export interface LivenessSpec<S, L extends string = string> {
-  /** The good thing that must eventually happen. */
-  goal: StatePredicate<S>;
-  /** When given, the goal is due after every state where `from` holds, not only at the start. */
-  from?: StatePredicate<S>;
+/** The fairness and stuttering fields every liveness property may carry. */
+export interface FairnessSpec<L extends string = string> {
   /** Weak fairness: an action enabled without interruption from some point on is eventually taken. */
   fair?: Fairness<L>;
   /** Strong fairness: an action enabled again and again (with interruptions) is eventually taken. */
@@ -169,11 +166,49 @@ export interface LivenessSpec<S, L extends string = string> {
   stuttering?: boolean;
 }
 
+/**
+ * "Something good eventually happens": `goal` on every path (◇goal), or, with
+ * `from`, after every state where `from` holds (□(from ⇒ ◇goal)).
+ */
+export interface EventuallySpec<S, L extends string = string> extends FairnessSpec<L> {
+  /** The good thing that must eventually happen. */
+  goal: StatePredicate<S>;
+  /** When given, the goal is due after every state where `from` holds, not only at the start. */
+  from?: StatePredicate<S>;
+  infinitelyOften?: undefined;
+  eventuallyAlways?: undefined;
+}
+
+/** "Again and again": the predicate holds infinitely often on every path (□◇P), e.g. a server that keeps serving. */
+export interface InfinitelyOftenSpec<S, L extends string = string> extends FairnessSpec<L> {
+  infinitelyOften: StatePredicate<S>;
+  goal?: undefined;
+  from?: undefined;
+  eventuallyAlways?: undefined;
+}
+
+/** "Settles": from some point on the predicate holds forever (◇□P), e.g. a self-stabilising protocol converging. */
+export interface EventuallyAlwaysSpec<S, L extends string = string> extends FairnessSpec<L> {
+  eventuallyAlways: StatePredicate<S>;
+  goal?: undefined;
+  from?: undefined;
+  infinitelyOften?: undefined;
+}
+
+/**
+ * A liveness property: ◇goal, from ⤳ goal, □◇P (`infinitelyOften`) or ◇□P
+ * (`eventuallyAlways`), with the fairness it assumes.
+ */
+export type LivenessSpec<S, L extends string = string> = EventuallySpec<S, L> | InfinitelyOftenSpec<S, L> | EventuallyAlwaysSpec<S, L>;
+
 /** A named liveness property as a model holds it after `defineModel`. */
 export interface LivenessProperty<S> {
   readonly name: string;
+  /** The predicate: the goal of ◇goal and from ⤳ goal, P of □◇P and ◇□P. */
   readonly goal: StatePredicate<S>;
   readonly from?: StatePredicate<S>;
+  /** Absent for ◇goal and from ⤳ goal. */
+  readonly form?: 'infinitelyOften' | 'eventuallyAlways';
   readonly fair?: Fairness;
   readonly strongFair?: Fairness;
   readonly stuttering?: boolean;

@@ -13,7 +13,7 @@
  * edges, so it only works for tiny graphs, and it shares no code with the checker.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLiveness, defineModel, type Fairness, type Model } from '../../src/index.js';
+import { checkLiveness, defineModel, type Fairness, type LivenessQuery, type Model } from '../../src/index.js';
 import { type Case, type Edge, expectAgreement, reachableLabels } from '../support/liveness-oracle.js';
 
 const NAMES = ['a', 'b', 'c'];
@@ -44,23 +44,28 @@ function randomCase(rnd: () => number): Case {
     const r = rnd();
     if (r < 0.3) return undefined;
     if (r < 0.45) return 'all';
-    const names = NAMES.filter(() => rnd() < 0.5);
+    const names: (string | string[])[] = NAMES.filter(() => rnd() < 0.5);
     // One choice on its own now and then: `a(2)` is fair, `a(1)` is not.
     if (rnd() < 0.3 && edges.length > 0) {
       const [, to, name] = edges[Math.floor(rnd() * edges.length)];
       names.push(`${name}(${to})`);
     }
+    // A group now and then: WF(a ∨ b), or a whole parameterised action as one (['a']).
+    if (rnd() < 0.35) names.push(NAMES.filter(() => rnd() < 0.5).concat(NAMES[Math.floor(rnd() * NAMES.length)]));
     return names;
   };
+  const r = rnd();
+  const form = r < 0.2 ? ('infinitelyOften' as const) : r < 0.4 ? ('eventuallyAlways' as const) : undefined;
   return {
     n,
     inits: rnd() < 0.8 ? [0] : [0, 1],
     edges,
-    goal: Array.from({ length: n }, () => rnd() < 0.3),
-    from: rnd() < 0.5 ? Array.from({ length: n }, () => rnd() < 0.4) : undefined,
+    goal: Array.from({ length: n }, () => rnd() < (form === 'eventuallyAlways' ? 0.6 : 0.3)),
+    from: form === undefined && rnd() < 0.5 ? Array.from({ length: n }, () => rnd() < 0.4) : undefined,
     fair: pick(),
     strongFair: pick(),
     stuttering: rnd() < 0.3,
+    ...(form === undefined ? {} : { form }),
   };
 }
 
@@ -81,30 +86,38 @@ function modelOf(c: Case): Model<number> {
 }
 
 describe('checkLiveness agrees with a brute-force oracle on random graphs', () => {
-  it('on 3,000 graphs: same verdict, shortest prefix, and a fair lasso', () => {
+  it('on 5,000 graphs: same verdict, shortest prefix, and a fair lasso, for ◇goal, from ⤳ goal, □◇P and ◇□P, with groups', () => {
     const rnd = random(20260601);
     let violations = 0;
-    for (let i = 0; i < 3000; i++) {
+    const forms = { eventually: [0, 0], infinitelyOften: [0, 0], eventuallyAlways: [0, 0] };
+    for (let i = 0; i < 5000; i++) {
       const c = randomCase(rnd);
       const model = modelOf(c);
+      const predicate = (s: number) => c.goal[s];
       const query = {
-        goal: (s: number) => c.goal[s],
+        ...(c.form === undefined ? { goal: predicate } : { [c.form]: predicate }),
         ...(c.from === undefined ? {} : { from: (s: number) => c.from![s] }),
         ...(c.fair === undefined ? {} : { fair: c.fair }),
         ...(c.strongFair === undefined ? {} : { strongFair: c.strongFair }),
         stuttering: c.stuttering,
       };
       // A choice named in fairness that no reachable state enables is a usage error, never silently unfair.
-      const unknown = [c.fair, c.strongFair].flatMap((l) => (Array.isArray(l) ? l : [])).find((name) => name.includes('(') && !reachableLabels(c).has(name));
+      const unknown = [c.fair, c.strongFair].flatMap((l) => (Array.isArray(l) ? l.flat() : [])).find((name) => name.includes('(') && !reachableLabels(c).has(name));
       if (unknown !== undefined) {
-        expect(() => checkLiveness(model, query), `case ${i}`).toThrow(`no reachable state enables '${unknown}'`);
+        expect(() => checkLiveness(model, query as LivenessQuery<number>), `case ${i}`).toThrow(`no reachable state enables '${unknown}'`);
         continue;
       }
-      const r = checkLiveness(model, query);
-      if (expectAgreement(c, r, `case ${i}: ${JSON.stringify(c)}`, (x) => x as number)) violations++;
+      const r = checkLiveness(model, query as LivenessQuery<number>);
+      const bad = expectAgreement(c, r, `case ${i}: ${JSON.stringify(c)}`, (x) => x as number);
+      if (bad) violations++;
+      forms[c.form ?? 'eventually'][bad ? 1 : 0]++;
     }
-    // The sample must exercise both answers to mean anything.
-    expect(violations).toBeGreaterThan(500);
-    expect(violations).toBeLessThan(2700);
+    // The sample must exercise both answers, in every form, to mean anything.
+    expect(violations).toBeGreaterThan(800);
+    expect(violations).toBeLessThan(4500);
+    for (const [form, [held, broken]] of Object.entries(forms)) {
+      expect(held, `${form} held`).toBeGreaterThan(150);
+      expect(broken, `${form} broken`).toBeGreaterThan(150);
+    }
   });
 });

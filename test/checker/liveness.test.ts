@@ -324,7 +324,7 @@ describe('named liveness properties', () => {
       new ModelDefinitionError("model 'counter': liveness property 'p': fair: no action is named 'nope'; the actions are 'inc'"),
     );
     expect(() => counter({ p: { goal: () => true, strongFair: 'some' } })).toThrow(/strongFair must be 'all' or a list of action names/);
-    expect(() => counter({ p: { goal: () => true, weakFair: [] } })).toThrow(/unknown field 'weakFair'; the fields are goal, from, fair, strongFair, stuttering/);
+    expect(() => counter({ p: { goal: () => true, weakFair: [] } })).toThrow(/unknown field 'weakFair'; the fields are goal, from, infinitelyOften, eventuallyAlways, fair, strongFair, stuttering/);
     expect(() => counter([] as never)).toThrow(/liveness must be a record/);
   });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import '../../src/vitest.js';
-import { defineModel } from '../../src/index.js';
+import { defineEnvironment, defineModel } from '../../src/index.js';
 import { createMatchers } from '../../src/matchers/create-matchers.js';
 import type { MatcherContext, MatcherResult } from '../../src/matchers/context.js';
 import { toEventually } from '../../src/matchers/to-eventually.js';
@@ -130,12 +130,98 @@ describe('toEventually', () => {
   });
 
   it('rejects bad arguments with a usage error, under .not too', () => {
-    expect(() => run(false, job, 42)).toThrow(/Matcher error<\/b>: <g>goal<\/g> must be a predicate \(state\) => boolean or the name of a liveness property/);
+    expect(() => run(false, job, 42)).toThrow(/Matcher error<\/b>: <g>goal<\/g> must be a predicate \(state\) => boolean, the name of a liveness property of the model/);
     expect(() => run(true, job, 'progress')).toThrow(/model 'job' declares no liveness property named 'progress' \(it declares none\)/);
     expect(() => run(false, job, done, { deadlock: false })).toThrow(/toEventually does not take the deadlock option/);
     expect(() => run(false, job, done, { fair: ['nope'] })).toThrow(/fair: no action is named 'nope'; the actions are 'retry', 'finish'/);
     expect(() => run(false, job, done, { maxStates: -1 })).toThrow(/maxStates must be an integer/);
     expect(() => run(false, { not: 'a model' }, done)).toThrow(/value must be a model from defineModel\(\)/);
+  });
+});
+
+/** A pod that starts and serves; the environment may evict it (at most `max` times). */
+interface Pod {
+  status: 'starting' | 'healthy';
+  restarts: number;
+}
+const pod = defineModel<Pod>({
+  name: 'pod',
+  init: { status: 'starting', restarts: 0 },
+  actions: {
+    start: { enabled: (s) => s.status === 'starting', apply: (s) => ({ ...s, status: 'healthy' }) },
+    serve: { enabled: (s) => s.status === 'healthy', apply: (s) => s },
+  },
+});
+const k8s = (max: number) =>
+  defineEnvironment<Pod>({
+    name: 'k8s',
+    behaviors: {
+      'evict-pod': { enabled: (s) => s.status === 'healthy' && s.restarts < max, apply: (s) => ({ status: 'starting', restarts: s.restarts + 1 }) },
+    },
+    assumptions: { 'node-capacity': { description: 'A node is free to reschedule the pod', source: 'Kubernetes docs: Pod Lifecycle' } },
+  });
+const healthy = (s: Pod) => s.status === 'healthy';
+
+describe('toEventually under environments and in the forms □◇P and ◇□P', () => {
+  it('passes under a bounded environment, and the .not message lists the residual assumptions', () => {
+    const r = run(true, pod, healthy, { fair: ['start'], environments: [k8s(2)] });
+    expect(r.pass).toBe(true);
+    expect(r.message()).toMatchSnapshot();
+  });
+
+  it('fails with the environment steps marked: an evictor that never stops keeps the pod from settling', () => {
+    const evictor = defineEnvironment<Pod>({
+      name: 'k8s',
+      behaviors: { 'evict-pod': { enabled: healthy, apply: (s) => ({ ...s, status: 'starting' }) } },
+      assumptions: { 'node-capacity': { description: 'A node is free to reschedule the pod', source: 'Kubernetes docs: Pod Lifecycle' } },
+    });
+    const r = run(false, pod, { eventuallyAlways: healthy }, { fair: ['start'], environments: evictor });
+    expect(r.pass).toBe(false);
+    expect(r.message()).toMatchSnapshot();
+  });
+
+  it('□◇P: marks where the predicate holds for the last time', () => {
+    const server = defineModel({
+      name: 'server',
+      init: { mode: 'idle' as 'idle' | 'busy' | 'broken' },
+      actions: {
+        take: { enabled: (s) => s.mode === 'idle', apply: () => ({ mode: 'busy' as const }) },
+        finish: { enabled: (s) => s.mode === 'busy', apply: () => ({ mode: 'idle' as const }) },
+        crash: { enabled: (s) => s.mode === 'busy', apply: () => ({ mode: 'broken' as const }) },
+        wait: { enabled: (s) => s.mode === 'broken', apply: (s) => s },
+      },
+    });
+    const r = run(false, server, { infinitelyOften: (s: { mode: string }) => s.mode === 'idle' }, { fair: 'all' });
+    expect(r.pass).toBe(false);
+    expect(r.message()).toMatchSnapshot();
+  });
+
+  it('◇□P: marks the states of the cycle where the predicate fails; .not says it settles', () => {
+    const counter = (bounce: boolean) =>
+      defineModel({
+        name: 'counter',
+        init: { n: 3 },
+        actions: {
+          down: { enabled: (s) => s.n > 0, apply: (s) => ({ n: s.n - 1 }) },
+          up: { enabled: (s) => bounce && s.n === 1, apply: () => ({ n: 2 }) },
+          rest: { enabled: (s) => s.n === 0, apply: (s) => s },
+        },
+      });
+    const settles = { eventuallyAlways: (s: { n: number }) => s.n === 0 };
+    const r = run(false, counter(true), settles, { fair: [['down', 'up']] });
+    expect(r.pass).toBe(false);
+    expect(r.message()).toMatchSnapshot();
+    const held = run(true, counter(false), settles);
+    expect(held.pass).toBe(true);
+    expect(held.message()).toContain('Expected some path on which (s) => s.n === 0 never holds for good, but every path settles where it holds (4 reachable states).');
+  });
+
+  it('refuses a goal of another shape, and an environment that is not one', () => {
+    expect(() => run(false, pod, { infinitelyOften: true })).toThrow(
+      /goal<\/g> must be a predicate \(state\) => boolean, the name of a liveness property of the model, \{ infinitelyOften: predicate \} or \{ eventuallyAlways: predicate \}/,
+    );
+    expect(() => run(false, pod, healthy, { environments: [{ name: 'k8s' }] })).toThrow(/environments\[0\]<\/g> must be an environment from defineEnvironment\(\)/);
+    expect(() => run(false, pod, healthy, { fair: ['k8s:evict-pod'], environments: [k8s(1)] })).toThrow(/'k8s:evict-pod' is a behavior of environment 'k8s'; an environment is adversarial and never assumed fair/);
   });
 });
 
@@ -161,6 +247,12 @@ describe('toEventually registered by kripke/vitest', () => {
       expect(job).toEventually(done, { fair: 'some' });
       // @ts-expect-error only models have toEventually
       expect(42).toEventually(() => true);
+      expect(job).toEventually({ infinitelyOften: (s) => !s.done }, { fair: [['retry', 'finish']] });
+      expect(job).toEventually({ eventuallyAlways: (s) => s.done }, { strongFair: ['finish', ['retry']] });
+      // @ts-expect-error a group names the model's actions too
+      expect(job).toEventually(done, { fair: [['retry', 'nope']] });
+      // @ts-expect-error infinitelyOften takes a predicate on the state
+      expect(job).toEventually({ infinitelyOften: (s) => s.nope });
     };
     expect(typeof typed).toBe('function');
   });

@@ -11,6 +11,14 @@
  * stop in any state where no fair action is enabled. It enumerates every
  * subset of edges, so it only works for tiny graphs, and it shares no code
  * with the checker.
+ *
+ * Fairness is read as units: a name is one unit per label it covers (each
+ * choice fair on its own), a group `['a', 'b']` one unit for every label of
+ * its members together (WF(a ∨ b)); a unit is enabled where one of its labels
+ * is, and taken when one of its labels is. The forms: ◇goal, from ⤳ goal,
+ * □◇P (`infinitelyOften`: from ⤳ P with from everywhere) and ◇□P
+ * (`eventuallyAlways`: a fair path that stops where P fails, or whose cycle
+ * passes a state where P fails).
  */
 import { expect } from 'vitest';
 import type { CheckResult, Fairness } from '../../src/index.js';
@@ -27,15 +35,44 @@ export interface Case {
   fair: Fairness | undefined;
   strongFair: Fairness | undefined;
   stuttering: boolean;
+  /** The temporal form; default ◇goal (or from ⤳ goal with `from`). */
+  form?: 'infinitelyOften' | 'eventuallyAlways';
   /** The label kripke prints for an edge's choice; default `name(to)`. */
   label?: (e: Edge) => string;
 }
 
 /** The edge's label as kripke prints it. */
 export const labelOf = (e: Edge, c?: Case) => (c?.label ?? ((x: Edge) => `${x[2]}(${x[1]})`))(e);
-/** Is the edge's action fair under `list`? */
-export const fairTo = (list: Fairness | undefined, e: Edge, c?: Case) =>
-  list !== undefined && (list === 'all' || list.includes(e[2]) || list.includes(labelOf(e, c)));
+/** Does a fairness entry (a name, or a group of names) cover the edge? */
+const covers = (entry: string | readonly string[], e: Edge, c?: Case): boolean =>
+  typeof entry === 'string' ? entry === e[2] || entry === labelOf(e, c) : entry.some((name) => covers(name, e, c));
+
+/** Is the edge's action fair under `list` (on its own or in a group)? */
+export const fairTo = (list: Fairness | undefined, e: Edge, c?: Case) => list !== undefined && (list === 'all' || list.some((entry) => covers(entry, e, c)));
+
+interface Unit {
+  strong: boolean;
+  /** The edge labels the unit covers. */
+  labels: Set<string>;
+}
+
+/** The fairness units of a case (see the header). */
+function unitsOf(c: Case): Unit[] {
+  const out: Unit[] = [];
+  const labels = [...new Set(c.edges.map((e) => labelOf(e, c)))];
+  const add = (list: Fairness | undefined, strong: boolean) => {
+    if (list === undefined) return;
+    const entries: (string | readonly string[])[] = list === 'all' ? labels : [...list];
+    for (const entry of entries) {
+      const covered = c.edges.filter((e) => covers(entry, e, c)).map((e) => labelOf(e, c));
+      if (typeof entry === 'string') for (const l of new Set(covered)) out.push({ strong, labels: new Set([l]) });
+      else out.push({ strong, labels: new Set(covered) });
+    }
+  };
+  add(c.fair, false);
+  add(c.strongFair, true);
+  return out;
+}
 
 /** The labels of the edges out of reachable states. */
 export function reachableLabels(c: Case): Set<string> {
@@ -49,12 +86,15 @@ export function reachableLabels(c: Case): Set<string> {
 
 /** What the oracle expects: the length of the shortest prefix to a bad state, or undefined if none. */
 export function oracle(c: Case): { prefix: number } | undefined {
-  const { n, edges, goal, from } = c;
-  // Distances over (state, pending) pairs.
+  const { n, edges, goal } = c;
+  const stable = c.form === 'eventuallyAlways';
+  // □◇P is from ⤳ P with from everywhere.
+  const from = c.form === 'infinitelyOften' ? goal.map(() => true) : c.from;
+  // Distances over (state, pending) pairs; for ◇□P pending is always on.
   const dist = new Map<string, number>();
   const queue: [number, number][] = [];
   for (const s of c.inits) {
-    const p = !goal[s] && (from === undefined || from[s]) ? 1 : 0;
+    const p = stable || (!goal[s] && (from === undefined || from[s])) ? 1 : 0;
     if (!dist.has(`${s},${p}`)) {
       dist.set(`${s},${p}`, 0);
       queue.push([s, p]);
@@ -64,7 +104,7 @@ export function oracle(c: Case): { prefix: number } | undefined {
     const [s, p] = queue[q];
     for (const [f, t] of edges) {
       if (f !== s) continue;
-      const next = !goal[t] && (p === 1 || (from !== undefined && from[t])) ? 1 : 0;
+      const next = stable || (!goal[t] && (p === 1 || (from !== undefined && from[t]))) ? 1 : 0;
       if (dist.has(`${t},${next}`)) continue;
       dist.set(`${t},${next}`, dist.get(`${s},${p}`)! + 1);
       queue.push([t, next]);
@@ -72,11 +112,15 @@ export function oracle(c: Case): { prefix: number } | undefined {
   }
   const pendingAt = (s: number) => dist.get(`${s},1`);
   const region = edges.filter(([f, t]) => pendingAt(f) !== undefined && pendingAt(t) !== undefined);
+  const units = unitsOf(c);
   const enabled = (s: number) => new Set(edges.filter(([f, t]) => f === s && t !== s).map((e) => labelOf(e, c)));
-  const fairEnabled = (s: number) => edges.some((e) => e[0] === s && e[1] !== s && (fairTo(c.fair, e, c) || fairTo(c.strongFair, e, c)));
+  const unitEnabled = (u: Unit, s: number) => [...enabled(s)].some((l) => u.labels.has(l));
+  const fairEnabled = (s: number) => units.some((u) => unitEnabled(u, s));
+  // For ◇□P a path may only end, and a cycle only count, where P fails.
+  const mayEnd = (s: number) => !stable || !goal[s];
   const bad = new Set<number>();
   for (let s = 0; s < n; s++) {
-    if (pendingAt(s) === undefined) continue;
+    if (pendingAt(s) === undefined || !mayEnd(s)) continue;
     if (!edges.some(([f]) => f === s) || (c.stuttering && !fairEnabled(s))) bad.add(s);
   }
   for (let mask = 1; mask < 1 << region.length; mask++) {
@@ -91,12 +135,12 @@ export function oracle(c: Case): { prefix: number } | undefined {
       return out;
     };
     if (!nodes.every((s) => { const r = reach(s); return nodes.every((t) => r.has(t)) && sub.some(([f]) => f === s); })) continue;
+    if (!nodes.some(mayEnd)) continue;
     const taken = new Set(sub.filter(([f, t]) => f !== t).map((e) => labelOf(e, c)));
-    const fairOk = edges.every((e) => {
-      const a = labelOf(e, c);
-      if (taken.has(a)) return true;
-      if (fairTo(c.strongFair, e, c) && nodes.some((s) => enabled(s).has(a))) return false;
-      if (fairTo(c.fair, e, c) && nodes.every((s) => enabled(s).has(a))) return false;
+    const fairOk = units.every((u) => {
+      if ([...u.labels].some((l) => taken.has(l))) return true;
+      if (u.strong && nodes.some((s) => unitEnabled(u, s))) return false;
+      if (!u.strong && nodes.every((s) => unitEnabled(u, s))) return false;
       return true;
     });
     if (fairOk) nodes.forEach((s) => bad.add(s));
@@ -125,16 +169,25 @@ export function expectAgreement(c: Case, r: CheckResult<unknown>, where: string,
   for (let k = 1; k < states.length; k++) {
     expect(c.edges.some((e) => e[0] === states[k - 1] && e[1] === states[k] && labelOf(e, c) === r.trace[k].action), `${where}: step ${k}`).toBe(true);
   }
-  // The goal is due from dueAt on and never comes.
-  const due = r.dueAt!;
-  expect(states.slice(due).some((s) => c.goal[s]), where).toBe(false);
-  if (c.from !== undefined) expect(c.from[states[due]], where).toBe(true);
+  const stable = c.form === 'eventuallyAlways';
   const last = states[states.length - 1];
+  if (stable) {
+    // ◇□P: the path ends where P fails, or its cycle passes such a state.
+    const tail = r.loopsTo === undefined ? [last] : states.slice(r.loopsTo);
+    expect(tail.some((s) => !c.goal[s]), `${where}: P fails on the cycle or at the end`).toBe(true);
+  } else {
+    // The goal is due from dueAt on and never comes.
+    const due = r.dueAt!;
+    expect(states.slice(due).some((s) => c.goal[s]), where).toBe(false);
+    if (c.from !== undefined && c.form === undefined) expect(c.from[states[due]], where).toBe(true);
+  }
+  const units = unitsOf(c);
+  const unitEnabled = (u: Unit, s: number) => c.edges.some((e) => e[0] === s && e[1] !== s && u.labels.has(labelOf(e, c)));
   if (r.loopsTo === undefined) {
     // It stops: where nothing is enabled, or (stuttering) where nothing fair is.
     if (r.ending === 'stutter') {
       expect(c.stuttering, where).toBe(true);
-      expect(c.edges.some((e) => e[0] === last && e[1] !== last && (fairTo(c.fair, e, c) || fairTo(c.strongFair, e, c))), where).toBe(false);
+      expect(units.some((u) => unitEnabled(u, last)), where).toBe(false);
     } else {
       expect(r.ending, where).toBe('dead-end');
       expect(c.edges.some(([f]) => f === last), where).toBe(false);
@@ -148,12 +201,11 @@ export function expectAgreement(c: Case, r: CheckResult<unknown>, where: string,
   const cycleStates = states.slice(r.loopsTo);
   // Steps that change the state take their action; a self-loop takes nothing.
   const taken = new Set(r.trace.slice(r.loopsTo + 1).filter((_, k) => cycleStates[k + 1] !== cycleStates[k]).map((s) => s.action));
-  const enabled = (s: number) => new Set(c.edges.filter(([f, t]) => f === s && t !== s).map((e) => labelOf(e, c)));
-  for (const e of c.edges) {
-    const a = labelOf(e, c);
-    if (taken.has(a)) continue;
-    if (fairTo(c.strongFair, e, c)) expect(cycleStates.some((s) => enabled(s).has(a)), `${where}: ${a} strongly fair`).toBe(false);
-    if (fairTo(c.fair, e, c)) expect(cycleStates.every((s) => enabled(s).has(a)), `${where}: ${a} weakly fair`).toBe(false);
+  for (const u of units) {
+    if ([...u.labels].some((l) => taken.has(l))) continue;
+    const name = [...u.labels].join(' ∨ ');
+    if (u.strong) expect(cycleStates.some((s) => unitEnabled(u, s)), `${where}: ${name} strongly fair`).toBe(false);
+    else expect(cycleStates.every((s) => unitEnabled(u, s)), `${where}: ${name} weakly fair`).toBe(false);
   }
   return true;
 }

@@ -9,7 +9,7 @@
 import { describe } from '../../model/action.js';
 import { ModelDefinitionError } from '../../model/errors.js';
 import { checkPredicate, checkStuttering, normalizeFairness, normalizeLivenessSpec } from '../../model/liveness.js';
-import type { Fairness, LivenessProperty, StatePredicate, Transition } from '../../model/types.js';
+import type { Environment, EventuallyAlwaysSpec, EventuallySpec, InfinitelyOftenSpec, LivenessProperty, StatePredicate, Transition } from '../../model/types.js';
 import { now } from '../clock.js';
 import { errorAt, forRebuild, initialCopies, traceTo, type Suspect } from '../counterexample.js';
 import { limitOf, type Resolved } from '../options.js';
@@ -20,26 +20,29 @@ import { ExactStore, FingerprintStore } from '../store/state-store.js';
 import type { System } from '../system.js';
 import { replay } from '../trace.js';
 import type { Budget, CheckResult, CheckStats, FairnessAssumptions, Step } from '../types.js';
-import { findLasso, OutOfTime, type FairnessFlags, type Lasso, type LassoSearch } from './lasso.js';
+import { fairnessUnits } from './fairness.js';
+import { findLasso, OutOfTime, type Lasso, type LassoSearch } from './lasso.js';
+import type { Due } from './pending.js';
 import { exploreGraph, FROM, GOAL, StateGraph } from './graph.js';
 
 /**
- * What `checkLiveness` checks. Without `from`: every path from an initial
- * state reaches a `goal` state (◇goal). With `from`: after every state where
- * `from` holds, a `goal` state follows (from ⤳ goal, □(from ⇒ ◇goal)).
- * `goal` may name a liveness property declared on the model; the fields
- * given here then override the declared ones.
+ * What `checkLiveness` checks, in one of four forms: without `from`, every
+ * path from an initial state reaches a `goal` state (◇goal); with `from`,
+ * after every state where `from` holds a `goal` state follows (from ⤳ goal,
+ * □(from ⇒ ◇goal)); `infinitelyOften: P`, P holds again and again on every
+ * path (□◇P); `eventuallyAlways: P`, every path settles where P holds for
+ * good (◇□P). `goal` may name a liveness property declared on the model; the
+ * fields given here then override the declared ones. `environments` add
+ * their behaviors to the paths, never as fair actions.
  */
-export interface LivenessQuery<S> {
-  goal: StatePredicate<S> | string;
-  from?: StatePredicate<S>;
-  /** Weakly fair actions: an action enabled without interruption from some point on is eventually taken. */
-  fair?: Fairness;
-  /** Strongly fair actions: an action enabled again and again, even with interruptions, is eventually taken. */
-  strongFair?: Fairness;
-  /** TLA+'s semantics: a path may stop in any state where no fair action is enabled. Default false. */
-  stuttering?: boolean;
-}
+export type LivenessQuery<S> = (
+  | (Omit<EventuallySpec<S>, 'goal'> & { goal: StatePredicate<S> | string })
+  | InfinitelyOftenSpec<S>
+  | EventuallyAlwaysSpec<S>
+) & {
+  /** Environments whose behaviors the paths may take at any moment (adversarial: never assumed fair). */
+  environments?: Environment<S> | readonly Environment<S>[];
+};
 
 /**
  * A liveness query as the user gives it (a predicate, or a declared property's
@@ -60,14 +63,22 @@ export function livenessProperty<S>(system: System<S>, query: LivenessQuery<S> |
   if (typeof query !== 'object' || query === null) {
     throw new ModelDefinitionError(`${where}: expected { goal, from?, fair?, strongFair? } or a property name, got ${describe(query)}`);
   }
-  if (typeof query.goal !== 'string') {
-    if (typeof query.from === 'string') {
+  const { environments: _environments, ...spec } = query;
+  if (typeof spec.goal !== 'string') {
+    if (typeof spec.from === 'string') {
       throw new ModelDefinitionError(`${where}: from must be a function (state) => boolean; a name is accepted for goal only (a declared liveness property)`);
     }
-    return normalizeLivenessSpec<S>('', query, system.transitions, where); // '' : unnamed
+    return normalizeLivenessSpec<S>('', spec, system.transitions, where); // '' : unnamed
   }
-  const base = byName(query.goal);
-  const all = system.transitions as readonly Transition<unknown>[];
+  return overridden(byName(spec.goal), spec, system.transitions, where);
+}
+
+/** A declared property with the fields a query gives in its place. */
+function overridden<S>(base: LivenessProperty<S>, query: Omit<LivenessQuery<S>, 'environments'>, transitions: readonly Transition<S>[], where: string): LivenessProperty<S> {
+  if (query.from !== undefined && base.form !== undefined) {
+    throw new ModelDefinitionError(`${where}: liveness '${base.name}' is ${base.form === 'infinitelyOften' ? 'infinitelyOften (□◇P)' : 'eventuallyAlways (◇□P)'}; from goes with goal only`);
+  }
+  const all = transitions as readonly Transition<unknown>[];
   const from = query.from === undefined ? base.from : checkPredicate<S>(query.from, `${where}: from`);
   const fair = query.fair === undefined ? base.fair : normalizeFairness(query.fair, all, `${where}: fair`);
   const strongFair = query.strongFair === undefined ? base.strongFair : normalizeFairness(query.strongFair, all, `${where}: strongFair`);
@@ -75,6 +86,7 @@ export function livenessProperty<S>(system: System<S>, query: LivenessQuery<S> |
   return {
     name: base.name,
     goal: base.goal,
+    ...(base.form === undefined ? {} : { form: base.form }),
     ...(from === undefined ? {} : { from }),
     ...(fair === undefined ? {} : { fair }),
     ...(strongFair === undefined ? {} : { strongFair }),
@@ -126,7 +138,8 @@ export function runLiveness<S>(
     const property = properties[p];
     let found: LassoSearch;
     try {
-      found = findLasso(graph, p, property.from !== undefined, fairnessFlags(graph, system.transitions, property), deadline, property.stuttering === true);
+      const fairness = fairnessUnits(graph, system.transitions, property.fair, property.strongFair);
+      found = findLasso(graph, p, dueOf(property), fairness, deadline, property.stuttering === true);
     } catch (error) {
       if (!(error instanceof OutOfTime)) throw error;
       return stopped('timeout', property);
@@ -150,6 +163,7 @@ export function runLiveness<S>(
       coverage,
       ...(property.name === '' ? {} : { liveness: property.name }),
       fairness: fairnessOf(property),
+      ...(property.form === undefined ? {} : { form: property.form }),
       ...(lasso.cycle === undefined ? {} : { loopsTo: lasso.prefix.length }),
       ending: lasso.cycle !== undefined ? 'cycle' : lasso.stutters === true ? 'stutter' : 'dead-end',
       dueAt: lasso.pendingSince,
@@ -163,49 +177,11 @@ function fairnessOf<S>(p: LivenessProperty<S>): FairnessAssumptions {
   return { fair: p.fair ?? [], strongFair: p.strongFair ?? [], stuttering: p.stuttering === true };
 }
 
-/**
- * Per action instance of the graph: is it weakly / strongly fair under this
- * property? A name is an action's label (every choice of it is fair on its
- * own) or one choice's label exactly as traces print it; a choice label that no
- * reachable state enables is a usage error (a typo would otherwise leave the
- * action unfair without a word).
- */
-function fairnessFlags<S>(graph: StateGraph, transitions: readonly Transition<S>[], p: LivenessProperty<S>): FairnessFlags {
-  const n = graph.instances.length;
-  const weak = new Uint8Array(n);
-  const strong = new Uint8Array(n);
-  const mark = (list: Fairness | undefined, out: Uint8Array, what: string) => {
-    if (list === undefined) return;
-    const names = list === 'all' ? undefined : new Set(list);
-    const used = new Set<string>();
-    graph.instances.forEach((inst, i) => {
-      const action = transitions[inst.transition].label;
-      if (names === undefined || names.has(inst.label) || names.has(action)) out[i] = 1;
-      if (names?.has(inst.label)) used.add(inst.label);
-      if (names?.has(action)) used.add(action);
-    });
-    for (const name of names ?? []) {
-      if (used.has(name) || transitions.some((t) => t.label === name)) continue;
-      throw new ModelDefinitionError(`${what}: ${unknownChoice(name, graph, transitions)}`);
-    }
-  };
-  mark(p.fair, weak, 'fair');
-  mark(p.strongFair, strong, 'strongFair');
-  return { weak, strong };
-}
-
-/** Why a choice label names nothing: the choices of its action that do occur. */
-export function unknownChoice<S>(name: string, graph: StateGraph, transitions: readonly Transition<S>[]): string {
-  const t = transitions.findIndex((tr) => tr.choices !== undefined && name.startsWith(`${tr.label}(`));
-  const labels = graph.instances.filter((inst) => inst.transition === t && inst.label !== transitions[t]?.label).map((inst) => inst.label);
-  const known = labels.length === 0 ? 'none is enabled in any reachable state' : `the enabled ones are ${listed(labels)}`;
-  return `no reachable state enables '${name}' (labels must match as traces print them: ${known})`;
-}
-
-/** `a, b, c and 4 more` */
-function listed(labels: readonly string[], most = 6): string {
-  const shown = labels.slice(0, most).join(', ');
-  return labels.length <= most ? shown : `${shown} and ${labels.length - most} more`;
+/** When the property's goal falls due, by its temporal form. */
+function dueOf<S>(p: LivenessProperty<S>): Due {
+  if (p.form === 'infinitelyOften') return 'every-state';
+  if (p.form === 'eventuallyAlways') return 'stable';
+  return p.from === undefined ? 'start' : 'from';
 }
 
 /**
@@ -226,7 +202,7 @@ function vacuity<S>(graph: StateGraph, prop: number, p: LivenessProperty<S>, pen
   const what = p.name === undefined || p.name === '' ? 'the liveness check' : `liveness '${p.name}'`;
   const out: string[] = [];
   if (p.from !== undefined && from === 0) out.push(`${what} is vacuous: 'from' never holds in a reachable state, so the goal is never due`);
-  if (goal === graph.size) out.push(`${what} is vacuous: the goal holds in every reachable state`);
+  if (goal === graph.size) out.push(`${what} is vacuous: ${p.form === undefined ? 'the goal' : 'the predicate'} holds in every reachable state`);
   if (out.length === 0 && pendingStates === 0) {
     out.push(
       p.from === undefined

@@ -1,39 +1,45 @@
 /**
  * The cycle of a liveness counterexample: from the state where the prefix
  * enters a fair component, a walk inside it that is fair in itself and comes
- * back. It goes from witness to witness (an edge of each fair action it must
- * take, a state where a weakly fair action is disabled), each leg a
- * breadth-first search inside the component, then returns to where it entered.
+ * back. It goes from witness to witness (an edge of each fair unit it must
+ * take, a state where a weakly fair unit is disabled, and for ◇□P a state
+ * where P fails), each leg a breadth-first search inside the component, then
+ * returns to where it entered.
  */
 import type { SccScratch } from './components.js';
-import type { FairnessFlags } from './fair-components.js';
+import type { Acceptance } from './fair-components.js';
+import type { FairnessUnits } from './fairness.js';
 import type { StateGraph } from './graph.js';
 
 /**
  * A cycle from `entry` back to it, inside entry's fair core, fair in itself:
- * it takes every strongly fair action enabled anywhere on it, and for each
- * weakly fair action enabled at entry it takes it or passes a state that disables it.
+ * it takes every strongly fair unit enabled anywhere on it, for each weakly
+ * fair unit enabled at entry it takes it or passes a state that disables it,
+ * and it passes an accepting state if the acceptance asks for one.
  */
 export function fairCycle(
   graph: StateGraph,
   entry: number,
   setOf: Int32Array,
-  fairness: FairnessFlags,
+  acceptance: Acceptance,
   scratch: SccScratch,
   clock: () => void,
 ): number[] {
-  return new CycleWalk(graph, entry, setOf, fairness, scratch, clock).run();
+  return new CycleWalk(graph, entry, setOf, acceptance, scratch, clock).run();
 }
 
 class CycleWalk {
-  /** Weakly fair actions enabled at entry, not yet taken nor seen disabled. */
+  /** Weakly fair units enabled at entry, not yet taken nor seen disabled. */
   private readonly needWeak = new Set<number>();
-  /** Strongly fair actions enabled somewhere on the walk, not yet taken. */
+  /** Strongly fair units enabled somewhere on the walk, not yet taken. */
   private readonly needStrong = new Set<number>();
   private readonly taken = new Set<number>();
+  /** The walk has yet to pass an accepting state. */
+  private needAccepting: boolean;
   private readonly walk: number[] = [];
   private readonly core: number;
-  /** Per action instance: the stamp of the last state `enable` marked it enabled at. */
+  private readonly fairness: FairnessUnits;
+  /** Per fairness unit: the stamp of the last state `enable` marked it enabled at. */
   private readonly enabledStamp: Int32Array;
   private stamp = 0;
   private round = 0;
@@ -42,63 +48,85 @@ class CycleWalk {
     private readonly graph: StateGraph,
     private readonly entry: number,
     private readonly setOf: Int32Array,
-    private readonly fairness: FairnessFlags,
+    private readonly acceptance: Acceptance,
     private readonly scratch: SccScratch,
     private readonly clock: () => void,
   ) {
     this.core = setOf[entry];
-    this.enabledStamp = new Int32Array(graph.instances.length);
+    this.fairness = acceptance.fairness;
+    this.enabledStamp = new Int32Array(this.fairness.size);
+    this.needAccepting = acceptance.accepting !== undefined;
   }
 
   run(): number[] {
-    const { weak, strong } = this.fairness;
+    const { strong } = this.fairness;
     this.enable(this.entry);
-    for (let a = 0; a < this.enabledStamp.length; a++) {
-      if (this.enabledStamp[a] === this.stamp && weak[a] === 1 && strong[a] !== 1) this.needWeak.add(a);
+    for (let u = 0; u < this.enabledStamp.length; u++) {
+      if (this.enabledStamp[u] === this.stamp && strong[u] !== 1) this.needWeak.add(u);
     }
     this.visit(this.entry);
     let cur = this.entry;
     for (;;) {
-      while (this.needWeak.size > 0 || this.needStrong.size > 0) {
-        const path = this.pathFrom(cur, (s) => this.disablesNeeded(s), (a) => this.needWeak.has(a) || this.needStrong.has(a));
+      while (this.needs()) {
+        const path = this.pathFrom(cur, (s) => this.witness(s), (a) => this.needed(a));
         this.follow(path);
         cur = this.graph.targets.get(path[path.length - 1]);
       }
       if (cur === this.entry && this.walk.length > 0) break;
       this.follow(this.pathFrom(cur, (s) => s === this.entry, () => false));
       cur = this.entry;
-      if (this.needWeak.size === 0 && this.needStrong.size === 0) break;
+      if (!this.needs()) break;
     }
     // Leave the scratch clean for whoever uses it next.
     this.scratch.index.fill(0);
     return this.walk;
   }
 
-  /** Marks the actions with a step out of `s` that changes the state under a fresh stamp. */
-  private enable(s: number): void {
-    const { graph } = this;
-    const stamp = ++this.stamp;
-    const end = graph.firstEdge(s + 1);
-    for (let e = graph.firstEdge(s); e < end; e++) if (graph.targets.get(e) !== s) this.enabledStamp[graph.actions.get(e)] = stamp;
+  private needs(): boolean {
+    return this.needWeak.size > 0 || this.needStrong.size > 0 || this.needAccepting;
   }
 
-  /** State `s` disables some weakly fair action the walk still needs (a witness for it). */
-  private disablesNeeded(s: number): boolean {
-    if (this.needWeak.size === 0) return false;
-    this.enable(s);
-    for (const a of this.needWeak) if (this.enabledStamp[a] !== this.stamp) return true;
+  /** A step of instance `a` takes a unit the walk still needs. */
+  private needed(a: number): boolean {
+    const { first, list } = this.fairness;
+    for (let k = first[a]; k < first[a + 1]; k++) if (this.needWeak.has(list[k]) || this.needStrong.has(list[k])) return true;
     return false;
   }
 
-  /** The walk passes `s`: weakly fair actions it disables are satisfied, strongly fair ones it enables are needed. */
+  /** Marks the units with a step out of `s` that changes the state under a fresh stamp. */
+  private enable(s: number): void {
+    const { graph } = this;
+    const { first, list } = this.fairness;
+    const stamp = ++this.stamp;
+    const end = graph.firstEdge(s + 1);
+    for (let e = graph.firstEdge(s); e < end; e++) {
+      if (graph.targets.get(e) === s) continue;
+      const a = graph.actions.get(e);
+      for (let k = first[a]; k < first[a + 1]; k++) this.enabledStamp[list[k]] = stamp;
+    }
+  }
+
+  /** State `s` is a witness the walk still needs: it disables a needed weakly fair unit, or it is accepting. */
+  private witness(s: number): boolean {
+    if (this.needAccepting && this.acceptance.accepting!(s)) return true;
+    if (this.needWeak.size === 0) return false;
+    this.enable(s);
+    for (const u of this.needWeak) if (this.enabledStamp[u] !== this.stamp) return true;
+    return false;
+  }
+
+  /** The walk passes `s`: weakly fair units it disables are satisfied, strongly fair ones it enables are needed. */
   private visit(s: number): void {
     const { strong } = this.fairness;
+    if (this.needAccepting && this.acceptance.accepting!(s)) this.needAccepting = false;
     this.enable(s);
-    for (const a of this.needWeak) if (this.enabledStamp[a] !== this.stamp) this.needWeak.delete(a);
+    for (const u of this.needWeak) if (this.enabledStamp[u] !== this.stamp) this.needWeak.delete(u);
+    const { first, list } = this.fairness;
     const end = this.graph.firstEdge(s + 1);
     for (let e = this.graph.firstEdge(s); e < end; e++) {
+      if (this.graph.targets.get(e) === s) continue;
       const a = this.graph.actions.get(e);
-      if (this.enabledStamp[a] === this.stamp && strong[a] === 1 && !this.taken.has(a)) this.needStrong.add(a);
+      for (let k = first[a]; k < first[a + 1]; k++) if (strong[list[k]] === 1 && !this.taken.has(list[k])) this.needStrong.add(list[k]);
     }
   }
 
@@ -107,10 +135,13 @@ class CycleWalk {
       this.walk.push(e);
       const target = this.graph.targets.get(e);
       if (target !== this.graph.sourceOf(e)) {
+        const { first, list } = this.fairness;
         const a = this.graph.actions.get(e);
-        this.taken.add(a);
-        this.needWeak.delete(a);
-        this.needStrong.delete(a);
+        for (let k = first[a]; k < first[a + 1]; k++) {
+          this.taken.add(list[k]);
+          this.needWeak.delete(list[k]);
+          this.needStrong.delete(list[k]);
+        }
       }
       this.visit(target);
     }

@@ -16,12 +16,11 @@
  * so stopping where no fair action is enabled is a counterexample.
  */
 import { now } from '../clock.js';
-import type { StateGraph } from './graph.js';
-import { fairCores, type FairnessFlags } from './fair-components.js';
+import { GOAL, type StateGraph } from './graph.js';
+import { fairCores, type Acceptance } from './fair-components.js';
 import { fairCycle } from './fair-cycle.js';
-import { pathToPair, pendingPairs, pendingRegion } from './pending.js';
-
-export type { FairnessFlags } from './fair-components.js';
+import type { FairnessUnits } from './fairness.js';
+import { pathToPair, pendingPairs, pendingRegion, type Due } from './pending.js';
 
 /** A counterexample as edge indices of the graph. */
 export interface Lasso {
@@ -60,44 +59,50 @@ export function analysisBytes(n: number, instances: number): number {
 
 /**
  * Finds the shortest lasso (or dead end) violating the property `prop` of the
- * graph under the given fairness. `leadsTo` selects from ⤳ goal instead of ◇goal.
+ * graph under the given fairness; `due` says which temporal form it has. For
+ * ◇□P (`'stable'`) a path that ends must end where P fails, and a cycle must
+ * pass such a state.
  */
 export function findLasso(
   graph: StateGraph,
   prop: number,
-  leadsTo: boolean,
-  fairness: FairnessFlags,
+  due: Due,
+  fairness: FairnessUnits,
   deadline: number,
   stuttering = false,
 ): LassoSearch {
   const clock = () => {
     if (now() > deadline) throw new OutOfTime();
   };
-  const pairs = pendingPairs(graph, prop, leadsTo, clock);
+  const flags = graph.flags[prop];
+  const failsGoal = (s: number) => (flags.get(s) & GOAL) === 0;
+  // Where a path may end for good: anywhere the goal is pending, but for ◇□P only where P fails.
+  const mayEnd = due === 'stable' ? failsGoal : () => true;
+  const acceptance: Acceptance = due === 'stable' ? { fairness, accepting: failsGoal } : { fairness };
+  const pairs = pendingPairs(graph, prop, due, clock);
   const region = pendingRegion(pairs);
-  const { setOf, scratch } = fairCores(graph, region, fairness, stuttering, clock);
+  const { setOf, scratch } = fairCores(graph, region, acceptance, stuttering, clock);
   // Breadth-first order is distance order: the first bad pair is the nearest.
   for (let q = 0; q < pairs.count; q++) {
     const x = pairs.order[q];
     if ((x & 1) === 0) continue;
     const s = x >>> 1;
     const deadEnd = graph.firstEdge(s) === graph.firstEdge(s + 1);
-    if (!deadEnd && setOf[s] >= 0) continue;
+    if (deadEnd ? !mayEnd(s) : setOf[s] >= 0) continue;
     const path = pathToPair(graph, pairs, x);
     const found = (lasso: Lasso): LassoSearch => ({ lasso, pendingStates: region.length });
     if (deadEnd) return found(path);
-    if (stuttering && !fairEnabledAt(graph, s, fairness)) return found({ ...path, stutters: true });
-    return found({ ...path, cycle: fairCycle(graph, s, setOf, fairness, scratch, clock) });
+    if (stuttering && mayEnd(s) && !fairEnabledAt(graph, s, fairness)) return found({ ...path, stutters: true });
+    return found({ ...path, cycle: fairCycle(graph, s, setOf, acceptance, scratch, clock) });
   }
   return { lasso: undefined, pendingStates: region.length };
 }
 
-/** Some weakly or strongly fair action has a step out of `s` that changes the state. */
-function fairEnabledAt(graph: StateGraph, s: number, { weak, strong }: FairnessFlags): boolean {
+/** Some fair unit has a step out of `s` that changes the state. */
+function fairEnabledAt(graph: StateGraph, s: number, fairness: FairnessUnits): boolean {
   const end = graph.firstEdge(s + 1);
   for (let e = graph.firstEdge(s); e < end; e++) {
-    const a = graph.actions.get(e);
-    if (graph.targets.get(e) !== s && (weak[a] === 1 || strong[a] === 1)) return true;
+    if (graph.targets.get(e) !== s && fairness.isFair(graph.actions.get(e))) return true;
   }
   return false;
 }

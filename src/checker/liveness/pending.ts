@@ -2,8 +2,10 @@
  * Phase 1 of the liveness analysis: where the goal is pending.
  *
  * A one-bit monitor runs beside the graph: `pending` turns on where the goal
- * becomes due (an initial state for ◇goal; any `from` state for from ⤳ goal)
- * and off in a goal state. Breadth-first search over (state, pending) pairs
+ * becomes due (an initial state for ◇goal; any `from` state for from ⤳ goal;
+ * any state for □◇goal) and off in a goal state. For ◇□P it is on everywhere:
+ * the region is the whole graph, and the fair components keep only the cycles
+ * that leave P (fair-components.ts). Breadth-first search over (state, pending) pairs
  * gives every pair its distance from an initial state, and a parent edge to
  * walk back along. The states reachable with pending on are the region R;
  * every edge between them keeps pending on, so a bad cycle is a cycle of R.
@@ -32,8 +34,14 @@ export interface PathToPair {
   readonly pendingSince: number;
 }
 
-/** Every pair reachable from an initial state, breadth-first, for property `prop` (`leadsTo`: from ⤳ goal, else ◇goal). */
-export function pendingPairs(graph: StateGraph, prop: number, leadsTo: boolean, clock: () => void): PendingPairs {
+/**
+ * When the goal falls due: at the start (◇goal), where `from` holds
+ * (from ⤳ goal), in every state (□◇goal); `'stable'` (◇□P): always pending.
+ */
+export type Due = 'start' | 'from' | 'every-state' | 'stable';
+
+/** Every pair reachable from an initial state, breadth-first, for property `prop`. */
+export function pendingPairs(graph: StateGraph, prop: number, due: Due, clock: () => void): PendingPairs {
   const n = graph.size;
   const flags = graph.flags[prop];
   const F = graph.firstEdges;
@@ -42,9 +50,12 @@ export function pendingPairs(graph: StateGraph, prop: number, leadsTo: boolean, 
   const order = new Int32Array(2 * n);
   const parentEdge = new Int32Array(2 * n);
   let tail = 0;
+  const always = due === 'stable';
+  const fromOnly = due === 'from';
+  const everyState = due === 'every-state';
   for (const s of graph.initIds) {
     const f = flags.get(s);
-    const x = 2 * s + ((f & GOAL) === 0 && (!leadsTo || (f & FROM) !== 0) ? 1 : 0);
+    const x = 2 * s + (always || ((f & GOAL) === 0 && (!fromOnly || (f & FROM) !== 0)) ? 1 : 0);
     if (seen[x] !== 0) continue;
     seen[x] = 1;
     parentEdge[x] = -1;
@@ -59,7 +70,7 @@ export function pendingPairs(graph: StateGraph, prop: number, leadsTo: boolean, 
     for (let e = F.get(s); e < end; e++) {
       const t = T[e >>> CHUNK_BITS][e & OFFSET];
       const f = flags.get(t);
-      const y = 2 * t + ((f & GOAL) === 0 && (pending === 1 || (leadsTo && (f & FROM) !== 0)) ? 1 : 0);
+      const y = 2 * t + (always || ((f & GOAL) === 0 && (pending === 1 || everyState || (fromOnly && (f & FROM) !== 0))) ? 1 : 0);
       if (seen[y] !== 0) continue;
       seen[y] = 1 + 2 * pending;
       parentEdge[y] = e;
