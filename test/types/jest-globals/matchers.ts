@@ -28,6 +28,8 @@ test('the matchers are typed on a model', () => {
   expect(counter).toEventually((s) => s.n === 3, { fair: ['inc', 'add(1)'], maxStates: 100 });
   expect(counter).toEventually((s) => s.n === 3, { from: (s) => s.n > 0, strongFair: 'all' });
   expect(counter).toEventually('reaches-3');
+  expect(counter).toEventually({ infinitelyOften: (s) => s.n >= 0 }, { fair: [['inc', 'add']], environments: [resets] });
+  expect(counter).toEventually({ eventuallyAlways: (s) => s.n === 3 }, { strongFair: ['inc', ['add']] });
   expect(counter).not.toEventually((s) => s.n === 3);
   expect(looseCounter).toEventually((s) => s.n === 3, { fair: ['whatever'] });
 });
@@ -57,6 +59,10 @@ test('anything else does not type-check', () => {
   expect(counter).toEventually((s) => s.label === 'x');
   // @ts-expect-error a misspelt fair action
   expect(counter).toEventually((s) => s.n === 3, { fair: ['icn'] });
+  // @ts-expect-error a group names the model's actions too
+  expect(counter).toEventually((s) => s.n === 3, { fair: [['inc', 'icn']] });
+  // @ts-expect-error eventuallyAlways takes a predicate on the state
+  expect(counter).toEventually({ eventuallyAlways: (s) => s.label === 'x' });
   // @ts-expect-error fairness is a list of names or 'all'
   expect(counter).toEventually((s) => s.n === 3, { strongFair: 'every' });
 });
