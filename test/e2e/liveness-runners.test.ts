@@ -44,6 +44,13 @@ const expectations = (results: Map<string, { status: string; message: string }>)
   expect(not?.status).toBe('failed');
   expect(not?.message).toContain('Expected some path never to reach');
   expect(not?.message).toContain('Fairness: weak for finish');
+  expect(results.get('under an environment: healthy again and again')?.status).toBe('passed');
+  const flapping = results.get('under an environment: never healthy for good');
+  expect(flapping?.status).toBe('failed');
+  expect(flapping?.message).toContain('Expected every path to settle where (s) => s.status === "healthy" holds for good, but after 0 steps a cycle of 2 steps repeats forever without settling');
+  expect(flapping?.message).toContain('Step 2: k8s:evict-pod [environment k8s]');
+  expect(flapping?.message).toContain('✗ (s) => s.status === "healthy" fails here');
+  expect(flapping?.message).toContain('• node-capacity [k8s]: A node is free to reschedule the pod');
 };
 
 describe('toEventually in the runners', () => {
