@@ -242,6 +242,9 @@ describe('□◇P (infinitelyOften) and ◇□P (eventuallyAlways)', () => {
     );
     expect(checkLiveness(named, 'keeps-serving').trace).toHaveLength(4);
     expect(() => checkLiveness(named, { goal: 'keeps-serving', from: idle })).toThrow("liveness 'keeps-serving' is infinitelyOften (□◇P); from goes with goal only");
+    expect(() => checkLiveness(named, { goal: 'keeps-serving', eventuallyAlways: idle } as never)).toThrow(
+      "checkLiveness: goal names liveness 'keeps-serving', and eventuallyAlways gives a predicate too; give one of them",
+    );
   });
 
   it('refuses two forms at once, none, and from beside a form', () => {

@@ -75,6 +75,10 @@ export function livenessProperty<S>(system: System<S>, query: LivenessQuery<S> |
 
 /** A declared property with the fields a query gives in its place. */
 function overridden<S>(base: LivenessProperty<S>, query: Omit<LivenessQuery<S>, 'environments'>, transitions: readonly Transition<S>[], where: string): LivenessProperty<S> {
+  const form = (['infinitelyOften', 'eventuallyAlways'] as const).find((key) => (query as Record<string, unknown>)[key] !== undefined);
+  if (form !== undefined) {
+    throw new ModelDefinitionError(`${where}: goal names liveness '${base.name}', and ${form} gives a predicate too; give one of them`);
+  }
   if (query.from !== undefined && base.form !== undefined) {
     throw new ModelDefinitionError(`${where}: liveness '${base.name}' is ${base.form === 'infinitelyOften' ? 'infinitelyOften (□◇P)' : 'eventuallyAlways (◇□P)'}; from goes with goal only`);
   }
