@@ -42,7 +42,7 @@ export function processCrash<S>(options: ProcessCrashOptions<S>): Environment<S>
     assumptions: {
       'crash-stop': {
         description: 'A crashed process stops at once and writes nothing afterwards (SIGKILL cannot be caught); it does not corrupt what it had written',
-        source: 'signal(7) (SIGKILL); Linux man-pages',
+        source: 'signal(7) (SIGKILL)',
       },
       'restarted': {
         description: 'A supervisor restarts the process, which then runs its recovery',
