@@ -34,18 +34,18 @@ export function election(recheck: boolean) {
     init: { key: null, a: 'idle', b: 'idle' },
     actions: {
       // Send the transaction: create the key if absent.
-      campaign: { choices: () => CANDIDATES, enabled: (s, c) => s[c] === 'idle', apply: (s, c) => set(s, c, 'pending') },
+      campaign: { choices: () => CANDIDATES, enabled: (s, c: Candidate) => s[c] === 'idle', apply: (s, c: Candidate) => set(s, c, 'pending') },
       // The transaction runs and its reply arrives.
       reply: {
         choices: () => CANDIDATES,
-        enabled: (s, c) => s[c] === 'pending',
-        apply: (s, c) => (s.key === null ? { ...set(s, c, 'leader'), key: c } : set(s, c, 'follower')),
+        enabled: (s, c: Candidate) => s[c] === 'pending',
+        apply: (s, c: Candidate) => (s.key === null ? { ...set(s, c, 'leader'), key: c } : set(s, c, 'follower')),
       },
       // No reply came: read the key again (recheck), or take the campaign for a win.
       resolve: {
         choices: () => CANDIDATES,
-        enabled: (s, c) => s[c] === 'aborted',
-        apply: (s, c) => (!recheck ? set(s, c, 'leader') : s.key === c ? set(s, c, 'leader') : set(s, c, s.key === null ? 'idle' : 'follower')),
+        enabled: (s, c: Candidate) => s[c] === 'aborted',
+        apply: (s, c: Candidate) => (!recheck ? set(s, c, 'leader') : s.key === c ? set(s, c, 'leader') : set(s, c, s.key === null ? 'idle' : 'follower')),
       },
     },
     invariants: {
