@@ -4,7 +4,8 @@
 // "fails on purpose" must fail, every other must pass. Exits non-zero if any
 // example does not behave. The examples import 'kripke' itself (the built
 // package, through its exports map), so run `npm run build` first:
-// `npm run examples` does both. An optional argument names another folder.
+// `npm run examples` does both (kripke/environments too: the stories import it).
+// An optional argument names another folder.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

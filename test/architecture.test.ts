@@ -15,6 +15,8 @@ const LAYERS: readonly (readonly [layer: string, folders: readonly string[]])[] 
   ['checker', ['checker', 'checker/liveness']],
   ['render', ['render']],
   ['matchers', ['matchers']],
+  // kripke/environments: above everything but the runner entries, so no checker, render or matcher file may import it.
+  ['environments', ['environments']],
   ['runners', ['snapshot', 'augment', '.']],
 ];
 
@@ -112,10 +114,24 @@ describe('architecture (docs/architecture.md)', () => {
     expect(long).toEqual([]);
   });
 
+  it('keeps kripke/environments on the model alone: it builds environments, it never runs a check', () => {
+    const environments = files.filter((f) => relative(SRC, f).startsWith('environments/'));
+    expect(environments.length).toBeGreaterThanOrEqual(7);
+    const outside = environments.flatMap((file) =>
+      importsOf(file)
+        .filter((s) => s.startsWith('.'))
+        .map((s) => relative(SRC, resolveLocal(file, s)))
+        .filter((target) => !target.startsWith('model/') && !target.startsWith('environments/'))
+        .map((target) => `${relative(SRC, file)} imports ${target}`),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('would catch an upward import (the rule is not vacuous)', () => {
     expect(upwardImports(join(SRC, 'model/types.ts'), ['../checker/types.js'])).toEqual(['model/types.ts imports checker/types.ts (checker is above model)']);
     expect(upwardImports(join(SRC, 'checker/store/columns.ts'), ['../search.js'])).toHaveLength(1);
     expect(upwardImports(join(SRC, 'checker/search.ts'), ['../model/types.js', './store/columns.js'])).toEqual([]);
+    expect(upwardImports(join(SRC, 'matchers/to-survive.ts'), ['../environments/k8s.js'])).toEqual(['matchers/to-survive.ts imports environments/k8s.ts (environments is above matchers)']);
   });
 });
 

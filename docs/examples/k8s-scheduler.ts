@@ -4,11 +4,14 @@
  * A closed model always passes: it controls everything. `checkOpen` adds an
  * adversarial environment whose behaviors the breadth-first search explores
  * at every possible moment, exposing failures that only appear when the
- * platform acts. Ported from musil's examples/k8s_scheduler.py.
+ * platform acts. The environment is `k8s.podEviction` from
+ * kripke/environments, which also declares the platform's residual
+ * assumptions with their sources. Ported from musil's examples/k8s_scheduler.py.
  *
  *   npx tsx docs/examples/k8s-scheduler.ts
  */
-import { check, checkOpen, defineEnvironment, defineModel } from 'kripke';
+import { check, checkOpen, defineModel } from 'kripke';
+import { k8s as kubernetes } from 'kripke/environments';
 
 /** State of a distributed service. */
 export interface Service {
@@ -35,34 +38,20 @@ export const service = defineModel<Service>({
 });
 
 /**
- * The platform may evict a running pod at any time while restart budget remains.
+ * The platform may evict a running pod at any time while restart budget remains:
+ * `k8s.podEviction` from kripke/environments (musil's `pod_eviction(can_evict, on_evict)`).
  * Fragile: eviction kills the service. Resilient: eviction triggers a controlled restart.
  */
 export function k8s(resilient: boolean) {
-  return defineEnvironment<Service>({
-    name: 'k8s',
-    behaviors: {
-      'evict-pod': {
-        // Once maxRestarts is exhausted the cluster stops rescheduling the pod (an operator alert).
-        enabled: (s) => (s.status === 'healthy' || s.status === 'degraded') && s.restarts < s.maxRestarts,
-        apply: resilient
-          ? (s) => ({ ...s, status: 'starting', restarts: s.restarts + 1 })
-          : (s) => ({ ...s, status: 'unresponsive' }),
-      },
-    },
+  return kubernetes.podEviction<Service>({
+    // Once maxRestarts is exhausted the cluster stops rescheduling the pod (an operator alert).
+    canEvict: (s) => (s.status === 'healthy' || s.status === 'degraded') && s.restarts < s.maxRestarts,
+    onEvict: resilient
+      ? (s) => ({ ...s, status: 'starting', restarts: s.restarts + 1 })
+      : (s) => ({ ...s, status: 'unresponsive' }),
     guarantees: {
       // K8s does not corrupt the restart counter: it only increments it on eviction.
       'restarts-non-negative': (s) => s.restarts >= 0,
-    },
-    assumptions: {
-      'node-capacity': {
-        description: 'At least one schedulable node is always available after eviction',
-        source: 'Kubernetes docs: Pod lifecycle',
-      },
-      'eviction-rate-bounded': {
-        description: 'Eviction rate is bounded so maxRestarts is not exceeded in practice',
-        source: 'cluster SLA',
-      },
     },
   });
 }
@@ -87,7 +76,8 @@ export function main(log: (line: string) => void = console.log): void {
   log(`\n  Residual proof obligations (${resilient.unverifiedAssumptions.length} unverified):`);
   for (const a of resilient.unverifiedAssumptions) {
     log(`    [${a.status}] ${a.name}`);
-    log(`               ${a.description} (${a.source})`);
+    log(`               ${a.description}`);
+    log(`               source: ${a.source}`);
   }
   log(
     '\nThe same service model fails under eviction without restart logic. checkOpen explores\n' +

@@ -22,7 +22,7 @@ export interface System<S> {
   readonly terminal?: (state: S) => boolean;
   /** The model's named liveness properties. */
   readonly liveness: readonly LivenessProperty<S>[];
-  /** The environments' names, in the order given. */
+  /** The environments' names, in the order given, each once (one platform's factories may share a name). */
   readonly environments: readonly string[];
   /** Every declared assumption: environment order, then declaration order. */
   readonly assumptions: readonly Assumption[];
@@ -30,8 +30,10 @@ export interface System<S> {
 
 /**
  * Composes a model with environments (none: the closed model), checking that
- * each is an environment, that their names differ, and that no behavior's label
- * is a model action's name or another behavior's.
+ * each is an environment and that no behavior's label is a model action's name
+ * or another behavior's. Environments may share a name when their behaviors
+ * differ (the factories of one platform: `k8s.podEviction` and `k8s.nodeFailure`
+ * are both 'k8s'); the same label twice is refused.
  *
  * @example
  * const open = compose(service, [k8s]);
@@ -40,13 +42,10 @@ export interface System<S> {
 export function compose<S>(model: Model<S>, environments: readonly unknown[] = [], where = 'checkOpen'): System<S> {
   const parts = partsOf(model);
   const labels = new Map(parts.transitions.map((t) => [t.label, `model action '${t.label}'`]));
-  const names = new Set<string>();
   const envs = environments.map((env, i) => {
     if (!isEnvironment(env)) {
       throw new ModelDefinitionError(`${where}: environment ${i} is not an environment from defineEnvironment, got ${describe(env)}`);
     }
-    if (names.has(env.name)) throw new ModelDefinitionError(`${where}: two environments are named '${env.name}'`);
-    names.add(env.name);
     for (const b of env.behaviors) {
       const clash = labels.get(b.label);
       if (clash !== undefined) throw new ModelDefinitionError(`${where}: behavior '${b.label}' of environment '${env.name}' has the same name as ${clash}`);
@@ -62,7 +61,7 @@ export function compose<S>(model: Model<S>, environments: readonly unknown[] = [
     invariants: [...parts.invariants, ...envs.flatMap((e) => e.guarantees)],
     ...(parts.terminal === undefined ? {} : { terminal: parts.terminal }),
     liveness: parts.liveness,
-    environments: envs.map((e) => e.name),
+    environments: [...new Set(envs.map((e) => e.name))],
     assumptions: envs.flatMap((e) => e.assumptions),
   };
 }

@@ -220,7 +220,7 @@ export interface OpenResult<S> {
   readonly assumptions: readonly Assumption[];
   /** The residual proof obligations: the assumptions still `unverified`. */
   readonly unverifiedAssumptions: readonly Assumption[];
-  /** The names of the environments, in the order given. */
+  /** The names of the environments, in the order given, each once. */
   readonly environments: readonly string[];
   toString(): string;
 }

@@ -252,7 +252,7 @@ describe('definitions that a check refuses', () => {
 
   it.each([
     ['an environment behavior whose label is a model action', () => checkOpen(m, env('k8s')), "checkOpen: behavior 'k8s:evict' of environment 'k8s' has the same name as model action 'k8s:evict'"],
-    ['two environments with one name', () => checkOpen(m, [env('net', 'drop'), env('net', 'dup')]), "checkOpen: two environments are named 'net'"],
+    ['two environments with one name and one behavior', () => checkOpen(m, [env('net', 'drop'), env('net', 'drop')]), "checkOpen: behavior 'net:drop' of environment 'net' has the same name as behavior 'net:drop'"],
     ['no environment', () => checkOpen(m, []), 'checkOpen: give at least one environment'],
     ['something that is not an environment', () => checkOpen(m, [env('net'), { name: 'x' } as never]), 'checkOpen: environment 1 is not an environment from defineEnvironment, got an object'],
     ['something that is not a model, in check', () => check({ init: 0 } as never), 'check(model): expected a model from defineModel, got an object'],

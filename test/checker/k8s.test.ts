@@ -23,8 +23,8 @@ describe('the k8s scheduler story', () => {
     expect(open.ok).toBe(true);
     expect(open.result.stats.states).toBe(12);
     expect(open.unverifiedAssumptions.map((a) => [a.name, a.environment, a.source])).toEqual([
-      ['node-capacity', 'k8s', 'Kubernetes docs: Pod lifecycle'],
-      ['eviction-rate-bounded', 'k8s', 'cluster SLA'],
+      ['node-capacity', 'k8s', 'Kubernetes docs: Pod Lifecycle (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/)'],
+      ['eviction-rate-bounded', 'k8s', 'Kubernetes docs: Disruptions (https://kubernetes.io/docs/concepts/workloads/pods/disruptions/)'],
     ]);
   });
 });

@@ -120,6 +120,22 @@ describe('checkOpen', () => {
     expect(r.budget).toBe('maxStates');
   });
 
+  it('composes environments that share a name when their behaviors differ; the name is listed once', () => {
+    const halt = defineEnvironment<Mail>({ name: 'power', behaviors: { halt: { enabled: (s) => s.up, apply: (s) => ({ ...s, up: false }) } } });
+    const open = checkOpen(mailbox, [power, halt, network(false)]);
+    expect(open.ok).toBe(true);
+    // halt reaches the same crashed states as crash: 10 states still, and both fire from each of the 5 up states.
+    expect(open.result.stats.states).toBe(10);
+    expect(open.result.coverage.map((c) => [c.action, c.environment, c.enabled])).toEqual([
+      ['deliver', undefined, 4],
+      ['power:crash', 'power', 5],
+      ['power:halt', 'power', 5],
+      ['net:duplicate', 'net', 0],
+    ]);
+    expect(open.environments).toEqual(['power', 'net']);
+    expect(() => checkOpen(mailbox, [power, power])).toThrow("checkOpen: behavior 'power:crash' of environment 'power' has the same name as behavior 'power:crash'");
+  });
+
   it('does not change the model: a plain check of it ignores the environments', () => {
     checkOpen(mailbox, network(true));
     expect(partsOf(mailbox).transitions.map((t) => t.label)).toEqual(['deliver']);

@@ -99,7 +99,7 @@ describe('the runnable examples of docs/*.md', () => {
     }
     writeFileSync(
       `${dir}tsconfig.json`,
-      JSON.stringify({ extends: '../../../../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '../../../..', lib: ['ES2023'], paths: { kripke: ['../../../../src/index.ts'] } }, include: ['*.ts'] }),
+      JSON.stringify({ extends: '../../../../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '../../../..', lib: ['ES2023'], paths: { kripke: ['../../../../src/index.ts'], 'kripke/environments': ['../../../../src/environments/index.ts'] } }, include: ['*.ts'] }),
     );
     const tsc = `${root}node_modules/typescript/bin/tsc`;
     const errors = await new Promise<string>((resolve) =>

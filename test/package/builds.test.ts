@@ -49,6 +49,31 @@ describe('the package', () => {
     expect(where).toBe(new URL('dist/esm/index.js', `file://${root}`).href);
   });
 
+  it('loads kripke/environments under require and under import, from the matching build, and its environments check with either core', () => {
+    // An eviction that restarts the counter, budgeted: 3 × (1 + 1) states, the count kept under 'k8s:evictions'.
+    const use = `
+      const m = kripke.defineModel({ init: { n: 0 }, actions: { inc: { enabled: (s) => s.n < 2, apply: (s) => ({ ...s, n: s.n + 1 }) } }, terminal: (s) => s.n === 2 });
+      const env = environments.k8s.podEviction({ canEvict: (s) => s.n > 0, onEvict: (s) => ({ ...s, n: 0 }), maxEvictions: 1 });
+      console.log(JSON.stringify([String(kripke.checkOpen(m, env)), Object.keys(environments).sort().join(' '), where]));
+    `;
+    const cjs = node(['-e', `const kripke = require('kripke'); const environments = require('kripke/environments'); const where = require.resolve('kripke/environments'); ${use}`]);
+    expect(cjs).toEqual(['OK — 6 states, no violations; 2 unverified assumptions', 'aws etcd k8s linux network sel4', `${root}dist/cjs/environments/index.js`]);
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      `const kripke = await import('kripke'); const environments = await import('kripke/environments'); const where = import.meta.resolve('kripke/environments'); ${use}`,
+    ]);
+    expect(esm).toEqual(['OK — 6 states, no violations; 2 unverified assumptions', 'aws etcd k8s linux network sel4', new URL('dist/esm/environments/index.js', `file://${root}`).href]);
+    // An environment of one build checks with the other's core (recognised by its kind).
+    const mixed = node([
+      '--input-type=module',
+      '-e',
+      `import { createRequire } from 'node:module'; const kripke = await import('kripke'); const environments = createRequire(import.meta.url)('kripke/environments'); const where = 'mixed'; ${use}`,
+    ]);
+    expect(mixed[0]).toBe('OK — 6 states, no violations; 2 unverified assumptions');
+    for (const build of ['esm', 'cjs']) expect(readFileSync(`${root}dist/${build}/environments/index.d.ts`, 'utf8')).toContain('export * as k8s');
+  });
+
   it('createRequire from the package root resolves the CommonJS build, which works in this process too', () => {
     const require = createRequire(`${root}package.json`);
     expect(require.resolve('kripke')).toBe(`${root}dist/cjs/index.js`);

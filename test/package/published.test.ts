@@ -51,6 +51,12 @@ describe('the packed package', () => {
           "node16-cjs": "dist/cjs/index.d.ts",
           "node16-esm": "dist/esm/index.d.ts",
         },
+        "./environments": {
+          "bundler": "dist/esm/environments/index.d.ts",
+          "node10": "dist/cjs/environments/index.d.ts",
+          "node16-cjs": "dist/cjs/environments/index.d.ts",
+          "node16-esm": "dist/esm/environments/index.d.ts",
+        },
         "./internal": {
           "bundler": "dist/esm/internal.d.ts",
           "node10": "dist/cjs/internal.d.ts",

@@ -75,7 +75,7 @@ describe('snapshotSerializer', () => {
   it('prints assumptions in a reading order, and on one line in min mode', () => {
     const [a] = checkOpen(service, k8s(true)).unverifiedAssumptions;
     expect(print(a, { min: true })).toBe(
-      'Assumption {"name": "node-capacity", "environment": "k8s", "status": "unverified", "description": "At least one schedulable node is always available after eviction", "source": "Kubernetes docs: Pod lifecycle"}',
+      'Assumption {"name": "node-capacity", "environment": "k8s", "status": "unverified", "description": "At least one schedulable node is always available after eviction", "source": "Kubernetes docs: Pod Lifecycle (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/)"}',
     );
   });
 

@@ -67,9 +67,9 @@ describe('renderAssumptions', () => {
     expect(renderAssumptions(checkOpen(service, k8s(true)).unverifiedAssumptions, plain)).toEqual([
       'Residual assumptions (2 unverified, not checked by the search):',
       '  • node-capacity [k8s]: At least one schedulable node is always available after eviction',
-      '      source: Kubernetes docs: Pod lifecycle',
+      '      source: Kubernetes docs: Pod Lifecycle (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/)',
       '  • eviction-rate-bounded [k8s]: Eviction rate is bounded so maxRestarts is not exceeded in practice',
-      '      source: cluster SLA',
+      '      source: Kubernetes docs: Disruptions (https://kubernetes.io/docs/concepts/workloads/pods/disruptions/)',
     ]);
   });
 

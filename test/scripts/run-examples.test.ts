@@ -28,6 +28,10 @@ describe('run-examples', () => {
     expect(r.stdout).toContain('━━ docs/examples/k8s-scheduler.ts ━━');
     expect(r.stdout).toContain("Open model, fragile (vs k8s eviction):   invariant 'always-responsive' violated after 2 steps");
     expect(r.stdout).toMatch(/\n(\d+) of \1 examples ran\.\n$/);
+    // The stories of kripke/environments run with the others.
+    expect(r.stdout).toContain('    trace: init → campaign(a) → etcd:leader-change → resolve(a)');
+    expect(r.stdout).toContain('    trace: init → requests:duplicate(pay-1) → requests:deliver(pay-1) → requests:deliver(pay-1)');
+    expect(r.stdout).toContain('    trace: init → write → linux:lose-unsynced');
   });
 
   it('ends with the k8s story as a failing test: the message a matcher prints in a real Vitest run', () => {

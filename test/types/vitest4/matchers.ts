@@ -1,9 +1,11 @@
 // Type tests of kripke/vitest on Vitest 4: `tsc -p test/types/vitest4` (run by test/e2e/types.test.ts).
 // Each @ts-expect-error is an assertion: the line below it must not type-check.
-import { checkOpen } from 'kripke';
+import { checkOpen, type Environment } from 'kripke';
+import { k8s, linux, network } from 'kripke/environments';
 import 'kripke/vitest';
 import { expect, test } from 'vitest';
 import { counter, looseCounter, resets, unrelated } from '../model.js';
+import type { Counter } from '../model.js';
 
 test('the matchers are typed on a model', () => {
   expect(counter).toSatisfyInvariants();
@@ -66,4 +68,31 @@ test('anything else does not type-check', () => {
   expect(counter).toEventually({ eventuallyAlways: (s) => s.label === 'x' });
   // @ts-expect-error fairness is a list of names or 'all'
   expect(counter).toEventually((s) => s.n === 3, { strongFair: 'every' });
+});
+
+test('the factories of kripke/environments infer the state from their callbacks or take it explicitly', () => {
+  expect(counter).toSurvive(k8s.podEviction({ canEvict: (s: Counter) => s.n > 0, onEvict: (s) => ({ n: s.n - 1 }) }));
+  expect(counter).toSurvive(k8s.podEviction<Counter>({ canEvict: (s) => s.n > 0, onEvict: () => ({ n: 0 }), maxEvictions: 2, name: 'cluster' }));
+  expect(counter).toSurvive([
+    k8s.podEviction<Counter>({ canEvict: (s) => s.n > 0, onEvict: () => ({ n: 0 }) }),
+    linux.processCrash<Counter>({ canCrash: (s) => s.n > 1, onCrash: () => ({ n: 0 }), maxFaults: 1 }),
+  ]);
+  const channel = network.channel<{ inFlight: string[] }, string>({
+    messages: (s) => s.inFlight,
+    withMessages: (s, inFlight) => ({ ...s, inFlight: [...inFlight] }),
+    deliver: (s, m) => ({ inFlight: s.inFlight.filter((x) => x !== m) }),
+    lossy: true,
+  });
+  const typed: Environment<{ inFlight: string[] }> = channel;
+  void typed;
+  // @ts-expect-error the callbacks' state is Counter: it has no label
+  k8s.podEviction<Counter>({ canEvict: (s) => s.label === 'x', onEvict: (s) => s });
+  // @ts-expect-error an environment of another state
+  expect(counter).toSurvive(k8s.podEviction({ canEvict: (s: { label: string }) => s.label === '', onEvict: (s) => s }));
+  // @ts-expect-error maxFaults is not podEviction's budget: maxEvictions is
+  k8s.podEviction<Counter>({ canEvict: () => true, onEvict: (s) => s, maxFaults: 1 });
+  // @ts-expect-error onEvict is required
+  k8s.podEviction<Counter>({ canEvict: () => true });
+  // @ts-expect-error a channel's message type comes from messages: deliver takes a string
+  network.channel<{ inFlight: string[] }, string>({ messages: (s) => s.inFlight, withMessages: (s) => s, deliver: (s, m: number) => s });
 });
