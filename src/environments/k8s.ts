@@ -2,6 +2,7 @@
  * Kubernetes: what the platform does to a workload without asking it — evict
  * a pod, drain a node, lose a node, replace pods in a rolling update.
  */
+import { ModelDefinitionError } from '../model/errors.js';
 import type { Environment } from '../model/types.js';
 import { checkOptions, type CommonOptions, environment, fault } from './shared.js';
 
@@ -20,6 +21,8 @@ export interface PodEvictionOptions<S> extends CommonOptions<S> {
    * counts as 0. The state must then be a plain record. Without it, nothing is added to the state.
    */
   maxEvictions?: number;
+  /** The same budget under the name every other factory uses; give one of the two. */
+  maxFaults?: number;
 }
 
 /**
@@ -35,12 +38,19 @@ export interface PodEvictionOptions<S> extends CommonOptions<S> {
  * expect(service).toSurvive(eviction);
  */
 export function podEviction<S>(options: PodEvictionOptions<S>): Environment<S> {
-  checkOptions('k8s.podEviction', options, { required: ['canEvict', 'onEvict'], budgets: ['maxEvictions'] });
+  checkOptions('k8s.podEviction', options, { required: ['canEvict', 'onEvict'], budgets: ['maxEvictions', 'maxFaults'] });
+  if (options.maxEvictions !== undefined && options.maxFaults !== undefined) {
+    throw new ModelDefinitionError('k8s.podEviction: give maxEvictions or maxFaults (the same budget), not both');
+  }
   return environment<S>({
     factory: 'k8s.podEviction',
     platform: 'k8s',
     options,
-    budget: { option: 'maxEvictions', counter: 'evictions', max: options.maxEvictions },
+    budget: {
+      option: options.maxFaults === undefined ? 'maxEvictions' : 'maxFaults',
+      counter: 'evictions',
+      max: options.maxEvictions ?? options.maxFaults,
+    },
     behaviors: (budget) => ({ 'evict-pod': fault(budget, options.canEvict, options.onEvict) }),
     assumptions: {
       'node-capacity': {

@@ -45,6 +45,15 @@ const cases: Case[] = [
     counter: 'evictions',
     budgetOption: 'maxEvictions',
   },
+  {
+    // The same budget under the name every other factory uses.
+    factory: 'k8s.podEviction',
+    make: ({ max, name }) => k8s.podEviction({ canEvict: canFault, onEvict: reset, maxFaults: max, name }),
+    env: 'k8s',
+    behavior: 'evict-pod',
+    counter: 'evictions',
+    budgetOption: 'maxFaults',
+  },
   { factory: 'k8s.nodeDrain', make: ({ max, name }) => k8s.nodeDrain({ canDrain: canFault, onDrain: reset, maxFaults: max, name }), env: 'k8s', behavior: 'drain-node', counter: 'drains', budgetOption: 'maxFaults' },
   { factory: 'k8s.nodeFailure', make: ({ max, name }) => k8s.nodeFailure({ canFail: canFault, onFail: reset, maxFaults: max, name }), env: 'k8s', behavior: 'fail-node', counter: 'node-failures', budgetOption: 'maxFaults' },
   { factory: 'k8s.rollingUpdate', make: ({ max, name }) => k8s.rollingUpdate({ canReplace: canFault, onReplace: reset, maxFaults: max, name }), env: 'k8s', behavior: 'replace-pod', counter: 'replacements', budgetOption: 'maxFaults' },
@@ -137,10 +146,12 @@ describe('bad options', () => {
 
   it('names a misspelt option and suggests the right one', () => {
     expect(() => k8s.podEviction({ canEvict: canFault, onEvict: reset, maxEviction: 2 } as never)).toThrow(
-      "k8s.podEviction: unknown field 'maxEviction' (did you mean 'maxEvictions'?); the fields are canEvict, onEvict, maxEvictions, name, guarantees",
+      "k8s.podEviction: unknown field 'maxEviction' (did you mean 'maxEvictions'?); the fields are canEvict, onEvict, maxEvictions, maxFaults, name, guarantees",
     );
-    // maxFaults is the budget of the other factories, not of podEviction.
-    expect(() => k8s.podEviction({ canEvict: canFault, onEvict: reset, maxFaults: 2 } as never)).toThrow("k8s.podEviction: unknown field 'maxFaults'");
+    // maxFaults is podEviction's budget too (the name every factory shares), but not beside maxEvictions.
+    expect(() => k8s.podEviction({ canEvict: canFault, onEvict: reset, maxEvictions: 1, maxFaults: 2 })).toThrow(
+      'k8s.podEviction: give maxEvictions or maxFaults (the same budget), not both',
+    );
   });
 
   it('says what it expected when given no options object', () => {

@@ -1,6 +1,7 @@
 // Type tests of kripke/jest with the global expect of @types/jest (Jest 30): `tsc -p test/types/jest-global` (run by test/e2e/types.test.ts).
 // Each @ts-expect-error is an assertion: the line below it must not type-check.
-import { checkOpen } from 'kripke';
+import { checkOpen, defineModel } from 'kripke';
+import { etcd, k8s } from 'kripke/environments';
 import 'kripke/jest';
 import { counter, looseCounter, resets, unrelated } from '../model.js';
 
@@ -64,4 +65,18 @@ test('anything else does not type-check', () => {
   expect(counter).toEventually({ eventuallyAlways: (s) => s.label === 'x' });
   // @ts-expect-error fairness is a list of names or 'all'
   expect(counter).toEventually((s) => s.n === 3, { strongFair: 'every' });
+});
+
+test('kripke/environments resolves and is typed', () => {
+  const pod = defineModel({
+    name: 'pod',
+    init: { up: false, restarts: 0 },
+    actions: { start: { enabled: (s) => !s.up, apply: (s) => ({ ...s, up: true }) } },
+    invariants: { bounded: (s) => s.restarts <= 2 },
+  });
+  const eviction = k8s.podEviction({ canEvict: (s: { up: boolean; restarts: number }) => s.up, onEvict: (s) => ({ up: false, restarts: s.restarts + 1 }), maxEvictions: 2 });
+  expect(pod).toSurvive([eviction, etcd.leaderChange<{ up: boolean; restarts: number }>({ canChange: () => true, onChange: (s) => s, maxFaults: 1 })]);
+  expect(pod).toEventually((s) => s.up, { fair: ['start'], environments: [eviction] });
+  // @ts-expect-error the callbacks' state has no field nope
+  k8s.podEviction<{ up: boolean }>({ canEvict: (s) => s.nope, onEvict: (s) => s });
 });

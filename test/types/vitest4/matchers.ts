@@ -89,8 +89,10 @@ test('the factories of kripke/environments infer the state from their callbacks 
   k8s.podEviction<Counter>({ canEvict: (s) => s.label === 'x', onEvict: (s) => s });
   // @ts-expect-error an environment of another state
   expect(counter).toSurvive(k8s.podEviction({ canEvict: (s: { label: string }) => s.label === '', onEvict: (s) => s }));
-  // @ts-expect-error maxFaults is not podEviction's budget: maxEvictions is
+  // maxFaults is podEviction's budget too, the name every factory shares.
   k8s.podEviction<Counter>({ canEvict: () => true, onEvict: (s) => s, maxFaults: 1 });
+  // @ts-expect-error a budget is a number
+  k8s.podEviction<Counter>({ canEvict: () => true, onEvict: (s) => s, maxFaults: '1' });
   // @ts-expect-error onEvict is required
   k8s.podEviction<Counter>({ canEvict: () => true });
   // @ts-expect-error a channel's message type comes from messages: deliver takes a string
