@@ -61,3 +61,19 @@ export type {
   Step,
   Trace,
 } from './checker/types.js';
+export { checkConformance, defineImplementation, isImplementation, StepTimeoutError } from './conformance/index.js';
+export type {
+  ConformanceBudget,
+  ConformanceOptions,
+  ConformanceResult,
+  ConformanceStats,
+  DeepPartial,
+  Divergence,
+  Implementation,
+  ImplementationAction,
+  ImplementationSpec,
+  TraceCheckOptions,
+  TraceCheckResult,
+  TraceEvent,
+  TraceInput,
+} from './conformance/index.js';
