@@ -13,6 +13,7 @@ const LAYERS: readonly (readonly [layer: string, folders: readonly string[]])[] 
   ['model', ['model']],
   ['store', ['checker/store']],
   ['checker', ['checker', 'checker/liveness']],
+  ['itf', ['itf']],
   ['render', ['render']],
   // checkConformance and checkTrace: above the checker (they drive it) and render; below the matchers that ask them.
   ['conformance', ['conformance']],
