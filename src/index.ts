@@ -62,7 +62,7 @@ export type {
   Step,
   Trace,
 } from './checker/types.js';
-export { checkConformance, defineImplementation, isImplementation, StepTimeoutError } from './conformance/index.js';
+export { checkConformance, checkTrace, defineImplementation, isImplementation, StepTimeoutError, TraceInputError } from './conformance/index.js';
 export type {
   ConformanceBudget,
   ConformanceOptions,

@@ -20,3 +20,5 @@ export type {
   TraceEvent,
   TraceInput,
 } from './types.js';
+export { checkTrace, matchesPartial } from './check-trace.js';
+export { TraceInputError } from './events.js';
