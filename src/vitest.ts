@@ -16,5 +16,5 @@ import { createMatchers } from './matchers/create-matchers.js';
 import { snapshotSerializer } from './render/snapshot-serializer.js';
 import { toMatchAssumptionsSnapshot } from './snapshot/vitest.js';
 
-expect.extend({ ...createMatchers(), toMatchAssumptionsSnapshot });
+expect.extend({ ...createMatchers({ renderMode: 'diff' }), toMatchAssumptionsSnapshot });
 expect.addSnapshotSerializer(snapshotSerializer);

@@ -51,9 +51,9 @@ export function defineImplementation<S, Sut>(spec: ImplementationSpec<S, Sut>): 
   if (chooses !== undefined && (!Array.isArray(chooses) || chooses.some((c) => typeof c !== 'string'))) {
     throw new ModelDefinitionError(`${where}: 'chooses' must be an array of action names, got ${describe(chooses)}`);
   }
-  const impl = { kind: 'implementation' as const, name: spec.name ?? 'implementation', actions: Object.keys(actions), spec: Object.freeze({ ...spec }) };
+  const impl = { kind: 'implementation' as const, name: spec.name ?? 'implementation', actions: Object.keys(actions), spec: Object.freeze({ ...spec }) as ImplementationSpec<S, unknown> };
   Object.defineProperty(impl, BRAND, { value: true });
-  return Object.freeze(impl);
+  return Object.freeze(impl) as Implementation<S, Sut>;
 }
 
 /** Whether a value came from `defineImplementation`. */

@@ -44,7 +44,9 @@ export interface Implementation<S, Sut = unknown> {
   /** The labels it maps, in declaration order. */
   readonly actions: readonly string[];
   /** The spec, as given (frozen). @internal */
-  readonly spec: ImplementationSpec<S, Sut>;
+  readonly spec: ImplementationSpec<S, unknown>;
+  /** The type of the system under test (types only; never set). */
+  readonly sut?: Sut;
 }
 
 /** Options of `checkConformance` and `toBeImplementedBy`. */

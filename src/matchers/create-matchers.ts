@@ -4,25 +4,27 @@ import { toEventually } from './to-eventually.js';
 import { toReach } from './to-reach.js';
 import { toSatisfyInvariants } from './to-satisfy-invariants.js';
 import { toSurvive } from './to-survive.js';
+import { toAccept } from './to-accept.js';
+import { implementedBy, toBeImplementedBy } from './to-be-implemented-by.js';
 
 /**
  * Every matcher kripke registers, under the name it is registered by. A new
  * matcher is added here, in its own file, on its doc page and in the type tests
  * (`KripkeMatchers` must list the same names: a type test checks it).
  */
-const matchers = { toSatisfyInvariants, toSurvive, toReach, toBeDeadlockFree, toEventually } as const;
+const matchers = { toSatisfyInvariants, toSurvive, toReach, toBeDeadlockFree, toEventually, toBeImplementedBy, toAccept } as const;
 
 /** A matcher as `expect.extend` takes it. */
-export type KripkeMatcherFunction = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult;
+export type KripkeMatcherFunction = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult | Promise<MatcherResult>;
 
 /** The matchers, ready for `expect.extend`. */
 export type KripkeMatcherFunctions = { -readonly [Name in keyof typeof matchers]: (typeof matchers)[Name] };
 
 /**
  * The matchers, for any runner: each puts the whole failure in its message
- * (every step as path lines) and hands the runner no `actual`/`expected`.
- * `renderMode` is accepted for wiring written when Vitest got a state diff;
- * it no longer changes the output.
+ * (every step as path lines) and hands the runner no `actual`/`expected`,
+ * except `toBeImplementedBy` in `renderMode: 'diff'` (Vitest): the diverging
+ * step's expected and observed values go to the runner's diff instead.
  *
  * @example
  * import { expect } from 'vitest';
@@ -30,8 +32,9 @@ export type KripkeMatcherFunctions = { -readonly [Name in keyof typeof matchers]
  * expect.extend(createMatchers());
  * expect.addSnapshotSerializer(snapshotSerializer);
  */
-export function createMatchers(_options: { renderMode?: RenderMode } = {}): KripkeMatcherFunctions {
+export function createMatchers(options: { renderMode?: RenderMode } = {}): KripkeMatcherFunctions {
   const out: Partial<Record<keyof typeof matchers, unknown>> = {};
   for (const name of Object.keys(matchers) as (keyof typeof matchers)[]) out[name] = fromCaller(matchers[name] as KripkeMatcherFunction);
+  if (options.renderMode === 'diff') out.toBeImplementedBy = fromCaller(implementedBy('diff'));
   return out as KripkeMatcherFunctions;
 }
