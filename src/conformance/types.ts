@@ -148,8 +148,8 @@ export interface TraceEvent<S> {
   readonly state?: DeepPartial<S>;
 }
 
-/** What `checkTrace` reads: events, NDJSON text (one event a line), ITF (parsed), or `fromITF`'s result. */
-export type TraceInput<S> = readonly TraceEvent<S>[] | string | { readonly states: readonly unknown[] } | { readonly trace: readonly Step<S>[]; readonly vars: readonly string[] };
+/** What `checkTrace` reads: events, NDJSON text (one event a line), ITF (parsed), `fromITF`'s result, or a kripke trace (step 0 the initial state). */
+export type TraceInput<S> = readonly TraceEvent<S>[] | Trace<S> | string | { readonly states: readonly unknown[] } | { readonly trace: readonly Step<S>[]; readonly vars: readonly string[] };
 
 /** Options of `checkTrace` and `toAccept`. */
 export interface TraceCheckOptions<S> extends Pick<CheckOptions, 'maxStates' | 'timeout'> {

@@ -56,8 +56,11 @@ function restricted(actual: unknown, pattern: unknown): unknown {
   return out;
 }
 
+/** A step's action label without its choice: `set`, `k8s:evict-pod`. */
+const labelOf = (step: Step<unknown>): string | undefined => (step.name === undefined ? undefined : step.environment === undefined ? step.name : `${step.environment}:${step.name}`);
+
 function candidateLines(call: Call, event: { action?: string; state?: unknown }, candidate: Step<unknown>): string[] {
-  const label = candidate.action === event.action || event.action === undefined ? candidate.action! : call.palette.dim(candidate.action!);
+  const label = event.action === undefined || candidate.action === event.action || labelOf(candidate) === event.action ? candidate.action! : call.palette.dim(candidate.action!);
   if (!('state' in event) || event.state === undefined) return [`  ${label}`];
   if (matchesPartial(candidate.state, event.state)) return [`  ${label}: ${call.palette.dim('(state as logged)')}`];
   return [`  ${label}:`, ...differences(call, restricted(candidate.state, event.state), event.state).map((l) => `    ${l}`)];
@@ -70,7 +73,10 @@ export function traceLines(call: Call, result: Exclude<TraceCheckResult<unknown>
   if (result.trace.length > 0) lines.push('', palette.bold('Explained so far:'), ...renderTrace(result.trace, { palette }).map((l) => `  ${l}`));
   if (result.kind === 'unexplained') {
     lines.push('', `${palette.bold(`Event ${result.at}`)} (unexplained):`, ...formatValue(result.event).map((l) => `  ${palette.received(l)}`));
-    const shown = result.candidates.slice(0, MAX_CANDIDATES);
+    // The successors by the event's own action first: the nearest misses.
+    const byAction = (c: Step<unknown>) => result.event.action === undefined || c.action === result.event.action || labelOf(c) === result.event.action;
+    const sorted = [...result.candidates.filter(byAction), ...result.candidates.filter((c) => !byAction(c))];
+    const shown = sorted.slice(0, MAX_CANDIDATES);
     lines.push('', `${palette.bold('The model could do instead')} (${palette.expected('- the model')}, ${palette.received('+ the event')}):`);
     lines.push(...(shown.length === 0 ? [`  ${palette.dim('nothing: no action is enabled')}`] : shown.flatMap((c) => candidateLines(call, result.event, c))));
     if (result.candidates.length > shown.length) lines.push(palette.dim(`  … and ${result.candidates.length - shown.length} more`));

@@ -162,7 +162,7 @@ describe('checkConformance', () => {
     const coin = defineModel<Coin>({
       name: 'coin',
       init: { side: 'none' },
-      actions: { toss: { choices: () => ['heads', 'tails'] as const, enabled: (s) => s.side === 'none', apply: (_, side) => ({ side }) } },
+      actions: { toss: { choices: () => ['heads', 'tails'] as const, enabled: (s) => s.side === 'none', apply: (_, side: 'heads' | 'tails') => ({ side }) } },
       terminal: () => true,
     });
     const impl = (sides: readonly string[]) =>
