@@ -186,7 +186,7 @@ export function conformanceSummary(r: Unsealed<unknown>): string {
       return `conforms — ${figures}`;
     case 'divergence': {
       const d = r.divergence;
-      const what = d.disabled !== undefined ? `accepts '${d.disabled}', which the model disables,` : d.thrown !== undefined ? `throws on '${d.action}'` : 'shows another state';
+      const what = d.disabled !== undefined ? `accepts '${d.disabled}', which the model disables` : d.thrown !== undefined ? `throws on '${d.action}'` : 'shows another state';
       return `diverges at step ${d.step}${d.action === null ? ' (the initial state)' : ` (${d.action})`}: the implementation ${what} — ${figures}`;
     }
     case 'error':
