@@ -128,7 +128,10 @@ const stepOfFailure = <S>(f: Failure<S>): number => (f.kind === 'divergence' ? f
 async function runPlan<S>(ctx: PathContext<S>, planned: TestPath[], settings: Settings, base: Base<S>, system: System<S>): Promise<ConformanceResult<S>> {
   const overBudget = planned.length > settings.maxPaths;
   const paths = overBudget ? planned.slice(0, settings.maxPaths) : planned;
-  const done = new Set<string>();
+  // Prefixes already run without a divergence, as `init:e1,e2,…`; built only once a divergence is found.
+  const passed: { path: TestPath; limit: number }[] = [];
+  let done: Set<string> | undefined;
+  const prefixes = (path: TestPath, limit: number): string[] => Array.from({ length: limit + 1 }, (_, k) => `${path.init}:${path.edges.slice(0, k).join(',')}`);
   const deadline = base.started + settings.search.timeout;
   let best: Failure<S> | undefined;
   let created = 0;
@@ -143,12 +146,15 @@ async function runPlan<S>(ctx: PathContext<S>, planned: TestPath[], settings: Se
       const path = paths[next++];
       const limit = best === undefined ? path.edges.length : Math.min(path.edges.length, stepOfFailure(best) - 1);
       if (limit < 0) return;
-      const key = `${path.init}:${path.edges.slice(0, limit).join(',')}`;
-      if (best !== undefined && done.has(key)) continue;
+      if (best !== undefined) {
+        done ??= new Set(passed.flatMap((p) => prefixes(p.path, p.limit)));
+        if (done.has(`${path.init}:${path.edges.slice(0, limit).join(',')}`)) continue;
+      }
       created++;
       const outcome = await runPath(ctx, path, limit);
       if (outcome.kind === 'ok') {
-        for (let k = 0; k <= limit; k++) done.add(`${path.init}:${path.edges.slice(0, k).join(',')}`);
+        if (done === undefined) passed.push({ path, limit });
+        else for (const key of prefixes(path, limit)) done.add(key);
       } else if (best === undefined || outcome.kind === 'error' || stepOfFailure(outcome) < stepOfFailure(best)) best = outcome;
     }
   };

@@ -42,21 +42,27 @@ class AdapterFailure {
   ) {}
 }
 
-/** Awaits `f()` for at most `ms`; a throw of the adapter becomes an AdapterFailure of `source` unless `raw`. */
-async function timed<T>(f: () => T | Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * `f()`, awaited for at most `ms` when it returns a promise. A synchronous
+ * result needs no timer (and a synchronous hang cannot be interrupted anyway).
+ */
+function timed<T>(f: () => T | Promise<T>, ms: number, what: string): T | Promise<T> {
+  const value = f();
+  if (!isThenable(value)) return value;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new StepTimeoutError(`${what} did not settle within ${ms} ms`)), ms);
   });
-  try {
-    return await Promise.race([Promise.resolve().then(f), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return Promise.race([value, timeout]).finally(() => clearTimeout(timer));
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /** Calls a part of the adapter; what it throws (or a timeout) is an AdapterFailure naming the part. */
 async function adapter<T>(source: string, f: () => T | Promise<T>, ms: number): Promise<T> {
+  // Awaited inside the try: a synchronous throw and a rejection are both the adapter's.
   try {
     return await timed(f, ms, source);
   } catch (error) {
@@ -162,7 +168,7 @@ async function chosen<S>(ctx: PathContext<S>, sut: unknown, trace: Step<S>[], no
   const candidates: unknown[] = [];
   for (let k = 0; k < steps.length; k++) {
     const expected = await project(ctx, steps[k].state);
-    if (sameState(observed, expected)) {
+    if (same(observed, expected)) {
       trace.push(steps[k]);
       return options[k];
     }
@@ -176,24 +182,34 @@ async function chosen<S>(ctx: PathContext<S>, sut: unknown, trace: Step<S>[], no
 async function compare<S>(ctx: PathContext<S>, sut: unknown, trace: Step<S>[], step: number): Promise<PathOutcome<S> | undefined> {
   const observed = await observe(ctx, sut);
   const expected = await project(ctx, trace[step].state);
-  if (sameState(observed, expected)) return undefined;
+  if (same(observed, expected)) return undefined;
   return { kind: 'divergence', trace, divergence: { step, action: trace[step].action, expected, observed } };
 }
 
-async function observe<S>(ctx: PathContext<S>, sut: unknown): Promise<unknown> {
-  const observed = await adapter('observe', () => ctx.spec.observe(sut), ctx.stepTimeout);
-  const bad = describeNonPlainData(observed, 'observed');
-  if (bad !== null) throw new AdapterFailure('observe', new ContractError(`observe returned a value that is not plain data: ${bad.message}; return what the code shows as plain data (objects, arrays, Map, Set, …)`));
-  return observed;
+function observe<S>(ctx: PathContext<S>, sut: unknown): Promise<unknown> {
+  return adapter('observe', () => ctx.spec.observe(sut), ctx.stepTimeout);
 }
 
-async function project<S>(ctx: PathContext<S>, state: S): Promise<unknown> {
+function project<S>(ctx: PathContext<S>, state: S): Promise<unknown> {
   const p = ctx.spec.project;
-  if (p === undefined) return state;
-  const projected = await adapter('project', () => p(state), ctx.stepTimeout);
-  const bad = describeNonPlainData(projected, 'projected');
-  if (bad !== null) throw new AdapterFailure('project', new ContractError(`project returned a value that is not plain data: ${bad.message}`));
-  return projected;
+  if (p === undefined) return Promise.resolve(state);
+  return adapter('project', () => p(state), ctx.stepTimeout);
+}
+
+/**
+ * kripke's state equality of an observation and a projection; a value that is
+ * not plain data is the error of whichever part returned it, with its path.
+ */
+function same(observed: unknown, expected: unknown): boolean {
+  try {
+    return sameState(observed, expected);
+  } catch (error) {
+    const bad = describeNonPlainData(observed, 'observed');
+    if (bad !== null) throw new AdapterFailure('observe', new ContractError(`observe returned a value that is not plain data: ${bad.message}; return what the code shows as plain data (objects, arrays, Map, Set, …)`));
+    const wrong = describeNonPlainData(expected, 'projected');
+    if (wrong !== null) throw new AdapterFailure('project', new ContractError(`project returned a value that is not plain data: ${wrong.message}`));
+    throw error;
+  }
 }
 
 /**
