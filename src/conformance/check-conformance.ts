@@ -10,7 +10,7 @@ import { describeThrown, ModelDefinitionError } from '../model/errors.js';
 import type { Model } from '../model/types.js';
 import { now } from '../checker/clock.js';
 import { resolveOptions, type Resolved } from '../checker/options.js';
-import { compose, type System } from '../checker/system.js';
+import { compose } from '../checker/system.js';
 import { assertMapped, isImplementation } from './implementation.js';
 import { allPaths, countedEdges, exploreEdges, transitionCover, type Graph, type TestPath } from './plan.js';
 import { runPath, type PathContext, type PathOutcome } from './run-path.js';
@@ -97,7 +97,7 @@ export async function checkConformance<S, Sut>(model: Model<S>, impl: Implementa
     refuses: settings.refuses,
     tally: { steps: 0, covered: new Set() },
   };
-  return runPlan(ctx, planned, settings, base, system);
+  return runPlan(ctx, planned, settings, base);
 }
 
 interface Base<S> {
@@ -125,7 +125,7 @@ const stepOfFailure = <S>(f: Failure<S>): number => (f.kind === 'divergence' ? f
  * at step k, the paths not yet run are still tried up to step k − 1 (those
  * prefixes not run already): the divergence reported is a shortest one.
  */
-async function runPlan<S>(ctx: PathContext<S>, planned: TestPath[], settings: Settings, base: Base<S>, system: System<S>): Promise<ConformanceResult<S>> {
+async function runPlan<S>(ctx: PathContext<S>, planned: TestPath[], settings: Settings, base: Base<S>): Promise<ConformanceResult<S>> {
   const overBudget = planned.length > settings.maxPaths;
   const paths = overBudget ? planned.slice(0, settings.maxPaths) : planned;
   // Prefixes already run without a divergence, as `init:e1,e2,…`; built only once a divergence is found.
@@ -164,7 +164,6 @@ async function runPlan<S>(ctx: PathContext<S>, planned: TestPath[], settings: Se
   if (best?.kind === 'error') return sealed({ ok: false, kind: 'error', trace: best.trace, error: best.error, source: best.source, stats: figures });
   if (timedOut) return budgetResult(base, 'timeout', settings.search, created, ctx.tally.steps, ctx.tally.covered.size);
   if (overBudget) return budgetResult(base, 'maxPaths', settings.search, settings.maxPaths, ctx.tally.steps, ctx.tally.covered.size);
-  void system;
   return sealed({ ok: true, kind: 'ok', trace: [], stats: figures });
 }
 
