@@ -42,6 +42,21 @@ class AdapterFailure {
   ) {}
 }
 
+interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
+
+/**
+ * The timers of `node:timers`, which fake timers (Vitest's, Jest's) leave
+ * alone: a step timeout must fire in a test that froze the global clock.
+ */
+const realTimers: Timers = (() => {
+  const builtin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  const timers = typeof builtin === 'function' ? (builtin('node:timers') as Timers | undefined) : undefined;
+  return timers ?? { setTimeout: (f, ms) => globalThis.setTimeout(f, ms), clearTimeout: (t) => globalThis.clearTimeout(t as ReturnType<typeof setTimeout>) };
+})();
+
 /**
  * `f()`, awaited for at most `ms` when it returns a promise. A synchronous
  * result needs no timer (and a synchronous hang cannot be interrupted anyway).
@@ -49,11 +64,11 @@ class AdapterFailure {
 function timed<T>(f: () => T | Promise<T>, ms: number, what: string): T | Promise<T> {
   const value = f();
   if (!isThenable(value)) return value;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StepTimeoutError(`${what} did not settle within ${ms} ms`)), ms);
+    timer = realTimers.setTimeout(() => reject(new StepTimeoutError(`${what} did not settle within ${ms} ms`)), ms);
   });
-  return Promise.race([value, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([value, timeout]).finally(() => realTimers.clearTimeout(timer));
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkConformance, defineEnvironment, defineImplementation, defineModel, KripkeError, StepTimeoutError } from '../../src/index.js';
 
 /** A counter from 0 to 3: inc (while < 3), reset (when > 0). */
@@ -130,6 +130,21 @@ describe('checkConformance', () => {
     expect(String(r)).toBe("error in action 'inc' after 2 steps: StepTimeoutError: action 'inc' did not settle within 20 ms");
     expect(disposed).toBeGreaterThan(0);
   });
+
+  it('times a hanging step out under fake timers too (the test that installed them must not hang)', async () => {
+    vi.useFakeTimers();
+    try {
+      const impl = defineImplementation<Count, Box>({
+        create: () => new Box(),
+        actions: { inc: () => new Promise(() => undefined), reset: () => undefined },
+        observe: (b) => ({ n: b.n }),
+      });
+      const r = await checkConformance(counter, impl, { stepTimeout: 20 });
+      expect(r.kind === 'error' && r.error).toBeInstanceOf(StepTimeoutError);
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 5_000);
 
   it('gives incomplete, never a pass, when a budget runs out', async () => {
     const paths = await checkConformance(counter, boxImpl(), { maxPaths: 2 });
