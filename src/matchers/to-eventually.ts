@@ -210,7 +210,11 @@ function lassoWording(call: Call, result: CheckResult<unknown>, words: Words, fa
       traceName: 'shortest path',
       context: [fairness],
       notes,
-      lastNote: palette.received('✗ no action is enabled: the path stops here'),
+      lastNote: palette.received(
+        result.environmentMayAct === true
+          ? '✗ no action of the model is enabled, and an environment need not act: the path may stop here'
+          : '✗ no action is enabled: the path stops here',
+      ),
     };
   }
   const start = result.loopsTo;
