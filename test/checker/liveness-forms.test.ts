@@ -163,7 +163,7 @@ describe('fairness over a group of actions', () => {
   });
 
   it('refuses an empty group and a group naming nothing', () => {
-    expect(() => checkLiveness(link, { goal: delivered, fair: [[]] })).toThrow("checkLiveness: fair: a group of actions must name at least one, got []");
+    expect(() => checkLiveness(link, { goal: delivered, fair: [[]] as never })).toThrow("checkLiveness: fair: a group of actions must name at least one, got []");
     expect(() => checkLiveness(link, { goal: delivered, fair: [['send', 'resend']] })).toThrow("checkLiveness: fair: no action is named 'resend'; the actions are 'send', 'retry', 'flip'");
   });
 });

@@ -47,7 +47,7 @@ function randomCase(rnd: () => number): Case {
     const r = rnd();
     if (r < 0.3) return undefined;
     if (r < 0.45) return 'all';
-    const names: (string | string[])[] = NAMES.filter(() => rnd() < 0.5);
+    const names: (string | [string, ...string[]])[] = NAMES.filter(() => rnd() < 0.5);
     // One choice on its own now and then: `a(2)` is fair, `a(1)` is not.
     const own = edges.filter((e) => e[2] !== ENV);
     if (rnd() < 0.3 && own.length > 0) {
@@ -55,7 +55,7 @@ function randomCase(rnd: () => number): Case {
       names.push(`${name}(${to})`);
     }
     // A group now and then: WF(a ∨ b), or a whole parameterised action as one (['a']).
-    if (rnd() < 0.35) names.push(NAMES.filter(() => rnd() < 0.5).concat(NAMES[Math.floor(rnd() * NAMES.length)]));
+    if (rnd() < 0.35) names.push([NAMES[Math.floor(rnd() * NAMES.length)], ...NAMES.filter(() => rnd() < 0.5)]);
     return names;
   };
   const r = rnd();

@@ -109,6 +109,7 @@ export function runLiveness<S>(
   options: Resolved,
   fingerprinter?: Fingerprinter,
   started = now(),
+  where = 'checkLiveness',
 ): CheckResult<S> {
   const deadline = started + options.timeout;
   const store = options.exact ? new ExactStore() : new FingerprintStore(fingerprinter);
@@ -143,7 +144,7 @@ export function runLiveness<S>(
     const property = properties[p];
     let found: LassoSearch;
     try {
-      const fairness = fairnessUnits(graph, system.transitions, property.fair, property.strongFair);
+      const fairness = fairnessUnits(graph, system.transitions, property.fair, property.strongFair, where);
       found = findLasso(graph, p, dueOf(property), fairness, deadline, property.stuttering === true, adversarial);
     } catch (error) {
       if (!(error instanceof OutOfTime)) throw error;

@@ -60,7 +60,7 @@ export function analysisBytes(n: number, instances: number): number {
 }
 
 /**
- * Finds the shortest lasso (or dead end) violating the property `prop` of the
+ * Finds a lasso (or dead end) with the shortest prefix violating the property `prop` of the
  * graph under the given fairness; `due` says which temporal form it has. For
  * ◇□P (`'stable'`) a path that ends must end where P fails, and a cycle must
  * pass such a state. `adversarial` marks the action instances of environments:
