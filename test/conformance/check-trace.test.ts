@@ -23,6 +23,15 @@ describe('checkTrace', () => {
     expect(String(r)).toBe('explained — 3 events');
   });
 
+  it("explains another tool's ITF trace that names no actions (Apalache's): the states alone must follow", () => {
+    const itf = (ns: number[]) => ({
+      vars: ['n', 'log'],
+      states: ns.map((n, i) => ({ '#meta': { index: i }, n: { '#bigint': String(n) }, log: { last: i === 0 ? 'none' : 'add', count: { '#bigint': String(i) } } })),
+    });
+    expect(checkTrace(counter, itf([0, 2, 3])).ok).toBe(true);
+    expect(checkTrace(counter, itf([0, 3])).ok).toBe(false);
+  });
+
   it('keeps every state consistent with the log so far (the nondeterminism is resolved later)', () => {
     // After `add` with no choice, n is 1 or 2; only n = 2 explains the next event.
     expect(checkTrace(counter, [{ action: 'add' }, { action: 'add(2)', state: { n: 4 } }]).ok).toBe(true);
