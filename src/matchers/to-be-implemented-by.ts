@@ -3,7 +3,7 @@ import { isImplementation } from '../conformance/implementation.js';
 import type { ConformanceOptions, Implementation } from '../conformance/types.js';
 import { KripkeError } from '../model/errors.js';
 import { callOf, type Call, type MatcherContext, type MatcherResult, type RenderMode, requireModel, usageError } from './context.js';
-import { conformanceLines } from './conformance-report.js';
+import { conformanceLines, handsDiff } from './conformance-report.js';
 
 /**
  * Passes when the implementation behaves like the model on every test path:
@@ -49,7 +49,7 @@ async function run(call: Call, model: Parameters<typeof checkConformance>[0], im
   const message = () => [call.hint, '', ...conformanceLines(call, result, impl.name, mode === 'diff')].join('\n');
   // Only a divergence is the implementation's fault: an error or an incomplete check fails `.not` too.
   const pass = result.kind === 'divergence' ? false : call.isNot;
-  if (result.kind === 'divergence' && mode === 'diff' && result.divergence.thrown === undefined && result.divergence.candidates === undefined) {
+  if (result.kind === 'divergence' && mode === 'diff' && handsDiff(result.divergence)) {
     return { pass, message, actual: result.divergence.observed, expected: result.divergence.expected };
   }
   return { pass, message };
