@@ -17,6 +17,8 @@ import { runPath, type PathContext, type PathOutcome } from './run-path.js';
 import type { ConformanceBudget, ConformanceOptions, ConformanceResult, ConformanceStats, Divergence, Implementation } from './types.js';
 
 const OWN_OPTIONS = ['environments', 'cover', 'depth', 'maxPaths', 'stepTimeout', 'concurrency', 'refuses'];
+/** Every option of checkConformance (and toBeImplementedBy): its own, then the search's (all but deadlock). */
+const OPTIONS = [...OWN_OPTIONS, 'maxStates', 'maxDepth', 'timeout', 'exact', 'maxCollisionProbability'];
 
 /** Conformance options with defaults filled in. */
 interface Settings {
@@ -41,6 +43,8 @@ function settingsOf(options: ConformanceOptions<unknown> | undefined, where: str
   const o = (options ?? {}) as Record<string, unknown>;
   const searchOptions = Object.fromEntries(Object.entries(o).filter(([k]) => !OWN_OPTIONS.includes(k)));
   if ('deadlock' in searchOptions) throw new ModelDefinitionError(`${where}: conformance does not take the deadlock option`);
+  const unknown = Object.keys(o).find((k) => !OPTIONS.includes(k));
+  if (unknown !== undefined) throw new ModelDefinitionError(`${where}: unknown option '${unknown}'; the options are ${OPTIONS.join(', ')}`);
   const search = resolveOptions({ ...searchOptions, deadlock: false }, where);
   const cover = o.cover ?? 'transitions';
   if (cover !== 'transitions' && cover !== 'paths') throw new ModelDefinitionError(`${where}: cover must be 'transitions' or 'paths', got ${describe(cover)}`);

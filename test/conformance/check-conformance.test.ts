@@ -431,7 +431,9 @@ describe('checkConformance', () => {
     it('rejects bad options and a chooses that names no action with choices', async () => {
       await expect(checkConformance(counter, boxImpl(), { cover: 'edges' as never })).rejects.toThrow("cover must be 'transitions' or 'paths'");
       await expect(checkConformance(counter, boxImpl(), { concurrency: 0 })).rejects.toThrow('concurrency must be a positive integer, got number 0');
-      await expect(checkConformance(counter, boxImpl(), { maxStats: 1 } as never)).rejects.toThrow("unknown option 'maxStats'");
+      await expect(checkConformance(counter, boxImpl(), { maxStats: 1 } as never)).rejects.toThrow(
+        "checkConformance: unknown option 'maxStats'; the options are environments, cover, depth, maxPaths, stepTimeout, concurrency, refuses, maxStates, maxDepth, timeout, exact, maxCollisionProbability",
+      );
       const chooser = defineImplementation<Count, Box>({ create: () => new Box(), actions: { inc: () => 0, reset: () => 0 }, chooses: ['inc'], observe: () => ({}) });
       await expect(checkConformance(counter, chooser)).rejects.toBeInstanceOf(KripkeError);
     });

@@ -86,7 +86,7 @@ describe('checkTrace', () => {
 
   it('explains environment behaviors by their labels', () => {
     const crash = defineEnvironment<Counter>({ name: 'os', behaviors: { crash: { apply: (s) => ({ ...s, n: 0 }) } } });
-    expect(checkTrace(counter, [{ action: 'add(2)' }, { action: 'os:crash', state: { n: 0 } }]).ok).toBe(false);
+    expect(() => checkTrace(counter, [{ action: 'add(2)' }, { action: 'os:crash', state: { n: 0 } }])).toThrow("event 1 names 'os:crash'");
     expect(checkTrace(counter, [{ action: 'add(2)' }, { action: 'os:crash', state: { n: 0 } }], { environments: crash }).ok).toBe(true);
   });
 
@@ -99,5 +99,35 @@ describe('checkTrace', () => {
     const bad = defineModel<{ n: number }>({ init: { n: 0 }, actions: { boom: { apply: () => { throw new Error('boom'); } } } });
     const r = checkTrace(bad, [{ action: 'boom' }]);
     expect(r.kind === 'error' && [r.at, String(r)]).toEqual([0, 'error at event 0: Error: boom']);
+  });
+
+  describe('review of issue 10', () => {
+    it('names the event of a sparse array, a hole being no event (defect 11)', () => {
+      // eslint-disable-next-line no-sparse-arrays
+      expect(() => checkTrace(counter, [, { action: 'reset' }] as never)).toThrow(new TraceInputError('checkTrace: event 0 must be an object { action?, choice?, state? }, got undefined'));
+    });
+
+    it('lists the options each function takes, and checks maxBytes (defect 12)', () => {
+      expect(() => checkTrace(counter, [], { foo: 1 } as never)).toThrow("checkTrace: unknown option 'foo'; the options are environments, maxBytes, maxStates, timeout");
+      expect(() => checkTrace(counter, [], { maxBytes: 'x' } as never)).toThrow('checkTrace: maxBytes must be a positive integer, got the string "x"');
+      expect(() => checkTrace(counter, [], { maxBytes: 0 })).toThrow('checkTrace: maxBytes must be a positive integer, got number 0');
+      expect(() => checkTrace(counter, [], null as never)).toThrow('checkTrace: options must be an object, got null');
+    });
+
+    it('refuses an ITF trace with no states, and names the event and path of a value that is not plain data (defect 13)', () => {
+      expect(() => checkTrace(counter, { states: [] })).toThrow(new TraceInputError('checkTrace: the trace has no states; it needs at least the initial state'));
+      expect(() => checkTrace(counter, [{}, { state: { log: { last: () => 1 } } }] as never)).toThrow(
+        new TraceInputError('checkTrace: event 1: event.state.log.last is a function; a logged state must be plain data'),
+      );
+      expect(() => checkTrace(counter, [{ action: 'add', choice: Symbol('x') }] as never)).toThrow('checkTrace: event 0: event.choice is a symbol');
+    });
+
+    it("makes an action the model does not have a usage error naming it and listing the model's (defect 14)", () => {
+      expect(() => checkTrace(counter, '{"action":"add"}\n{"action":"nope"}\n')).toThrow(
+        new TraceInputError("checkTrace: event 1 names 'nope', which is no action of model 'counter'; its actions are 'add', 'reset'"),
+      );
+      expect(() => checkTrace(counter, [{ action: 'ad(1)' }])).toThrow("event 0 names 'ad(1)'");
+      expect(checkTrace(counter, [{ action: 'add(7)' }]).kind).toBe('unexplained');
+    });
   });
 });
