@@ -34,7 +34,10 @@ const FIELDS = ['action', 'choice', 'state'];
  * readEvents('{"action":"inc"}\n{"action":"inc","state":{"n":2}}\n', 'checkTrace', 1e6).events.length; // 2
  */
 export function readEvents<S>(input: unknown, where: string, maxBytes: number): ReadEvents<S> {
-  if (typeof input === 'string') return { events: ndjson<S>(input, where, maxBytes), offset: 0 };
+  if (typeof input === 'string') {
+    const itf = itfDocument(input);
+    return itf === undefined ? { events: ndjson<S>(input, where, maxBytes), offset: 0 } : fromSteps(fromITF<S>(input, { maxBytes }).trace, where);
+  }
   if (Array.isArray(input)) {
     const first: unknown = input[0];
     if (isPlainObject(first) && Object.hasOwn(first, 'action') && first.action === null && Object.hasOwn(first, 'state')) return fromSteps(input as Step<S>[], where);
@@ -44,6 +47,17 @@ export function readEvents<S>(input: unknown, where: string, maxBytes: number): 
   if (isPlainObject(input) && Object.hasOwn(input, 'states')) return fromSteps(fromITF<S>(input, { maxBytes }).trace, where);
   if (isPlainObject(input) && Object.hasOwn(input, 'trace') && Object.hasOwn(input, 'vars') && Array.isArray(input.trace)) return fromSteps(input.trace as Step<S>[], where);
   throw new TraceInputError(`${where}: expected an array of events, NDJSON text, or an ITF trace, got ${describe(input)}`);
+}
+
+/** The text as one ITF document (a JSON object with `states`, as a `.itf.json` file holds it), or undefined for NDJSON. */
+function itfDocument(text: string): unknown {
+  if (!/^\s*\{/.test(text) || !text.includes('"states"')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isPlainObject(parsed) && Object.hasOwn(parsed, 'states') ? parsed : undefined;
+  } catch {
+    return undefined; // several lines of events: NDJSON
+  }
 }
 
 /** A trace (ITF or kripke's): step 0 is the initial state, each later step an event with its label, choice and whole state. */

@@ -30,6 +30,10 @@ describe('checkTrace', () => {
     });
     expect(checkTrace(counter, itf([0, 2, 3])).ok).toBe(true);
     expect(checkTrace(counter, itf([0, 3])).ok).toBe(false);
+    // As the text of an .itf.json file, pretty-printed or on one line: one document, not NDJSON.
+    expect(checkTrace(counter, JSON.stringify(itf([0, 2, 3]), null, 2)).ok).toBe(true);
+    expect(checkTrace(counter, JSON.stringify(itf([0, 2, 3]))).ok).toBe(true);
+    expect(checkTrace(counter, JSON.stringify(itf([0, 3]))).ok).toBe(false);
   });
 
   it('keeps every state consistent with the log so far (the nondeterminism is resolved later)', () => {
