@@ -253,4 +253,17 @@ export interface CheckOptions {
    * and asks for `exact: true`. Default 1e-5.
    */
   maxCollisionProbability?: number;
+  /**
+   * Identity by a projection of the state (TLC's VIEW): states with equal views
+   * are one state, searched once. For auxiliary or history variables (a step
+   * counter, a log kept for the trace) that no invariant, guard or action reads
+   * to decide anything. An abstraction, and the user's responsibility: the check
+   * samples that states with the same view are alike to every invariant, guard
+   * and action, and fails loudly where it finds two that are not. Traces keep
+   * the whole states. Liveness checks refuse it.
+   *
+   * @example
+   * check(model, { view: (s: State) => ({ ...s, history: undefined }) });
+   */
+  view?: (state: never) => unknown;
 }
