@@ -17,6 +17,7 @@ import { coverageOf, seal, statsOf } from './result.js';
 import { search, type SearchOutcome, type SearchTask } from './search.js';
 import type { Fingerprinter } from './store/fingerprint.js';
 import { ProjectedStore } from './store/projected-store.js';
+import { WideFingerprintStore } from './store/wide-store.js';
 import { ExactStore, FingerprintStore, type StateStore } from './store/state-store.js';
 import { identityOf } from './identity.js';
 import type { System } from './system.js';
@@ -151,7 +152,7 @@ function refuseIdentity<S>(system: System<S>, options: Resolved, where: string):
 
 function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {
   // The timeout counts from `started`: copying huge initial states is part of the check.
-  const base: StateStore = options.exact ? new ExactStore() : new FingerprintStore(fingerprinter);
+  const base: StateStore = options.exact ? new ExactStore() : options.fingerprintBits === 128 ? new WideFingerprintStore(fingerprinter) : new FingerprintStore(fingerprinter);
   const identity = identityOf(system, options.view);
   const store = identity === undefined ? base : new ProjectedStore(base, identity.key);
   const pristine = initialCopies(system);
