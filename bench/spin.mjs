@@ -84,8 +84,9 @@ function compile(/** @type {string} */ name, /** @type {number} */ size) {
 function runPan(/** @type {string} */ pan, /** @type {number} */ hashBits) {
   const t0 = performance.now();
   // -E: no invalid-end-state errors (kripke's models here run forever or are checked without deadlock);
+  // -m: no depth limit to speak of (Hanoi(14) is 16,383 moves deep; pan's default stops at 10,000);
   // -w: a hash table of about twice the states (pan's default, 2^24 slots, costs small models 0.3 s to clear).
-  const r = spawnSync(pan, ['-E', `-w${hashBits}`], { cwd: dirname(pan), encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(pan, ['-E', `-w${hashBits}`, '-m10000000'], { cwd: dirname(pan), encoding: 'utf8', maxBuffer: 1 << 24 });
   const ms = performance.now() - t0;
   const out = r.stdout ?? '';
   const states = Number(/([\d.e+]+) states, stored/.exec(out)?.[1]);
@@ -102,7 +103,8 @@ function runKripke(/** @type {string} */ name, /** @type {number} */ size) {
 
 /** log2 of pan's hash table: about twice the states the model is known to have. */
 function hashBits(/** @type {string} */ name, /** @type {number} */ size) {
-  const known = name === 'puzzle8' ? 181_440 : name === 'hanoi' ? 3 ** size : 16 ** size / 8;
+  const twoPhase = /** @type {Record<number, number>} */ ({ 3: 288, 5: 8_832, 6: 50_816, 8: 1_745_408 });
+  const known = name === 'puzzle8' ? 181_440 : name === 'hanoi' ? 3 ** size : (twoPhase[size] ?? 1 << 22);
   return Math.max(10, Math.min(30, Math.ceil(Math.log2(known * 2))));
 }
 
