@@ -61,10 +61,12 @@ export function twoPhaseSymmetric(n) {
       symmetry: permutations({
         ids: RM,
         /** @param {TPState} s @param {(rm: number) => number} to */
+        /** @returns {TPState} */
         permute: (s, to) => {
           /** @type {RMState[]} */
           const rmState = new Array(n);
           for (let rm = 0; rm < n; rm++) rmState[to(rm)] = s.rmState[rm];
+          /** @type {Set<Message>} */
           const msgs = new Set();
           for (const m of s.msgs) msgs.add(m.type === 'Prepared' ? { type: 'Prepared', rm: to(m.rm) } : m);
           return { ...s, rmState, tmPrepared: new Set([...s.tmPrepared].map(to)), msgs };

@@ -26,7 +26,7 @@ function tokens(k: number, m: number, invariant: (c: readonly number[]) => boole
       ? {
           symmetry: permutations({
             ids,
-            permute: (s: { c: readonly number[] }, to: (i: number) => number) => {
+            permute: (s: { c: readonly number[] }, to: (i: number) => number): { c: readonly number[] } => {
               const c = new Array<number>(k);
               ids.forEach((i) => (c[to(i)] = s.c[i]));
               return { c };
@@ -121,7 +121,7 @@ describe('symmetry: the same verdicts on fewer states', () => {
       },
       symmetry: permutations({
         ids,
-        permute: (s: { c: readonly number[] }, to: (i: number) => number) => {
+        permute: (s: { c: readonly number[] }, to: (i: number) => number): { c: readonly number[] } => {
           const c = [0, 0, 0];
           ids.forEach((i) => (c[to(i)] = s.c[i]));
           return { c };
