@@ -55,7 +55,7 @@ function parseArgs(argv) {
     }
   }
   if (a.targets.length === 0 && a.series === undefined && !a.overhead && !a.conformance) {
-    a.targets = Object.entries(MODELS).map(([name, m]) => ({ name, size: m.size }));
+    a.targets = Object.entries(MODELS).filter(([, m]) => !m.optional).map(([name, m]) => ({ name, size: m.size }));
     a.overhead = true;
     a.conformance = true;
   }
@@ -108,7 +108,7 @@ const median = (xs) => {
  */
 function bench(name, size, engines, runs) {
   const bm = MODELS[name].make(size);
-  const usable = engines.filter((e) => e !== 'key' || bm.key !== undefined);
+  const usable = engines.filter((e) => (e !== 'key' || bm.key !== undefined) && (e === 'kripke' || !bm.kripkeOnly));
   /** @type {Record<string, Measurement[]>} */
   const got = Object.fromEntries(usable.map((e) => [e, []]));
   let rounds = runs ?? 5;

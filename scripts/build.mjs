@@ -1,7 +1,7 @@
 // Builds dist/esm (ES modules) and dist/cjs (CommonJS), each with type
 // declarations, from one source tree. Plain tsc: no bundler, nothing to configure.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -11,6 +11,11 @@ const run = (...args) => execFileSync(process.execPath, [tsc, ...args], { stdio:
 rmSync('dist', { recursive: true, force: true });
 run('-p', 'tsconfig.json', '--outDir', 'dist/esm');
 run('-p', 'tsconfig.json', '--outDir', 'dist/cjs', '--module', 'CommonJS', '--moduleResolution', 'Node10', '--verbatimModuleSyntax', 'false');
+// CommonJS cannot parse import.meta: its build of the lazy loader takes its path from __filename instead.
+const lazy = 'dist/cjs/render/lazy.js';
+const source = readFileSync(lazy, 'utf8');
+if (!source.includes('import.meta.url')) throw new Error(`${lazy}: import.meta.url not found; update scripts/build.mjs`);
+writeFileSync(lazy, source.replaceAll('import.meta.url', '__filename'));
 // Each folder says how Node should read its .js files, whatever the root says.
 mkdirSync('dist/esm', { recursive: true });
 writeFileSync('dist/esm/package.json', '{ "type": "module" }\n');

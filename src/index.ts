@@ -8,6 +8,7 @@
  */
 export { action } from './model/action.js';
 export { defineModel, isModel } from './model/define-model.js';
+export { permutations, type PermutationsSpec, type Symmetry } from './model/symmetry.js';
 export { defineEnvironment, isEnvironment } from './model/define-environment.js';
 export { ContractError, KripkeError, ModelDefinitionError, MutationError, StateShapeError } from './model/errors.js';
 export type {

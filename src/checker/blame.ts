@@ -20,6 +20,8 @@ export const Phase = {
   Store: 6,
   Terminal: 7,
   Mutation: 8,
+  /** Sampling that a symmetry or view is one the model has (identity.ts). */
+  Identity: 9,
 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 
@@ -83,6 +85,7 @@ export function sourceOf<S>(phase: Phase, tr: Transition<S> | undefined, choice:
     case Phase.Terminal:
       return { kind: 'terminal' };
     case Phase.Mutation:
+    case Phase.Identity:
     case Phase.Observe: // reported by the observer
       return { kind: 'state' };
   }

@@ -87,6 +87,8 @@ function findMutator<S>(
     };
   };
   const same = () => store.verify(fresh, id);
+  // A store keyed by a projection compares the whole state with itself as it was when expanding began.
+  store.expanding(fresh);
   try {
     for (const p of suspects) {
       p.test(fresh);
@@ -106,6 +108,8 @@ function findMutator<S>(
     }
   } catch {
     // Fall through to the general message.
+  } finally {
+    store.expanding(null);
   }
   return {
     error: new MutationError(

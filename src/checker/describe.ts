@@ -6,6 +6,7 @@
  * of its own. Counts only, never timings, so every line can sit in a snapshot.
  */
 import { describeThrown, KripkeError } from '../model/errors.js';
+import { FINGERPRINT_STORE_CAPACITY } from './store/state-store.js';
 import type { Budget, CheckResult, ErrorSource, IncompleteResult, InvariantResult, LivenessResult } from './types.js';
 
 /** 1234567 → '1,234,567'. By hand: the first toLocaleString call loads ICU data (~15 ms). */
@@ -38,13 +39,16 @@ function budgetSentence(r: IncompleteResult<unknown>): string {
   const reached = `after ${plural(r.stats.states, 'state')}, ${plural(r.stats.depth, 'step')} deep`;
   switch (r.budget) {
     case 'maxStates':
+      if (r.limit === FINGERPRINT_STORE_CAPACITY) {
+        return `the fingerprint store's cap of ${plural(r.limit, 'state')} (its 27-bit ids) was reached ${reached}; rerun with exact: true, which has no cap (at several times the memory), or make the model smaller`;
+      }
       return `maxStates budget of ${plural(r.limit, 'state')} ran out ${reached}`;
     case 'maxDepth':
       return `maxDepth budget of ${plural(r.limit, 'step')} cut the search ${reached}`;
     case 'timeout':
       return `timeout of ${count(r.limit)} ms ran out ${reached}`;
     case 'collisionProbability':
-      return `estimated fingerprint collision probability ${r.stats.collisionProbability.toExponential(1)} exceeds maxCollisionProbability ${r.limit === 0 ? '0' : r.limit.toExponential()} ${reached}; rerun with exact: true`;
+      return `estimated fingerprint collision probability ${r.stats.collisionProbability.toExponential(1)} exceeds maxCollisionProbability ${r.limit === 0 ? '0' : r.limit.toExponential()} ${reached}; rerun with fingerprintBits: 128 (a wider fingerprint), or exact: true (no fingerprints at all)`;
   }
 }
 
@@ -183,7 +187,7 @@ export function budgetAdvice(budget: Budget): string {
     case 'timeout':
       return 'Raise timeout or make the model smaller: nothing is proven about the states that were not explored.';
     case 'collisionProbability':
-      return 'Rerun with exact: true so that no two states can share a fingerprint.';
+      return 'Rerun with fingerprintBits: 128 for a wider fingerprint, or with exact: true so that no two states can share one.';
   }
 }
 

@@ -16,12 +16,22 @@ export const DEFAULT_OPTIONS = Object.freeze({
   timeout: 30_000,
   exact: false,
   maxCollisionProbability: 1e-5,
+  fingerprintBits: 64,
 });
 
-const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS);
+/** Options with no default value. */
+const OPTIONAL_NAMES = ['view'];
+const OPTION_NAMES = [...Object.keys(DEFAULT_OPTIONS), ...OPTIONAL_NAMES];
 
 /** Options with every default filled in. */
-export type Resolved = SearchOptions & { readonly deadlock: boolean; readonly exact: boolean; readonly maxCollisionProbability: number };
+export type Resolved = SearchOptions & {
+  readonly deadlock: boolean;
+  readonly exact: boolean;
+  readonly maxCollisionProbability: number;
+  readonly fingerprintBits: 64 | 128;
+  /** Identity by a projection (CheckOptions.view). */
+  readonly view?: (state: unknown) => unknown;
+};
 
 /** Options with defaults filled in, validated; `where` names the caller in error messages. */
 export function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
@@ -52,7 +62,9 @@ export function resolveOptions(options: CheckOptions | undefined, where: string)
   if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
     throw new ModelDefinitionError(`${where}: maxCollisionProbability must be a number from 0 to 1, got ${describe(p)}`);
   }
-  return r;
+  if (r.fingerprintBits !== 64 && r.fingerprintBits !== 128) throw new ModelDefinitionError(`${where}: fingerprintBits must be 64 or 128, got ${describe(r.fingerprintBits)}`);
+  if (r.view !== undefined && typeof r.view !== 'function') throw new ModelDefinitionError(`${where}: view must be a function (state) => the part that identifies it, got ${describe(r.view)}`);
+  return r as Resolved;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

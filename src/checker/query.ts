@@ -16,9 +16,12 @@ import { limitOf, type Resolved } from './options.js';
 import { coverageOf, seal, statsOf } from './result.js';
 import { search, type SearchOutcome, type SearchTask } from './search.js';
 import type { Fingerprinter } from './store/fingerprint.js';
+import { ProjectedStore } from './store/projected-store.js';
+import { WideFingerprintStore } from './store/wide-store.js';
 import { ExactStore, FingerprintStore, type StateStore } from './store/state-store.js';
+import { identityOf } from './identity.js';
 import type { System } from './system.js';
-import { refire } from './trace.js';
+import { firings, refire } from './trace.js';
 import type { ActionCoverage, Budget, CheckResult, CheckStats, ErrorResult, IncompleteResult, Step } from './types.js';
 
 /** Check invariants (and perhaps deadlocks) in every reachable state. */
@@ -88,7 +91,10 @@ export function ask<S>(system: System<S>, query: Query<S>, options: Resolved, in
   const where = internals.where ?? 'check';
   assertInitialStatesIntact(system.model as Model<unknown>, where);
   assertUnpollutedPrototype(where);
-  if (query.kind === 'liveness') return runLiveness(system, query.properties, options, internals.fingerprinter, internals.started, where);
+  if (query.kind === 'liveness') {
+    refuseIdentity(system, options, where);
+    return runLiveness(system, query.properties, options, internals.fingerprinter, internals.started, where);
+  }
   const properties = query.kind === 'invariants' ? chosen(system, query.invariants ?? 'all', where) : [];
   const task: SearchTask<S> =
     query.kind === 'invariants'
@@ -126,14 +132,33 @@ interface Run<S> {
   readonly pristine: readonly S[];
   readonly stats: CheckStats;
   readonly coverage: ActionCoverage[];
+  /** What identifies states when not the whole state ('symmetry', 'view', …). */
+  readonly identity?: string;
+}
+
+/**
+ * Symmetry and views merge states by the user's word; the liveness analysis
+ * needs the graph of concrete states and edges (a cycle in a quotient graph
+ * need not be a cycle of the model), so it refuses them rather than answer
+ * for a graph it did not build.
+ */
+function refuseIdentity<S>(system: System<S>, options: Resolved, where: string): void {
+  const used = [system.symmetry !== undefined ? "the model's symmetry" : '', options.view !== undefined ? 'the view option' : ''].filter(Boolean);
+  if (used.length === 0) return;
+  throw new ModelDefinitionError(
+    `${where}: liveness is not checked under ${used.join(' or ')}: they merge states, and a cycle of merged states need not be a cycle the model can run, so a liveness verdict could be wrong either way. Check liveness on the model without them (define it again without symmetry; leave view out), at a size small enough to search whole.`,
+  );
 }
 
 function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {
   // The timeout counts from `started`: copying huge initial states is part of the check.
-  const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore(fingerprinter);
+  const base: StateStore = options.exact ? new ExactStore() : options.fingerprintBits === 128 ? new WideFingerprintStore(fingerprinter) : new FingerprintStore(fingerprinter);
+  const identity = identityOf(system, options.view);
+  const store = identity === undefined ? base : new ProjectedStore(base, identity.key);
   const pristine = initialCopies(system);
-  const outcome = search(system, task, options, store, started);
-  return { outcome, store, pristine, stats: statsOf(outcome, store, system.initStates.length), coverage: coverageOf(system.transitions, outcome) };
+  const outcome = search(system, identity === undefined ? task : { ...task, sample: identity.sample }, options, store, started);
+  const stats = statsOf(outcome, store, system.initStates.length);
+  return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome), ...(identity === undefined ? {} : { identity: identity.noun }) };
 }
 
 /** A result with no trace that says a budget ran out. */
@@ -167,10 +192,34 @@ function safetyResult<S>(system: System<S>, run: Run<S>, properties: readonly Pr
   const rebuilt = traceTo(system, run.pristine, run.store, outcome.at);
   if ('failure' in rebuilt) return seal<S>({ ok: false, kind: 'error', trace: [], stats, coverage, error: rebuilt.failure, errorSource: { kind: 'state' } });
   const { trace } = rebuilt;
+  const shows = run.identity === undefined || (outcome.kind === 'deadlock' ? deadlockShows(system, trace) : outcome.property!.test(trace[trace.length - 1].state) === false);
+  if (!shows) return unconfirmed(run, trace, outcome.kind === 'deadlock' ? 'a deadlock' : `invariant '${outcome.property!.name}' false`);
   if (outcome.kind === 'deadlock') return seal<S>({ ok: false, kind: 'deadlock', trace, stats, coverage });
   const property = outcome.property!;
   const environment = property.environment === undefined ? {} : { environment: property.environment, guaranteeOf: property.environment };
   return seal<S>({ ok: false, kind: 'invariant', invariant: property.name, ...environment, trace, stats, coverage });
+}
+
+/** Whether the last state of a trace is deadlocked (no firing, not terminal). */
+function deadlockShows<S>(system: System<S>, trace: readonly Step<S>[]): boolean {
+  const last = trace[trace.length - 1].state;
+  for (const _ of firings(last, system.transitions)) return false;
+  return system.terminal === undefined || system.terminal(last) === false;
+}
+
+const truthy = (v: unknown): boolean => v === true;
+
+/**
+ * Under symmetry or a view, the replayed trace ends in a state the check
+ * identified with the one where it found the problem; when the problem does
+ * not show there, the identification was wrong, and so is any verdict.
+ */
+function unconfirmed<S>(run: Run<S>, trace: Step<S>[], problem: string): ErrorResult<S> {
+  const noun = run.identity ?? 'identity';
+  const error = new ModelDefinitionError(
+    `${noun}: the search found ${problem} in a state it identifies with the last state of this trace, but the trace's own last state does not show it: the ${noun} merges states that behave differently. Fix the ${noun} or the model, or leave the ${noun} out.`,
+  );
+  return seal<S>({ ok: false, kind: 'error', trace, stats: run.stats, coverage: run.coverage, error, errorSource: { kind: 'state' } }) as ErrorResult<S>;
 }
 
 function reachResult<S>(system: System<S>, run: Run<S>, options: Resolved, suspects: readonly Suspect<S>[]): ReachResult<S> {
@@ -186,6 +235,7 @@ function reachResult<S>(system: System<S>, run: Run<S>, options: Resolved, suspe
       const rebuilt = traceTo(system, run.pristine, run.store, outcome.at);
       if ('failure' in rebuilt) return seal<S>({ ok: false, kind: 'error', trace: [], stats, coverage, error: rebuilt.failure, errorSource: { kind: 'state' } }) as ErrorResult<S>;
       const trace: Step<S>[] = rebuilt.trace;
+      if (run.identity !== undefined && outcome.transition === undefined && !truthy(suspects[0]?.test(trace[trace.length - 1].state))) return unconfirmed(run, trace, 'the target holding');
       // A firing reached: the witness ends with the step that fires it.
       if (outcome.transition !== undefined) trace.push(refire(trace[trace.length - 1].state, system.transitions, outcome.transition, outcome.choice));
       return { kind: 'reached', trace, stats, coverage };

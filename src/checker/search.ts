@@ -47,6 +47,8 @@ export interface SearchTask<S> {
   readonly offered?: (transition: number, choice: unknown) => void;
   /** Sees every state and edge (liveness builds its graph with it). */
   readonly observer?: SearchObserver;
+  /** Called on each state expanded, after its properties: samples a symmetry or view (identity.ts); throws where it is wrong. */
+  readonly sample?: (state: S) => void;
 }
 
 /**
@@ -198,6 +200,10 @@ class BreadthFirst<S> {
     this.t = -1;
     if (this.checkProperties(s) === STOP) return STOP;
     if (this.task.target !== undefined && this.hits(s)) return this.stop('reached');
+    if (this.task.sample !== undefined) {
+      this.phase = Phase.Identity;
+      this.task.sample(s);
+    }
     if (this.observer !== undefined) {
       if (this.clock.passed()) return this.timedOut();
       this.phase = Phase.Observe;

@@ -21,6 +21,8 @@ export interface System<S> {
   /** The model's invariants, then each environment's guarantees (with their environment). */
   readonly invariants: readonly Property<S>[];
   readonly terminal?: (state: S) => boolean;
+  /** The model's symmetry (defineModel's `symmetry`), if any. */
+  readonly symmetry?: (state: S) => S;
   /** The model's named liveness properties. */
   readonly liveness: readonly LivenessProperty<S>[];
   /** The environments' names, in the order given, each once (one platform's factories may share a name). */
@@ -70,6 +72,7 @@ export function compose<S>(model: Model<S>, environments: readonly unknown[] = [
     invariants: [...parts.invariants, ...guarantees],
     ...(parts.terminal === undefined ? {} : { terminal: parts.terminal }),
     liveness: parts.liveness,
+    ...(parts.symmetry === undefined ? {} : { symmetry: parts.symmetry }),
     environments: [...new Set(envs.map((e) => e.name))],
     assumptions: envs.flatMap((e) => e.assumptions),
   };

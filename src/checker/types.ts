@@ -250,7 +250,28 @@ export interface CheckOptions {
   /**
    * The highest estimated fingerprint-collision probability a passing check may
    * carry; above it the result is `incomplete` (budget `collisionProbability`)
-   * and asks for `exact: true`. Default 1e-5.
+   * and names the switch that lowers it (`fingerprintBits: 128`, or `exact: true`). Default 1e-5.
    */
   maxCollisionProbability?: number;
+  /**
+   * Bits of each state's fingerprint: 64 (default), or 128 for very large
+   * checks, whose estimated collision probability at 64 bits would exceed
+   * `maxCollisionProbability` (from a few hundred million generated states):
+   * about 8 more bytes a state, and the time to write each state's canonical
+   * text. `exact: true` removes the risk entirely at several times the memory.
+   */
+  fingerprintBits?: 64 | 128;
+  /**
+   * Identity by a projection of the state (TLC's VIEW): states with equal views
+   * are one state, searched once. For auxiliary or history variables (a step
+   * counter, a log kept for the trace) that no invariant, guard or action reads
+   * to decide anything. An abstraction, and the user's responsibility: the check
+   * samples that states with the same view are alike to every invariant, guard
+   * and action, and fails loudly where it finds two that are not. Traces keep
+   * the whole states. Liveness checks refuse it.
+   *
+   * @example
+   * check(model, { view: (s: State) => ({ ...s, history: undefined }) });
+   */
+  view?: (state: never) => unknown;
 }

@@ -66,6 +66,9 @@ export function defineModel<S, C = Record<string, unknown>>(spec: ModelSpec<S, C
   if (spec.terminal !== undefined && typeof spec.terminal !== 'function') {
     throw new ModelDefinitionError(`${where}: terminal must be a function (state) => boolean, got ${describe(spec.terminal)}`);
   }
+  if (spec.symmetry !== undefined && typeof spec.symmetry !== 'function') {
+    throw new ModelDefinitionError(`${where}: symmetry must be a function (state) => representative, as permutations({ ids, permute }) returns, got ${describe(spec.symmetry)}`);
+  }
   const liveness = normalizeLiveness(spec.liveness, transitions, where);
   const parts: ModelParts<S> = Object.freeze({
     initStates: Object.freeze(initStates),
@@ -73,6 +76,7 @@ export function defineModel<S, C = Record<string, unknown>>(spec: ModelSpec<S, C
     invariants: Object.freeze(normalizeProperties(spec.invariants, `${where}: invariant`)),
     ...(spec.terminal === undefined ? {} : { terminal: spec.terminal }),
     liveness: Object.freeze(liveness),
+    ...(spec.symmetry === undefined ? {} : { symmetry: spec.symmetry }),
     written: Object.freeze(initStates.map(canonicalKey)),
   });
   // The parts behind a registered symbol, not enumerable: a model prints as its kind
@@ -96,6 +100,8 @@ export interface ModelParts<S> {
   readonly invariants: readonly Property<S>[];
   readonly terminal?: (state: S) => boolean;
   readonly liveness: readonly LivenessProperty<S>[];
+  /** The representative of a state's symmetry class, when the model declares one. */
+  readonly symmetry?: (state: S) => S;
   /** The initial states as defined, by canonical key: a check refuses a model whose initial states changed since. */
   readonly written: readonly string[];
 }
@@ -134,7 +140,7 @@ export function assertInitialStatesIntact(model: Model<unknown>, where: string):
   });
 }
 
-const MODEL_FIELDS = ['name', 'init', 'initStates', 'actions', 'invariants', 'terminal', 'liveness'];
+const MODEL_FIELDS = ['name', 'init', 'initStates', 'actions', 'invariants', 'terminal', 'liveness', 'symmetry'];
 
 /** Named predicates as properties, rejecting anything that is not a function. */
 export function normalizeProperties<S>(

@@ -135,6 +135,16 @@ export interface ModelSpec<S, C = Record<string, unknown>> {
   // Fairness names here are checked when the model is defined, not by type: a
   // spec spread from a `ModelSpec<S>` (string names) must still fit.
   liveness?: Readonly<Record<string, LivenessSpec<S>>>;
+  /**
+   * Symmetry reduction: the representative of a state's class, a state that
+   * differs from it only by a renaming of interchangeable ids. States with the
+   * same representative are one state (searched once); traces stay the states
+   * the actions really produce. `permutations({ ids, permute, signature })`
+   * builds one for declared interchangeable ids. The check samples that the
+   * invariants, guards and actions treat a state and its representative alike,
+   * and fails loudly where they do not; liveness checks refuse it.
+   */
+  symmetry?: (state: S) => S;
 }
 
 /** A predicate over states: a goal to reach, or the condition that makes it due. */

@@ -4,7 +4,7 @@
  * words marked (`[-old-]{+new+}`, the `diff` package's word diff), instead of
  * two nearly identical walls of text.
  */
-import { diffLines, diffWordsWithSpace } from 'diff';
+import { diffModule } from './lazy.js';
 import type { Palette } from './palette.js';
 import { type Change, ROOT } from './state-diff.js';
 import { formatValue } from './value.js';
@@ -49,7 +49,7 @@ function valueLines(sign: '-' | '+', label: string, value: unknown, colour: (s: 
 function stringDiff(path: string, before: string, after: string, palette: Palette): string[] | null {
   if (Math.max(before.length, after.length) < LONG_STRING) return null;
   if (before.includes('\n') || after.includes('\n')) return multilineDiff(path, before, after, palette);
-  const parts = diffWordsWithSpace(before, after);
+  const parts = diffModule().diffWordsWithSpace(before, after);
   const common = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
   // Mostly rewritten: two plain lines read better than a patchwork of markers.
   if (common < Math.min(before.length, after.length) / 2) return null;
@@ -72,7 +72,7 @@ function elide(text: string, first: boolean, last: boolean): string {
 
 function multilineDiff(path: string, before: string, after: string, palette: Palette): string[] {
   const out = [`~ ${path}: multi-line string`];
-  const parts = diffLines(before, after);
+  const parts = diffModule().diffLines(before, after);
   parts.forEach((part, i) => {
     const lines = part.value.replace(/\n$/, '').split('\n');
     if (part.removed) out.push(...lines.map((l) => palette.expected(`  - ${l}`)));

@@ -4,9 +4,9 @@
  * Equality is the checker's own (key order, Map and Set order ignored), so a
  * step never reports a change the search would not count as one.
  */
-import { diffArrays } from 'diff';
 import { canonicalKey, childPath, indexPath, mapKeyPath, sameState } from '../model/plain-data.js';
 import { elementsOf, entriesOf, MAP, RECORD, SET, shapeOf } from '../model/shape.js';
+import { diffModule } from './lazy.js';
 
 export { childPath };
 
@@ -85,7 +85,7 @@ function walkArray(a: readonly unknown[], b: readonly unknown[], path: string, o
   }
   // Lengths differ: align the elements (a push, a pop, an insert in the middle)
   // so that only the elements that moved in or out are reported.
-  const parts = diffArrays(a as unknown[], b as unknown[], { comparator: sameValue });
+  const parts = diffModule().diffArrays(a as unknown[], b as unknown[], { comparator: sameValue });
   let ia = 0;
   let ib = 0;
   for (let k = 0; k < parts.length; k++) {

@@ -3,7 +3,9 @@
  * use for their own diffs, so a state in a trace reads like a value in any
  * other failure. Short values stay on one line; long ones are indented.
  */
-import { format } from 'pretty-format';
+import { prettyFormatModule } from './lazy.js';
+
+const format: typeof import('pretty-format').format = (value, options) => prettyFormatModule().format(value, options);
 
 const BASE = { printBasicPrototype: false, escapeString: false, indent: 2 } as const;
 const MIN = { printBasicPrototype: false, escapeString: false, min: true } as const;

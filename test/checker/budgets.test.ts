@@ -150,7 +150,7 @@ describe('timeout, whatever an action costs', () => {
 });
 
 describe('defaults', () => {
-  it('are documented values: deadlock on, a million states, no depth bound, 30 s, fingerprints, 1e-5', () => {
+  it('are documented values: deadlock on, a million states, no depth bound, 30 s, 64-bit fingerprints, 1e-5', () => {
     expect(DEFAULT_OPTIONS).toEqual({
       deadlock: true,
       maxStates: 1_000_000,
@@ -158,6 +158,7 @@ describe('defaults', () => {
       timeout: 30_000,
       exact: false,
       maxCollisionProbability: 1e-5,
+      fingerprintBits: 64,
     });
     expect(Object.isFrozen(DEFAULT_OPTIONS)).toBe(true);
   });
@@ -181,7 +182,7 @@ describe('the collision-probability budget', () => {
     expect(r.kind).toBe('incomplete');
     expect(r.budget).toBe('collisionProbability');
     expect(r.stats.collisionProbability).toBeGreaterThan(0);
-    expect(String(r)).toMatch(/rerun with exact: true$/);
+    expect(String(r)).toMatch(/rerun with fingerprintBits: 128 \(a wider fingerprint\), or exact: true \(no fingerprints at all\)$/);
     expect(check(ring, { maxCollisionProbability: 0, exact: true }).ok).toBe(true);
   });
 });

@@ -89,7 +89,7 @@ describe('toString', () => {
     ['maxStates', () => check(defineModel({ init: 0, actions: { inc: { apply: (s: number) => s + 1 } } }), { maxStates: 10 }), 'incomplete — maxStates budget of 10 states ran out after 10 states, 9 steps deep'],
     ['maxStates of 1', () => check(defineModel({ init: 0, actions: { inc: { apply: (s: number) => s + 1 } } }), { maxStates: 1 }), 'incomplete — maxStates budget of 1 state ran out after 1 state, 0 steps deep'],
     ['maxDepth', () => check(defineModel({ init: 0, actions: { inc: { apply: (s: number) => s + 1 } } }), { maxDepth: 5 }), 'incomplete — maxDepth budget of 5 steps cut the search after 6 states, 5 steps deep'],
-    ['collisionProbability', () => check(defineModel({ init: 0, actions: { flip: { apply: (s: number) => 1 - s } } }), { maxCollisionProbability: 0 }), 'incomplete — estimated fingerprint collision probability 1.1e-19 exceeds maxCollisionProbability 0 after 2 states, 1 step deep; rerun with exact: true'],
+    ['collisionProbability', () => check(defineModel({ init: 0, actions: { flip: { apply: (s: number) => 1 - s } } }), { maxCollisionProbability: 0 }), 'incomplete — estimated fingerprint collision probability 1.1e-19 exceeds maxCollisionProbability 0 after 2 states, 1 step deep; rerun with fingerprintBits: 128 (a wider fingerprint), or exact: true (no fingerprints at all)'],
   ])('%s', (_n, run, line) => {
     expect(String(run())).toBe(line);
   });
