@@ -41,6 +41,7 @@ export type {
   Transition,
 } from './model/types.js';
 export { check, checkLiveness, checkOpen, DEFAULT_OPTIONS } from './checker/check.js';
+export { fromITF, ItfError, ITF_FORMAT_DESCRIPTION, toITF, type FromItfOptions, type ItfState, type ItfTrace, type ItfTraceData, type ItfValue } from './itf/index.js';
 export type { LivenessQuery } from './checker/liveness/check-liveness.js';
 export type {
   ActionCoverage,

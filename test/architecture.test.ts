@@ -13,6 +13,7 @@ const LAYERS: readonly (readonly [layer: string, folders: readonly string[]])[] 
   ['model', ['model']],
   ['store', ['checker/store']],
   ['checker', ['checker', 'checker/liveness']],
+  ['itf', ['itf']],
   ['render', ['render']],
   ['matchers', ['matchers']],
   // kripke/environments: above everything but the runner entries, so no checker, render or matcher file may import it.
