@@ -2,6 +2,8 @@ import { fromCaller, type MatcherContext, type MatcherResult, type RenderMode } 
 import { toBeDeadlockFree } from './to-be-deadlock-free.js';
 import { toEventually } from './to-eventually.js';
 import { toReach } from './to-reach.js';
+import { toReplay } from './to-replay.js';
+import { type RunnerInfo, setRunner } from './runner.js';
 import { toSatisfyInvariants } from './to-satisfy-invariants.js';
 import { toSurvive } from './to-survive.js';
 
@@ -10,7 +12,7 @@ import { toSurvive } from './to-survive.js';
  * matcher is added here, in its own file, on its doc page and in the type tests
  * (`KripkeMatchers` must list the same names: a type test checks it).
  */
-const matchers = { toSatisfyInvariants, toSurvive, toReach, toBeDeadlockFree, toEventually } as const;
+const matchers = { toSatisfyInvariants, toSurvive, toReach, toBeDeadlockFree, toEventually, toReplay } as const;
 
 /** A matcher as `expect.extend` takes it. */
 export type KripkeMatcherFunction = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult;
@@ -21,6 +23,7 @@ export type KripkeMatcherFunctions = { -readonly [Name in keyof typeof matchers]
 /**
  * The matchers, for any runner: each puts the whole failure in its message
  * (every step as path lines) and hands the runner no `actual`/`expected`.
+ * `runner` tells the matchers the runner's root and test timeout (the runner entries pass it).
  * `renderMode` is accepted for wiring written when Vitest got a state diff;
  * it no longer changes the output.
  *
@@ -30,7 +33,8 @@ export type KripkeMatcherFunctions = { -readonly [Name in keyof typeof matchers]
  * expect.extend(createMatchers());
  * expect.addSnapshotSerializer(snapshotSerializer);
  */
-export function createMatchers(_options: { renderMode?: RenderMode } = {}): KripkeMatcherFunctions {
+export function createMatchers(options: { renderMode?: RenderMode; runner?: RunnerInfo } = {}): KripkeMatcherFunctions {
+  if (options.runner !== undefined) setRunner(options.runner);
   const out: Partial<Record<keyof typeof matchers, unknown>> = {};
   for (const name of Object.keys(matchers) as (keyof typeof matchers)[]) out[name] = fromCaller(matchers[name] as KripkeMatcherFunction);
   return out as KripkeMatcherFunctions;

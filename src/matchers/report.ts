@@ -11,7 +11,11 @@ import { describeThrown } from '../model/errors.js';
 import type { CheckResult } from '../checker/types.js';
 import { renderTrace } from '../render/trace.js';
 import { budgetAdvice, describeProblem, renderUserError, searchFigures, violationNote } from '../render/summary.js';
-import type { Call, MatcherResult } from './context.js';
+import { deadActionsPolicy } from '../checker/configure.js';
+import type { CheckResult as AnyResult, OpenResult, Trace } from '../checker/types.js';
+import { writeCounterexample } from './artifacts.js';
+import type { Call, MatcherOptions, MatcherResult } from './context.js';
+import { timeoutAdvice } from './runner.js';
 
 /** How to tell one result. */
 export interface ReportOptions {
@@ -41,6 +45,7 @@ export function report(call: Call, result: CheckResult<unknown> | Reached<unknow
     const lines = [call.hint, ''];
     if (result.kind === 'incomplete') {
       lines.push(palette.received(options.headline ?? describeProblem(result)), palette.dim(budgetAdvice(result.budget)));
+      if (result.budget === 'timeout') lines.push(...timeoutAdvice(result.limit).map((l) => palette.dim(l)));
     } else {
       const headline = options.headline ?? (result.kind === 'reached' ? '' : describeProblem(result));
       lines.push(`${palette.received(headline)} ${palette.dim(searchFigures(result, options.traceName))}`);
@@ -72,4 +77,54 @@ function printable(render: () => string[], what: string): string[] {
   } catch (error) {
     return [`(${what} cannot be printed: reading a value threw ${describeThrown(error)})`];
   }
+}
+
+/** What a failing matcher's counterexample file records about it, beside the trace. */
+export interface CounterexampleMeta {
+  readonly model?: string;
+  readonly property?: string;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * The matcher's outcome, with its counterexample written when the assertion
+ * fails and there is a trace to save (never on a pass, nor on a passing `.not`);
+ * the message then names the file, under the headline.
+ */
+export function withCounterexample<S>(call: Call, outcome: MatcherResult, source: AnyResult<S> | OpenResult<S> | Trace<S>, meta: CounterexampleMeta = {}): MatcherResult {
+  const fails = outcome.pass === call.isNot;
+  const trace = Array.isArray(source) ? (source as Trace<S>) : 'result' in source && 'assumptions' in source ? (source as OpenResult<S>).result.trace : (source as AnyResult<S>).trace;
+  if (!fails || trace.length === 0) return outcome;
+  const line = writeCounterexample(call.test, source, { matcher: call.name, ...meta });
+  if (line === undefined) return outcome;
+  const message = outcome.message;
+  return {
+    ...outcome,
+    message: () => {
+      const lines = message().split('\n');
+      // hint, blank, headline: the file goes right under the headline, where an annotation shows it.
+      lines.splice(Math.min(3, lines.length), 0, call.palette.dim(line));
+      return lines.join('\n');
+    },
+  };
+}
+
+/**
+ * A pass whose search never fired some action or environment behavior: a
+ * warning in the test output (`'warn'`), a failure (`'fail'`), or nothing.
+ */
+export function checkDeadActions(call: Call, outcome: MatcherResult, result: AnyResult<unknown>, options: MatcherOptions): MatcherResult {
+  if (!outcome.pass || call.isNot || result.kind !== 'ok') return outcome;
+  const policy = deadActionsPolicy(options.deadActions);
+  const dead = result.coverage.filter((c) => c.enabled === 0).map((c) => c.action);
+  if (policy === 'ignore' || dead.length === 0) return outcome;
+  const what = `${dead.length === 1 ? 'this action never fired' : `these ${dead.length} actions never fired`} in ${result.stats.states} reachable states: ${dead.join(', ')}`;
+  if (policy === 'fail') {
+    return {
+      pass: false,
+      message: () => [call.hint, '', call.palette.received(`The check passed, but ${what}.`), call.palette.dim('A model whose actions never fire proves little. Fix the model, or pass { deadActions: \'warn\' } to only warn.')].join('\n'),
+    };
+  }
+  console.warn(`kripke: ${call.name} passed, but ${what}. A pass that never fires an action may be vacuous; { deadActions: 'fail' } (or configure({ deadActions: 'fail' })) fails on this, 'ignore' silences it.`);
+  return outcome;
 }

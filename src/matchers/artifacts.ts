@@ -1,0 +1,112 @@
+/**
+ * Counterexample files: a failing matcher writes its trace as ITF JSON under
+ * the artifacts folder, with the HTML explorer beside it, at a path made from
+ * the test file and the test's name. Whatever the name (`../`, an absolute
+ * path, a very long name, two names that read alike once made safe), the file
+ * stays inside the folder and no test overwrites another's. Written once per
+ * test per run (a watch-mode re-run is a new run); never on a pass.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { artifactsSetting } from '../checker/configure.js';
+import { toITF } from '../itf/index.js';
+import type { CheckResult, OpenResult, Trace } from '../checker/types.js';
+import { renderExplorer } from '../render/explorer.js';
+
+/** The most characters of one path segment made from a name. */
+const MAX_SEGMENT = 80;
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+
+/**
+ * A name as one safe path segment: letters, digits, `.`, `_` and `-`; never
+ * `.` or `..`; at most 80 characters. A name that had to change gets a short
+ * hash of the original, so two names that read alike once made safe stay apart.
+ *
+ * @example
+ * safeSegment('survives eviction');  // 'survives-eviction-1a2b3c4d'
+ * safeSegment('survives-eviction');  // 'survives-eviction'
+ */
+export function safeSegment(name: string): string {
+  const cleaned = name
+    .normalize('NFKC')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '');
+  const fits = cleaned.length > 0 && cleaned.length <= MAX_SEGMENT;
+  if (fits && cleaned === name) return cleaned;
+  return `${cleaned.slice(0, MAX_SEGMENT - 9) || 'test'}-${hash(name)}`;
+}
+
+/** Where a test's counterexample goes. */
+export interface ArtifactPaths {
+  readonly itf: string;
+  readonly html: string;
+}
+
+/**
+ * The files of one test's counterexample, inside `folder` whatever the names:
+ * `<folder>/<test file, relative to root, each segment safe>/<test name, safe>.itf.json`.
+ *
+ * @example
+ * artifactPaths('/repo', '/repo/.kripke', '/repo/test/bank.test.ts', 'bank > no overdraft');
+ * // { itf: '/repo/.kripke/test/bank.test.ts/bank-no-overdraft-….itf.json', html: '….html' }
+ */
+export function artifactPaths(root: string, folder: string, testPath: string | undefined, testName: string | undefined): ArtifactPaths {
+  const base = resolve(folder);
+  const fromRoot = testPath === undefined ? 'unknown-file' : relative(root, testPath);
+  const inside = fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+  const fileParts = (inside ? fromRoot.split(/[\\/]+/) : [basename(testPath ?? 'unknown-file')]).filter((p) => p !== '').map(safeSegment);
+  const name = safeSegment(testName === undefined || testName === '' ? 'unnamed-test' : testName);
+  const stem = join(base, ...fileParts, name);
+  if (!(stem.startsWith(base + sep) || stem === base)) throw new Error(`kripke: artifact path ${stem} escapes ${base}`);
+  return { itf: `${stem}.itf.json`, html: `${stem}.html` };
+}
+
+/** The test a matcher runs in, as the runner names it. */
+export interface TestIdentity {
+  readonly root: string;
+  readonly testPath?: string;
+  readonly testName?: string;
+}
+
+const written = new Map<string, ArtifactPaths>();
+
+/** Forgets which tests wrote their files (for tests of this module). */
+export function forgetWritten(): void {
+  written.clear();
+}
+
+/**
+ * Writes a failing matcher's counterexample (ITF and explorer), once per test;
+ * the line for the message, or undefined when artifacts are off. A file that
+ * cannot be written is said in the line, never thrown.
+ */
+export function writeCounterexample<S>(test: TestIdentity, source: CheckResult<S> | OpenResult<S> | Trace<S>, meta: Record<string, unknown>): string | undefined {
+  const setting = artifactsSetting();
+  // Outside a test (no test file in the matcher's context) there is no test to name the file after.
+  if (setting === false || test.testPath === undefined) return undefined;
+  const folder = isAbsolute(setting) ? setting : join(test.root, setting);
+  const key = `${test.testPath ?? ''}\u0000${test.testName ?? ''}`;
+  try {
+    const already = written.get(key);
+    const paths = already ?? artifactPaths(test.root, folder, test.testPath, test.testName);
+    if (already === undefined) {
+      const itf = toITF(source, { ...meta, ...(test.testPath === undefined ? {} : { testFile: relative(test.root, test.testPath) }), ...(test.testName === undefined ? {} : { test: test.testName }) });
+      mkdirSync(resolve(paths.itf, '..'), { recursive: true });
+      writeFileSync(paths.itf, `${JSON.stringify(itf, null, 2)}\n`);
+      writeFileSync(paths.html, renderExplorer(itf, `kripke: ${test.testName ?? 'counterexample'}`));
+      written.set(key, paths);
+    }
+    return `Counterexample: ${display(paths.itf)} (explorer: ${display(paths.html)})`;
+  } catch (error) {
+    return `Counterexample not saved: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** A path relative to the working directory, with `/` separators. */
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return (rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
+}
