@@ -5,9 +5,8 @@
  * breaks. The regression test after a fix (`expect(model).not.toReplay(file)`)
  * and the reproduction of a CI failure on a laptop (`toReplay`) both ask this.
  */
-import { describe } from '../model/action.js';
 import { KripkeError } from '../model/errors.js';
-import { stepLabel } from '../model/literal.js';
+import { formatLiteral, stepLabel } from '../model/literal.js';
 import { sameState } from '../model/plain-data.js';
 import type { Transition } from '../model/types.js';
 import type { System } from './system.js';
@@ -97,7 +96,7 @@ export function firstDifference(saved: unknown, now: unknown, path = 'state'): s
       if (!sameState(a[key], b[key])) return firstDifference(a[key], b[key], Array.isArray(saved) ? `${path}[${key}]` : `${path}.${key}`);
     }
   }
-  return `${path} was ${describe(saved)}, is now ${describe(now)}`;
+  return `${path} was ${formatLiteral(saved)}, is now ${formatLiteral(now)}`;
 }
 
 /**
