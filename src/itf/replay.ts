@@ -10,7 +10,7 @@ import type { Environment, Model } from '../model/types.js';
 import { replaySteps, type ReplayInput, type ReplayResult } from '../checker/replay.js';
 import { compose } from '../checker/system.js';
 import type { Trace } from '../checker/types.js';
-import { fromITF } from './trace.js';
+import { fromITF, type ItfTrace } from './trace.js';
 
 /** Options of `replayTrace` and `toReplay`. */
 export interface ReplayTraceOptions<S> {
@@ -21,7 +21,7 @@ export interface ReplayTraceOptions<S> {
 }
 
 /** A saved trace as kripke steps, or an ITF trace: its JSON text or the parsed object. */
-export type SavedTrace<S> = Trace<S> | string | Readonly<Record<string, unknown>>;
+export type SavedTrace<S> = Trace<S> | string | ItfTrace | Readonly<Record<string, unknown>>;
 
 /** The steps, loop and meta of a saved trace, whichever form it came in. */
 export function readSaved<S>(saved: SavedTrace<S>): ReplayInput<S> {
