@@ -92,6 +92,10 @@ export interface CounterexampleMeta {
  * the message then names the file, under the headline.
  */
 export function withCounterexample<S>(call: Call, outcome: MatcherResult, source: AnyResult<S> | OpenResult<S> | Trace<S>, meta: CounterexampleMeta = {}): MatcherResult {
+  return withinAnnotationLimit(call, withFile(call, outcome, source, meta));
+}
+
+function withFile<S>(call: Call, outcome: MatcherResult, source: AnyResult<S> | OpenResult<S> | Trace<S>, meta: CounterexampleMeta): MatcherResult {
   const fails = outcome.pass === call.isNot;
   const trace = Array.isArray(source) ? (source as Trace<S>) : 'result' in source && 'assumptions' in source ? (source as OpenResult<S>).result.trace : (source as AnyResult<S>).trace;
   if (!fails || trace.length === 0) return outcome;
@@ -127,4 +131,38 @@ export function checkDeadActions(call: Call, outcome: MatcherResult, result: Any
   }
   console.warn(`kripke: ${call.name} passed, but ${what}. A pass that never fires an action may be vacuous; { deadActions: 'fail' } (or configure({ deadActions: 'fail' })) fails on this, 'ignore' silences it.`);
   return outcome;
+}
+
+/** GitHub keeps at most 64 KB of an annotation's message; a failure message stays under this many bytes. */
+export const MAX_MESSAGE_BYTES = 60_000;
+
+/**
+ * A failure message longer than a GitHub annotation takes (a long trace of
+ * big states): its head (the headline, the file) and tail (the violation)
+ * stay; the middle is cut with a line saying where everything is. The whole
+ * message goes to the log (stderr) first, so nothing is lost.
+ */
+export function withinAnnotationLimit(call: Call, outcome: MatcherResult): MatcherResult {
+  if (outcome.pass !== call.isNot) return outcome;
+  const full = outcome.message();
+  const bytes = Buffer.byteLength(full);
+  if (bytes <= MAX_MESSAGE_BYTES) return { ...outcome, message: () => full };
+  console.error(`kripke: the whole failure message of ${call.test.testName ?? call.name} (${bytes} bytes; the test's failure shows its head and tail):\n${full}`);
+  const lines = full.split('\n');
+  const head: string[] = [];
+  const tail: string[] = [];
+  let budget = MAX_MESSAGE_BYTES - 400;
+  for (let i = 0, j = lines.length - 1; i <= j; ) {
+    const front = head.length <= 2 * tail.length;
+    const line = front ? lines[i] : lines[j];
+    const size = Buffer.byteLength(line) + 1;
+    if (size > budget) break;
+    budget -= size;
+    if (front) head.push(lines[i++]);
+    else tail.unshift(lines[j--]);
+  }
+  const cut = lines.length - head.length - tail.length;
+  const note = call.palette.dim(`… ${cut} lines not shown, to keep this message within GitHub's 64 KB annotation limit: the whole message is in the log above, the whole trace in the counterexample file.`);
+  const short = [...head, note, ...tail].join('\n');
+  return { ...outcome, message: () => short };
 }

@@ -205,3 +205,25 @@ describe('budgets that fit the runner', () => {
     expect(o.message).toContain("To search longer, raise both: kripke's timeout ({ timeout: 20000 } on the matcher, configure({ timeout }) or KRIPKE_TIMEOUT) and the test's (it(name, fn, 30_000)).");
   });
 });
+
+describe('messages within GitHub annotation limits', () => {
+  it('a huge failure keeps its head (headline, file) and tail (violation) under 60 KB; the whole message goes to the log', () => {
+    const big = defineModel({ name: 'big', init: { n: 0, pad: '' }, actions: { grow: { apply: (s: { n: number; pad: string }) => ({ n: s.n + 1, pad: `${'x'.repeat(1500)}${s.n}` }) } }, invariants: { small: (s) => s.n < 60 } });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const o = run('toSatisfyInvariants', big, []);
+    expect(o.fails).toBe(true);
+    expect(Buffer.byteLength(o.message)).toBeLessThan(60_000);
+    expect(o.message).toContain('invariant "small" is violated after 60 steps');
+    expect(o.message).toContain('Counterexample: <root>/.kripke/test/service.test.ts/service-survives-eviction-fc495dc2.itf.json');
+    expect(o.message).toMatch(/… \d+ lines not shown, to keep this message within GitHub's 64 KB annotation limit/);
+    expect(o.message).toContain('✗ violates invariant "small"');
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0][0]).length).toBeGreaterThan(80_000);
+    error.mockRestore();
+  });
+
+  it('a message that fits is left whole', () => {
+    const o = run('toSurvive', service, [k8s(false)]);
+    expect(o.message).not.toContain('lines not shown');
+  });
+});
