@@ -71,7 +71,8 @@ export interface TestIdentity {
   readonly testName?: string;
 }
 
-const written = new Map<string, ArtifactPaths>();
+/** Per test (file and name): its files and the content last written there. */
+const written = new Map<string, { readonly paths: ArtifactPaths; readonly content: string }>();
 
 /** Forgets which tests wrote their files (for tests of this module). */
 export function forgetWritten(): void {
@@ -79,8 +80,10 @@ export function forgetWritten(): void {
 }
 
 /**
- * Writes a failing matcher's counterexample (ITF and explorer), once per test;
- * the line for the message, or undefined when artifacts are off. A file that
+ * Writes a failing matcher's counterexample (ITF and explorer); the line for
+ * the message, or undefined when artifacts are off or there is no test file.
+ * One pair of files per test: the same counterexample again (a watch-mode
+ * re-run) is not written again, a different one replaces it. A file that
  * cannot be written is said in the line, never thrown.
  */
 export function writeCounterexample<S>(test: TestIdentity, source: CheckResult<S> | OpenResult<S> | Trace<S>, meta: Record<string, unknown>): string | undefined {
@@ -88,16 +91,16 @@ export function writeCounterexample<S>(test: TestIdentity, source: CheckResult<S
   // Outside a test (no test file in the matcher's context) there is no test to name the file after.
   if (setting === false || test.testPath === undefined) return undefined;
   const folder = isAbsolute(setting) ? setting : join(test.root, setting);
-  const key = `${test.testPath ?? ''}\u0000${test.testName ?? ''}`;
+  const key = `${folder}\u0000${test.testPath}\u0000${test.testName ?? ''}`;
   try {
-    const already = written.get(key);
-    const paths = already ?? artifactPaths(test.root, folder, test.testPath, test.testName);
-    if (already === undefined) {
-      const itf = toITF(source, { ...meta, ...(test.testPath === undefined ? {} : { testFile: relative(test.root, test.testPath) }), ...(test.testName === undefined ? {} : { test: test.testName }) });
+    const paths = artifactPaths(test.root, folder, test.testPath, test.testName);
+    const itf = toITF(source, { ...meta, testFile: relative(test.root, test.testPath).split(sep).join('/'), ...(test.testName === undefined ? {} : { test: test.testName }) });
+    const content = `${JSON.stringify(itf, null, 2)}\n`;
+    if (written.get(key)?.content !== content) {
       mkdirSync(resolve(paths.itf, '..'), { recursive: true });
-      writeFileSync(paths.itf, `${JSON.stringify(itf, null, 2)}\n`);
+      writeFileSync(paths.itf, content);
       writeFileSync(paths.html, renderExplorer(itf, `kripke: ${test.testName ?? 'counterexample'}`));
-      written.set(key, paths);
+      written.set(key, { paths, content });
     }
     return `Counterexample: ${display(paths.itf)} (explorer: ${display(paths.html)})`;
   } catch (error) {

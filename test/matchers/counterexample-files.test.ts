@@ -68,13 +68,16 @@ describe('counterexample files', () => {
     expect(run('toSurvive', service, [k8s(false)], { testName: 'other' }).message).not.toContain('Counterexample');
   });
 
-  it('writes once per test: a second failure in the same test keeps the first file', () => {
+  it('writes once per test: the same counterexample again (a watch-mode re-run) is not rewritten, a different one replaces it', () => {
     run('toSurvive', service, [k8s(false)]);
     const path = join(root, '.kripke/test/service.test.ts/service-survives-eviction-fc495dc2.itf.json');
-    writeFileSync(path, 'first');
-    const again = run('toSatisfyInvariants', defineModel({ init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { small: (s) => s.n < 2 } }), []);
-    expect(again.message).toContain('service-survives-eviction-fc495dc2.itf.json');
-    expect(readFileSync(path, 'utf8')).toBe('first');
+    writeFileSync(path, 'untouched');
+    run('toSurvive', service, [k8s(false)]);
+    expect(readFileSync(path, 'utf8')).toBe('untouched');
+    const other = run('toSatisfyInvariants', defineModel({ init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { small: (s) => s.n < 2 } }), []);
+    expect(other.message).toContain('service-survives-eviction-fc495dc2.itf.json');
+    expect(fromITF(readFileSync(path, 'utf8')).meta).toMatchObject({ matcher: 'toSatisfyInvariants', property: 'small' });
+    expect(files(join(root, '.kripke'))).toHaveLength(2);
   });
 
   it('a file that cannot be written is said in the message, never thrown', () => {
