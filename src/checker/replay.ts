@@ -121,7 +121,7 @@ export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options
   return { ...judgeEnd(system, trace, input, options), trace };
 }
 
-const steps = (n: number) => `${n === 1 ? 'the' : `all ${n}`} step${n === 1 ? '' : 's'}`;
+const steps = (n: number) => (n === 1 ? 'the step' : n === 2 ? 'both steps' : `all ${n} steps`);
 
 /** Whether the saved property still breaks at the end of the replayed trace. */
 function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: ReplayInput<S>, options: ReplayOptions): Omit<ReplayResult<S>, 'trace'> {

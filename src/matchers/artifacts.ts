@@ -21,12 +21,12 @@ const hash = (text: string) => createHash('sha256').update(text).digest('hex').s
 
 /**
  * A name as one safe path segment: letters, digits, `.`, `_` and `-`; never
- * `.` or `..`; at most 80 characters. A name that had to change gets a short
- * hash of the original, so two names that read alike once made safe stay apart.
+ * `.` or `..`, never empty; at most 80 characters (a longer name is cut and
+ * gets a short hash of the original, so two long names stay apart).
  *
  * @example
- * safeSegment('survives eviction');  // 'survives-eviction-1a2b3c4d'
- * safeSegment('survives-eviction');  // 'survives-eviction'
+ * safeSegment('survives eviction');  // 'survives-eviction'
+ * safeSegment('../etc/passwd');      // 'etc-passwd'
  */
 export function safeSegment(name: string): string {
   const cleaned = name
@@ -34,9 +34,13 @@ export function safeSegment(name: string): string {
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[.-]+/, '')
     .replace(/-+$/, '');
-  const fits = cleaned.length > 0 && cleaned.length <= MAX_SEGMENT;
-  if (fits && cleaned === name) return cleaned;
-  return `${cleaned.slice(0, MAX_SEGMENT - 9) || 'test'}-${hash(name)}`;
+  if (cleaned.length > 0 && cleaned.length <= MAX_SEGMENT) return cleaned;
+  return withHash(cleaned === '' ? 'test' : cleaned, name);
+}
+
+/** `base` cut to fit, with a short hash of `original`. */
+function withHash(base: string, original: string): string {
+  return `${base.slice(0, MAX_SEGMENT - 9)}-${hash(original)}`;
 }
 
 /** Where a test's counterexample goes. */
@@ -46,21 +50,34 @@ export interface ArtifactPaths {
 }
 
 /**
+ * Which test name took which file name, per folder: two names that read alike
+ * once made safe (`a b`, `a/b`, `a-b`) keep both files, the later one with a
+ * short hash of its name. A test file runs in one process, so the claims of
+ * its folder are all here.
+ */
+const claims = new Map<string, string>();
+
+/**
  * The files of one test's counterexample, inside `folder` whatever the names:
  * `<folder>/<test file, relative to root, each segment safe>/<test name, safe>.itf.json`.
  *
  * @example
  * artifactPaths('/repo', '/repo/.kripke', '/repo/test/bank.test.ts', 'bank > no overdraft');
- * // { itf: '/repo/.kripke/test/bank.test.ts/bank-no-overdraft-….itf.json', html: '….html' }
+ * // { itf: '/repo/.kripke/test/bank.test.ts/bank-no-overdraft.itf.json', html: '….html' }
  */
 export function artifactPaths(root: string, folder: string, testPath: string | undefined, testName: string | undefined): ArtifactPaths {
   const base = resolve(folder);
   const fromRoot = testPath === undefined ? 'unknown-file' : relative(root, testPath);
   const inside = fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
   const fileParts = (inside ? fromRoot.split(/[\\/]+/) : [basename(testPath ?? 'unknown-file')]).filter((p) => p !== '').map(safeSegment);
-  const name = safeSegment(testName === undefined || testName === '' ? 'unnamed-test' : testName);
-  const stem = join(base, ...fileParts, name);
-  if (!(stem.startsWith(base + sep) || stem === base)) throw new Error(`kripke: artifact path ${stem} escapes ${base}`);
+  const original = testName === undefined || testName === '' ? 'unnamed test' : testName;
+  const dir = join(base, ...fileParts);
+  let name = safeSegment(original);
+  const claimedBy = claims.get(join(dir, name));
+  if (claimedBy !== undefined && claimedBy !== original) name = withHash(name, original);
+  claims.set(join(dir, name), original);
+  const stem = join(dir, name);
+  if (!stem.startsWith(base + sep)) throw new Error(`kripke: artifact path ${stem} escapes ${base}`);
   return { itf: `${stem}.itf.json`, html: `${stem}.html` };
 }
 
@@ -77,6 +94,7 @@ const written = new Map<string, { readonly paths: ArtifactPaths; readonly conten
 /** Forgets which tests wrote their files (for tests of this module). */
 export function forgetWritten(): void {
   written.clear();
+  claims.clear();
 }
 
 /**

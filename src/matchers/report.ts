@@ -144,9 +144,14 @@ export const MAX_MESSAGE_BYTES = 60_000;
  */
 export function withinAnnotationLimit(call: Call, outcome: MatcherResult): MatcherResult {
   if (outcome.pass !== call.isNot) return outcome;
-  const full = outcome.message();
+  let fitted: string | undefined;
+  // Lazy, as the runners expect: a state is read only when the message is shown.
+  return { ...outcome, message: () => (fitted ??= fit(call, outcome.message())) };
+}
+
+function fit(call: Call, full: string): string {
   const bytes = Buffer.byteLength(full);
-  if (bytes <= MAX_MESSAGE_BYTES) return { ...outcome, message: () => full };
+  if (bytes <= MAX_MESSAGE_BYTES) return full;
   console.error(`kripke: the whole failure message of ${call.test.testName ?? call.name} (${bytes} bytes; the test's failure shows its head and tail):\n${full}`);
   const lines = full.split('\n');
   const head: string[] = [];
@@ -163,6 +168,5 @@ export function withinAnnotationLimit(call: Call, outcome: MatcherResult): Match
   }
   const cut = lines.length - head.length - tail.length;
   const note = call.palette.dim(`… ${cut} lines not shown, to keep this message within GitHub's 64 KB annotation limit: the whole message is in the log above, the whole trace in the counterexample file.`);
-  const short = [...head, note, ...tail].join('\n');
-  return { ...outcome, message: () => short };
+  return [...head, note, ...tail].join('\n');
 }

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromITF } from '../../src/index.js';
 import { renderedDom } from '../support/chromium.js';
 import { installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { checkPastedFailures } from './doc-blocks.js';
 
 const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
 const JEST = join(ROOT, 'node_modules/jest/bin/jest.js');
@@ -49,8 +50,8 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
   }, 180_000);
 
   it('writes one valid ITF file and its explorer for the failing test, nothing for the passing one', () => {
-    expect(files(join(project, '.kripke'))).toEqual([`survives.test.${ext}/service-survives-eviction-${itf.split('-').at(-1)?.replace('.itf.json', '')}.html`, `survives.test.${ext}/${itf.split('/')[1]}`]);
-    expect(itf).toMatch(new RegExp(`^survives\\.test\\.${ext}/service-survives-eviction-[0-9a-f]{8}\\.itf\\.json$`));
+    expect(files(join(project, '.kripke'))).toEqual([`survives.test.${ext}/service-survives-eviction.html`, `survives.test.${ext}/service-survives-eviction.itf.json`]);
+    expect(itf).toBe(`survives.test.${ext}/service-survives-eviction.itf.json`);
     const data = fromITF(readFileSync(join(project, '.kripke', itf), 'utf8'));
     expect(data.trace.map((s) => s.action)).toEqual([null, 'start', 'k8s:evict-pod']);
     expect(data.meta).toMatchObject({ matcher: 'toSurvive', property: 'always-responsive', kind: 'invariant', test: runner === 'Vitest' ? 'service > survives eviction' : 'service survives eviction', testFile: `survives.test.${ext}` });
@@ -74,11 +75,18 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     expect(message.split('\n').slice(0, 6).join('\n')).toContain('Counterexample:');
   });
 
+  it.runIf(runner === 'Vitest')('prints the failure and the annotation that docs/ci.md shows', () => {
+    expect(checkPastedFailures(first.output, ' FAIL  survives.test.ts > ')).toBe(1);
+    const pasted = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8').split('\n').find((l) => l.startsWith('::error '));
+    const actual = first.output.split('\n').find((l) => l.startsWith('::error '))?.split(project).join('/home/runner/work/app/app');
+    expect(pasted).toBe(actual);
+  });
+
   it('turns the file into a passing and a failing regression test with toReplay', () => {
     const out = stripAnsi(replay.output);
     if (runner === 'Vitest') expect(out).toMatch(/Tests\s+2 failed \| 2 passed/);
     else expect(out).toMatch(/Tests:\s+2 failed, 2 passed, 4 total/);
-    expect(out).toContain(`Expected the counterexample in .kripke/${itf} no longer to reproduce, but it does: all 2 steps replay and always-responsive still breaks at the end.`);
+    expect(out).toContain(`Expected the counterexample in .kripke/${itf} no longer to reproduce, but it does: both steps replay and always-responsive still breaks at the end.`);
     expect(out).toContain(`Expected the counterexample in .kripke/${itf} to reproduce, but step 2 \`k8s:evict-pod\` now leads to another state: state.restarts was 0, is now 1.`);
   });
 

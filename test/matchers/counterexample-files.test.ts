@@ -41,9 +41,9 @@ describe('counterexample files', () => {
   it('a failing matcher writes valid ITF and an explorer under .kripke, named after the test file and test, and prints the path', () => {
     const o = run('toSurvive', service, [k8s(false)]);
     expect(o.fails).toBe(true);
-    expect(files(join(root, '.kripke'))).toEqual(['test/service.test.ts/service-survives-eviction-fc495dc2.html', 'test/service.test.ts/service-survives-eviction-fc495dc2.itf.json']);
+    expect(files(join(root, '.kripke'))).toEqual(['test/service.test.ts/service-survives-eviction.html', 'test/service.test.ts/service-survives-eviction.itf.json']);
     expect(o.message.split('\n').slice(0, 4).join('\n')).toMatchSnapshot();
-    const itf = JSON.parse(readFileSync(join(root, '.kripke/test/service.test.ts/service-survives-eviction-fc495dc2.itf.json'), 'utf8'));
+    const itf = JSON.parse(readFileSync(join(root, '.kripke/test/service.test.ts/service-survives-eviction.itf.json'), 'utf8'));
     expect(itf['#meta']).toMatchObject({ format: 'ITF', source: 'kripke', matcher: 'toSurvive', model: 'service', kind: 'invariant', property: 'always-responsive', test: 'service > survives eviction', testFile: 'test/service.test.ts' });
     expect(itf['#meta'].assumptions.map((a: { name: string }) => a.name).length).toBeGreaterThan(0);
     const back = fromITF(itf);
@@ -70,12 +70,12 @@ describe('counterexample files', () => {
 
   it('writes once per test: the same counterexample again (a watch-mode re-run) is not rewritten, a different one replaces it', () => {
     run('toSurvive', service, [k8s(false)]);
-    const path = join(root, '.kripke/test/service.test.ts/service-survives-eviction-fc495dc2.itf.json');
+    const path = join(root, '.kripke/test/service.test.ts/service-survives-eviction.itf.json');
     writeFileSync(path, 'untouched');
     run('toSurvive', service, [k8s(false)]);
     expect(readFileSync(path, 'utf8')).toBe('untouched');
     const other = run('toSatisfyInvariants', defineModel({ init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { small: (s) => s.n < 2 } }), []);
-    expect(other.message).toContain('service-survives-eviction-fc495dc2.itf.json');
+    expect(other.message).toContain('service-survives-eviction.itf.json');
     expect(fromITF(readFileSync(path, 'utf8')).meta).toMatchObject({ matcher: 'toSatisfyInvariants', property: 'small' });
     expect(files(join(root, '.kripke'))).toHaveLength(2);
   });
@@ -88,6 +88,7 @@ describe('counterexample files', () => {
 
 describe('artifact paths stay inside the folder whatever the test is called', () => {
   const folder = '/repo/.kripke';
+  beforeEach(() => forgetWritten());
   const inside = (p: { itf: string; html: string }) => p.itf.startsWith(`${folder}/`) && p.html.startsWith(`${folder}/`);
 
   it.each([
@@ -104,10 +105,13 @@ describe('artifact paths stay inside the folder whatever the test is called', ()
     expect(p.itf.split('/').every((seg) => seg.length <= 255)).toBe(true);
   });
 
-  it('names that collide once made safe keep both files; a safe name stays as it is', () => {
-    expect(safeSegment('survives-eviction')).toBe('survives-eviction');
-    const names = ['a/b', 'a?b', 'a b', 'a-b', 'a:b'];
-    expect(new Set(names.map(safeSegment)).size).toBe(names.length);
+  it('names that collide once made safe keep both files; a safe name stays readable', () => {
+    expect(safeSegment('survives eviction')).toBe('survives-eviction');
+    const names = ['a/b', 'a?b', 'a b', 'a-b', 'a:b', 'a/b'];
+    const paths = names.map((n) => artifactPaths('/repo', folder, '/repo/t.test.ts', n).itf);
+    expect(paths[0]).toBe('/repo/.kripke/t.test.ts/a-b.itf.json');
+    expect(new Set(paths.slice(0, 5)).size).toBe(5);
+    expect(paths[5]).toBe(paths[0]);
     expect(safeSegment('x'.repeat(500))).not.toBe(safeSegment(`${'x'.repeat(499)}y`));
   });
 });
@@ -148,16 +152,16 @@ describe('replayTrace and toReplay', () => {
 
   it('toReplay passes on a file that reproduces; .not fails with the reproduced trace', () => {
     run('toSurvive', service, [k8s(false)]);
-    const file = join(root, '.kripke/test/service.test.ts/service-survives-eviction-fc495dc2.itf.json');
+    const file = join(root, '.kripke/test/service.test.ts/service-survives-eviction.itf.json');
     expect(run('toReplay', service, [file, { environments: [k8s(false)] }]).fails).toBe(false);
     const not = run('toReplay', service, [file, { environments: [k8s(false)] }], { not: true });
     expect(not.fails).toBe(true);
-    expect(not.message.replace(/in \S+service-survives-eviction-fc495dc2.itf.json/, 'in <file>')).toMatchSnapshot();
+    expect(not.message.replace(/in \S+service-survives-eviction.itf.json/, 'in <file>')).toMatchSnapshot();
   });
 
   it('.not.toReplay passes after the fix and says why; toReplay then fails with the reason', () => {
     run('toSurvive', service, [k8s(false)]);
-    const file = join(root, '.kripke/test/service.test.ts/service-survives-eviction-fc495dc2.itf.json');
+    const file = join(root, '.kripke/test/service.test.ts/service-survives-eviction.itf.json');
     expect(run('toReplay', service, [file, { environments: [k8s(true)] }], { not: true }).fails).toBe(false);
     const o = run('toReplay', service, [file, { environments: [k8s(true)] }]);
     expect(o.fails).toBe(true);
@@ -217,7 +221,7 @@ describe('messages within GitHub annotation limits', () => {
     expect(o.fails).toBe(true);
     expect(Buffer.byteLength(o.message)).toBeLessThan(60_000);
     expect(o.message).toContain('invariant "small" is violated after 60 steps');
-    expect(o.message).toContain('Counterexample: <root>/.kripke/test/service.test.ts/service-survives-eviction-fc495dc2.itf.json');
+    expect(o.message).toContain('Counterexample: <root>/.kripke/test/service.test.ts/service-survives-eviction.itf.json');
     expect(o.message).toMatch(/… \d+ lines not shown, to keep this message within GitHub's 64 KB annotation limit/);
     expect(o.message).toContain('✗ violates invariant "small"');
     expect(error).toHaveBeenCalledTimes(1);
