@@ -20,7 +20,11 @@ import { toMatchAssumptionsSnapshot } from './snapshot/jest.js';
 
 type CircusState = { testTimeout?: number; currentlyRunningTest?: { timeout?: number } | null };
 type SnapshotRoot = { snapshotState?: { _rootDir?: string } };
-const circus = (): CircusState | undefined => (globalThis as Record<symbol, CircusState | undefined>)[Symbol.for('JEST_STATE_SYMBOL')];
+// jest-circus keeps its state under an unregistered Symbol('JEST_STATE_SYMBOL') on the test environment's global.
+const circus = (): CircusState | undefined => {
+  const key = Object.getOwnPropertySymbols(globalThis).find((s) => s.description === 'JEST_STATE_SYMBOL');
+  return key === undefined ? undefined : (globalThis as Record<symbol, CircusState | undefined>)[key];
+};
 
 expect.extend({
   ...createMatchers({

@@ -39,6 +39,7 @@ function annotations(output: string): { properties: string; message: string }[] 
 describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) => {
   let first: Run;
   let replay: Run;
+  let budget: Run;
   let itf = '';
 
   beforeAll(async () => {
@@ -47,6 +48,7 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     first = await runNode(bin, args(`survives.test.${ext}`), project, { CI: 'true', GITHUB_ACTIONS: 'true', NO_COLOR: '1' });
     itf = files(join(project, '.kripke')).find((f) => f.endsWith('.itf.json')) ?? '';
     replay = await runNode(bin, args(`replay.test.${ext}`), project, { CI: 'true', NO_COLOR: '1', KRIPKE_REPLAY_FILE: `.kripke/${itf}` });
+    budget = await runNode(bin, args(`budget.test.${ext}`), project, { CI: 'true', NO_COLOR: '1' });
   }, 180_000);
 
   it('writes one valid ITF file and its explorer for the failing test, nothing for the passing one', () => {
@@ -88,6 +90,19 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     else expect(out).toMatch(/Tests:\s+2 failed, 2 passed, 4 total/);
     expect(out).toContain(`Expected the counterexample in .kripke/${itf} no longer to reproduce, but it does: both steps replay and always-responsive still breaks at the end.`);
     expect(out).toContain(`Expected the counterexample in .kripke/${itf} to reproduce, but step 2 \`k8s:evict-pod\` now leads to another state: state.restarts was 0, is now 1.`);
+  });
+
+  it("stops at kripke's own budget before the runner's test timeout, and says how to raise both", () => {
+    const out = stripAnsi(budget.output);
+    expect(out).toContain('timeout of 800 ms ran out');
+    expect(out).toContain("kripke's timeout was 800 ms; by default a matcher takes 80% of the test's timeout (1000 ms), so that kripke's message comes before the runner's.");
+    expect(out).toMatch(/To search longer, raise both: kripke's timeout \(\{ timeout: 20000 \} on the matcher, configure\(\{ timeout \}\) or KRIPKE_TIMEOUT\) and the test's \(it\(name, fn, 30_000\)/);
+    expect(out).not.toMatch(/timed out in 1000ms|Exceeded timeout of 1000 ms/);
+  });
+
+  it('warns in the test output when a pass never fired an action', () => {
+    const out = stripAnsi(budget.output);
+    expect(out).toContain("kripke: toSatisfyInvariants passed, but this action never fired in 3 reachable states: reset. A pass that never fires an action may be vacuous; { deadActions: 'fail' } (or configure({ deadActions: 'fail' })) fails on this, 'ignore' silences it.");
   });
 
   it('has an explorer that headless Chromium renders: the steps, the violation marked, the state tree, the residual assumptions', () => {
