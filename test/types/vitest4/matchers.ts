@@ -10,6 +10,7 @@ import type { Counter } from '../model.js';
 test('the matchers are typed on a model', () => {
   expect(counter).toSatisfyInvariants();
   expect(counter).toSatisfyInvariants({ maxStates: 100, timeout: 1_000 });
+  expect(counter).toSatisfyInvariants({ deadActions: 'fail' });
   expect(counter).not.toSatisfyInvariants();
   expect(counter).toSurvive(resets);
   expect(counter).toSurvive([resets], { maxDepth: 10 });
