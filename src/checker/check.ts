@@ -67,6 +67,7 @@ export function checkLiveness<S>(model: Model<S>, query: LivenessQuery<S> | stri
   requireModel(model, 'checkLiveness(model, goal)');
   const environments = typeof query === 'object' && query !== null ? query.environments : undefined;
   const list: readonly unknown[] | undefined = environments === undefined ? undefined : Array.isArray(environments) ? environments : [environments];
+  if (list !== undefined && list.length === 0) throw new ModelDefinitionError('checkLiveness: environments must not be empty: give at least one environment, or leave the field out');
   const system = compose(model, list, 'checkLiveness');
   const property = livenessProperty(system, query, 'checkLiveness');
   const result = ask(system, { kind: 'liveness', properties: [property] }, resolveOptions(options, 'checkLiveness'), { where: 'checkLiveness' });

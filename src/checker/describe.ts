@@ -65,7 +65,9 @@ function lassoSentence(r: LivenessResult<unknown>): string {
   const steps = plural(stepsOf(r), 'step');
   if (r.loopsTo !== undefined) return `after ${plural(r.loopsTo, 'step')}, a cycle of ${plural(stepsOf(r) - r.loopsTo, 'step')} repeats forever`;
   if (r.ending === 'stutter') return `the system may stop after ${steps}, where no fair action is enabled (stuttering)`;
-  return `the path stops after ${steps} with no action enabled`;
+  return r.environmentMayAct === true
+    ? `the path stops after ${steps} with no action of the model enabled (an environment need not act)`
+    : `the path stops after ${steps} with no action enabled`;
 }
 
 /**

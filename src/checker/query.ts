@@ -88,7 +88,7 @@ export function ask<S>(system: System<S>, query: Query<S>, options: Resolved, in
   const where = internals.where ?? 'check';
   assertInitialStatesIntact(system.model as Model<unknown>, where);
   assertUnpollutedPrototype(where);
-  if (query.kind === 'liveness') return runLiveness(system, query.properties, options, internals.fingerprinter, internals.started);
+  if (query.kind === 'liveness') return runLiveness(system, query.properties, options, internals.fingerprinter, internals.started, where);
   const properties = query.kind === 'invariants' ? chosen(system, query.invariants ?? 'all', where) : [];
   const task: SearchTask<S> =
     query.kind === 'invariants'

@@ -5,7 +5,8 @@
  * collected; every entry point and matcher then asks a query of the result.
  */
 import { describe } from '../model/action.js';
-import { isEnvironment } from '../model/define-environment.js';
+import { isEnvironment, stateKeysOf, type OwnedStateKey } from '../model/define-environment.js';
+import { ContractError } from '../model/errors.js';
 import { partsOf } from '../model/define-model.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import type { Assumption, Environment, LivenessProperty, Model, Property, Transition } from '../model/types.js';
@@ -53,15 +54,51 @@ export function compose<S>(model: Model<S>, environments: readonly unknown[] = [
     }
     return env as Environment<S>;
   });
+  const guarantees = envs.flatMap((e) => e.guarantees);
+  guarantees.forEach((g, i) => {
+    if (guarantees.findIndex((h) => h.name === g.name && h.environment === g.environment) < i) {
+      throw new ModelDefinitionError(`${where}: two environments named '${g.environment}' both declare a guarantee '${g.name}'; rename one, or a failure could not say which broke`);
+    }
+  });
+  const owned = envs.flatMap((e) => stateKeysOf(e));
+  const transitions = [...parts.transitions, ...envs.flatMap((e) => e.behaviors)];
   return {
     model,
     name: model.name,
     initStates: parts.initStates,
-    transitions: [...parts.transitions, ...envs.flatMap((e) => e.behaviors)],
-    invariants: [...parts.invariants, ...envs.flatMap((e) => e.guarantees)],
+    transitions: owned.length === 0 ? transitions : transitions.map((t) => keepingKeys(t, owned)),
+    invariants: [...parts.invariants, ...guarantees],
     ...(parts.terminal === undefined ? {} : { terminal: parts.terminal }),
     liveness: parts.liveness,
     environments: [...new Set(envs.map((e) => e.name))],
     assumptions: envs.flatMap((e) => e.assumptions),
   };
+}
+
+/**
+ * A transition that must keep the state keys environments own (a fault
+ * budget's count): one that drops a count would let the budget silently start
+ * again, and the search would show faults the budget rules out.
+ */
+function keepingKeys<S>(t: Transition<S>, owned: readonly OwnedStateKey[]): Transition<S> {
+  const apply = t.apply;
+  return {
+    ...t,
+    apply: (state: S, choice?: unknown) => {
+      const next = apply(state, choice);
+      for (const { key, owner } of owned) {
+        if (countOf(state, key) !== undefined && countOf(next, key) === undefined) {
+          throw new ContractError(
+            // blame.ts puts the action's name in front.
+            `returned a state without '${key}', the count ${owner} keeps in the state; build the next state from the last ({ ...s, … }) so the count survives, or the budget would silently start again`,
+          );
+        }
+      }
+      return next;
+    },
+  };
+}
+
+function countOf(state: unknown, key: string): unknown {
+  return typeof state === 'object' && state !== null ? (state as Record<string, unknown>)[key] : undefined;
 }

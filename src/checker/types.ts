@@ -107,6 +107,7 @@ interface NoneOf {
   readonly fairness?: undefined;
   readonly warnings?: undefined;
   readonly form?: undefined;
+  readonly environmentMayAct?: undefined;
 }
 
 /** Every reachable state satisfies what was asked. */
@@ -162,7 +163,7 @@ export interface IncompleteResult<S> extends ResultBase<S>, Omit<NoneOf, 'budget
 }
 
 /** A path on which the goal is due and never comes: a lasso, or a path that stops. */
-export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'loopsTo' | 'ending' | 'dueAt' | 'fairness' | 'form'> {
+export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'loopsTo' | 'ending' | 'dueAt' | 'fairness' | 'form' | 'environmentMayAct'> {
   readonly ok: false;
   readonly kind: 'liveness';
   /** The named liveness property that failed (absent for an unnamed one). */
@@ -180,6 +181,12 @@ export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness
    * `'stutter'` (with `stuttering`, it stops where no fair action is enabled).
    */
   readonly ending: 'cycle' | 'dead-end' | 'stutter';
+  /**
+   * With environments, on a path that stops: no action of the model is
+   * enabled there, only an environment's behavior, which is never obliged to
+   * act. Absent otherwise.
+   */
+  readonly environmentMayAct?: boolean;
   /** The step from which the goal is due and never comes (the last state where `from` held; 0 for ◇goal). */
   readonly dueAt: number;
   /** The fairness assumed. */

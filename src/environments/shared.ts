@@ -4,7 +4,7 @@
  * one key it owns, and its environment is built by `defineEnvironment`.
  */
 import { describe } from '../model/action.js';
-import { defineEnvironment } from '../model/define-environment.js';
+import { defineEnvironment, withStateKeys } from '../model/define-environment.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import { checkFields } from '../model/fields.js';
 import type { ActionSpec, AssumptionSpec, Environment } from '../model/types.js';
@@ -79,7 +79,7 @@ export class Budget {
     readonly key: string,
     readonly max: number,
     /** Who keeps the count, for errors: "k8s.podEviction (environment 'k8s'): maxEvictions". */
-    private readonly owner: string,
+    readonly owner: string,
   ) {}
 
   /** The count so far in `state`. */
@@ -137,12 +137,13 @@ export function environment<S>(definition: FactoryDefinition<S>): Environment<S>
   const name = options.name ?? platform;
   const owned =
     budget?.max === undefined ? undefined : new Budget(`${name}:${budget.counter}`, budget.max, `${factory} (environment '${name}'): ${budget.option}`);
-  return defineEnvironment<S>({
+  const env = defineEnvironment<S>({
     name,
     behaviors: definition.behaviors(owned),
     ...(options.guarantees === undefined ? {} : { guarantees: options.guarantees }),
     assumptions: definition.assumptions,
   });
+  return owned === undefined ? env : withStateKeys(env, [{ key: owned.key, owner: owned.owner }]);
 }
 
 /**

@@ -34,8 +34,8 @@ import { report, withCounterexample } from './report.js';
 export type EventuallyGoal<S = unknown> =
   | StatePredicate<S>
   | string
-  | { readonly infinitelyOften: StatePredicate<S> }
-  | { readonly eventuallyAlways: StatePredicate<S> };
+  | { readonly infinitelyOften: StatePredicate<S>; readonly eventuallyAlways?: never }
+  | { readonly eventuallyAlways: StatePredicate<S>; readonly infinitelyOften?: never };
 
 export interface EventuallyOptions<S = unknown, L extends string = string> extends MatcherOptions {
   /** The goal is due after every state where `from` holds (leads-to), not only at the start. */
@@ -210,7 +210,11 @@ function lassoWording(call: Call, result: CheckResult<unknown>, words: Words, fa
       traceName: 'shortest path',
       context: [fairness],
       notes,
-      lastNote: palette.received('✗ no action is enabled: the path stops here'),
+      lastNote: palette.received(
+        result.environmentMayAct === true
+          ? '✗ no action of the model is enabled, and an environment need not act: the path may stop here'
+          : '✗ no action is enabled: the path stops here',
+      ),
     };
   }
   const start = result.loopsTo;
@@ -218,7 +222,7 @@ function lassoWording(call: Call, result: CheckResult<unknown>, words: Words, fa
   add(start, palette.dim(cycle === 1 ? `↻ step ${start + 1} repeats forever from here` : `↻ steps ${start + 1}–${steps} repeat forever from here`));
   return {
     headline: `${expected}, but after ${plural(start, 'step')} a cycle of ${plural(cycle, 'step')} repeats forever without ${without}`,
-    traceName: 'shortest lasso',
+    traceName: 'lasso with the shortest prefix',
     context: [fairness],
     notes,
     lastNote: palette.received(`↻ back to step ${start}`),

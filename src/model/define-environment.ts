@@ -89,3 +89,27 @@ function normalizeAssumptions(
 export function isEnvironment(value: unknown): value is Environment<unknown> {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'kripke/environment';
 }
+
+/** A key of the state that an environment keeps data of its own under (a fault budget's count), and who keeps it. */
+export interface OwnedStateKey {
+  readonly key: string;
+  /** For messages: `k8s.podEviction (environment 'k8s'): maxEvictions`. */
+  readonly owner: string;
+}
+
+const STATE_KEYS = Symbol.for('kripke.environment.stateKeys');
+
+/**
+ * The environment with the state keys it owns attached (kripke/environments'
+ * budgets): composing it makes every other transition keep those keys, so a
+ * count cannot silently start again when an action builds a fresh state.
+ */
+export function withStateKeys<S>(env: Environment<S>, keys: readonly OwnedStateKey[]): Environment<S> {
+  if (keys.length === 0) return env;
+  return Object.freeze(Object.defineProperty({ ...env }, STATE_KEYS, { value: Object.freeze([...keys]) }));
+}
+
+/** The state keys an environment owns (none for one built by defineEnvironment alone). */
+export function stateKeysOf<S>(env: Environment<S>): readonly OwnedStateKey[] {
+  return (env as { [STATE_KEYS]?: readonly OwnedStateKey[] })[STATE_KEYS] ?? [];
+}

@@ -20,10 +20,11 @@ export function normalizeFairness(value: unknown, transitions: readonly Transiti
   if (!Array.isArray(value)) {
     throw new ModelDefinitionError(`${what} must be 'all' or a list of action names (or of groups of them), got ${describe(value)}`);
   }
-  const entries = (value as unknown[]).map((entry) => {
+  const entries = (value as unknown[]).map((entry): string | readonly [string, ...string[]] => {
     if (!Array.isArray(entry)) return checkFairName(entry, transitions, what);
     if (entry.length === 0) throw new ModelDefinitionError(`${what}: a group of actions must name at least one, got []`);
-    return Object.freeze(entry.map((name: unknown) => checkFairName(name, transitions, what)));
+    const [first, ...rest] = entry.map((name: unknown) => checkFairName(name, transitions, what));
+    return Object.freeze([first, ...rest] as const);
   });
   return Object.freeze(entries);
 }

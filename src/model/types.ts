@@ -149,7 +149,7 @@ export type StatePredicate<S> = (state: S) => boolean;
  * member is taken; `[['take']]` makes a parameterised action fair as a whole
  * rather than each choice.
  */
-export type Fairness<L extends string = string> = readonly (L | readonly L[])[] | 'all';
+export type Fairness<L extends string = string> = readonly (L | readonly [L, ...L[]])[] | 'all';
 
 /** The fairness and stuttering fields every liveness property may carry. */
 export interface FairnessSpec<L extends string = string> {

@@ -83,7 +83,7 @@ const cases: fc.Arbitrary<Case & { spell: number }> = fc.oneof(fc.integer({ min:
       // One choice on its own is where telling choices apart matters most.
       fc.subarray(labels, { minLength: Math.min(1, labels.length), maxLength: Math.min(2, labels.length) }),
       // Groups fair as one, beside single names.
-      fc.array(fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.subarray(['a', 'b', 'c', ...labels], { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }),
+      fc.array(fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.subarray(['a', 'b', 'c', ...labels], { minLength: 1, maxLength: 3 }).map((g) => g as [string, ...string[]])), { minLength: 1, maxLength: 3 }),
     );
     return fc.record({
       n: fc.constant(n),

@@ -89,6 +89,29 @@ describe('checkLiveness under environments', () => {
     );
   });
 
+  it('never obliges the environment to act: where only it is enabled, the path may stop', () => {
+    // The model is stuck until the environment kicks it; the kick may never come.
+    const stuck = defineModel({
+      name: 'stuck',
+      init: { st: 'stuck' as 'stuck' | 'restarted' | 'healthy' },
+      actions: { start: { enabled: (s) => s.st === 'restarted', apply: (s) => ({ ...s, st: 'healthy' as const }) } },
+    });
+    const kick = defineEnvironment<{ st: 'stuck' | 'restarted' | 'healthy' }>({
+      name: 'k8s',
+      behaviors: { evict: { enabled: (s) => s.st === 'stuck', apply: (s) => ({ ...s, st: 'restarted' as const }) } },
+    });
+    const r = checkLiveness(stuck, { goal: (s) => s.st === 'healthy', fair: 'all', environments: kick });
+    expect(r.kind).toBe('liveness');
+    expect(r.ending).toBe('dead-end');
+    expect(r.environmentMayAct).toBe(true);
+    expect(r.trace.map((s) => s.action)).toEqual([null]);
+    expect(String(r)).toBe(
+      'liveness violated: the goal is never reached — the path stops after 0 steps with no action of the model enabled (an environment need not act); 0 unverified assumptions',
+    );
+    // Where the model itself may go on, it must (no stuttering): the pod below is started, so this passes.
+    expect(checkLiveness(pod, { goal: healthy, fair: ['start'], environments: evictions(1) }).kind).toBe('ok');
+  });
+
   it('refuses what is not an environment, naming it', () => {
     expect(() => checkLiveness(pod, { goal: healthy, environments: [{ name: 'k8s' }] as never })).toThrow(/checkLiveness: environment 0 is not an environment/);
   });
@@ -140,7 +163,7 @@ describe('fairness over a group of actions', () => {
   });
 
   it('refuses an empty group and a group naming nothing', () => {
-    expect(() => checkLiveness(link, { goal: delivered, fair: [[]] })).toThrow("checkLiveness: fair: a group of actions must name at least one, got []");
+    expect(() => checkLiveness(link, { goal: delivered, fair: [[]] as never })).toThrow("checkLiveness: fair: a group of actions must name at least one, got []");
     expect(() => checkLiveness(link, { goal: delivered, fair: [['send', 'resend']] })).toThrow("checkLiveness: fair: no action is named 'resend'; the actions are 'send', 'retry', 'flip'");
   });
 });

@@ -13,10 +13,11 @@
  * edges, so it only works for tiny graphs, and it shares no code with the checker.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLiveness, defineModel, type Fairness, type LivenessQuery, type Model } from '../../src/index.js';
+import { checkLiveness, defineEnvironment, defineModel, type Fairness, type LivenessQuery, type Model } from '../../src/index.js';
 import { type Case, type Edge, expectAgreement, reachableLabels } from '../support/liveness-oracle.js';
 
 const NAMES = ['a', 'b', 'c'];
+const ENV = 'k8s:e';
 
 function random(seed: number): () => number {
   // mulberry32: small, seeded, reproducible.
@@ -33,8 +34,10 @@ function randomCase(rnd: () => number): Case {
   const m = Math.floor(rnd() * 11);
   const seen = new Set<string>();
   const edges: Edge[] = [];
+  // An environment's behavior now and then: adversarial, never fair, never owed a step.
+  const names = rnd() < 0.3 ? [...NAMES, ENV] : NAMES;
   for (let i = 0; i < m; i++) {
-    const e: Edge = [Math.floor(rnd() * n), Math.floor(rnd() * n), NAMES[Math.floor(rnd() * NAMES.length)]];
+    const e: Edge = [Math.floor(rnd() * n), Math.floor(rnd() * n), names[Math.floor(rnd() * names.length)]];
     const key = e.join();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -44,14 +47,15 @@ function randomCase(rnd: () => number): Case {
     const r = rnd();
     if (r < 0.3) return undefined;
     if (r < 0.45) return 'all';
-    const names: (string | string[])[] = NAMES.filter(() => rnd() < 0.5);
+    const names: (string | [string, ...string[]])[] = NAMES.filter(() => rnd() < 0.5);
     // One choice on its own now and then: `a(2)` is fair, `a(1)` is not.
-    if (rnd() < 0.3 && edges.length > 0) {
-      const [, to, name] = edges[Math.floor(rnd() * edges.length)];
+    const own = edges.filter((e) => e[2] !== ENV);
+    if (rnd() < 0.3 && own.length > 0) {
+      const [, to, name] = own[Math.floor(rnd() * own.length)];
       names.push(`${name}(${to})`);
     }
     // A group now and then: WF(a ∨ b), or a whole parameterised action as one (['a']).
-    if (rnd() < 0.35) names.push(NAMES.filter(() => rnd() < 0.5).concat(NAMES[Math.floor(rnd() * NAMES.length)]));
+    if (rnd() < 0.35) names.push([NAMES[Math.floor(rnd() * NAMES.length)], ...NAMES.filter(() => rnd() < 0.5)]);
     return names;
   };
   const r = rnd();
@@ -85,8 +89,21 @@ function modelOf(c: Case): Model<number> {
   });
 }
 
+/** The case's environment edges as the behavior `e` of environment `k8s` (labels `k8s:e(to)`). */
+function environmentOf(c: Case) {
+  return defineEnvironment<number>({
+    name: 'k8s',
+    behaviors: {
+      e: {
+        choices: (s: number) => c.edges.filter(([f, , a]) => f === s && a === ENV).map(([, t]) => t),
+        apply: (_s: number, t: number) => t,
+      },
+    },
+  });
+}
+
 describe('checkLiveness agrees with a brute-force oracle on random graphs', () => {
-  it('on 5,000 graphs: same verdict, shortest prefix, and a fair lasso, for ◇goal, from ⤳ goal, □◇P and ◇□P, with groups', () => {
+  it('on 5,000 graphs: same verdict, shortest prefix, and a fair lasso, for ◇goal, from ⤳ goal, □◇P and ◇□P, with groups and environments', () => {
     const rnd = random(20260601);
     let violations = 0;
     const forms = { eventually: [0, 0], infinitelyOften: [0, 0], eventuallyAlways: [0, 0] };
@@ -99,6 +116,7 @@ describe('checkLiveness agrees with a brute-force oracle on random graphs', () =
         ...(c.from === undefined ? {} : { from: (s: number) => c.from![s] }),
         ...(c.fair === undefined ? {} : { fair: c.fair }),
         ...(c.strongFair === undefined ? {} : { strongFair: c.strongFair }),
+        ...(c.edges.some((e) => e[2] === ENV) ? { environments: [environmentOf(c)] } : {}),
         stuttering: c.stuttering,
       };
       // A choice named in fairness that no reachable state enables is a usage error, never silently unfair.

@@ -26,6 +26,9 @@ import type { CheckResult, Fairness } from '../../src/index.js';
 /** An edge: from, to, the action's name; its label is `name(choice)` as `Case.label` prints it. */
 export type Edge = readonly [from: number, to: number, name: string];
 
+/** An environment's edge (its name is `env:behavior`): never fair, never owed a step, so a path may stop where only such edges leave. */
+export const isEnvironmentEdge = (e: Edge) => e[2].includes(':');
+
 export interface Case {
   n: number;
   inits: number[];
@@ -48,7 +51,8 @@ const covers = (entry: string | readonly string[], e: Edge, c?: Case): boolean =
   typeof entry === 'string' ? entry === e[2] || entry === labelOf(e, c) : entry.some((name) => covers(name, e, c));
 
 /** Is the edge's action fair under `list` (on its own or in a group)? */
-export const fairTo = (list: Fairness | undefined, e: Edge, c?: Case) => list !== undefined && (list === 'all' || list.some((entry) => covers(entry, e, c)));
+export const fairTo = (list: Fairness | undefined, e: Edge, c?: Case) =>
+  list !== undefined && !isEnvironmentEdge(e) && (list === 'all' || list.some((entry) => covers(entry, e, c)));
 
 interface Unit {
   strong: boolean;
@@ -59,7 +63,7 @@ interface Unit {
 /** The fairness units of a case (see the header). */
 function unitsOf(c: Case): Unit[] {
   const out: Unit[] = [];
-  const labels = [...new Set(c.edges.map((e) => labelOf(e, c)))];
+  const labels = [...new Set(c.edges.filter((e) => !isEnvironmentEdge(e)).map((e) => labelOf(e, c)))];
   const add = (list: Fairness | undefined, strong: boolean) => {
     if (list === undefined) return;
     const entries: (string | readonly string[])[] = list === 'all' ? labels : [...list];
@@ -121,7 +125,7 @@ export function oracle(c: Case): { prefix: number } | undefined {
   const bad = new Set<number>();
   for (let s = 0; s < n; s++) {
     if (pendingAt(s) === undefined || !mayEnd(s)) continue;
-    if (!edges.some(([f]) => f === s) || (c.stuttering && !fairEnabled(s))) bad.add(s);
+    if (!edges.some((e) => e[0] === s && !isEnvironmentEdge(e)) || (c.stuttering && !fairEnabled(s))) bad.add(s);
   }
   for (let mask = 1; mask < 1 << region.length; mask++) {
     const sub = region.filter((_, i) => (mask >> i) & 1);
@@ -190,7 +194,8 @@ export function expectAgreement(c: Case, r: CheckResult<unknown>, where: string,
       expect(units.some((u) => unitEnabled(u, last)), where).toBe(false);
     } else {
       expect(r.ending, where).toBe('dead-end');
-      expect(c.edges.some(([f]) => f === last), where).toBe(false);
+      expect(c.edges.some((e) => e[0] === last && !isEnvironmentEdge(e)), where).toBe(false);
+      expect(r.environmentMayAct === true, where).toBe(c.edges.some((e) => e[0] === last));
     }
     return true;
   }

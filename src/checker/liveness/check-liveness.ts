@@ -109,6 +109,7 @@ export function runLiveness<S>(
   options: Resolved,
   fingerprinter?: Fingerprinter,
   started = now(),
+  where = 'checkLiveness',
 ): CheckResult<S> {
   const deadline = started + options.timeout;
   const store = options.exact ? new ExactStore() : new FingerprintStore(fingerprinter);
@@ -138,12 +139,13 @@ export function runLiveness<S>(
   if (stats().collisionProbability > options.maxCollisionProbability) return stopped('collisionProbability');
 
   const warnings: string[] = [];
+  const adversarial = environmentInstances(graph, system.transitions);
   for (let p = 0; p < properties.length; p++) {
     const property = properties[p];
     let found: LassoSearch;
     try {
-      const fairness = fairnessUnits(graph, system.transitions, property.fair, property.strongFair);
-      found = findLasso(graph, p, dueOf(property), fairness, deadline, property.stuttering === true);
+      const fairness = fairnessUnits(graph, system.transitions, property.fair, property.strongFair, where);
+      found = findLasso(graph, p, dueOf(property), fairness, deadline, property.stuttering === true, adversarial);
     } catch (error) {
       if (!(error instanceof OutOfTime)) throw error;
       return stopped('timeout', property);
@@ -170,6 +172,7 @@ export function runLiveness<S>(
       ...(property.form === undefined ? {} : { form: property.form }),
       ...(lasso.cycle === undefined ? {} : { loopsTo: lasso.prefix.length }),
       ending: lasso.cycle !== undefined ? 'cycle' : lasso.stutters === true ? 'stutter' : 'dead-end',
+      ...(lasso.environmentMayAct === true ? { environmentMayAct: true } : {}),
       dueAt: lasso.pendingSince,
     });
   }
@@ -179,6 +182,12 @@ export function runLiveness<S>(
 /** Fairness as given, for the result and the matcher message. */
 function fairnessOf<S>(p: LivenessProperty<S>): FairnessAssumptions {
   return { fair: p.fair ?? [], strongFair: p.strongFair ?? [], stuttering: p.stuttering === true };
+}
+
+/** Per action instance: 1 for an environment's behavior; undefined for a closed system (nothing to mark). */
+function environmentInstances<S>(graph: StateGraph, transitions: readonly Transition<S>[]): Uint8Array | undefined {
+  if (!transitions.some((t) => t.environment !== undefined)) return undefined;
+  return Uint8Array.from(graph.instances, (inst) => (transitions[inst.transition].environment === undefined ? 0 : 1));
 }
 
 /** When the property's goal falls due, by its temporal form. */

@@ -54,6 +54,7 @@ export function fairnessUnits<S>(
   transitions: readonly Transition<S>[],
   fair: Fairness | undefined,
   strongFair: Fairness | undefined,
+  where = 'checkLiveness',
 ): FairnessUnits {
   const members: number[][] = [];
   const strong: boolean[] = [];
@@ -75,8 +76,8 @@ export function fairnessUnits<S>(
       }
     }
   };
-  add(fair, false, 'fair');
-  add(strongFair, true, 'strongFair');
+  add(fair, false, `${where}: fair`);
+  add(strongFair, true, `${where}: strongFair`);
   return new FairnessUnits(graph.instances.length, members, strong);
 }
 

@@ -34,6 +34,8 @@ export interface Lasso {
   readonly pendingSince: number;
   /** With stuttering: the path stops (stutters forever) at the prefix's end, where no fair action is enabled. */
   readonly stutters?: boolean;
+  /** The path stops where no action of the model is enabled, though an environment's behavior is (it need not act). */
+  readonly environmentMayAct?: boolean;
 }
 
 /** What the search for a counterexample found. */
@@ -58,10 +60,11 @@ export function analysisBytes(n: number, instances: number): number {
 }
 
 /**
- * Finds the shortest lasso (or dead end) violating the property `prop` of the
+ * Finds a lasso (or dead end) with the shortest prefix violating the property `prop` of the
  * graph under the given fairness; `due` says which temporal form it has. For
  * ◇□P (`'stable'`) a path that ends must end where P fails, and a cycle must
- * pass such a state.
+ * pass such a state. `adversarial` marks the action instances of environments:
+ * they are never owed a step, so a path may stop where only they are enabled.
  */
 export function findLasso(
   graph: StateGraph,
@@ -70,6 +73,7 @@ export function findLasso(
   fairness: FairnessUnits,
   deadline: number,
   stuttering = false,
+  adversarial?: Uint8Array,
 ): LassoSearch {
   const clock = () => {
     if (now() > deadline) throw new OutOfTime();
@@ -87,15 +91,24 @@ export function findLasso(
     const x = pairs.order[q];
     if ((x & 1) === 0) continue;
     const s = x >>> 1;
-    const deadEnd = graph.firstEdge(s) === graph.firstEdge(s + 1);
-    if (deadEnd ? !mayEnd(s) : setOf[s] >= 0) continue;
+    const edges = graph.firstEdge(s + 1) - graph.firstEdge(s);
+    // The path may stop here: nothing is enabled, or only an environment, which need not act.
+    const stops = (edges === 0 || (adversarial !== undefined && !modelMayAct(graph, s, adversarial))) && mayEnd(s);
+    if (!stops && (edges === 0 || setOf[s] >= 0)) continue;
     const path = pathToPair(graph, pairs, x);
     const found = (lasso: Lasso): LassoSearch => ({ lasso, pendingStates: region.length });
-    if (deadEnd) return found(path);
+    if (stops) return found(edges === 0 ? path : { ...path, environmentMayAct: true });
     if (stuttering && mayEnd(s) && !fairEnabledAt(graph, s, fairness)) return found({ ...path, stutters: true });
     return found({ ...path, cycle: fairCycle(graph, s, setOf, acceptance, scratch, clock) });
   }
   return { lasso: undefined, pendingStates: region.length };
+}
+
+/** Some action of the model (not of an environment) has a step out of `s`. */
+function modelMayAct(graph: StateGraph, s: number, adversarial: Uint8Array): boolean {
+  const end = graph.firstEdge(s + 1);
+  for (let e = graph.firstEdge(s); e < end; e++) if (adversarial[graph.actions.get(e)] === 0) return true;
+  return false;
 }
 
 /** Some fair unit has a step out of `s` that changes the state. */

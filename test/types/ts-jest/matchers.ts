@@ -103,6 +103,10 @@ test('anything else does not type-check', () => {
   expect(counter).toEventually((s) => s.n === 3, { fair: [['inc', 'icn']] });
   // @ts-expect-error eventuallyAlways takes a predicate on the state
   expect(counter).toEventually({ eventuallyAlways: (s) => s.label === 'x' });
+  // @ts-expect-error a group names at least one action
+  expect(counter).toEventually((s) => s.n === 3, { fair: [[]] });
+  // @ts-expect-error one form at a time
+  expect(counter).toEventually({ infinitelyOften: (s) => s.n > 0, eventuallyAlways: (s) => s.n > 0 });
   // @ts-expect-error fairness is a list of names or 'all'
   expect(counter).toEventually((s) => s.n === 3, { strongFair: 'every' });
 });
