@@ -127,6 +127,10 @@ describe('the explorer escapes what it shows', () => {
     expect(page).not.toContain('</script><');
     expect(page.match(/<script/g)).toHaveLength(2);
     expect(page).toContain("default-src 'none'");
+    // Loads nothing: no attribute anywhere points at a resource.
+    const markup = page.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+    expect(markup).toContain('<script id="kripke-trace" type="application/json"></script>');
+    expect(markup).not.toMatch(/<[a-z][^>]*\s(src|href|action|srcset|poster|data)\s*=/i);
   });
 });
 
