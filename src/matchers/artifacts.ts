@@ -69,7 +69,10 @@ export function artifactPaths(root: string, folder: string, testPath: string | u
   const base = resolve(folder);
   const fromRoot = testPath === undefined ? 'unknown-file' : relative(root, testPath);
   const inside = fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
-  const fileParts = (inside ? fromRoot.split(/[\\/]+/) : [basename(testPath ?? 'unknown-file')]).filter((p) => p !== '').map(safeSegment);
+  // A test file outside the root (a monorepo's sibling package) is named by its base name and a hash of its path.
+  const fileParts = inside
+    ? fromRoot.split(/[\\/]+/).filter((p) => p !== '').map(safeSegment)
+    : [withHash(safeSegment(basename(testPath ?? 'unknown-file')), testPath ?? '')];
   const original = testName === undefined || testName === '' ? 'unnamed test' : testName;
   const dir = join(base, ...fileParts);
   let name = safeSegment(original);

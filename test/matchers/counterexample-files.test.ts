@@ -114,6 +114,13 @@ describe('artifact paths stay inside the folder whatever the test is called', ()
     expect(paths[5]).toBe(paths[0]);
     expect(safeSegment('x'.repeat(500))).not.toBe(safeSegment(`${'x'.repeat(499)}y`));
   });
+
+  it('test files outside the root with the same base name keep apart', () => {
+    const a = artifactPaths('/repo', folder, '/other/a/x.test.ts', 't').itf;
+    const b = artifactPaths('/repo', folder, '/other/b/x.test.ts', 't').itf;
+    expect(a).toMatch(/^\/repo\/\.kripke\/x\.test\.ts-[0-9a-f]{8}\/t\.itf\.json$/);
+    expect(a).not.toBe(b);
+  });
 });
 
 describe('the explorer escapes what it shows', () => {
