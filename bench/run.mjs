@@ -14,6 +14,7 @@
  *   node bench/run.mjs --profile puzzle8   also write a CPU profile of one kripke run and list its hot functions
  *   node bench/run.mjs --json out.json     also write the raw measurements
  *   node bench/run.mjs overhead            only what one small check costs a test (part of the full run)
+ *   node bench/run.mjs conformance         only checkConformance's cost per step beside a hand-written loop (part of the full run)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODELS } from './models/index.mjs';
 import { summarizeProfile } from './profile-summary.mjs';
+import { conformanceOverhead } from './conformance.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ENGINES = /** @type {const} */ (['kripke', 'json', 'key']);
@@ -35,8 +37,8 @@ const args = parseArgs(process.argv.slice(2));
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  /** @type {{ targets: { name: string, size: number }[], runs?: number, series?: string, engines: Engine[], profile: boolean, json?: string, overhead: boolean }} */
-  const a = { targets: [], engines: [...ENGINES], profile: false, overhead: false };
+  /** @type {{ targets: { name: string, size: number }[], runs?: number, series?: string, engines: Engine[], profile: boolean, json?: string, overhead: boolean, conformance: boolean }} */
+  const a = { targets: [], engines: [...ENGINES], profile: false, overhead: false, conformance: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--runs') a.runs = positive(argv[++i], '--runs');
@@ -46,14 +48,16 @@ function parseArgs(argv) {
     else if (arg === '--json') a.json = argv[++i];
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else if (arg === 'overhead') a.overhead = true;
+    else if (arg === 'conformance') a.conformance = true;
     else {
       const [name, size] = arg.split(':');
       a.targets.push({ name: known(name), size: size === undefined ? MODELS[name].size : positive(size, arg) });
     }
   }
-  if (a.targets.length === 0 && a.series === undefined && !a.overhead) {
+  if (a.targets.length === 0 && a.series === undefined && !a.overhead && !a.conformance) {
     a.targets = Object.entries(MODELS).map(([name, m]) => ({ name, size: m.size }));
     a.overhead = true;
+    a.conformance = true;
   }
   return a;
 }
@@ -328,6 +332,10 @@ if (args.targets.length > 0) {
 if (args.overhead) {
   process.stderr.write('overhead\n');
   sections.push(overhead());
+}
+if (args.conformance) {
+  process.stderr.write('conformance\n');
+  sections.push(await conformanceOverhead(args.runs ?? 5));
 }
 if (args.profile) sections.push(profile(args.targets));
 

@@ -65,3 +65,19 @@ export type {
   Step,
   Trace,
 } from './checker/types.js';
+export { checkConformance, checkTrace, defineImplementation, isImplementation, StepTimeoutError, TraceInputError } from './conformance/index.js';
+export type {
+  ConformanceBudget,
+  ConformanceOptions,
+  ConformanceResult,
+  ConformanceStats,
+  DeepPartial,
+  Divergence,
+  Implementation,
+  ImplementationAction,
+  ImplementationSpec,
+  TraceCheckOptions,
+  TraceCheckResult,
+  TraceEvent,
+  TraceInput,
+} from './conformance/index.js';

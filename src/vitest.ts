@@ -21,6 +21,7 @@ const worker = (): WorkerState | undefined => (globalThis as { __vitest_worker__
 
 expect.extend({
   ...createMatchers({
+    renderMode: 'diff',
     runner: {
       name: 'Vitest',
       root: () => worker()?.config?.root ?? process.cwd(),

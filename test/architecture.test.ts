@@ -15,6 +15,8 @@ const LAYERS: readonly (readonly [layer: string, folders: readonly string[]])[] 
   ['checker', ['checker', 'checker/liveness']],
   ['itf', ['itf']],
   ['render', ['render']],
+  // checkConformance and checkTrace: above the checker (they drive it) and render; below the matchers that ask them.
+  ['conformance', ['conformance']],
   ['matchers', ['matchers']],
   // kripke/environments: above everything but the runner entries, so no checker, render or matcher file may import it.
   ['environments', ['environments']],

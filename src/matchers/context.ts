@@ -155,10 +155,10 @@ export function usageError(call: Call, problem: string, received?: { label: stri
  * @example
  * expect.extend({ toSatisfyInvariants: fromCaller(toSatisfyInvariants) });
  */
-export function fromCaller<A extends unknown[]>(
-  matcher: (this: MatcherContext, received: unknown, ...args: A) => MatcherResult,
-): (this: MatcherContext, received: unknown, ...args: A) => MatcherResult {
-  return function userFacing(this: MatcherContext, received: unknown, ...args: A): MatcherResult {
+export function fromCaller<A extends unknown[], R extends MatcherResult | Promise<MatcherResult>>(
+  matcher: (this: MatcherContext, received: unknown, ...args: A) => R,
+): (this: MatcherContext, received: unknown, ...args: A) => R {
+  return function userFacing(this: MatcherContext, received: unknown, ...args: A): R {
     try {
       return matcher.call(this, received, ...args);
     } catch (error) {

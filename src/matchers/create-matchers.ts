@@ -6,26 +6,28 @@ import { toReplay } from './to-replay.js';
 import { type RunnerInfo, setRunner } from './runner.js';
 import { toSatisfyInvariants } from './to-satisfy-invariants.js';
 import { toSurvive } from './to-survive.js';
+import { toAccept } from './to-accept.js';
+import { implementedBy, toBeImplementedBy } from './to-be-implemented-by.js';
 
 /**
  * Every matcher kripke registers, under the name it is registered by. A new
  * matcher is added here, in its own file, on its doc page and in the type tests
  * (`KripkeMatchers` must list the same names: a type test checks it).
  */
-const matchers = { toSatisfyInvariants, toSurvive, toReach, toBeDeadlockFree, toEventually, toReplay } as const;
+const matchers = { toSatisfyInvariants, toSurvive, toReach, toBeDeadlockFree, toEventually, toBeImplementedBy, toAccept, toReplay } as const;
 
 /** A matcher as `expect.extend` takes it. */
-export type KripkeMatcherFunction = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult;
+export type KripkeMatcherFunction = (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult | Promise<MatcherResult>;
 
 /** The matchers, ready for `expect.extend`. */
 export type KripkeMatcherFunctions = { -readonly [Name in keyof typeof matchers]: (typeof matchers)[Name] };
 
 /**
  * The matchers, for any runner: each puts the whole failure in its message
- * (every step as path lines) and hands the runner no `actual`/`expected`.
+ * (every step as path lines) and hands the runner no `actual`/`expected`,
+ * except `toBeImplementedBy` in `renderMode: 'diff'` (Vitest): the diverging
+ * step's expected and observed values go to the runner's diff instead.
  * `runner` tells the matchers the runner's root and test timeout (the runner entries pass it).
- * `renderMode` is accepted for wiring written when Vitest got a state diff;
- * it no longer changes the output.
  *
  * @example
  * import { expect } from 'vitest';
@@ -37,5 +39,6 @@ export function createMatchers(options: { renderMode?: RenderMode; runner?: Runn
   if (options.runner !== undefined) setRunner(options.runner);
   const out: Partial<Record<keyof typeof matchers, unknown>> = {};
   for (const name of Object.keys(matchers) as (keyof typeof matchers)[]) out[name] = fromCaller(matchers[name] as KripkeMatcherFunction);
+  if (options.renderMode === 'diff') out.toBeImplementedBy = fromCaller(implementedBy('diff'));
   return out as KripkeMatcherFunctions;
 }

@@ -13,6 +13,8 @@ export { toSatisfyInvariants } from './to-satisfy-invariants.js';
 export { toSurvive } from './to-survive.js';
 export { toReach } from './to-reach.js';
 export { toBeDeadlockFree } from './to-be-deadlock-free.js';
+export { toBeImplementedBy } from './to-be-implemented-by.js';
+export { toAccept } from './to-accept.js';
 export { toEventually, type EventuallyGoal, type EventuallyOptions } from './to-eventually.js';
 export { createMatchers, type KripkeMatcherFunctions } from './create-matchers.js';
 export { assumptionsOf, toMatchAssumptionsSnapshotWith, type SnapshotMatcher } from './to-match-assumptions-snapshot.js';

@@ -6,6 +6,7 @@
  * predicates are typed by the model's state.
  */
 import type { OpenResult, Trace } from '../checker/types.js';
+import type { ConformanceOptions, Implementation, TraceCheckOptions, TraceInput } from '../conformance/types.js';
 import type { ItfTrace } from '../itf/index.js';
 import type { Environment, Model } from '../model/types.js';
 import type { MatcherOptions } from './context.js';
@@ -101,6 +102,29 @@ export interface KripkeMatchers<R, T = unknown> {
    * expect(readerPreference).not.toEventually('writer-progress');
    */
   toEventually: OnModel<T, (goal: EventuallyGoal<StateOf<T>>, options?: EventuallyOptions<StateOf<T>, LabelOf<T>>) => R>;
+  /**
+   * The real code behaves like the model: on every test path (each reachable
+   * transition by a shortest prefix, or every path up to `depth`), on a fresh
+   * system under test, what the code shows after each step equals the
+   * projection of the model's state. Async: await it. Fails with the shortest
+   * diverging path and expected vs observed at the diverging step.
+   *
+   * @example
+   * await expect(cache).toBeImplementedBy(lruCache);
+   * await expect(cache).not.toBeImplementedBy(peekRefreshes);
+   */
+  toBeImplementedBy: OnModel<T, (implementation: Implementation<StateOf<T>>, options?: ConformanceOptions<StateOf<T>>) => Promise<R>>;
+  /**
+   * Some behaviour of the model (with its environments) explains the recorded
+   * events: `{ action?, choice?, state? }` each (a partial state matches key by
+   * key), as an array, NDJSON text or an ITF trace. Fails at the first event
+   * none explains, with the model's candidate successors as a diff.
+   *
+   * @example
+   * expect(counter).toAccept([{ action: 'inc' }, { state: { n: 2 } }]);
+   * expect(counter).toAccept('{"action":"inc"}\n{"action":"inc"}\n');
+   */
+  toAccept: OnModel<T, (events: TraceInput<StateOf<T>>, options?: TraceCheckOptions<StateOf<T>>) => R>;
   /**
    * A saved counterexample (the path of an `.itf.json` file, ITF JSON, or
    * kripke steps) still reproduces: every step replays from its initial state

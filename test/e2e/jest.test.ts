@@ -38,6 +38,10 @@ describe('jest with kripke/jest', () => {
       'snapshots an open result through the serializer': 'passed',
       'prints assumptions inline through the serializer': 'passed',
       'shows a reworded assumption in review': 'failed',
+      'lru-cache conforms to the model': 'passed',
+      'a peek that refreshes recency diverges': 'failed',
+      'accepts a recorded log': 'passed',
+      'a log where an evicted key hits is unexplained': 'failed',
       ...FIRST_HOUR_STATUSES,
     });
     expect(plain.code).toBe(1);
@@ -60,7 +64,20 @@ describe('jest with kripke/jest', () => {
     expect(hasBlock(out, 'Step 1: start\n- status: "starting"\n+ status: "healthy"')).toBe(true);
     expect(hasBlock(out, 'Step 2: k8s:evict-pod [environment k8s]\n- status: "healthy"\n+ status: "unresponsive"\n✗ violates invariant "always-responsive"')).toBe(true);
     expect(hasBlock(out, '• node-capacity [k8s]: At least one schedulable node is always available after eviction\nsource: Kubernetes docs: Pod lifecycle')).toBe(true);
-    expect(out.split('Step 0: initial state').length - 1).toBe(1);
+    expect(failureBlock(out, 'fragile eviction breaks always-responsive').split('Step 0: initial state').length - 1).toBe(1);
+  });
+
+  it('prints a divergence of the real lru-cache with expected and observed in the message (Jest prints no diff of its own)', () => {
+    const block = failureBlock(plain.output, 'a peek that refreshes recency diverges');
+    expect(block).toContain('expect(cache).toBeImplementedBy(implementation)');
+    expect(block).toContain('diverges at step 3 (peek(a)): the implementation shows another state');
+    expect(hasBlock(block, 'Step 3: peek(a)\n(no change)\n\nAt step 3 (peek(a)), - the model (projected) and + what implementation shows:')).toBe(true);
+    expect(hasBlock(block, '- state[0][0]: "a"\n+ state[0][0]: "b"\n- state[1][0]: "b"\n+ state[1][0]: "a"')).toBe(true);
+  });
+
+  it('prints the first unexplained event of a log with the candidate successors', () => {
+    const block = failureBlock(plain.output, 'a log where an evicted key hits is unexplained');
+    expect(block).toContain('event 3 is unexplained: no behaviour of the model leads there (9 candidate successors) — 4 events');
   });
 
   it("shows a reworded assumption as a snapshot diff, headed by kripke's matcher", () => {

@@ -44,6 +44,10 @@ describe('vitest with kripke/vitest', () => {
       'snapshots an open result through the serializer': 'passed',
       'prints assumptions inline through the serializer': 'passed',
       'shows a reworded assumption in review': 'failed',
+      'lru-cache conforms to the model': 'passed',
+      'a peek that refreshes recency diverges': 'failed',
+      'accepts a recorded log': 'passed',
+      'a log where an evicted key hits is unexplained': 'failed',
       ...FIRST_HOUR_STATUSES,
     });
     expect(plain.code).toBe(1);
@@ -79,8 +83,23 @@ describe('vitest with kripke/vitest', () => {
       .join('\n');
     const failure = reporterLines.slice(reporterLines.indexOf('fragile eviction breaks always-responsive\n'));
     expect(failure.slice(0, failure.indexOf('⎯⎯⎯'))).not.toContain('- Expected');
-    expect(reporterLines.split('Step 0: initial state').length - 1).toBe(1);
+    expect(failureBlock(reporterLines, 'fragile eviction breaks always-responsive').split('Step 0: initial state').length - 1).toBe(1);
     expect(reporterLines).not.toContain('"status": "unresponsive"');
+  });
+
+  it('prints a divergence of the real lru-cache: the model trace, then Vitest diffs expected and observed at the diverging step', () => {
+    const block = failureBlock(plain.output, 'a peek that refreshes recency diverges');
+    expect(block).toContain('expect(cache).toBeImplementedBy(implementation)');
+    expect(block).toContain('diverges at step 3 (peek(a)): the implementation shows another state');
+    expect(hasBlock(block, 'Step 3: peek(a)\n(no change)')).toBe(true);
+    expect(hasBlock(block, '- Expected\n+ Received\n\n[\n[\n-     "a",\n+     "b",\n1,\n],')).toBe(true);
+    expect(block.split('Step 0: initial state').length - 1).toBe(1);
+  });
+
+  it('prints the first unexplained event of a log with the candidate successors', () => {
+    const block = failureBlock(plain.output, 'a log where an evicted key hits is unexplained');
+    expect(block).toContain('event 3 is unexplained: no behaviour of the model leads there (9 candidate successors) — 4 events');
+    expect(hasBlock(block, 'get(a):\n- entries[0][0]: "b"\n+ entries[0][0]: "c"\n- entries[1][0]: "c"\n+ entries[1][0]: "a"')).toBe(true);
   });
 
   it('shows a reworded assumption as a snapshot diff', () => {

@@ -1,9 +1,9 @@
 // Type tests of kripke/jest with the global expect of @types/jest (Jest 30): `tsc -p test/types/jest-global` (run by test/e2e/types.test.ts).
 // Each @ts-expect-error is an assertion: the line below it must not type-check.
-import { checkOpen, defineModel } from 'kripke';
+import { checkOpen, defineModel, defineImplementation } from 'kripke';
 import { etcd, k8s } from 'kripke/environments';
 import 'kripke/jest';
-import { counter, looseCounter, resets, unrelated } from '../model.js';
+import { counter, looseCounter, resets, unrelated, type Counter } from '../model.js';
 
 test('the matchers are typed on a model', () => {
   expect(counter).toSatisfyInvariants();
@@ -86,4 +86,24 @@ test('kripke/environments resolves and is typed', () => {
   expect(pod).toEventually((s) => s.up, { fair: ['start'], environments: [eviction] });
   // @ts-expect-error the callbacks' state has no field nope
   k8s.podEviction<{ up: boolean }>({ canEvict: (s) => s.nope, onEvict: (s) => s });
+});
+
+test('conformance and trace validation are typed by the model', async () => {
+  const impl = defineImplementation<Counter, { n: number }>({
+    create: () => ({ n: 0 }),
+    actions: { inc: (c) => void c.n++, add: (c, k: number) => void (c.n += k) },
+    observe: (c) => ({ n: c.n }),
+  });
+  await expect(counter).toBeImplementedBy(impl);
+  await expect(counter).toBeImplementedBy(impl, { cover: 'paths', depth: 3, stepTimeout: 100, concurrency: 2, refuses: true, environments: [resets] });
+  await expect(counter).not.toBeImplementedBy(impl);
+  expect(counter).toAccept([{ action: 'inc', state: { n: 1 } }, { action: 'add', choice: 2 }]);
+  expect(counter).toAccept('{"action":"inc"}\n', { maxStates: 10, environments: resets });
+  // @ts-expect-error a partial state of another type
+  expect(counter).toAccept([{ state: { label: 'x' } }]);
+  const other = defineImplementation<{ label: string }, null>({ create: () => null, actions: {}, observe: () => 0, project: (s) => s.label });
+  // @ts-expect-error an implementation of another state type
+  await expect(counter).toBeImplementedBy(other);
+  // @ts-expect-error 42 is not a model
+  expect(42).toAccept([]);
 });

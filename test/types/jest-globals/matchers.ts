@@ -1,6 +1,6 @@
 // Type tests of kripke/jest with @jest/globals (Jest 30): `tsc -p test/types/jest-globals` (run by test/e2e/types.test.ts).
 // Each @ts-expect-error is an assertion: the line below it must not type-check.
-import { checkOpen, type Environment } from 'kripke';
+import { checkOpen, type Environment, defineImplementation } from 'kripke';
 import { k8s, linux, network } from 'kripke/environments';
 import 'kripke/jest';
 import { expect, test } from '@jest/globals';
@@ -103,4 +103,24 @@ test('the factories of kripke/environments infer the state from their callbacks 
   k8s.podEviction<Counter>({ canEvict: () => true });
   // @ts-expect-error a channel's message type comes from messages: deliver takes a string
   network.channel<{ inFlight: string[] }, string>({ messages: (s) => s.inFlight, withMessages: (s) => s, deliver: (s, m: number) => s });
+});
+
+test('conformance and trace validation are typed by the model', async () => {
+  const impl = defineImplementation<Counter, { n: number }>({
+    create: () => ({ n: 0 }),
+    actions: { inc: (c) => void c.n++, add: (c, k: number) => void (c.n += k) },
+    observe: (c) => ({ n: c.n }),
+  });
+  await expect(counter).toBeImplementedBy(impl);
+  await expect(counter).toBeImplementedBy(impl, { cover: 'paths', depth: 3, stepTimeout: 100, concurrency: 2, refuses: true, environments: [resets] });
+  await expect(counter).not.toBeImplementedBy(impl);
+  expect(counter).toAccept([{ action: 'inc', state: { n: 1 } }, { action: 'add', choice: 2 }]);
+  expect(counter).toAccept('{"action":"inc"}\n', { maxStates: 10, environments: resets });
+  // @ts-expect-error a partial state of another type
+  expect(counter).toAccept([{ state: { label: 'x' } }]);
+  const other = defineImplementation<{ label: string }, null>({ create: () => null, actions: {}, observe: () => 0, project: (s) => s.label });
+  // @ts-expect-error an implementation of another state type
+  await expect(counter).toBeImplementedBy(other);
+  // @ts-expect-error 42 is not a model
+  expect(42).toAccept([]);
 });

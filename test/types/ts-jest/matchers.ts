@@ -3,7 +3,7 @@
 // `tsc -p test/types/ts-jest` (run by test/e2e/types.test.ts, after the packed kripke is put in
 // node_modules/kripke: node10 knows no self-reference, so the model below imports the installed copy).
 // Each @ts-expect-error is an assertion: the line below it must not type-check.
-import { checkOpen, defineEnvironment, defineModel } from 'kripke';
+import { checkOpen, defineEnvironment, defineModel, defineImplementation } from 'kripke';
 import { etcd, k8s } from 'kripke/environments';
 import 'kripke/jest';
 
@@ -123,4 +123,24 @@ test('kripke/environments resolves and is typed', () => {
   expect(pod).toEventually((s) => s.up, { fair: ['start'], environments: [eviction] });
   // @ts-expect-error the callbacks' state has no field nope
   k8s.podEviction<{ up: boolean }>({ canEvict: (s) => s.nope, onEvict: (s) => s });
+});
+
+test('conformance and trace validation are typed by the model', async () => {
+  const impl = defineImplementation<Counter, { n: number }>({
+    create: () => ({ n: 0 }),
+    actions: { inc: (c) => void c.n++, add: (c, k: number) => void (c.n += k) },
+    observe: (c) => ({ n: c.n }),
+  });
+  await expect(counter).toBeImplementedBy(impl);
+  await expect(counter).toBeImplementedBy(impl, { cover: 'paths', depth: 3, stepTimeout: 100, concurrency: 2, refuses: true, environments: [resets] });
+  await expect(counter).not.toBeImplementedBy(impl);
+  expect(counter).toAccept([{ action: 'inc', state: { n: 1 } }, { action: 'add', choice: 2 }]);
+  expect(counter).toAccept('{"action":"inc"}\n', { maxStates: 10, environments: resets });
+  // @ts-expect-error a partial state of another type
+  expect(counter).toAccept([{ state: { label: 'x' } }]);
+  const other = defineImplementation<{ label: string }, null>({ create: () => null, actions: {}, observe: () => 0, project: (s) => s.label });
+  // @ts-expect-error an implementation of another state type
+  await expect(counter).toBeImplementedBy(other);
+  // @ts-expect-error 42 is not a model
+  expect(42).toAccept([]);
 });

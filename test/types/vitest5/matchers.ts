@@ -2,7 +2,7 @@
 // after `npm ci` here and the packed kripke is put in node_modules/kripke: the
 // declarations must resolve `vitest` to this project's Vitest 5, not the root's Vitest 4).
 // Each @ts-expect-error is an assertion: the line below it must not type-check.
-import { checkOpen, defineEnvironment, defineModel } from 'kripke';
+import { checkOpen, defineEnvironment, defineModel, defineImplementation } from 'kripke';
 import { etcd, k8s } from 'kripke/environments';
 import 'kripke/vitest5';
 import { expect, test } from 'vitest';
@@ -124,4 +124,24 @@ test('kripke/environments resolves and is typed', () => {
   expect(pod).toEventually((s) => s.up, { fair: ['start'], environments: [eviction] });
   // @ts-expect-error the callbacks' state has no field nope
   k8s.podEviction<{ up: boolean }>({ canEvict: (s) => s.nope, onEvict: (s) => s });
+});
+
+test('conformance and trace validation are typed by the model', async () => {
+  const impl = defineImplementation<Counter, { n: number }>({
+    create: () => ({ n: 0 }),
+    actions: { inc: (c) => void c.n++, add: (c, k: number) => void (c.n += k) },
+    observe: (c) => ({ n: c.n }),
+  });
+  await expect(counter).toBeImplementedBy(impl);
+  await expect(counter).toBeImplementedBy(impl, { cover: 'paths', depth: 3, stepTimeout: 100, concurrency: 2, refuses: true, environments: [resets] });
+  await expect(counter).not.toBeImplementedBy(impl);
+  expect(counter).toAccept([{ action: 'inc', state: { n: 1 } }, { action: 'add', choice: 2 }]);
+  expect(counter).toAccept('{"action":"inc"}\n', { maxStates: 10, environments: resets });
+  // @ts-expect-error a partial state of another type
+  expect(counter).toAccept([{ state: { label: 'x' } }]);
+  const other = defineImplementation<{ label: string }, null>({ create: () => null, actions: {}, observe: () => 0, project: (s) => s.label });
+  // @ts-expect-error an implementation of another state type
+  await expect(counter).toBeImplementedBy(other);
+  // @ts-expect-error 42 is not a model
+  expect(42).toAccept([]);
 });

@@ -1,0 +1,83 @@
+/**
+ * The input of `checkTrace`, read as untrusted data: an array of events, NDJSON
+ * text (one event a line), ITF (parsed, or `fromITF`'s result), or a kripke
+ * trace. Nothing is evaluated; a malformed event is an error naming its index
+ * or line; keys are only ever read as own properties.
+ */
+import { describe } from '../model/action.js';
+import { KripkeError } from '../model/errors.js';
+import { isRecord as isPlainObject } from '../model/shape.js';
+import type { Step } from '../checker/types.js';
+import { fromITF } from '../itf/index.js';
+import type { TraceEvent } from './types.js';
+
+/** Events, with the initial state's pattern when the input has one (ITF, a kripke trace). */
+export interface ReadEvents<S> {
+  readonly initial?: TraceEvent<S>;
+  readonly events: readonly TraceEvent<S>[];
+  /** How an event's index reads in a result: `at` of event i is `i + offset`. */
+  readonly offset: number;
+}
+
+/** A malformed trace or log, with the place named. */
+export class TraceInputError extends KripkeError {
+  override name = 'TraceInputError';
+}
+
+const FIELDS = ['action', 'choice', 'state'];
+
+/**
+ * Reads the input of `checkTrace`.
+ *
+ * @example
+ * readEvents('{"action":"inc"}\n{"action":"inc","state":{"n":2}}\n', 'checkTrace', 1e6).events.length; // 2
+ */
+export function readEvents<S>(input: unknown, where: string, maxBytes: number): ReadEvents<S> {
+  if (typeof input === 'string') return { events: ndjson<S>(input, where, maxBytes), offset: 0 };
+  if (Array.isArray(input)) {
+    const first: unknown = input[0];
+    if (isPlainObject(first) && Object.hasOwn(first, 'action') && first.action === null && Object.hasOwn(first, 'state')) return fromSteps(input as Step<S>[]);
+    return { events: input.map((e, i) => eventOf<S>(e, `${where}: event ${i}`)), offset: 0 };
+  }
+  if (isPlainObject(input) && Object.hasOwn(input, 'states')) return fromSteps(fromITF<S>(input, { maxBytes }).trace);
+  if (isPlainObject(input) && Object.hasOwn(input, 'trace') && Object.hasOwn(input, 'vars') && Array.isArray(input.trace)) return fromSteps(input.trace as Step<S>[]);
+  throw new TraceInputError(`${where}: expected an array of events, NDJSON text, or an ITF trace, got ${describe(input)}`);
+}
+
+/** A trace (ITF or kripke's): step 0 is the initial state, each later step an event with its label, choice and whole state. */
+function fromSteps<S>(steps: readonly Step<S>[]): ReadEvents<S> {
+  const asEvent = (step: Step<S>): TraceEvent<S> => ({
+    ...(typeof step.action === 'string' ? { action: step.action } : {}),
+    ...('choice' in step && step.choice !== undefined ? { choice: step.choice } : {}),
+    state: step.state as TraceEvent<S>['state'],
+  });
+  if (steps.length === 0) return { events: [], offset: 1 };
+  return { initial: asEvent(steps[0]), events: steps.slice(1).map(asEvent), offset: 1 };
+}
+
+function ndjson<S>(text: string, where: string, maxBytes: number): TraceEvent<S>[] {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > maxBytes) throw new TraceInputError(`${where}: the log is ${bytes} bytes, more than maxBytes (${maxBytes})`);
+  const events: TraceEvent<S>[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (error) {
+      throw new TraceInputError(`${where}: line ${i + 1} is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    events.push(eventOf<S>(parsed, `${where}: line ${i + 1}`));
+  });
+  return events;
+}
+
+/** One event, checked: an object with only action (a string), choice and state. */
+function eventOf<S>(value: unknown, place: string): TraceEvent<S> {
+  if (!isPlainObject(value)) throw new TraceInputError(`${place} must be an object { action?, choice?, state? }, got ${describe(value)}`);
+  for (const key of Object.keys(value)) {
+    if (!FIELDS.includes(key)) throw new TraceInputError(`${place} has an unknown field '${key}'; an event has ${FIELDS.join(', ')}`);
+  }
+  if (Object.hasOwn(value, 'action') && typeof value.action !== 'string') throw new TraceInputError(`${place}: action must be a string, got ${describe(value.action)}`);
+  return value as TraceEvent<S>;
+}
