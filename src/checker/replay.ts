@@ -135,6 +135,9 @@ function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: Replay
       ? { reproduced: true, reason: `${steps(n)} replay and the last state is still a deadlock` }
       : { reproduced: false, reason: 'the trace runs to its end and its last state is no longer a deadlock' };
   }
+  if (kind === 'divergence' || kind === 'unexplained') {
+    return { reproduced: true, reason: `${steps(n)} replay on the model; the ${kind} was the implementation's or the log's, which the file does not hold: checkConformance or checkTrace re-checks it` };
+  }
   if (kind === 'liveness' || kind === 'error' || kind === 'reached') {
     const what = kind === 'liveness' ? (input.loopsTo === undefined ? 'the path' : 'the cycle included') : 'to the state it reached';
     return { reproduced: true, reason: `${steps(n)} replay (${what}); the ${kind === 'liveness' ? 'goal' : 'failure'} itself is not in the file and is not re-checked` };

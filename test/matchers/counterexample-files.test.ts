@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as jestMatcherUtils from 'jest-matcher-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { check, checkOpen, configure, defineModel, fromITF, replayTrace, toITF } from '../../src/index.js';
+import { check, checkOpen, configure, defineImplementation, defineModel, fromITF, replayTrace, toITF } from '../../src/index.js';
 import { createMatchers, type MatcherResult } from '../../src/matchers/index.js';
 import { artifactPaths, forgetWritten, safeSegment } from '../../src/matchers/artifacts.js';
 import { setRunner } from '../../src/matchers/runner.js';
@@ -243,5 +243,28 @@ describe('messages within GitHub annotation limits', () => {
   it('a message that fits is left whole', () => {
     const o = run('toSurvive', service, [k8s(false)]);
     expect(o.message).not.toContain('lines not shown');
+  });
+});
+
+describe('the conformance matchers write their traces too', () => {
+  const counter = defineModel({ name: 'counter', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) } } });
+
+  it('toBeImplementedBy: the path to the divergence, with the implementation and the step', async () => {
+    const skips = defineImplementation({ name: 'skips', create: () => ({ n: 0 }), actions: { inc: (c: { n: number }) => void (c.n += c.n === 1 ? 2 : 1) }, observe: (c) => ({ n: c.n }) });
+    const ctx = { isNot: false, promise: '', utils: jestMatcherUtils, testPath: join(root, 'test/counter.test.ts'), currentTestName: 'counter conforms' };
+    const r = await (matchers.toBeImplementedBy as unknown as (this: unknown, ...a: unknown[]) => Promise<MatcherResult>).call(ctx, counter, skips);
+    expect(r.pass).toBe(false);
+    expect(r.message()).toContain('Counterexample:');
+    const saved = fromITF(readFileSync(join(root, '.kripke/test/counter.test.ts/counter-conforms.itf.json'), 'utf8'));
+    expect(saved.meta).toMatchObject({ matcher: 'toBeImplementedBy', kind: 'divergence', implementation: 'skips', step: 2 });
+    expect(saved.trace.map((s) => s.action)).toEqual([null, 'inc', 'inc']);
+    expect(replayTrace(counter, saved.trace).reproduced).toBe(false);
+  });
+
+  it('toAccept: the explained prefix of an unexplained log, with the event index', () => {
+    const o = run('toAccept', counter, [[{ action: 'inc' }, { state: { n: 5 } }]], { testName: 'log' });
+    expect(o.fails).toBe(true);
+    const saved = fromITF(readFileSync(join(root, '.kripke/test/service.test.ts/log.itf.json'), 'utf8'));
+    expect(saved.meta).toMatchObject({ matcher: 'toAccept', kind: 'unexplained', at: 1 });
   });
 });
