@@ -255,7 +255,7 @@ describe('the conformance matchers write their traces too', () => {
     const r = await (matchers.toBeImplementedBy as unknown as (this: unknown, ...a: unknown[]) => Promise<MatcherResult>).call(ctx, counter, skips);
     expect(r.pass).toBe(false);
     expect(r.message()).toContain('Counterexample:');
-    const saved = fromITF(readFileSync(join(root, '.kripke/test/counter.test.ts/counter-conforms.itf.json'), 'utf8'));
+    const saved = fromITF<{ n: number }>(readFileSync(join(root, '.kripke/test/counter.test.ts/counter-conforms.itf.json'), 'utf8'));
     expect(saved.meta).toMatchObject({ matcher: 'toBeImplementedBy', kind: 'divergence', implementation: 'skips', step: 2 });
     expect(saved.trace.map((s) => s.action)).toEqual([null, 'inc', 'inc']);
     expect(replayTrace(counter, saved.trace).reproduced).toBe(false);
