@@ -12,11 +12,13 @@ import { now } from '../checker/clock.js';
 import { resolveOptions, type Resolved } from '../checker/options.js';
 import { compose } from '../checker/system.js';
 import { assertMapped, isImplementation } from './implementation.js';
-import { allPaths, countedEdges, exploreEdges, transitionCover, type Graph, type TestPath } from './plan.js';
+import { allPaths, choicesByTransition, countedEdges, exploreEdges, prefixKey, ranDepth, transitionCover, type Graph, type TestPath } from './plan.js';
 import { runPath, type PathContext, type PathOutcome } from './run-path.js';
-import type { ConformanceBudget, ConformanceOptions, ConformanceResult, ConformanceStats, Implementation } from './types.js';
+import type { ConformanceBudget, ConformanceOptions, ConformanceResult, ConformanceStats, Divergence, Implementation } from './types.js';
 
 const OWN_OPTIONS = ['environments', 'cover', 'depth', 'maxPaths', 'stepTimeout', 'concurrency', 'refuses'];
+/** Every option of checkConformance (and toBeImplementedBy): its own, then the search's (all but deadlock). */
+const OPTIONS = [...OWN_OPTIONS, 'maxStates', 'maxDepth', 'timeout', 'exact', 'maxCollisionProbability'];
 
 /** Conformance options with defaults filled in. */
 interface Settings {
@@ -41,6 +43,8 @@ function settingsOf(options: ConformanceOptions<unknown> | undefined, where: str
   const o = (options ?? {}) as Record<string, unknown>;
   const searchOptions = Object.fromEntries(Object.entries(o).filter(([k]) => !OWN_OPTIONS.includes(k)));
   if ('deadlock' in searchOptions) throw new ModelDefinitionError(`${where}: conformance does not take the deadlock option`);
+  const unknown = Object.keys(o).find((k) => !OPTIONS.includes(k));
+  if (unknown !== undefined) throw new ModelDefinitionError(`${where}: unknown option '${unknown}'; the options are ${OPTIONS.join(', ')}`);
   const search = resolveOptions({ ...searchOptions, deadlock: false }, where);
   const cover = o.cover ?? 'transitions';
   if (cover !== 'transitions' && cover !== 'paths') throw new ModelDefinitionError(`${where}: cover must be 'transitions' or 'paths', got ${describe(cover)}`);
@@ -88,16 +92,18 @@ export async function checkConformance<S, Sut>(model: Model<S>, impl: Implementa
   if (outcome.kind === 'error') return sealed({ ok: false, kind: 'error', trace: [], error: outcome.error, source: 'model', stats: stats(base, 0, 0, 0) });
   const truncatedOnPurpose = settings.cover === 'paths' && outcome.budget === 'maxDepth' && search.maxDepth === settings.depth && settings.depth < settings.search.maxDepth;
   if (outcome.kind === 'incomplete' && !truncatedOnPurpose) return budgetResult(base, outcome.budget ?? 'maxStates', search, 0, 0);
-  const planned = settings.cover === 'paths' ? allPaths(graph, settings.depth, settings.maxPaths + 1) : transitionCover(graph, settings.maxPaths + 1);
+  // The whole transition cover (one path per edge at most), or the paths cover up to one past the budget (enough to tell how deep the budget let it go).
+  const planned = settings.cover === 'paths' ? allPaths(graph, settings.depth, settings.maxPaths + 1) : transitionCover(graph, Infinity);
   const ctx: PathContext<S> = {
     transitions: system.transitions,
     graph,
     spec: impl.spec as PathContext<S>['spec'],
     stepTimeout: settings.stepTimeout,
     refuses: settings.refuses,
+    choicesElsewhere: settings.refuses === false ? new Map() : choicesByTransition(graph),
     tally: { steps: 0, covered: new Set() },
   };
-  return runPlan(ctx, planned, settings, base);
+  return runPlan(ctx, planned.slice(0, settings.maxPaths), planned.slice(settings.maxPaths), settings, base);
 }
 
 interface Base<S> {
@@ -120,50 +126,59 @@ type Failure<S> = Exclude<PathOutcome<S>, { kind: 'ok' }>;
 
 const stepOfFailure = <S>(f: Failure<S>): number => (f.kind === 'divergence' ? f.divergence.step : f.trace.length - 1);
 
+/** A path the implementation left (an action in `chooses` chose another way) is tried this many times in all. */
+const TRIES = 3;
+
 /**
- * Runs the paths, `concurrency` at a time, shortest first. After a divergence
- * at step k, the paths not yet run are still tried up to step k − 1 (those
- * prefixes not run already): the divergence reported is a shortest one.
+ * Runs the paths, `concurrency` at a time, shortest first; `unrun`: the paths
+ * of the plan past the `maxPaths` budget. After a divergence at step k, the
+ * paths not yet run are still tried up to step k − 1 (those prefixes not run
+ * already): the divergence reported is a shortest one, or, when a budget left
+ * paths out that could hide a shorter one, the result is incomplete.
  */
-async function runPlan<S>(ctx: PathContext<S>, planned: TestPath[], settings: Settings, base: Base<S>): Promise<ConformanceResult<S>> {
-  const overBudget = planned.length > settings.maxPaths;
-  const paths = overBudget ? planned.slice(0, settings.maxPaths) : planned;
-  // Prefixes already run without a divergence, as `init:e1,e2,…`; built only once a divergence is found.
-  const passed: { path: TestPath; limit: number }[] = [];
-  let done: Set<string> | undefined;
-  const prefixes = (path: TestPath, limit: number): string[] => Array.from({ length: limit + 1 }, (_, k) => `${path.init}:${path.edges.slice(0, k).join(',')}`);
+async function runPlan<S>(ctx: PathContext<S>, planned: readonly TestPath[], unrun: readonly TestPath[], settings: Settings, base: Base<S>): Promise<ConformanceResult<S>> {
+  const queue = planned.map((path) => ({ path, tries: 1 }));
+  // Every prefix actually run without a divergence, as prefixKey.
+  const done = new Set<string>();
   const deadline = base.started + settings.search.timeout;
   let best: Failure<S> | undefined;
   let created = 0;
-  let timedOut = false;
+  let cut: ConformanceBudget | undefined = unrun.length > 0 ? 'maxPaths' : undefined;
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < paths.length && best?.kind !== 'error') {
-      if (now() > deadline) {
-        timedOut = true;
-        return;
-      }
-      const path = paths[next++];
+    while (next < queue.length && best?.kind !== 'error') {
+      const { path, tries } = queue[next];
       const limit = best === undefined ? path.edges.length : Math.min(path.edges.length, stepOfFailure(best) - 1);
       if (limit < 0) return;
-      if (best !== undefined) {
-        done ??= new Set(passed.flatMap((p) => prefixes(p.path, p.limit)));
-        if (done.has(`${path.init}:${path.edges.slice(0, limit).join(',')}`)) continue;
+      if (done.has(prefixKey(path, limit))) {
+        next++;
+        continue;
       }
+      if (now() > deadline || created >= settings.maxPaths) {
+        cut = now() > deadline ? 'timeout' : 'maxPaths';
+        return;
+      }
+      next++;
       created++;
       const outcome = await runPath(ctx, path, limit);
-      if (outcome.kind === 'ok') {
-        if (done === undefined) passed.push({ path, limit });
-        else for (const key of prefixes(path, limit)) done.add(key);
-      } else if (best === undefined || outcome.kind === 'error' || stepOfFailure(outcome) < stepOfFailure(best)) best = outcome;
+      if (outcome.kind !== 'ok') {
+        if (best === undefined || outcome.kind === 'error' || stepOfFailure(outcome) < stepOfFailure(best)) best = outcome;
+        continue;
+      }
+      for (let k = 0; k <= outcome.ran.length; k++) done.add(prefixKey({ init: path.init, edges: outcome.ran }, k));
+      // It chose another way: the rest of the planned path was not run; try it again on a fresh system.
+      if (outcome.deviated && tries < TRIES) queue.push({ path, tries: tries + 1 });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(settings.concurrency, Math.max(paths.length, 1)) }, worker));
+  await Promise.all(Array.from({ length: Math.min(settings.concurrency, Math.max(queue.length, 1)) }, worker));
+  const left = [...unrun, ...queue.slice(next).map((q) => q.path)];
   const figures = stats(base, created, ctx.tally.steps, ctx.tally.covered.size);
-  if (best?.kind === 'divergence') return sealed({ ok: false, kind: 'divergence', trace: best.trace, divergence: best.divergence, stats: figures });
   if (best?.kind === 'error') return sealed({ ok: false, kind: 'error', trace: best.trace, error: best.error, source: best.source, stats: figures });
-  if (timedOut) return budgetResult(base, 'timeout', settings.search, created, ctx.tally.steps, ctx.tally.covered.size);
-  if (overBudget) return budgetResult(base, 'maxPaths', settings.search, settings.maxPaths, ctx.tally.steps, ctx.tally.covered.size);
+  // A divergence is reported when no path left out could part sooner.
+  if (best?.kind === 'divergence' && (cut === undefined || best.divergence.step <= ranDepth(done, left))) {
+    return sealed({ ok: false, kind: 'divergence', trace: best.trace, divergence: best.divergence, stats: figures });
+  }
+  if (cut !== undefined) return budgetResult(base, cut, settings.search, cut === 'maxPaths' ? settings.maxPaths : created, ctx.tally.steps, ctx.tally.covered.size);
   return sealed({ ok: true, kind: 'ok', trace: [], stats: figures });
 }
 
@@ -174,6 +189,9 @@ function sealed<S>(fields: Unsealed<S>): ConformanceResult<S> {
   const text = conformanceSummary(fields);
   return Object.defineProperty(fields, 'toString', { value: () => text, enumerable: false }) as ConformanceResult<S>;
 }
+
+/** Whether the implementation's action threw: `thrown` may be undefined (`throw undefined`, `Promise.reject()`), so its key says. */
+export const threw = (d: Divergence): boolean => Object.hasOwn(d, 'thrown');
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -191,7 +209,14 @@ export function conformanceSummary(r: Unsealed<unknown>): string {
       return `conforms — ${figures}`;
     case 'divergence': {
       const d = r.divergence;
-      const what = d.disabled !== undefined ? `accepts '${d.disabled}', which the model disables` : d.thrown !== undefined ? `throws on '${d.action}'` : 'shows another state';
+      const what =
+        d.disabled !== undefined
+          ? d.refused === true
+            ? `refuses '${d.disabled}', which the model disables, but then shows another state`
+            : `accepts '${d.disabled}', which the model disables`
+          : threw(d)
+            ? `throws on '${d.action}'`
+            : 'shows another state';
       return `diverges at step ${d.step}${d.action === null ? ' (the initial state)' : ` (${d.action})`}: the implementation ${what} — ${figures}`;
     }
     case 'error':

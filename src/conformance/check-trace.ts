@@ -12,13 +12,14 @@ import { isRecord } from '../model/shape.js';
 import type { Model, Transition } from '../model/types.js';
 import { now } from '../checker/clock.js';
 import { resolveOptions } from '../checker/options.js';
-import { compose } from '../checker/system.js';
+import { compose, type System } from '../checker/system.js';
 import { firings, stepOf } from '../checker/trace.js';
 import type { Step } from '../checker/types.js';
-import { readEvents } from './events.js';
+import { readEvents, TraceInputError, type ReadEvents } from './events.js';
 import type { TraceCheckOptions, TraceCheckResult, TraceEvent, TraceInput } from './types.js';
 
-const OWN_OPTIONS = ['environments', 'maxBytes'];
+/** The options of checkTrace (and toAccept): its own, then the search budgets it honours. */
+const OPTIONS = ['environments', 'maxBytes', 'maxStates', 'timeout'];
 
 /** A state consistent with the events so far, and how the model got there. */
 interface Node<S> {
@@ -72,12 +73,17 @@ export function checkTrace<S>(model: Model<S>, events: TraceInput<S>, options?: 
   const where = 'checkTrace';
   const started = now();
   if (!isModel(model)) throw new ModelDefinitionError(`${where}: expected a model from defineModel, got ${describe(model)}`);
+  if (options !== undefined && (typeof options !== 'object' || options === null)) throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
   const o = (options ?? {}) as Record<string, unknown>;
-  if (typeof o !== 'object' || o === null) throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
-  const search = resolveOptions(Object.fromEntries(Object.entries(o).filter(([k]) => !OWN_OPTIONS.includes(k))), where);
+  const unknown = Object.keys(o).find((k) => !OPTIONS.includes(k));
+  if (unknown !== undefined) throw new ModelDefinitionError(`${where}: unknown option '${unknown}'; the options are ${OPTIONS.join(', ')}`);
+  const maxBytes = o.maxBytes ?? 64 * 1024 * 1024;
+  if (typeof maxBytes !== 'number' || !Number.isInteger(maxBytes) || maxBytes < 1) throw new ModelDefinitionError(`${where}: maxBytes must be a positive integer, got ${describe(maxBytes)}`);
+  const search = resolveOptions({ maxStates: o.maxStates as number | undefined, timeout: o.timeout as number | undefined }, where);
   const env = o.environments;
   const system = compose<S>(model, env === undefined ? [] : Array.isArray(env) ? env : [env], where);
-  const read = readEvents<S>(events, where, typeof o.maxBytes === 'number' ? o.maxBytes : 64 * 1024 * 1024);
+  const read = readEvents<S>(events, where, maxBytes);
+  assertKnownActions(system, read, where);
   const base = { events: read.events.length + read.offset };
   const initial = system.initStates.map((state): Node<S> => ({ step: { action: null, state }, parent: undefined }));
   let frontier = read.initial === undefined ? initial : initial.filter((n) => matchesPartial(n.step.state, read.initial!.state));
@@ -101,6 +107,20 @@ export function checkTrace<S>(model: Model<S>, events: TraceInput<S>, options?: 
     frontier = [...next.values()];
   }
   return sealed({ ok: true, kind: 'ok', trace: traceOf(frontier[0]), ...base });
+}
+
+/**
+ * Throws when an event names an action that no transition has: a typo or a
+ * log from another system is a usage error, not an unexplained event.
+ */
+function assertKnownActions<S>(system: System<S>, read: ReadEvents<S>, where: string): void {
+  const labels = system.transitions.map((t) => t.label);
+  const known = (action: string) => labels.some((l) => action === l || (action.startsWith(`${l}(`) && action.endsWith(')')));
+  read.events.forEach((event, i) => {
+    if (event.action === undefined || known(event.action)) return;
+    const behaviors = system.transitions.some((t) => t.environment !== undefined) ? ' or behavior of its environments' : '';
+    throw new TraceInputError(`${where}: event ${i + read.offset} names '${event.action}', which is no action${behaviors} of model '${system.name}'; its actions are ${labels.map((l) => `'${l}'`).join(', ')}`);
+  });
 }
 
 /** The states, one per distinct state, that explain `event` from some state of the frontier. */

@@ -5,7 +5,7 @@
  */
 import { ContractError, KripkeError } from '../model/errors.js';
 import { stepLabel } from '../model/literal.js';
-import { describeNonPlainData, sameState } from '../model/plain-data.js';
+import { canonicalKey, copyPlainData, describeNonPlainData, sameState } from '../model/plain-data.js';
 import type { Transition } from '../model/types.js';
 import { stepOf } from '../checker/trace.js';
 import type { Step } from '../checker/types.js';
@@ -24,13 +24,15 @@ export interface PathContext<S> {
   readonly spec: ImplementationSpec<S, unknown>;
   readonly stepTimeout: number;
   readonly refuses: false | ((returned: unknown, action: string) => boolean);
+  /** With `refuses`: per transition, the choices it takes anywhere in the reachable graph. */
+  readonly choicesElsewhere: ReadonlyMap<number, readonly unknown[]>;
   /** Counts implementation action calls and covered edges, across paths. */
   readonly tally: { steps: number; covered: Set<number> };
 }
 
-/** How one path ended. */
+/** How one path ended; `ran`: the edges it actually took (fewer than planned when the implementation chose another way). */
 export type PathOutcome<S> =
-  | { readonly kind: 'ok' }
+  | { readonly kind: 'ok'; readonly ran: readonly number[]; readonly deviated: boolean }
   | { readonly kind: 'divergence'; readonly trace: Step<S>[]; readonly divergence: Divergence }
   | { readonly kind: 'error'; readonly trace: Step<S>[]; readonly error: unknown; readonly source: string };
 
@@ -112,7 +114,7 @@ export async function runPath<S>(ctx: PathContext<S>, path: TestPath, limit: num
       }
     }
   }
-  return outcome ?? { kind: 'ok' };
+  return outcome ?? { kind: 'ok', ran: [], deviated: false };
 }
 
 function failure<S>(error: unknown, trace: Step<S>[]): PathOutcome<S> {
@@ -127,19 +129,25 @@ async function walk<S>(ctx: PathContext<S>, sut: unknown, path: TestPath, steps:
   let refused = await refusals(ctx, sut, trace);
   if (refused !== undefined) return refused;
   let node = path.init;
+  const ran: number[] = [];
   for (let i = 0; i < steps; i++) {
     const e = path.edges[i];
     const tr = ctx.transitions[ctx.graph.transition[e]];
     const taken = ctx.spec.chooses?.includes(tr.label) === true ? await chosen(ctx, sut, trace, node, e) : await planned(ctx, sut, trace, e);
     if (typeof taken !== 'number') return taken;
     ctx.tally.covered.add(taken);
-    if (taken !== e) return { kind: 'ok' }; // the implementation chose another way: the rest of the plan no longer applies
+    ran.push(taken);
+    // The implementation chose another way: the rest of the plan no longer applies (the caller plans it again).
+    if (taken !== e) return { kind: 'ok', ran, deviated: true };
     node = ctx.graph.to[e];
     refused = await refusals(ctx, sut, trace);
     if (refused !== undefined) return refused;
   }
-  return { kind: 'ok' };
+  return { kind: 'ok', ran, deviated: false };
 }
+
+/** A fresh deep copy of a choice for the implementation: what it does to it cannot reach the model's graph. */
+const handOver = (choice: unknown): never => copyPlainData(choice) as never;
 
 /** A step whose choice the model makes: the edge's index, or how it diverged. */
 async function planned<S>(ctx: PathContext<S>, sut: unknown, trace: Step<S>[], e: number): Promise<number | PathOutcome<S>> {
@@ -151,7 +159,7 @@ async function planned<S>(ctx: PathContext<S>, sut: unknown, trace: Step<S>[], e
   const act = ctx.spec.actions[transitions[t].label];
   ctx.tally.steps++;
   try {
-    await timed(() => act(sut, choice as never), ctx.stepTimeout, `action '${step.action}'`);
+    await timed(() => act(sut, handOver(choice)), ctx.stepTimeout, `action '${step.action}'`);
   } catch (thrown) {
     if (thrown instanceof StepTimeoutError) throw new AdapterFailure(`action '${step.action}'`, thrown);
     const expected = await project(ctx, step.state);
@@ -201,8 +209,9 @@ async function compare<S>(ctx: PathContext<S>, sut: unknown, trace: Step<S>[], s
   return { kind: 'divergence', trace, divergence: { step, action: trace[step].action, expected, observed } };
 }
 
-function observe<S>(ctx: PathContext<S>, sut: unknown): Promise<unknown> {
-  return adapter('observe', () => ctx.spec.observe(sut), ctx.stepTimeout);
+/** What the implementation shows, copied now: a live reference it returned may change later (a later step, dispose). */
+async function observe<S>(ctx: PathContext<S>, sut: unknown): Promise<unknown> {
+  return copyPlainData(await adapter('observe', () => ctx.spec.observe(sut), ctx.stepTimeout));
 }
 
 function project<S>(ctx: PathContext<S>, state: S): Promise<unknown> {
@@ -234,13 +243,13 @@ function same(observed: unknown, expected: unknown): boolean {
 async function refusals<S>(ctx: PathContext<S>, sut: unknown, trace: Step<S>[]): Promise<PathOutcome<S> | undefined> {
   if (ctx.refuses === false) return undefined;
   const state = trace[trace.length - 1].state;
-  for (const [t, choice, label] of disabled(ctx.transitions, state, ctx.spec.chooses ?? [])) {
+  for (const [t, choice, label] of disabled(ctx, state)) {
     const act = ctx.spec.actions[ctx.transitions[t].label];
     ctx.tally.steps++;
     let refusedBy: unknown;
     let returned: unknown;
     try {
-      returned = await timed(() => act(sut, choice as never), ctx.stepTimeout, `disabled action '${label}'`);
+      returned = await timed(() => act(sut, handOver(choice)), ctx.stepTimeout, `disabled action '${label}'`);
     } catch (thrown) {
       if (thrown instanceof StepTimeoutError) throw new AdapterFailure(`disabled action '${label}'`, thrown);
       refusedBy = { thrown };
@@ -250,24 +259,37 @@ async function refusals<S>(ctx: PathContext<S>, sut: unknown, trace: Step<S>[]):
       return { kind: 'divergence', trace, divergence: { step, action: trace[step].action, expected: await project(ctx, state), observed: await observe(ctx, sut), disabled: label } };
     }
     const changed = await compare(ctx, sut, trace, step);
-    if (changed?.kind === 'divergence') return { ...changed, divergence: { ...changed.divergence, disabled: label, ...(refusedBy as object | undefined) } };
+    if (changed?.kind === 'divergence') return { ...changed, divergence: { ...changed.divergence, disabled: label, refused: true, ...(refusedBy as object | undefined) } };
   }
   return undefined;
 }
 
-/** The firings the model disables in `state`: [transition, choice, label]. */
-function disabled<S>(transitions: readonly Transition<S>[], state: S, chooses: readonly string[]): [number, unknown, string][] {
+/**
+ * The firings the model disables in `state`: [transition, choice, label]. An
+ * action with choices is tried with each choice it takes anywhere in the
+ * reachable graph (or yields here) that is not enabled here, so a `choices`
+ * that yields nothing here disables it as much as an `enabled` guard does;
+ * one that takes no choice anywhere is tried without one, as is an action in
+ * `chooses` that no choice enables here.
+ */
+function disabled<S>(ctx: PathContext<S>, state: S): [number, unknown, string][] {
   const found: [number, unknown, string][] = [];
-  transitions.forEach((tr, t) => {
+  const chooses = ctx.spec.chooses ?? [];
+  ctx.transitions.forEach((tr, t) => {
     if (tr.choices === undefined) {
       if (tr.enabled !== undefined && tr.enabled(state) !== true) found.push([t, undefined, tr.label]);
       return;
     }
     const offered = [...tr.choices(state)];
-    const off = offered.filter((c) => tr.enabled !== undefined && tr.enabled(state, c) !== true);
+    const on = new Set(offered.filter((c) => tr.enabled === undefined || tr.enabled(state, c) === true).map((c) => canonicalKey(c)));
     if (chooses.includes(tr.label)) {
-      if (off.length === offered.length) found.push([t, undefined, tr.label]);
-    } else for (const c of off) found.push([t, c, stepLabel(tr.label, true, c)]);
+      if (on.size === 0) found.push([t, undefined, tr.label]);
+      return;
+    }
+    const tried = new Map<string, unknown>();
+    for (const c of [...offered, ...(ctx.choicesElsewhere.get(t) ?? [])]) if (!tried.has(canonicalKey(c))) tried.set(canonicalKey(c), c);
+    if (tried.size === 0) found.push([t, undefined, tr.label]);
+    for (const [key, c] of tried) if (!on.has(key)) found.push([t, c, stepLabel(tr.label, true, c)]);
   });
   return found;
 }

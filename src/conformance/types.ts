@@ -84,13 +84,19 @@ export interface Divergence {
   readonly expected: unknown;
   /** What `observe` returned (undefined when the action threw). */
   readonly observed: unknown;
-  /** What the implementation's action threw, where the model enables it. */
+  /**
+   * What the implementation's action threw (where the model enables it, or when
+   * it refused a disabled one). The key is present whenever the action threw,
+   * even `throw undefined` or `Promise.reject()`: test with `'thrown' in divergence`.
+   */
   readonly thrown?: unknown;
   /**
    * With `refuses`: the action the model disables here, tried on the implementation,
-   * which accepted it (`thrown` absent) or refused it but then showed something else.
+   * which accepted it (`refused` absent) or refused it but then showed something else.
    */
   readonly disabled?: string;
+  /** With `disabled`: the implementation refused the action (threw, or returned a refusal), yet its state changed. */
+  readonly refused?: true;
   /** For an action in `chooses`: the projections of every enabled choice's successor. */
   readonly candidates?: readonly unknown[];
 }

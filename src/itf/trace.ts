@@ -31,7 +31,12 @@ export interface ItfTrace {
   readonly loop?: number;
 }
 
-/** What `fromITF` reads: kripke's steps, the lasso's start, the trace's `#meta`, the variables. */
+/**
+ * What `fromITF` reads: kripke's steps, the lasso's start, the trace's `#meta`,
+ * the variables. A step's `action` is null at step 0, and also where the trace
+ * does not say which action was taken (Apalache's traces, Quint's without
+ * `mbt::actionTaken`): a reader then matches the state alone.
+ */
 export interface ItfTraceData<S> {
   readonly trace: Step<S>[];
   readonly loopsTo?: number;
@@ -179,8 +184,9 @@ function stepOf<S>(json: unknown, index: number, wrapped: boolean, ctx: DecodeCo
   return step as unknown as Step<S>;
 }
 
+/** The step's action label; null for the initial state, and where the trace does not say (another tool's trace without `mbt::actionTaken`). */
 function actionOf(value: unknown, index: number, path: string): string | null {
-  if (value === undefined || value === null || (index === 0 && value === 'init')) return index === 0 ? null : '?';
+  if (value === undefined || value === null || (index === 0 && value === 'init')) return null;
   if (typeof value !== 'string') throw new ItfError(`ITF: ${path}.#meta.action must be a string, got ${describeJson(value)}`);
   return index === 0 ? null : value;
 }

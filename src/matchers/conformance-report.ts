@@ -3,7 +3,9 @@
  * the diverging step (or the unexplained event), then what the model expected
  * beside what the code showed, path by path.
  */
-import type { ConformanceResult, TraceCheckResult } from '../conformance/types.js';
+import type { ConformanceResult, Divergence, TraceCheckResult } from '../conformance/types.js';
+import { threw } from '../conformance/check-conformance.js';
+import { sameState } from '../model/plain-data.js';
 import type { Step } from '../checker/types.js';
 import { matchesPartial } from '../conformance/check-trace.js';
 import { renderChange } from '../render/changes.js';
@@ -24,6 +26,24 @@ export function differences(call: Call, expected: unknown, observed: unknown): s
   return changes.flatMap((c) => renderChange(c, call.palette));
 }
 
+/** Whether a divergence's observation differs from the projection (an accepted disabled action may change nothing). */
+function differs(d: Divergence): boolean {
+  try {
+    return !sameState(d.observed, d.expected);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Whether the runner gets the divergence's expected and observed values for
+ * its diff: only when they are two views that differ (not a throw, not a
+ * choice among candidates, not equal values).
+ */
+export function handsDiff(d: Divergence): boolean {
+  return !threw(d) && d.candidates === undefined && differs(d);
+}
+
 /** The lines of a failed conformance check after the hint. */
 export function conformanceLines(call: Call, result: Exclude<ConformanceResult<unknown>, { kind: 'ok' }>, implName: string, diffMode: boolean): string[] {
   const { palette } = call;
@@ -32,12 +52,14 @@ export function conformanceLines(call: Call, result: Exclude<ConformanceResult<u
   if (result.kind === 'divergence') {
     const d = result.divergence;
     const where = `step ${d.step}${d.action === null ? '' : ` (${d.action})`}`;
-    if (d.disabled !== undefined) lines.push('', `${palette.bold('Tried')} ${d.disabled}, which the model disables at ${where}: ${d.thrown === undefined ? `${implName} accepted it` : `${implName} refused it, then showed another state`}.`);
-    if (d.thrown !== undefined && d.disabled === undefined) {
+    if (d.disabled !== undefined) lines.push('', `${palette.bold('Tried')} ${d.disabled}, which the model disables at ${where}: ${d.refused === true ? `${implName} refused it, then showed another state` : `${implName} accepted it`}.`);
+    if (threw(d) && d.disabled === undefined) {
       lines.push('', `${palette.bold(`${implName} threw`)} at ${where}, where the model enables it:`, ...renderUserError(d.thrown).map((l) => `  ${l}`));
     } else if (d.candidates !== undefined) {
       lines.push('', `${palette.bold(`${implName} chose`)} at ${where} what no choice of the model gives. It shows:`, ...formatValue(d.observed).map((l) => `  ${palette.received(l)}`));
       lines.push(`${palette.bold('The model allows')} (${d.candidates.length}):`, ...d.candidates.flatMap((c) => formatValue(c).map((l) => `  ${palette.expected(l)}`)));
+    } else if (!differs(d)) {
+      lines.push('', `At ${where}, ${implName} shows the model's state (projected), unchanged:`, ...formatValue(d.observed).map((l) => `  ${palette.dim(l)}`));
     } else if (diffMode) {
       lines.push('', `At ${where}, ${palette.expected('expected')} is the model's state (projected), ${palette.received('actual')} what ${implName} shows: see the diff below.`);
     } else {

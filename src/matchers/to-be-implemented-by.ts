@@ -3,7 +3,7 @@ import { isImplementation } from '../conformance/implementation.js';
 import type { ConformanceOptions, Implementation } from '../conformance/types.js';
 import { KripkeError } from '../model/errors.js';
 import { callOf, type Call, type MatcherContext, type MatcherResult, type RenderMode, requireModel, usageError } from './context.js';
-import { conformanceLines } from './conformance-report.js';
+import { conformanceLines, handsDiff } from './conformance-report.js';
 import { withCounterexample } from './report.js';
 
 /**
@@ -51,7 +51,7 @@ async function run(call: Call, model: Parameters<typeof checkConformance>[0], im
   // Only a divergence is the implementation's fault: an error or an incomplete check fails `.not` too.
   const pass = result.kind === 'divergence' ? false : call.isNot;
   const meta = { model: model.name, kind: result.kind, implementation: impl.name, ...(result.kind === 'divergence' ? { step: result.divergence.step, action: result.divergence.action } : {}) };
-  if (result.kind === 'divergence' && mode === 'diff' && result.divergence.thrown === undefined && result.divergence.candidates === undefined) {
+  if (result.kind === 'divergence' && mode === 'diff' && handsDiff(result.divergence)) {
     return withCounterexample(call, { pass, message, actual: result.divergence.observed, expected: result.divergence.expected }, result.trace, meta);
   }
   return withCounterexample(call, { pass, message }, result.trace, meta);

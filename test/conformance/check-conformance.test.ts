@@ -219,7 +219,7 @@ describe('checkConformance', () => {
     expect(String(lax)).toContain("accepts 'reset', which the model disables");
     // Refused by its return value (the function form), yet `inc` at 3 still counted on: a divergence.
     const byValue = await checkConformance(counter, boxImpl(), { refuses: (returned) => returned === undefined });
-    expect(byValue.kind === 'divergence' && byValue.divergence).toEqual({ step: 3, action: 'inc', expected: { n: 3 }, observed: { n: 4 }, disabled: 'inc' });
+    expect(byValue.kind === 'divergence' && byValue.divergence).toEqual({ step: 3, action: 'inc', expected: { n: 3 }, observed: { n: 4 }, disabled: 'inc', refused: true });
   });
 
   it("drives environment behaviors through their labels", async () => {
@@ -231,6 +231,185 @@ describe('checkConformance', () => {
     });
     const r = await checkConformance(counter, impl, { environments: glitch });
     expect(r.ok && r.stats.transitions).toEqual({ covered: 9, total: 9 });
+  });
+
+  describe('review of issue 10', () => {
+    it('gives the implementation a copy of the choice: mutating it cannot rewrite what the model expects (defect 1)', async () => {
+      interface Store {
+        item: { id: number; hits: number } | null;
+      }
+      const store = defineModel<Store>({
+        name: 'store',
+        init: { item: null },
+        actions: {
+          put: { choices: () => [{ id: 1, hits: 0 }], enabled: (s) => s.item === null, apply: (_, c: { id: number; hits: number }) => ({ item: c }) },
+          touch: { enabled: (s) => s.item !== null, apply: (s) => s },
+        },
+      });
+      // The bug: touch bumps the stored object in place, the very object `put` was given.
+      const impl = defineImplementation<Store, Map<number, { id: number; hits: number }>>({
+        create: () => new Map(),
+        actions: { put: (m, c: { id: number; hits: number }) => void m.set(c.id, c), touch: (m) => m.forEach((v) => void v.hits++) },
+        observe: (m) => ({ item: m.size > 0 ? structuredClone(m.get(1)) : null }),
+      });
+      const r = await checkConformance(store, impl);
+      expect(r.kind === 'divergence' && r.divergence).toEqual({ step: 2, action: 'touch', expected: { item: { id: 1, hits: 0 } }, observed: { item: { id: 1, hits: 1 } } });
+    });
+
+    it('observes every initial state, one with no transition too (defect 2)', async () => {
+      const still = defineModel<Count>({ name: 'still', init: { n: 0 }, actions: { inc: { enabled: (s) => s.n > 5, apply: (s) => ({ n: s.n + 1 }) } } });
+      const wrong = defineImplementation<Count, Box>({ create: () => Object.assign(new Box(), { n: 42 }), actions: { inc: (b) => void b.n++ }, observe: (b) => ({ n: b.n }) });
+      const r = await checkConformance(still, wrong);
+      expect(r.kind === 'divergence' && r.divergence).toEqual({ step: 0, action: null, expected: { n: 0 }, observed: { n: 42 } });
+      const two = defineModel<Count>({ name: 'two', initStates: [{ n: 0 }, { n: 10 }], actions: { inc: { enabled: (s) => s.n < 2, apply: (s) => ({ n: s.n + 1 }) } } });
+      const fromZero = defineImplementation<Count, Box>({ create: () => new Box(), actions: { inc: (b) => void b.n++ }, observe: (b) => ({ n: b.n }) });
+      const both = await checkConformance(two, fromZero);
+      expect(both.kind === 'divergence' && both.divergence).toEqual({ step: 0, action: null, expected: { n: 10 }, observed: { n: 0 } });
+      expect(String(await checkConformance(still, fromZero))).toBe('conforms — 1 path, 0 steps, 0/0 transitions covered');
+    });
+
+    it('with refuses, tries an action whose choices yield none, with the choices it takes elsewhere (defect 3)', async () => {
+      interface Lock {
+        holder: string | null;
+      }
+      const lax = defineImplementation<Lock, Lock>({
+        create: () => ({ holder: null }),
+        actions: {
+          acquire: (l, p: string) => {
+            if (l.holder !== null) throw new Error('held');
+            l.holder = p;
+          },
+          release: (l) => void (l.holder = null),
+        },
+        observe: (l) => ({ holder: l.holder }),
+      });
+      const acquire = { choices: () => ['p1', 'p2'], enabled: (s: Lock) => s.holder === null, apply: (_: Lock, p: string) => ({ holder: p }) };
+      // release written with choices that yield none when nobody holds the lock, then with an enabled guard: the same model.
+      const byChoices = defineModel<Lock>({ name: 'lock', init: { holder: null }, actions: { acquire, release: { choices: (s) => (s.holder === null ? [] : [s.holder]), apply: () => ({ holder: null }) } } });
+      const byGuard = defineModel<Lock>({ name: 'lock', init: { holder: null }, actions: { acquire, release: { choices: () => ['p1', 'p2'], enabled: (s, p) => s.holder === p, apply: () => ({ holder: null }) } } });
+      for (const model of [byChoices, byGuard]) {
+        const r = await checkConformance(model, lax, { refuses: true });
+        expect(r.kind === 'divergence' && r.divergence).toEqual({ step: 0, action: null, expected: { holder: null }, observed: { holder: null }, disabled: 'release(p1)' });
+      }
+      // An action that never has a choice anywhere is tried without one.
+      const never = defineModel<Count>({ name: 'never', init: { n: 0 }, actions: { take: { choices: () => [], apply: (s) => s } } });
+      const accepts = defineImplementation<Count, Box>({ create: () => new Box(), actions: { take: () => undefined }, observe: (b) => ({ n: b.n }) });
+      const r = await checkConformance(never, accepts, { refuses: true });
+      expect(r.kind === 'divergence' && r.divergence.disabled).toBe('take');
+    });
+
+    it('reports the observation as it was when compared, not after dispose (defect 5)', async () => {
+      interface List {
+        xs: number[];
+      }
+      const list = defineModel<List>({ name: 'list', init: { xs: [] }, actions: { push: { enabled: (s) => s.xs.length < 2, apply: (s) => ({ xs: [...s.xs, 1] }) } } });
+      const impl = defineImplementation<List, List>({
+        create: () => ({ xs: [] }),
+        actions: { push: (l) => void l.xs.push(2) },
+        observe: (l) => ({ xs: l.xs }), // a live reference
+        dispose: (l) => void (l.xs.length = 0),
+      });
+      const r = await checkConformance(list, impl);
+      expect(r.kind === 'divergence' && r.divergence).toEqual({ step: 1, action: 'push', expected: { xs: [1] }, observed: { xs: [2] } });
+    });
+
+    it('under maxPaths, reports a divergence only when no shorter one can hide in the paths left out (defect 6)', async () => {
+      interface AB {
+        as: number;
+        bs: number;
+      }
+      const ab = defineModel<AB>({
+        name: 'ab',
+        init: { as: 0, bs: 0 },
+        actions: { a: { enabled: (s) => s.as < 5, apply: (s) => ({ ...s, as: s.as + 1 }) }, b: { enabled: (s) => s.bs < 5, apply: (s) => ({ ...s, bs: s.bs + 1 }) } },
+      });
+      const brokenB = defineImplementation<AB, AB>({ create: () => ({ as: 0, bs: 0 }), actions: { a: (s) => void s.as++, b: (s) => void (s.bs += 2) }, observe: (s) => ({ ...s }) });
+      // Paths that part early come first: two paths cover a and b from the start.
+      const paths = await checkConformance(ab, brokenB, { cover: 'paths', depth: 3, maxPaths: 2 });
+      expect(paths.kind === 'divergence' && paths.divergence.step).toBe(1);
+      const one = await checkConformance(ab, brokenB, { cover: 'paths', depth: 3, maxPaths: 1 });
+      expect(one.kind === 'incomplete' && [one.budget, one.limit]).toEqual(['maxPaths', 1]);
+      for (const maxPaths of [1, 2, 3]) {
+        const r = await checkConformance(ab, brokenB, { maxPaths });
+        expect(r.kind === 'incomplete' || (r.kind === 'divergence' && r.divergence.step === 1)).toBe(true);
+      }
+    });
+
+    it('after the implementation chose another way, counts only the steps it ran and tries the rest of the plan again (defect 7)', async () => {
+      interface P {
+        p: string;
+      }
+      const at = (p: string) => (s: P) => s.p === p;
+      const go = (q: string) => () => ({ p: q });
+      const coin = defineModel<P>({
+        name: 'coin',
+        init: { p: '' },
+        actions: {
+          toss: { choices: () => ['H', 'T'], enabled: at(''), apply: (_, c: string) => ({ p: c }) },
+          x: { enabled: at('H'), apply: go('HX') },
+          z: { enabled: at('T'), apply: go('TZ') },
+          v: { enabled: at('HX'), apply: go('HXV') },
+          v2: { enabled: at('HX'), apply: go('HXV2') },
+          w: { enabled: at('TZ'), apply: go('TZW') },
+          u: { enabled: at('HXV'), apply: go('HXVU') },
+        },
+      });
+      let created = 0;
+      // Tails on its first two systems, heads afterwards; x (after heads) and w (after tails) are broken.
+      const impl = defineImplementation<P, P & { id: number }>({
+        chooses: ['toss'],
+        create: () => ({ p: '', id: ++created }),
+        observe: (s) => ({ p: s.p }),
+        actions: {
+          toss: (s) => void (s.p = s.id <= 2 ? 'T' : 'H'),
+          x: (s) => void (s.p = 'HX-broken'),
+          z: (s) => void (s.p = 'TZ'),
+          v: (s) => void (s.p = 'HXV'),
+          v2: (s) => void (s.p = 'HXV2'),
+          w: (s) => void (s.p = 'TZW-broken'),
+          u: (s) => void (s.p = 'HXVU'),
+        },
+      });
+      const r = await checkConformance(coin, impl);
+      expect(r.kind === 'divergence' && [r.divergence.step, r.divergence.action]).toEqual([2, 'x']);
+    });
+
+    it('takes a throw with no reason (throw undefined, Promise.reject()) as a throw (defect 8)', async () => {
+      for (const inc of [
+        (b: Box) => {
+          if (b.n === 1) throw undefined;
+          b.n++;
+        },
+        (b: Box) => (b.n === 1 ? Promise.reject() : void b.n++),
+      ]) {
+        const impl = defineImplementation<Count, Box>({ create: () => new Box(), actions: { inc, reset: (b) => void (b.n = 0) }, observe: (b) => ({ n: b.n }) });
+        const r = await checkConformance(counter, impl);
+        expect(r.kind === 'divergence' && Object.hasOwn(r.divergence, 'thrown') && r.divergence.thrown).toBe(undefined);
+        expect(String(r)).toMatch(/^diverges at step 2 \(inc\): the implementation throws on 'inc' — /);
+      }
+    });
+
+    it('says an implementation that refused a disabled action but changed its state refused it (defect 10)', async () => {
+      const sneaky = defineImplementation<Count, Box>({
+        create: () => new Box(),
+        actions: {
+          inc: (b) => {
+            if (b.n >= 3) throw new Error('full');
+            b.n++;
+          },
+          reset: (b) => {
+            if (b.n === 0) {
+              b.n = 7;
+              throw undefined;
+            }
+            b.n = 0;
+          },
+        },
+        observe: (b) => ({ n: b.n }),
+      });
+      const r = await checkConformance(counter, sneaky, { refuses: true });
+      expect(String(r)).toMatch(/^diverges at step 0 \(the initial state\): the implementation refuses 'reset', which the model disables, but then shows another state — /);
+    });
   });
 
   describe('usage errors', () => {
@@ -252,7 +431,9 @@ describe('checkConformance', () => {
     it('rejects bad options and a chooses that names no action with choices', async () => {
       await expect(checkConformance(counter, boxImpl(), { cover: 'edges' as never })).rejects.toThrow("cover must be 'transitions' or 'paths'");
       await expect(checkConformance(counter, boxImpl(), { concurrency: 0 })).rejects.toThrow('concurrency must be a positive integer, got number 0');
-      await expect(checkConformance(counter, boxImpl(), { maxStats: 1 } as never)).rejects.toThrow("unknown option 'maxStats'");
+      await expect(checkConformance(counter, boxImpl(), { maxStats: 1 } as never)).rejects.toThrow(
+        "checkConformance: unknown option 'maxStats'; the options are environments, cover, depth, maxPaths, stepTimeout, concurrency, refuses, maxStates, maxDepth, timeout, exact, maxCollisionProbability",
+      );
       const chooser = defineImplementation<Count, Box>({ create: () => new Box(), actions: { inc: () => 0, reset: () => 0 }, chooses: ['inc'], observe: () => ({}) });
       await expect(checkConformance(counter, chooser)).rejects.toBeInstanceOf(KripkeError);
     });

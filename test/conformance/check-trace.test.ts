@@ -23,6 +23,19 @@ describe('checkTrace', () => {
     expect(String(r)).toBe('explained — 3 events');
   });
 
+  it("explains another tool's ITF trace that names no actions (Apalache's): the states alone must follow", () => {
+    const itf = (ns: number[]) => ({
+      vars: ['n', 'log'],
+      states: ns.map((n, i) => ({ '#meta': { index: i }, n: { '#bigint': String(n) }, log: { last: i === 0 ? 'none' : 'add', count: { '#bigint': String(i) } } })),
+    });
+    expect(checkTrace(counter, itf([0, 2, 3])).ok).toBe(true);
+    expect(checkTrace(counter, itf([0, 3])).ok).toBe(false);
+    // As the text of an .itf.json file, pretty-printed or on one line: one document, not NDJSON.
+    expect(checkTrace(counter, JSON.stringify(itf([0, 2, 3]), null, 2)).ok).toBe(true);
+    expect(checkTrace(counter, JSON.stringify(itf([0, 2, 3]))).ok).toBe(true);
+    expect(checkTrace(counter, JSON.stringify(itf([0, 3]))).ok).toBe(false);
+  });
+
   it('keeps every state consistent with the log so far (the nondeterminism is resolved later)', () => {
     // After `add` with no choice, n is 1 or 2; only n = 2 explains the next event.
     expect(checkTrace(counter, [{ action: 'add' }, { action: 'add(2)', state: { n: 4 } }]).ok).toBe(true);
@@ -77,7 +90,7 @@ describe('checkTrace', () => {
 
   it('explains environment behaviors by their labels', () => {
     const crash = defineEnvironment<Counter>({ name: 'os', behaviors: { crash: { apply: (s) => ({ ...s, n: 0 }) } } });
-    expect(checkTrace(counter, [{ action: 'add(2)' }, { action: 'os:crash', state: { n: 0 } }]).ok).toBe(false);
+    expect(() => checkTrace(counter, [{ action: 'add(2)' }, { action: 'os:crash', state: { n: 0 } }])).toThrow("event 1 names 'os:crash'");
     expect(checkTrace(counter, [{ action: 'add(2)' }, { action: 'os:crash', state: { n: 0 } }], { environments: crash }).ok).toBe(true);
   });
 
@@ -90,5 +103,35 @@ describe('checkTrace', () => {
     const bad = defineModel<{ n: number }>({ init: { n: 0 }, actions: { boom: { apply: () => { throw new Error('boom'); } } } });
     const r = checkTrace(bad, [{ action: 'boom' }]);
     expect(r.kind === 'error' && [r.at, String(r)]).toEqual([0, 'error at event 0: Error: boom']);
+  });
+
+  describe('review of issue 10', () => {
+    it('names the event of a sparse array, a hole being no event (defect 11)', () => {
+      // eslint-disable-next-line no-sparse-arrays
+      expect(() => checkTrace(counter, [, { action: 'reset' }] as never)).toThrow(new TraceInputError('checkTrace: event 0 must be an object { action?, choice?, state? }, got undefined'));
+    });
+
+    it('lists the options each function takes, and checks maxBytes (defect 12)', () => {
+      expect(() => checkTrace(counter, [], { foo: 1 } as never)).toThrow("checkTrace: unknown option 'foo'; the options are environments, maxBytes, maxStates, timeout");
+      expect(() => checkTrace(counter, [], { maxBytes: 'x' } as never)).toThrow('checkTrace: maxBytes must be a positive integer, got the string "x"');
+      expect(() => checkTrace(counter, [], { maxBytes: 0 })).toThrow('checkTrace: maxBytes must be a positive integer, got number 0');
+      expect(() => checkTrace(counter, [], null as never)).toThrow('checkTrace: options must be an object, got null');
+    });
+
+    it('refuses an ITF trace with no states, and names the event and path of a value that is not plain data (defect 13)', () => {
+      expect(() => checkTrace(counter, { states: [] })).toThrow(new TraceInputError('checkTrace: the trace has no states; it needs at least the initial state'));
+      expect(() => checkTrace(counter, [{}, { state: { log: { last: () => 1 } } }] as never)).toThrow(
+        new TraceInputError('checkTrace: event 1: event.state.log.last is a function; a logged state must be plain data'),
+      );
+      expect(() => checkTrace(counter, [{ action: 'add', choice: Symbol('x') }] as never)).toThrow('checkTrace: event 0: event.choice is a symbol');
+    });
+
+    it("makes an action the model does not have a usage error naming it and listing the model's (defect 14)", () => {
+      expect(() => checkTrace(counter, '{"action":"add"}\n{"action":"nope"}\n')).toThrow(
+        new TraceInputError("checkTrace: event 1 names 'nope', which is no action of model 'counter'; its actions are 'add', 'reset'"),
+      );
+      expect(() => checkTrace(counter, [{ action: 'ad(1)' }])).toThrow("event 0 names 'ad(1)'");
+      expect(checkTrace(counter, [{ action: 'add(7)' }]).kind).toBe('unexplained');
+    });
   });
 });

@@ -132,6 +132,14 @@ describe('fromITF of other tools’ traces', () => {
     expect(read.meta.source).toBe('bank.qnt');
   });
 
+  it("reads a trace that does not name its actions (Apalache's) with action null after step 0: the states alone", () => {
+    const apalache = { vars: ['n'], states: [{ '#meta': { index: 0 }, n: { '#bigint': '0' } }, { '#meta': { index: 1 }, n: { '#bigint': '1' } }] };
+    expect(fromITF(apalache).trace).toEqual([
+      { action: null, state: { n: 0 } },
+      { action: null, state: { n: 1 } },
+    ]);
+  });
+
   it('reads #tup as a list and a variant as a record', () => {
     const read = fromITF({ vars: ['t', 'v'], states: [{ t: { '#tup': [1, 'a'] }, v: { tag: 'Some', value: { '#bigint': '4' } } }] });
     expect(read.trace[0].state).toEqual({ t: [1, 'a'], v: { tag: 'Some', value: 4 } });

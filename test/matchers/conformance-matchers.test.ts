@@ -61,6 +61,48 @@ describe('toBeImplementedBy', () => {
     expect(r.message).toMatch(/at .*conformance-matchers\.test\.ts/);
   });
 
+  it('shows a throw with no reason as a throw, and hands the runner no diff for it (throw undefined)', async () => {
+    const throwing = defineImplementation<Count, { n: number }>({
+      create: () => ({ n: 0 }),
+      actions: { inc: () => Promise.reject(), reset: () => undefined },
+      observe: (b) => ({ n: b.n }),
+    });
+    const r = await implementedBy(counter, [throwing], { mode: 'diff' });
+    expect(r).not.toHaveProperty('actual');
+    expect(r.message).toMatchSnapshot();
+  });
+
+  it('under Vitest hands the runner no values that do not differ: an accepted disabled action that changed nothing', async () => {
+    const r = await implementedBy(counter, [box(-1, 'lax'), { refuses: true }], { mode: 'diff' });
+    expect(r.pass).toBe(false);
+    expect(r).not.toHaveProperty('actual');
+    expect(r).not.toHaveProperty('expected');
+    expect(r.message).toMatchSnapshot();
+  });
+
+  it('says an implementation refused a disabled action, then showed another state', async () => {
+    const sneaky = defineImplementation<Count, { n: number }>({
+      name: 'sneaky',
+      create: () => ({ n: 0 }),
+      actions: {
+        inc: (b) => {
+          if (b.n >= 3) throw new Error('full');
+          b.n++;
+        },
+        reset: (b) => {
+          if (b.n === 0) {
+            b.n = 7;
+            throw new Error('nothing to reset');
+          }
+          b.n = 0;
+        },
+      },
+      observe: (b) => ({ n: b.n }),
+    });
+    const r = await implementedBy(counter, [sneaky, { refuses: true }]);
+    expect(r.message).toMatchSnapshot();
+  });
+
   it('throws a usage error for a missing mapping, naming it', async () => {
     const partial = defineImplementation<Count, { n: number }>({ create: () => ({ n: 0 }), actions: { inc: () => 0 }, observe: () => 0 });
     await expect(implementedBy(counter, [partial])).rejects.toThrow("maps no action 'reset' of model 'counter'");
