@@ -42,6 +42,9 @@ export type {
   Transition,
 } from './model/types.js';
 export { check, checkLiveness, checkOpen, DEFAULT_OPTIONS } from './checker/check.js';
+export { replayTrace, type ReplayTraceOptions, type SavedTrace } from './itf/replay.js';
+export type { ReplayResult } from './checker/replay.js';
+export { configure, type Configuration, type DeadActionsPolicy } from './checker/configure.js';
 export { fromITF, ItfError, ITF_FORMAT_DESCRIPTION, toITF, type FromItfOptions, type ItfState, type ItfTrace, type ItfTraceData, type ItfValue } from './itf/index.js';
 export type { LivenessQuery } from './checker/liveness/check-liveness.js';
 export type {

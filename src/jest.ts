@@ -18,5 +18,23 @@ import { createMatchers } from './matchers/create-matchers.js';
 import { snapshotSerializer } from './render/snapshot-serializer.js';
 import { toMatchAssumptionsSnapshot } from './snapshot/jest.js';
 
-expect.extend({ ...createMatchers(), toMatchAssumptionsSnapshot });
+type CircusState = { testTimeout?: number; currentlyRunningTest?: { timeout?: number } | null };
+type SnapshotRoot = { snapshotState?: { _rootDir?: string } };
+// jest-circus keeps its state under an unregistered Symbol('JEST_STATE_SYMBOL') on the test environment's global.
+const circus = (): CircusState | undefined => {
+  const key = Object.getOwnPropertySymbols(globalThis).find((s) => s.description === 'JEST_STATE_SYMBOL');
+  return key === undefined ? undefined : (globalThis as Record<symbol, CircusState | undefined>)[key];
+};
+
+expect.extend({
+  ...createMatchers({
+    runner: {
+      name: 'Jest',
+      root: () => (expect.getState() as SnapshotRoot).snapshotState?._rootDir ?? process.cwd(),
+      testTimeout: () => circus()?.currentlyRunningTest?.timeout || circus()?.testTimeout,
+      raiseTimeout: "the test's (it(name, fn, 30_000), jest.setTimeout(30_000), or testTimeout in jest.config)",
+    },
+  }),
+  toMatchAssumptionsSnapshot,
+});
 expect.addSnapshotSerializer(snapshotSerializer);

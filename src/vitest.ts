@@ -16,5 +16,19 @@ import { createMatchers } from './matchers/create-matchers.js';
 import { snapshotSerializer } from './render/snapshot-serializer.js';
 import { toMatchAssumptionsSnapshot } from './snapshot/vitest.js';
 
-expect.extend({ ...createMatchers({ renderMode: 'diff' }), toMatchAssumptionsSnapshot });
+type WorkerState = { config?: { root?: string; testTimeout?: number }; current?: { timeout?: number } };
+const worker = (): WorkerState | undefined => (globalThis as { __vitest_worker__?: WorkerState }).__vitest_worker__;
+
+expect.extend({
+  ...createMatchers({
+    renderMode: 'diff',
+    runner: {
+      name: 'Vitest',
+      root: () => worker()?.config?.root ?? process.cwd(),
+      testTimeout: () => worker()?.current?.timeout ?? worker()?.config?.testTimeout,
+      raiseTimeout: "the test's (it(name, fn, 30_000), or test.testTimeout in vitest.config)",
+    },
+  }),
+  toMatchAssumptionsSnapshot,
+});
 expect.addSnapshotSerializer(snapshotSerializer);

@@ -5,10 +5,15 @@
  */
 import { describe } from '../model/action.js';
 import { ModelDefinitionError } from '../model/errors.js';
+import { budgetFactor, configuredCheckOptions, envCheckOptions } from './configure.js';
 import type { SearchOptions } from './search.js';
 import type { Budget, CheckOptions } from './types.js';
 
-/** Defaults: generous for a unit test, small enough that a runaway model cannot hang a test run. */
+/**
+ * Defaults: generous for a unit test, small enough that a runaway model cannot
+ * hang a test run. The matchers take their timeout from the runner's test
+ * timeout instead (see `matcherTimeout`).
+ */
 export const DEFAULT_OPTIONS = Object.freeze({
   deadlock: true,
   maxStates: 1_000_000,
@@ -33,18 +38,37 @@ export type Resolved = SearchOptions & {
   readonly view?: (state: unknown) => unknown;
 };
 
-/** Options with defaults filled in, validated; `where` names the caller in error messages. */
-export function resolveOptions(options: CheckOptions | undefined, where: string): Resolved {
-  if (options === undefined) return DEFAULT_OPTIONS;
-  if (typeof options !== 'object' || options === null) {
+/**
+ * The defaults under the global ones: the matchers pass the timeout they
+ * derive from the runner's test timeout; `cap` bounds what
+ * `KRIPKE_BUDGET_FACTOR` may make of that derived timeout (the runner stops the test there anyway).
+ */
+export interface BaseDefaults {
+  readonly timeout?: number;
+  readonly timeoutCap?: number;
+}
+
+/**
+ * Options with defaults filled in, validated; `where` names the caller in
+ * error messages. Field by field: `options` > `KRIPKE_*` variables >
+ * `configure()` > `base` > `DEFAULT_OPTIONS`; then `KRIPKE_BUDGET_FACTOR`
+ * multiplies maxStates, maxDepth and timeout.
+ */
+export function resolveOptions(options: CheckOptions | undefined, where: string, base: BaseDefaults = {}): Resolved {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
+  for (const key of Object.keys(options ?? {})) {
     if (!OPTION_NAMES.includes(key)) {
       throw new ModelDefinitionError(`${where}: unknown option '${key}'; the options are ${OPTION_NAMES.join(', ')}`);
     }
   }
-  const r = { ...DEFAULT_OPTIONS, ...stripUndefined(options) };
+  const explicit = stripUndefined(options ?? {});
+  const env = envCheckOptions();
+  const baseTimeout = base.timeout === undefined ? {} : { timeout: base.timeout };
+  const r = { ...DEFAULT_OPTIONS, ...baseTimeout, ...configuredCheckOptions(), ...env, ...explicit };
+  const factor = budgetFactor();
+  if (factor !== 1) scale(r, factor, 'timeout' in explicit || 'timeout' in env || configuredCheckOptions().timeout !== undefined ? undefined : base.timeoutCap);
   const count = (name: 'maxStates' | 'maxDepth', min: number) => {
     const v = r[name];
     if (typeof v !== 'number' || !(v === Infinity || (Number.isInteger(v) && v >= min))) {
@@ -65,6 +89,13 @@ export function resolveOptions(options: CheckOptions | undefined, where: string)
   if (r.fingerprintBits !== 64 && r.fingerprintBits !== 128) throw new ModelDefinitionError(`${where}: fingerprintBits must be 64 or 128, got ${describe(r.fingerprintBits)}`);
   if (r.view !== undefined && typeof r.view !== 'function') throw new ModelDefinitionError(`${where}: view must be a function (state) => the part that identifies it, got ${describe(r.view)}`);
   return r as Resolved;
+}
+
+/** Multiplies the budgets by `factor` (a derived timeout no further than `cap`). */
+function scale(r: { maxStates: number; maxDepth: number; timeout: number }, factor: number, cap: number | undefined): void {
+  if (typeof r.maxStates === 'number') r.maxStates = Math.max(1, Math.round(r.maxStates * factor));
+  if (typeof r.maxDepth === 'number') r.maxDepth = Math.max(0, Math.round(r.maxDepth * factor));
+  if (typeof r.timeout === 'number') r.timeout = Math.min(r.timeout * factor, cap ?? Infinity);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -4,3 +4,4 @@
  */
 export { fromITF, ITF_FORMAT_DESCRIPTION, toITF, type FromItfOptions, type ItfState, type ItfTrace, type ItfTraceData } from './trace.js';
 export { ItfError, type ItfValue } from './values.js';
+export { replayTrace, type ReplayTraceOptions, type SavedTrace } from './replay.js';

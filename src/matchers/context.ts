@@ -7,12 +7,15 @@ import { describe } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
 import { brandErrorClass, KripkeError } from '../model/errors.js';
+import { checkDeadActions, type DeadActionsPolicy } from '../checker/configure.js';
 import { resolveOptions } from '../checker/options.js';
 import { ask, type InvariantsQuery, type LivenessQueryOf, type Query, type ReachQuery, type ReachResult } from '../checker/query.js';
 import { compose, type System } from '../checker/system.js';
 import type { CheckOptions, CheckResult } from '../checker/types.js';
 import type { Environment, Model } from '../model/types.js';
 import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
+import type { TestIdentity } from './artifacts.js';
+import { matcherDefaults, runner } from './runner.js';
 
 /**
  * Where the runner shows a failure: `'message'` (Jest) or `'diff'` (Vitest,
@@ -41,6 +44,10 @@ export interface MatcherContext {
   readonly isNot?: boolean;
   readonly promise?: string;
   readonly utils?: MatcherUtils;
+  /** The test file (both runners set it). */
+  readonly testPath?: string;
+  /** The test's full name (both runners set it). */
+  readonly currentTestName?: string;
 }
 
 /** What a matcher returns. Vitest would show `actual`/`expected` as a diff (kripke's matchers set neither); Jest ignores them. */
@@ -51,8 +58,11 @@ export interface MatcherResult {
   expected?: unknown;
 }
 
-/** Options of the matchers: the checker's budgets. Each matcher decides on deadlocks itself. */
-export type MatcherOptions = Omit<CheckOptions, 'deadlock'>;
+/** Options of the matchers: the checker's budgets (each matcher decides on deadlocks itself), and what a pass that never fired an action does. */
+export type MatcherOptions = Omit<CheckOptions, 'deadlock'> & {
+  /** A pass whose search never fired some action or behavior: `'warn'` (default), `'fail'` or `'ignore'`. */
+  readonly deadActions?: DeadActionsPolicy;
+};
 
 /** One matcher call: its name, labels and the runner's helpers, resolved once. */
 export interface Call {
@@ -62,6 +72,8 @@ export interface Call {
   /** `expect(service).toSurvive(k8s)`, coloured by the runner. */
   readonly hint: string;
   readonly printReceived: (value: unknown) => string;
+  /** The test the call runs in: where its counterexample file goes. */
+  readonly test: TestIdentity;
 }
 
 /**
@@ -91,6 +103,22 @@ export function callOf(ctx: MatcherContext, name: string, received: unknown, exp
     palette: paletteOf(utils),
     hint,
     printReceived: typeof utils?.printReceived === 'function' ? utils.printReceived : (v: unknown) => describe(v),
+    test: testOf(ctx),
+  };
+}
+
+/** The test a matcher runs in, as the context and the runner name it. */
+function testOf(ctx: MatcherContext): TestIdentity {
+  let root: string;
+  try {
+    root = runner().root();
+  } catch {
+    root = process.cwd();
+  }
+  return {
+    root,
+    ...(typeof ctx?.testPath === 'string' ? { testPath: ctx.testPath } : {}),
+    ...(typeof ctx?.currentTestName === 'string' ? { testName: ctx.currentTestName } : {}),
   };
 }
 
@@ -172,7 +200,20 @@ export function requireOptions(call: Call, options: unknown): MatcherOptions {
       `${call.name} does not take the deadlock option: it checks ${own}. Use toBeDeadlockFree() for deadlocks and toSatisfyInvariants() for invariants.`,
     );
   }
+  if ('deadActions' in options) {
+    try {
+      checkDeadActions((options as MatcherOptions).deadActions, call.name);
+    } catch (error) {
+      throw usageError(call, (error as Error).message);
+    }
+  }
   return options as MatcherOptions;
+}
+
+/** The options the checker takes: the matcher's own (`deadActions`) removed. */
+function checkOptionsOf(options: MatcherOptions): CheckOptions {
+  const { deadActions: _ignored, ...rest } = options;
+  return rest;
 }
 
 /**
@@ -191,7 +232,7 @@ export function askFor<S>(call: Call, system: System<S>, query: InvariantsQuery 
 export function askFor<S>(call: Call, system: System<S>, query: ReachQuery<S>, options: MatcherOptions): ReachResult<S>;
 export function askFor<S>(call: Call, system: System<S>, query: Query<S>, options: MatcherOptions): CheckResult<S> | ReachResult<S> {
   return runCheck(call, () => {
-    const resolved = resolveOptions(options, call.name);
+    const resolved = resolveOptions(checkOptionsOf(options), call.name, matcherDefaults());
     return query.kind === 'reach' ? ask(system, query, resolved, { where: call.name }) : ask(system, query, resolved, { where: call.name });
   });
 }

@@ -11,7 +11,11 @@ import { describeThrown } from '../model/errors.js';
 import type { CheckResult } from '../checker/types.js';
 import { renderTrace } from '../render/trace.js';
 import { budgetAdvice, describeProblem, renderUserError, searchFigures, violationNote } from '../render/summary.js';
-import type { Call, MatcherResult } from './context.js';
+import { deadActionsPolicy } from '../checker/configure.js';
+import type { CheckResult as AnyResult, OpenResult, Trace } from '../checker/types.js';
+import { writeCounterexample } from './artifacts.js';
+import type { Call, MatcherOptions, MatcherResult } from './context.js';
+import { timeoutAdvice } from './runner.js';
 
 /** How to tell one result. */
 export interface ReportOptions {
@@ -41,6 +45,7 @@ export function report(call: Call, result: CheckResult<unknown> | Reached<unknow
     const lines = [call.hint, ''];
     if (result.kind === 'incomplete') {
       lines.push(palette.received(options.headline ?? describeProblem(result)), palette.dim(budgetAdvice(result.budget)));
+      if (result.budget === 'timeout') lines.push(...timeoutAdvice(result.limit).map((l) => palette.dim(l)));
     } else {
       const headline = options.headline ?? (result.kind === 'reached' ? '' : describeProblem(result));
       lines.push(`${palette.received(headline)} ${palette.dim(searchFigures(result, options.traceName))}`);
@@ -72,4 +77,96 @@ function printable(render: () => string[], what: string): string[] {
   } catch (error) {
     return [`(${what} cannot be printed: reading a value threw ${describeThrown(error)})`];
   }
+}
+
+/** What a failing matcher's counterexample file records about it, beside the trace. */
+export interface CounterexampleMeta {
+  readonly model?: string;
+  readonly property?: string;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * The matcher's outcome, with its counterexample written when the assertion
+ * fails and there is a trace to save (never on a pass, nor on a passing `.not`);
+ * the message then names the file, under the headline.
+ */
+export function withCounterexample<S>(call: Call, outcome: MatcherResult, source: AnyResult<S> | OpenResult<S> | Trace<S>, meta: CounterexampleMeta = {}): MatcherResult {
+  return withinAnnotationLimit(call, withFile(call, outcome, source, meta));
+}
+
+function withFile<S>(call: Call, outcome: MatcherResult, source: AnyResult<S> | OpenResult<S> | Trace<S>, meta: CounterexampleMeta): MatcherResult {
+  const fails = outcome.pass === call.isNot;
+  const trace = Array.isArray(source) ? (source as Trace<S>) : 'result' in source && 'assumptions' in source ? (source as OpenResult<S>).result.trace : (source as AnyResult<S>).trace;
+  if (!fails || trace.length === 0) return outcome;
+  const line = writeCounterexample(call.test, source, { matcher: call.name, ...meta });
+  if (line === undefined) return outcome;
+  const message = outcome.message;
+  return {
+    ...outcome,
+    message: () => {
+      const lines = message().split('\n');
+      // hint, blank, headline: the file goes right under the headline, where an annotation shows it.
+      lines.splice(Math.min(3, lines.length), 0, call.palette.dim(line));
+      return lines.join('\n');
+    },
+  };
+}
+
+/**
+ * A pass whose search never fired some action or environment behavior: a
+ * warning in the test output (`'warn'`), a failure (`'fail'`), or nothing.
+ */
+export function checkDeadActions(call: Call, outcome: MatcherResult, result: AnyResult<unknown>, options: MatcherOptions): MatcherResult {
+  if (!outcome.pass || call.isNot || result.kind !== 'ok') return outcome;
+  const policy = deadActionsPolicy(options.deadActions);
+  const dead = result.coverage.filter((c) => c.enabled === 0).map((c) => c.action);
+  if (policy === 'ignore' || dead.length === 0) return outcome;
+  const what = `${dead.length === 1 ? 'this action never fired' : `these ${dead.length} actions never fired`} in ${result.stats.states} reachable states: ${dead.join(', ')}`;
+  if (policy === 'fail') {
+    return {
+      pass: false,
+      message: () => [call.hint, '', call.palette.received(`The check passed, but ${what}.`), call.palette.dim('A model whose actions never fire proves little. Fix the model, or pass { deadActions: \'warn\' } to only warn.')].join('\n'),
+    };
+  }
+  console.warn(`kripke: ${call.name} passed, but ${what}. A pass that never fires an action may be vacuous; { deadActions: 'fail' } (or configure({ deadActions: 'fail' })) fails on this, 'ignore' silences it.`);
+  return outcome;
+}
+
+/** GitHub keeps at most 64 KB of an annotation's message; a failure message stays under this many bytes. */
+export const MAX_MESSAGE_BYTES = 60_000;
+
+/**
+ * A failure message longer than a GitHub annotation takes (a long trace of
+ * big states): its head (the headline, the file) and tail (the violation)
+ * stay; the middle is cut with a line saying where everything is. The whole
+ * message goes to the log (stderr) first, so nothing is lost.
+ */
+export function withinAnnotationLimit(call: Call, outcome: MatcherResult): MatcherResult {
+  if (outcome.pass !== call.isNot) return outcome;
+  let fitted: string | undefined;
+  // Lazy, as the runners expect: a state is read only when the message is shown.
+  return { ...outcome, message: () => (fitted ??= fit(call, outcome.message())) };
+}
+
+function fit(call: Call, full: string): string {
+  const bytes = Buffer.byteLength(full);
+  if (bytes <= MAX_MESSAGE_BYTES) return full;
+  console.error(`kripke: the whole failure message of ${call.test.testName ?? call.name} (${bytes} bytes; the test's failure shows its head and tail):\n${full}`);
+  const lines = full.split('\n');
+  const head: string[] = [];
+  const tail: string[] = [];
+  let budget = MAX_MESSAGE_BYTES - 400;
+  for (let i = 0, j = lines.length - 1; i <= j; ) {
+    const front = head.length <= 2 * tail.length;
+    const line = front ? lines[i] : lines[j];
+    const size = Buffer.byteLength(line) + 1;
+    if (size > budget) break;
+    budget -= size;
+    if (front) head.push(lines[i++]);
+    else tail.unshift(lines[j--]);
+  }
+  const cut = lines.length - head.length - tail.length;
+  const note = call.palette.dim(`… ${cut} lines not shown, to keep this message within GitHub's 64 KB annotation limit: the whole message is in the log above, the whole trace in the counterexample file.`);
+  return [...head, note, ...tail].join('\n');
 }

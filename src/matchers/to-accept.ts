@@ -2,6 +2,7 @@ import { checkTrace } from '../conformance/check-trace.js';
 import type { TraceCheckOptions, TraceInput } from '../conformance/types.js';
 import { callOf, type MatcherContext, type MatcherResult, requireModel, runCheck, usageError } from './context.js';
 import { traceLines } from './conformance-report.js';
+import { withCounterexample } from './report.js';
 
 /**
  * Passes when some behaviour of the model (with its environments) explains
@@ -25,5 +26,6 @@ export function toAccept(this: MatcherContext, received: unknown, events: unknow
     return { pass: true, message: () => [call.hint, '', `Expected no behaviour of the model to explain the events, but one does (${String(result)}):`, `  ${result.trace.map((s) => s.action ?? 'init').join(' → ')}`].join('\n') };
   }
   const pass = result.kind === 'unexplained' ? false : call.isNot;
-  return { pass, message: () => [call.hint, '', ...traceLines(call, result)].join('\n') };
+  const outcome = { pass, message: () => [call.hint, '', ...traceLines(call, result)].join('\n') };
+  return withCounterexample(call, outcome, result.trace, { model: model.name, kind: result.kind, ...(result.at === undefined ? {} : { at: result.at }) });
 }

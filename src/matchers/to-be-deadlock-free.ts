@@ -1,6 +1,6 @@
 import { plural } from '../render/summary.js';
 import { askFor, callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, systemOf } from './context.js';
-import { report } from './report.js';
+import { checkDeadActions, report, withCounterexample } from './report.js';
 
 /**
  * Passes when every reachable state that is not terminal has an enabled
@@ -20,7 +20,7 @@ export function toBeDeadlockFree(this: MatcherContext, received: unknown, option
   const result = askFor(call, system, { kind: 'invariants', invariants: 'none', deadlock: true }, opts);
   switch (result.kind) {
     case 'ok':
-      return {
+      return checkDeadActions(call, {
         pass: true,
         message: () =>
           [
@@ -28,10 +28,10 @@ export function toBeDeadlockFree(this: MatcherContext, received: unknown, option
             '',
             `Expected a reachable deadlock, but each of the ${plural(result.stats.states, 'reachable state')} has an enabled action${system.terminal !== undefined ? ' or is terminal' : ''}.`,
           ].join('\n'),
-      };
+      }, result, opts);
     case 'deadlock':
-      return { pass: false, ...report(call, result) };
+      return withCounterexample(call, { pass: false, ...report(call, result) }, result, { model: model.name });
     default:
-      return { pass: call.isNot, ...report(call, result) };
+      return withCounterexample(call, { pass: call.isNot, ...report(call, result) }, result, { model: model.name });
   }
 }

@@ -4,6 +4,7 @@ import type { ConformanceOptions, Implementation } from '../conformance/types.js
 import { KripkeError } from '../model/errors.js';
 import { callOf, type Call, type MatcherContext, type MatcherResult, type RenderMode, requireModel, usageError } from './context.js';
 import { conformanceLines, handsDiff } from './conformance-report.js';
+import { withCounterexample } from './report.js';
 
 /**
  * Passes when the implementation behaves like the model on every test path:
@@ -49,8 +50,9 @@ async function run(call: Call, model: Parameters<typeof checkConformance>[0], im
   const message = () => [call.hint, '', ...conformanceLines(call, result, impl.name, mode === 'diff')].join('\n');
   // Only a divergence is the implementation's fault: an error or an incomplete check fails `.not` too.
   const pass = result.kind === 'divergence' ? false : call.isNot;
+  const meta = { model: model.name, kind: result.kind, implementation: impl.name, ...(result.kind === 'divergence' ? { step: result.divergence.step, action: result.divergence.action } : {}) };
   if (result.kind === 'divergence' && mode === 'diff' && handsDiff(result.divergence)) {
-    return { pass, message, actual: result.divergence.observed, expected: result.divergence.expected };
+    return withCounterexample(call, { pass, message, actual: result.divergence.observed, expected: result.divergence.expected }, result.trace, meta);
   }
-  return { pass, message };
+  return withCounterexample(call, { pass, message }, result.trace, meta);
 }

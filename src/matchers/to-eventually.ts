@@ -18,7 +18,7 @@ import {
   systemOf,
   usageError,
 } from './context.js';
-import { report } from './report.js';
+import { report, withCounterexample } from './report.js';
 
 /**
  * Options of `toEventually`: the liveness query's `from` and fairness, and the
@@ -126,10 +126,10 @@ export function toEventually(this: MatcherContext, received: unknown, goal: unkn
       return { pass: true, message: () => [call.hint, '', `${holdsSentence(words)} (${states}).`, fairness, ...warnings, ...tail].join('\n') };
     }
     case 'liveness':
-      return { pass: false, ...report(call, result, { ...lassoWording(call, result, words, fairness, property.goal), footer }) };
+      return withCounterexample(call, { pass: false, ...report(call, result, { ...lassoWording(call, result, words, fairness, property.goal), footer }) }, result, { model: model.name });
     default:
       // error or incomplete: nothing is proven either way, so fail under .not too.
-      return { pass: call.isNot, ...report(call, result, { context: [fairness], footer }) };
+      return withCounterexample(call, { pass: call.isNot, ...report(call, result, { context: [fairness], footer }) }, result, { model: model.name });
   }
 }
 

@@ -6,7 +6,7 @@ import { stepLabel } from '../model/literal.js';
 import { plural, stepsOf } from '../render/summary.js';
 import { describeFunction } from '../render/value.js';
 import { askFor, callOf, type Call, type MatcherContext, type MatcherResult, requireModel, requireOptions, systemOf, usageError } from './context.js';
-import { report, type ReportOptions } from './report.js';
+import { report, type ReportOptions, withCounterexample } from './report.js';
 
 /** What `toReach` looks for, as a reach query, with its words. */
 interface Target {
@@ -41,7 +41,7 @@ export function toReach(this: MatcherContext, received: unknown, target: unknown
   const result = askFor(call, system, goal.query, opts);
   switch (result.kind) {
     case 'reached':
-      return { pass: true, ...witness(call, result, goal) };
+      return withCounterexample(call, { pass: true, ...witness(call, result, goal) }, result.trace, { model: model.name, kind: 'reached', property: goal.text });
     case 'unreachable': {
       const unknown = goal.unknown?.();
       if (unknown !== undefined) throw usageError(call, unknown);
@@ -53,7 +53,7 @@ export function toReach(this: MatcherContext, received: unknown, target: unknown
     }
     default:
       // error or incomplete: nothing is proven either way, so fail under .not too.
-      return { pass: call.isNot, ...report(call, result, problemWording(call, result, goal)) };
+      return withCounterexample(call, { pass: call.isNot, ...report(call, result, problemWording(call, result, goal)) }, result, { model: model.name });
   }
 }
 

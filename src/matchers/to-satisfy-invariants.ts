@@ -1,6 +1,6 @@
 import { plural } from '../render/summary.js';
 import { askFor, callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, systemOf, usageError } from './context.js';
-import { report } from './report.js';
+import { checkDeadActions, report, withCounterexample } from './report.js';
 
 /**
  * Passes when every reachable state satisfies every invariant of the model.
@@ -26,7 +26,7 @@ export function toSatisfyInvariants(this: MatcherContext, received: unknown, opt
   const names = invariants.map((p) => JSON.stringify(p.name)).join(', ');
   switch (result.kind) {
     case 'ok':
-      return {
+      return checkDeadActions(call, {
         pass: true,
         message: () =>
           [
@@ -34,11 +34,11 @@ export function toSatisfyInvariants(this: MatcherContext, received: unknown, opt
             '',
             `Expected some reachable state to violate an invariant, but all ${plural(result.stats.states, 'reachable state')} satisfy ${plural(invariants.length, 'invariant')}: ${names}.`,
           ].join('\n'),
-      };
+      }, result, opts);
     case 'invariant':
-      return { pass: false, ...report(call, result) };
+      return withCounterexample(call, { pass: false, ...report(call, result) }, result, { model: model.name });
     default:
       // error or incomplete: nothing is proven either way, so fail under .not too.
-      return { pass: call.isNot, ...report(call, result) };
+      return withCounterexample(call, { pass: call.isNot, ...report(call, result) }, result, { model: model.name });
   }
 }

@@ -11,7 +11,7 @@ import {
   systemOf,
   usageError,
 } from './context.js';
-import { report } from './report.js';
+import { checkDeadActions, report, withCounterexample } from './report.js';
 
 /**
  * Passes when, with the environments' behaviors firing at every possible
@@ -38,6 +38,7 @@ export function toSurvive(this: MatcherContext, received: unknown, environments:
   }
   const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
   const unverified = system.assumptions.filter((a) => a.status === 'unverified');
+  const meta = { model: model.name, environments: system.environments, assumptions: unverified.map((a) => ({ ...a })) };
   const footer = renderAssumptions(unverified, call.palette, system.environments);
   const properties = [
     ...(invariants > 0 ? [plural(invariants, 'invariant')] : []),
@@ -45,7 +46,7 @@ export function toSurvive(this: MatcherContext, received: unknown, environments:
   ].join(' and ');
   switch (result.kind) {
     case 'ok':
-      return {
+      return checkDeadActions(call, {
         pass: true,
         message: () =>
           [
@@ -55,10 +56,10 @@ export function toSurvive(this: MatcherContext, received: unknown, environments:
             '',
             ...footer,
           ].join('\n'),
-      };
+      }, result, opts);
     case 'invariant':
-      return { pass: false, ...report(call, result, { footer }) };
+      return withCounterexample(call, { pass: false, ...report(call, result, { footer }) }, result, meta);
     default:
-      return { pass: call.isNot, ...report(call, result, { footer }) };
+      return withCounterexample(call, { pass: call.isNot, ...report(call, result, { footer }) }, result, meta);
   }
 }

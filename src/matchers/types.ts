@@ -5,8 +5,9 @@
  * (`expect(42).toSurvive(env)` does not type-check) and the environments and
  * predicates are typed by the model's state.
  */
-import type { OpenResult } from '../checker/types.js';
+import type { OpenResult, Trace } from '../checker/types.js';
 import type { ConformanceOptions, Implementation, TraceCheckOptions, TraceInput } from '../conformance/types.js';
+import type { ItfTrace } from '../itf/index.js';
 import type { Environment, Model } from '../model/types.js';
 import type { MatcherOptions } from './context.js';
 import type { EventuallyGoal, EventuallyOptions } from './to-eventually.js';
@@ -124,6 +125,25 @@ export interface KripkeMatchers<R, T = unknown> {
    * expect(counter).toAccept('{"action":"inc"}\n{"action":"inc"}\n');
    */
   toAccept: OnModel<T, (events: TraceInput<StateOf<T>>, options?: TraceCheckOptions<StateOf<T>>) => R>;
+  /**
+   * A saved counterexample (the path of an `.itf.json` file, ITF JSON, or
+   * kripke steps) still reproduces: every step replays from its initial state
+   * to the same state and the property still breaks at the end. `.not` is the
+   * regression test after a fix; its failure shows the reproduced trace.
+   *
+   * @example
+   * expect(service).toReplay('.kripke/service.test.ts/survives-eviction.itf.json', { environments: [k8s] });
+   * expect(fixedService).not.toReplay('test/regressions/eviction.itf.json', { environments: [k8s] });
+   */
+  toReplay: OnModel<T, (saved: string | Trace<StateOf<T>> | ItfTrace, options?: ReplayMatcherOptions<StateOf<T>>) => R>;
+}
+
+/** Options of `toReplay`. */
+export interface ReplayMatcherOptions<S> {
+  /** The environments whose behaviors the trace takes. */
+  readonly environments?: Environment<S> | readonly Environment<S>[];
+  /** The invariant or guarantee that must still break at the end; default: the file's. */
+  readonly property?: string;
 }
 
 /**

@@ -13,7 +13,7 @@ import { k8s, service } from '../support/models.js';
 
 describe('createMatchers', () => {
   it('gives every matcher, ready for expect.extend', () => {
-    expect(Object.keys(createMatchers()).sort()).toEqual(['toAccept', 'toBeDeadlockFree', 'toBeImplementedBy', 'toEventually', 'toReach', 'toSatisfyInvariants', 'toSurvive']);
+    expect(Object.keys(createMatchers()).sort()).toEqual(['toAccept', 'toBeDeadlockFree', 'toBeImplementedBy', 'toEventually', 'toReach', 'toReplay', 'toSatisfyInvariants', 'toSurvive']);
   });
 
   it('registers from one list: each matcher has its types, its doc page and a place in every type-test project', () => {

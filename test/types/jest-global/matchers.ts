@@ -8,6 +8,7 @@ import { counter, looseCounter, resets, unrelated, type Counter } from '../model
 test('the matchers are typed on a model', () => {
   expect(counter).toSatisfyInvariants();
   expect(counter).toSatisfyInvariants({ maxStates: 100, timeout: 1_000 });
+  expect(counter).toSatisfyInvariants({ deadActions: 'fail' });
   expect(counter).not.toSatisfyInvariants();
   expect(counter).toSurvive(resets);
   expect(counter).toSurvive([resets], { maxDepth: 10 });
@@ -31,6 +32,8 @@ test('the matchers are typed on a model', () => {
   expect(counter).toEventually({ infinitelyOften: (s) => s.n >= 0 }, { fair: [['inc', 'add']], environments: [resets] });
   expect(counter).toEventually({ eventuallyAlways: (s) => s.n === 3 }, { strongFair: ['inc', ['add']] });
   expect(counter).not.toEventually((s) => s.n === 3);
+  expect(counter).toReplay('.kripke/counter.test.ts/reaches-3.itf.json');
+  expect(counter).not.toReplay([{ action: null, state: { n: 0 } }], { environments: [resets], property: 'small' });
   expect(looseCounter).toEventually((s) => s.n === 3, { fair: ['whatever'] });
 });
 

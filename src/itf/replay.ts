@@ -1,0 +1,52 @@
+/**
+ * `replayTrace`: a saved counterexample (kripke steps, or an ITF file's JSON)
+ * replayed against today's model. The ITF file is read here; the replay
+ * itself is the checker's (`checker/replay.ts`).
+ */
+import { isEnvironment } from '../model/define-environment.js';
+import { isModel } from '../model/define-model.js';
+import { KripkeError } from '../model/errors.js';
+import type { Environment, Model } from '../model/types.js';
+import { replaySteps, type ReplayInput, type ReplayResult } from '../checker/replay.js';
+import { compose } from '../checker/system.js';
+import type { Trace } from '../checker/types.js';
+import { fromITF, type ItfTrace } from './trace.js';
+
+/** Options of `replayTrace` and `toReplay`. */
+export interface ReplayTraceOptions<S> {
+  /** The environments whose behaviors the trace takes (`k8s:evict-pod` needs `k8s`). */
+  readonly environments?: Environment<S> | readonly Environment<S>[];
+  /** The invariant or guarantee that must still break at the end; default: the file's `property`, else any. */
+  readonly property?: string;
+}
+
+/** A saved trace as kripke steps, or an ITF trace: its JSON text or the parsed object. */
+export type SavedTrace<S> = Trace<S> | string | ItfTrace | Readonly<Record<string, unknown>>;
+
+/** The steps, loop and meta of a saved trace, whichever form it came in. */
+export function readSaved<S>(saved: SavedTrace<S>): ReplayInput<S> {
+  if (Array.isArray(saved)) return { trace: saved as Trace<S> };
+  const data = fromITF<S>(saved);
+  return { trace: data.trace, meta: data.meta, ...(data.loopsTo === undefined ? {} : { loopsTo: data.loopsTo }) };
+}
+
+/**
+ * Replays a saved counterexample's actions and choices from its initial state
+ * and says how far it got (a step no longer enabled, or leading to another
+ * state) and whether its property still breaks at the end.
+ *
+ * @example
+ * import { readFileSync } from 'node:fs';
+ * const r = replayTrace(service, readFileSync('.kripke/service.test.ts/survives-eviction.itf.json', 'utf8'), { environments: [k8s] });
+ * r.reproduced; // false after the fix
+ * r.reason;     // 'step 3 `k8s:evict-pod` is no longer enabled'
+ */
+export function replayTrace<S>(model: Model<S>, saved: SavedTrace<S>, options: ReplayTraceOptions<S> = {}): ReplayResult<S> {
+  if (!isModel(model)) throw new KripkeError('replayTrace: the first argument must be a model from defineModel()');
+  const list = options.environments === undefined ? [] : Array.isArray(options.environments) ? options.environments : [options.environments];
+  list.forEach((e, i) => {
+    if (!isEnvironment(e)) throw new KripkeError(`replayTrace: environments[${i}] is not an environment from defineEnvironment()`);
+  });
+  const system = compose<S>(model, list, 'replayTrace');
+  return replaySteps<S>(system, readSaved<S>(saved), options.property === undefined ? {} : { property: options.property });
+}

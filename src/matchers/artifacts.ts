@@ -1,0 +1,136 @@
+/**
+ * Counterexample files: a failing matcher writes its trace as ITF JSON under
+ * the artifacts folder, with the HTML explorer beside it, at a path made from
+ * the test file and the test's name. Whatever the name (`../`, an absolute
+ * path, a very long name, two names that read alike once made safe), the file
+ * stays inside the folder and no test overwrites another's. Written once per
+ * test per run (a watch-mode re-run is a new run); never on a pass.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { artifactsSetting } from '../checker/configure.js';
+import { toITF } from '../itf/index.js';
+import type { CheckResult, OpenResult, Trace } from '../checker/types.js';
+import { renderExplorer } from '../render/explorer.js';
+
+/** The most characters of one path segment made from a name. */
+const MAX_SEGMENT = 80;
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+
+/**
+ * A name as one safe path segment: letters, digits, `.`, `_` and `-`; never
+ * `.` or `..`, never empty; at most 80 characters (a longer name is cut and
+ * gets a short hash of the original, so two long names stay apart).
+ *
+ * @example
+ * safeSegment('survives eviction');  // 'survives-eviction'
+ * safeSegment('../etc/passwd');      // 'etc-passwd'
+ */
+export function safeSegment(name: string): string {
+  const cleaned = name
+    .normalize('NFKC')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '');
+  if (cleaned.length > 0 && cleaned.length <= MAX_SEGMENT) return cleaned;
+  return withHash(cleaned === '' ? 'test' : cleaned, name);
+}
+
+/** `base` cut to fit, with a short hash of `original`. */
+function withHash(base: string, original: string): string {
+  return `${base.slice(0, MAX_SEGMENT - 9)}-${hash(original)}`;
+}
+
+/** Where a test's counterexample goes. */
+export interface ArtifactPaths {
+  readonly itf: string;
+  readonly html: string;
+}
+
+/**
+ * Which test name took which file name, per folder: two names that read alike
+ * once made safe (`a b`, `a/b`, `a-b`) keep both files, the later one with a
+ * short hash of its name. A test file runs in one process, so the claims of
+ * its folder are all here.
+ */
+const claims = new Map<string, string>();
+
+/**
+ * The files of one test's counterexample, inside `folder` whatever the names:
+ * `<folder>/<test file, relative to root, each segment safe>/<test name, safe>.itf.json`.
+ *
+ * @example
+ * artifactPaths('/repo', '/repo/.kripke', '/repo/test/bank.test.ts', 'bank > no overdraft');
+ * // { itf: '/repo/.kripke/test/bank.test.ts/bank-no-overdraft.itf.json', html: '….html' }
+ */
+export function artifactPaths(root: string, folder: string, testPath: string | undefined, testName: string | undefined): ArtifactPaths {
+  const base = resolve(folder);
+  const fromRoot = testPath === undefined ? 'unknown-file' : relative(root, testPath);
+  const inside = fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+  // A test file outside the root (a monorepo's sibling package) is named by its base name and a hash of its path.
+  const fileParts = inside
+    ? fromRoot.split(/[\\/]+/).filter((p) => p !== '').map(safeSegment)
+    : [withHash(safeSegment(basename(testPath ?? 'unknown-file')), testPath ?? '')];
+  const original = testName === undefined || testName === '' ? 'unnamed test' : testName;
+  const dir = join(base, ...fileParts);
+  let name = safeSegment(original);
+  const claimedBy = claims.get(join(dir, name));
+  if (claimedBy !== undefined && claimedBy !== original) name = withHash(name, original);
+  claims.set(join(dir, name), original);
+  const stem = join(dir, name);
+  if (!stem.startsWith(base + sep)) throw new Error(`kripke: artifact path ${stem} escapes ${base}`);
+  return { itf: `${stem}.itf.json`, html: `${stem}.html` };
+}
+
+/** The test a matcher runs in, as the runner names it. */
+export interface TestIdentity {
+  readonly root: string;
+  readonly testPath?: string;
+  readonly testName?: string;
+}
+
+/** Per test (file and name): its files and the content last written there. */
+const written = new Map<string, { readonly paths: ArtifactPaths; readonly content: string }>();
+
+/** Forgets which tests wrote their files (for tests of this module). */
+export function forgetWritten(): void {
+  written.clear();
+  claims.clear();
+}
+
+/**
+ * Writes a failing matcher's counterexample (ITF and explorer); the line for
+ * the message, or undefined when artifacts are off or there is no test file.
+ * One pair of files per test: the same counterexample again (a watch-mode
+ * re-run) is not written again, a different one replaces it. A file that
+ * cannot be written is said in the line, never thrown.
+ */
+export function writeCounterexample<S>(test: TestIdentity, source: CheckResult<S> | OpenResult<S> | Trace<S>, meta: Record<string, unknown>): string | undefined {
+  const setting = artifactsSetting();
+  // Outside a test (no test file in the matcher's context) there is no test to name the file after.
+  if (setting === false || test.testPath === undefined) return undefined;
+  const folder = isAbsolute(setting) ? setting : join(test.root, setting);
+  const key = `${folder}\u0000${test.testPath}\u0000${test.testName ?? ''}`;
+  try {
+    const paths = artifactPaths(test.root, folder, test.testPath, test.testName);
+    const itf = toITF(source, { ...meta, testFile: relative(test.root, test.testPath).split(sep).join('/'), ...(test.testName === undefined ? {} : { test: test.testName }) });
+    const content = `${JSON.stringify(itf, null, 2)}\n`;
+    if (written.get(key)?.content !== content) {
+      mkdirSync(resolve(paths.itf, '..'), { recursive: true });
+      writeFileSync(paths.itf, content);
+      writeFileSync(paths.html, renderExplorer(itf, `kripke: ${test.testName ?? 'counterexample'}`));
+      written.set(key, { paths, content });
+    }
+    return `Counterexample: ${display(paths.itf)} (explorer: ${display(paths.html)})`;
+  } catch (error) {
+    return `Counterexample not saved: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** A path relative to the working directory, with `/` separators. */
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return (rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
+}

@@ -1,0 +1,86 @@
+/**
+ * What the runner entry tells the matchers about the runner they run in: its
+ * root folder (where `.kripke/` goes) and the current test's timeout (from
+ * which the matchers' own default timeout is derived, so that kripke's budget
+ * message comes before the runner's "Test timed out"). Set once by
+ * `createMatchers({ runner })`; a runner that says nothing gets the working
+ * directory and a timeout below 5 s.
+ */
+import type { BaseDefaults } from '../checker/options.js';
+
+/** The runner, as the matchers see it. */
+export interface RunnerInfo {
+  /** `Vitest` or `Jest`, for the advice in messages. */
+  readonly name: string;
+  /** The runner's root folder. */
+  readonly root: () => string;
+  /** The current test's timeout in milliseconds, where the runner exposes it. */
+  readonly testTimeout: () => number | undefined;
+  /** How a user raises the test's timeout in this runner. */
+  readonly raiseTimeout: string;
+}
+
+/** The timeout of a matcher when the runner exposes none: below the runners' 5 s. */
+export const FALLBACK_TIMEOUT = 4_000;
+
+/** The share of the test's timeout a matcher's search may take by default. */
+export const TIMEOUT_SHARE = 0.8;
+
+const unknownRunner: RunnerInfo = {
+  name: 'the runner',
+  root: () => process.cwd(),
+  testTimeout: () => undefined,
+  raiseTimeout: "the test's own timeout (it(name, fn, 30_000), or the runner's testTimeout setting)",
+};
+
+let current: RunnerInfo = unknownRunner;
+
+/** Sets the runner the matchers run in (the runner entries call it through `createMatchers`). */
+export function setRunner(runner: RunnerInfo | undefined): void {
+  current = runner ?? unknownRunner;
+}
+
+/** The runner the matchers run in. */
+export function runner(): RunnerInfo {
+  return current;
+}
+
+/** The test's timeout, if the runner gives a usable one (Jest's 0 and huge values mean none). */
+function usableTimeout(): number | undefined {
+  let t: number | undefined;
+  try {
+    t = current.testTimeout();
+  } catch {
+    t = undefined;
+  }
+  return typeof t === 'number' && t > 0 && t < 2 ** 31 ? t : undefined;
+}
+
+/** The matchers' defaults under the global ones: 80% of the test's timeout, else 4 s. */
+export function matcherDefaults(): BaseDefaults {
+  const t = usableTimeout();
+  if (t === undefined) return { timeout: FALLBACK_TIMEOUT };
+  const derived = Math.max(1, Math.floor(t * TIMEOUT_SHARE));
+  return { timeout: derived, timeoutCap: derived };
+}
+
+/**
+ * The advice under a timeout: where kripke's timeout came from and how to raise
+ * both it and the test's.
+ *
+ * @example
+ * timeoutAdvice(4000);
+ * // ["kripke's timeout of 4000 ms is 80% of the test's timeout (5000 ms), so that this message comes before the runner's.",
+ * //  'To search longer, raise both: kripke's ({ timeout: 20_000 }, configure({ timeout }) or KRIPKE_TIMEOUT) and the test's (…).']
+ */
+export function timeoutAdvice(limit: number): string[] {
+  const t = usableTimeout();
+  const origin =
+    t === undefined
+      ? `kripke's timeout was ${limit} ms (a matcher's default is ${FALLBACK_TIMEOUT} ms, below the runners' 5 s).`
+      : `kripke's timeout was ${limit} ms; by default a matcher takes ${TIMEOUT_SHARE * 100}% of the test's timeout (${t} ms), so that kripke's message comes before the runner's.`;
+  return [
+    origin,
+    `To search longer, raise both: kripke's timeout ({ timeout: ${Math.max(limit * 5, 20_000)} } on the matcher, configure({ timeout }) or KRIPKE_TIMEOUT) and ${current.raiseTimeout}.`,
+  ];
+}

@@ -1,0 +1,118 @@
+/**
+ * Failing a pull request well, end to end: a real Vitest and a real Jest run
+ * (with their github-actions reporters, as in GitHub Actions) on a failing
+ * model test write a valid ITF file and an HTML explorer under `.kripke/`;
+ * the annotation carries the property, the trace length and the path; headless
+ * Chromium renders the explorer; a second run turns the file into a passing
+ * and a failing regression test with toReplay.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromITF } from '../../src/index.js';
+import { renderedDom } from '../support/chromium.js';
+import { installBuiltPackage, ROOT, type Run, runNode, stripAnsi } from './built-package.js';
+import { checkPastedFailures } from './doc-blocks.js';
+
+const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
+const JEST = join(ROOT, 'node_modules/jest/bin/jest.js');
+
+const RUNNERS = [
+  { runner: 'Vitest', project: join(ROOT, 'test/e2e/fixtures/ci-vitest'), bin: VITEST, ext: 'ts', args: (file: string) => ['run', '--reporter=default', '--reporter=github-actions', file] },
+  { runner: 'Jest', project: join(ROOT, 'test/e2e/fixtures/ci-jest'), bin: JEST, ext: 'js', args: (file: string) => [file, '--ci', '--runInBand', '--reporters=default', '--reporters=github-actions'] },
+] as const;
+
+const files = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => relative(dir, join(d.parentPath, d.name)).split('\\').join('/')).sort() : [];
+
+/** The `::error` annotations of a run, their data unescaped as GitHub reads it. */
+function annotations(output: string): { properties: string; message: string }[] {
+  return output
+    .split('\n')
+    .filter((l) => l.startsWith('::error '))
+    .map((l) => {
+      const at = l.indexOf('::', 2);
+      return { properties: l.slice(8, at), message: l.slice(at + 2).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%') };
+    });
+}
+
+describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) => {
+  let first: Run;
+  let replay: Run;
+  let budget: Run;
+  let itf = '';
+
+  beforeAll(async () => {
+    installBuiltPackage(project);
+    rmSync(join(project, '.kripke'), { recursive: true, force: true });
+    first = await runNode(bin, args(`survives.test.${ext}`), project, { CI: 'true', GITHUB_ACTIONS: 'true', NO_COLOR: '1' });
+    itf = files(join(project, '.kripke')).find((f) => f.endsWith('.itf.json')) ?? '';
+    replay = await runNode(bin, args(`replay.test.${ext}`), project, { CI: 'true', NO_COLOR: '1', KRIPKE_REPLAY_FILE: `.kripke/${itf}` });
+    budget = await runNode(bin, args(`budget.test.${ext}`), project, { CI: 'true', NO_COLOR: '1' });
+  }, 180_000);
+
+  it('writes one valid ITF file and its explorer for the failing test, nothing for the passing one', () => {
+    expect(files(join(project, '.kripke'))).toEqual([`survives.test.${ext}/service-survives-eviction.html`, `survives.test.${ext}/service-survives-eviction.itf.json`]);
+    expect(itf).toBe(`survives.test.${ext}/service-survives-eviction.itf.json`);
+    const data = fromITF(readFileSync(join(project, '.kripke', itf), 'utf8'));
+    expect(data.trace.map((s) => s.action)).toEqual([null, 'start', 'k8s:evict-pod']);
+    expect(data.meta).toMatchObject({ matcher: 'toSurvive', property: 'always-responsive', kind: 'invariant', test: runner === 'Vitest' ? 'service > survives eviction' : 'service survives eviction', testFile: `survives.test.${ext}` });
+  });
+
+  it('prints the path, relative to the working directory, under the headline', () => {
+    const out = stripAnsi(first.output);
+    expect(out).toMatch(/invariant "always-responsive" is violated after 2 steps \(shortest trace; 4 states explored\)\n\s*Counterexample: \.kripke\/survives\.test\./);
+  });
+
+  it('annotates with the property, the trace length and the path: no colour codes, within GitHub limits', () => {
+    const found = annotations(first.output);
+    expect(found).toHaveLength(1);
+    const [{ properties, message }] = found;
+    expect(properties).toMatch(/file=.*survives\.test\./);
+    expect(message).toContain('invariant "always-responsive" is violated after 2 steps');
+    expect(message).toContain(`Counterexample: .kripke/${itf} (explorer: .kripke/${itf.replace('.itf.json', '.html')})`);
+    expect(message).not.toMatch(/\u001b/);
+    // GitHub keeps at most 64 KB of an annotation's message; the head carries what matters.
+    expect(Buffer.byteLength(message)).toBeLessThan(65_536);
+    expect(message.split('\n').slice(0, 6).join('\n')).toContain('Counterexample:');
+  });
+
+  it.runIf(runner === 'Vitest')('prints the failure and the annotation that docs/ci.md shows', () => {
+    expect(checkPastedFailures(first.output, ' FAIL  survives.test.ts > ')).toBe(1);
+    const pasted = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8').split('\n').find((l) => l.startsWith('::error '));
+    const actual = first.output.split('\n').find((l) => l.startsWith('::error '))?.split(project).join('/home/runner/work/app/app');
+    expect(pasted).toBe(actual);
+  });
+
+  it('turns the file into a passing and a failing regression test with toReplay', () => {
+    const out = stripAnsi(replay.output);
+    if (runner === 'Vitest') expect(out).toMatch(/Tests\s+2 failed \| 2 passed/);
+    else expect(out).toMatch(/Tests:\s+2 failed, 2 passed, 4 total/);
+    expect(out).toContain(`Expected the counterexample in .kripke/${itf} no longer to reproduce, but it does: both steps replay and always-responsive still breaks at the end.`);
+    expect(out).toContain(`Expected the counterexample in .kripke/${itf} to reproduce, but step 2 \`k8s:evict-pod\` now leads to another state: state.restarts was 0, is now 1.`);
+  });
+
+  it("stops at kripke's own budget before the runner's test timeout, and says how to raise both", () => {
+    const out = stripAnsi(budget.output);
+    expect(out).toContain('timeout of 800 ms ran out');
+    expect(out).toContain("kripke's timeout was 800 ms; by default a matcher takes 80% of the test's timeout (1000 ms), so that kripke's message comes before the runner's.");
+    expect(out).toMatch(/To search longer, raise both: kripke's timeout \(\{ timeout: 20000 \} on the matcher, configure\(\{ timeout \}\) or KRIPKE_TIMEOUT\) and the test's \(it\(name, fn, 30_000\)/);
+    expect(out).not.toMatch(/timed out in 1000ms|Exceeded timeout of 1000 ms/);
+  });
+
+  it('warns in the test output when a pass never fired an action', () => {
+    const out = stripAnsi(budget.output);
+    expect(out).toContain("kripke: toSatisfyInvariants passed, but this action never fired in 3 reachable states: reset. A pass that never fires an action may be vacuous; { deadActions: 'fail' } (or configure({ deadActions: 'fail' })) fails on this, 'ignore' silences it.");
+  });
+
+  it('has an explorer that headless Chromium renders: the steps, the violation marked, the state tree, the residual assumptions', () => {
+    const dom = renderedDom(join(project, '.kripke', itf.replace('.itf.json', '.html')));
+    expect(dom.match(/<li class="step[^"]*"/g)).toHaveLength(3);
+    expect(dom).toMatch(/<li class="step environment violation selected" data-index="2">/);
+    expect(dom).toContain('<span class="action">k8s:evict-pod</span><span class="env">k8s</span>');
+    expect(dom).toContain('<span class="before">"healthy"</span> → <span class="after">"unresponsive"</span>');
+    expect(dom).toContain('<h2>State at step 2</h2>');
+    expect(dom).toContain('<span class="value">"unresponsive"</span>');
+    expect(dom).toContain('<strong>node-capacity</strong> [k8s]: At least one schedulable node is always available after eviction');
+  });
+});
