@@ -5,10 +5,12 @@
  * breaks. The regression test after a fix (`expect(model).not.toReplay(file)`)
  * and the reproduction of a CI failure on a laptop (`toReplay`) both ask this.
  */
-import { KripkeError } from '../model/errors.js';
+import { describeThrown, KripkeError } from '../model/errors.js';
 import { formatLiteral, stepLabel } from '../model/literal.js';
-import { sameState } from '../model/plain-data.js';
+import { describeNonPlainData, sameState } from '../model/plain-data.js';
 import type { Transition } from '../model/types.js';
+import { resolveOptions } from './options.js';
+import { ask } from './query.js';
 import type { System } from './system.js';
 import { firings } from './trace.js';
 import type { Step } from './types.js';
@@ -38,29 +40,32 @@ export interface ReplayResult<S> {
   readonly trace: readonly Step<S>[];
   /** The property checked at the end, when one was. */
   readonly property?: string;
-}
-
-/** The environment a label belongs to (`k8s:evict-pod` → `k8s`), if it has one. */
-function environmentOfLabel(step: Step<unknown>): string | undefined {
-  if (step.environment !== undefined) return step.environment;
-  const label = step.action ?? '';
-  const colon = label.indexOf(':');
-  const paren = label.indexOf('(');
-  return colon > 0 && (paren < 0 || colon < paren) ? label.slice(0, colon) : undefined;
+  /**
+   * True when the steps replay but the failure at their end cannot be checked
+   * again (a liveness goal given inline, an error the file does not locate):
+   * `reproduced` is then false, and `.not.toReplay` fails rather than pass on it.
+   */
+  readonly unverified?: true;
 }
 
 type Fired<S> = { readonly step: Step<S> } | { readonly stop: string };
 
-/** Fires the saved step `i` from `state`: the step it makes today, or why it cannot. */
+/**
+ * Fires the saved step `i` from `state`: the step it makes today, or why it
+ * cannot. A step that names no action (another tool's trace) is matched by its
+ * state; a named one by its label among the model's actions, or among the
+ * behaviors of the environment the file names (never guessed from a `:` in the label).
+ */
 function fireSaved<S>(system: System<S>, state: S, saved: Step<S>, i: number): Fired<S> {
-  const label = saved.action ?? '';
-  const candidates = system.transitions.filter((t) => t.label === label || (t.choices !== undefined && label.startsWith(`${t.label}(`)));
+  if (saved.action === null || saved.action === undefined) return fireByState(system, state, saved, i);
+  const label = saved.action;
+  const env = saved.environment;
+  const candidates = system.transitions.filter((t) => t.environment === env && (t.label === label || (t.choices !== undefined && label.startsWith(`${t.label}(`))));
   if (candidates.length === 0) {
-    const env = environmentOfLabel(saved);
     if (env !== undefined && !system.environments.includes(env)) {
       throw new KripkeError(`step ${i} \`${label}\` is a behavior of environment ${env}, which was not given: replay with its environment (toReplay(file, { environments: [${env}] }))`);
     }
-    return { stop: `step ${i} \`${label}\` names no action of the model any more` };
+    return { stop: `step ${i} \`${label}\` names no ${env === undefined ? 'action of the model' : `behavior of environment ${env}`} any more` };
   }
   for (const t of candidates) {
     const fired = fireOne(t, state, saved);
@@ -69,21 +74,54 @@ function fireSaved<S>(system: System<S>, state: S, saved: Step<S>, i: number): F
   return { stop: `step ${i} \`${label}\` is no longer enabled` };
 }
 
-function fireOne<S>(t: Transition<S>, state: S, saved: Step<S>): Fired<S> | undefined {
-  const label = saved.action ?? '';
-  const offered = t.choices === undefined ? [undefined] : [...t.choices(state)];
-  const choice = offered.find((c) => ('choice' in saved && saved.choice !== undefined ? sameState(c, saved.choice) : stepLabel(t.label, t.choices !== undefined, c) === label));
-  if (t.choices !== undefined && choice === undefined) return undefined;
-  if (t.enabled !== undefined && t.enabled(state, choice) !== true) return undefined;
-  const next = t.apply(state, choice);
-  const step: Step<S> = {
+/** Every step the system can take from `state` (every enabled action and behavior, each choice). */
+function* successors<S>(system: System<S>, state: S): Generator<Step<S>> {
+  for (const t of system.transitions) {
+    const offered = t.choices === undefined ? [undefined] : [...t.choices(state)];
+    for (const choice of offered) {
+      if (t.enabled !== undefined && t.enabled(state, choice) !== true) continue;
+      yield stepOf(t, choice, t.apply(state, choice));
+    }
+  }
+}
+
+/** How many top-level fields of two states differ (for the nearest candidate). */
+function distance(a: unknown, b: unknown): number {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return sameState(a, b) ? 0 : 1;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => !sameState(x[k], y[k])).length;
+}
+
+/** A step without an action label: the first transition whose successor is the recorded state. */
+function fireByState<S>(system: System<S>, state: S, saved: Step<S>, i: number): Fired<S> {
+  let nearest: { step: Step<S>; d: number } | undefined;
+  for (const step of successors(system, state)) {
+    if (sameState(step.state, saved.state)) return { step };
+    const d = distance(saved.state, step.state);
+    if (nearest === undefined || d < nearest.d) nearest = { step, d };
+  }
+  const near = nearest === undefined ? '' : ` (nearest: \`${nearest.step.action}\`, ${firstDifference(saved.state, nearest.step.state)})`;
+  return { stop: `step ${i}: no action of the model leads to the recorded state${near}` };
+}
+
+function stepOf<S>(t: Transition<S>, choice: unknown, next: S): Step<S> {
+  return {
     action: stepLabel(t.label, t.choices !== undefined, choice),
     name: t.name,
     ...(t.choices === undefined ? {} : { choice }),
     ...(t.environment === undefined ? {} : { environment: t.environment }),
     state: next,
   };
-  return { step };
+}
+
+function fireOne<S>(t: Transition<S>, state: S, saved: Step<S>): Fired<S> | undefined {
+  const label = saved.action ?? '';
+  const offered = t.choices === undefined ? [undefined] : [...t.choices(state)];
+  const choice = offered.find((c) => ('choice' in saved && saved.choice !== undefined ? sameState(c, saved.choice) : stepLabel(t.label, t.choices !== undefined, c) === label));
+  if (t.choices !== undefined && choice === undefined) return undefined;
+  if (t.enabled !== undefined && t.enabled(state, choice) !== true) return undefined;
+  return { step: stepOf(t, choice, t.apply(state, choice)) };
 }
 
 /** The first place two plain values differ, as `path: saved → now`. */
@@ -121,34 +159,119 @@ export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options
   return { ...judgeEnd(system, trace, input, options), trace };
 }
 
-const steps = (n: number) => (n === 1 ? 'the step' : n === 2 ? 'both steps' : `all ${n} steps`);
+/** The steps replayed, as the start of a sentence: `the one step replays`, `both steps replay`, `all 3 steps replay`. */
+const steps = (n: number) => (n === 0 ? 'the initial state replays' : n === 1 ? 'the one step replays' : n === 2 ? 'both steps replay' : `all ${n} steps replay`);
+
+type Verdict = Omit<ReplayResult<unknown>, 'trace'>;
+
+const stringOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Whether the saved property still breaks at the end of the replayed trace. */
-function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: ReplayInput<S>, options: ReplayOptions): Omit<ReplayResult<S>, 'trace'> {
+function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: ReplayInput<S>, options: ReplayOptions): Verdict {
   const end = trace[trace.length - 1].state;
   const n = trace.length - 1;
-  const kind = typeof input.meta?.kind === 'string' ? input.meta.kind : undefined;
-  const named = options.property ?? (typeof input.meta?.property === 'string' ? input.meta.property : undefined);
+  const kind = stringOf(input.meta?.kind);
+  const named = options.property ?? stringOf(input.meta?.property);
   if (kind === 'deadlock') {
     const stuck = firings(end, system.transitions).next().done === true && system.terminal?.(end) !== true;
     return stuck
-      ? { reproduced: true, reason: `${steps(n)} replay and the last state is still a deadlock` }
+      ? { reproduced: true, reason: `${steps(n)} and the last state is still a deadlock` }
       : { reproduced: false, reason: 'the trace runs to its end and its last state is no longer a deadlock' };
   }
   if (kind === 'divergence' || kind === 'unexplained') {
-    return { reproduced: true, reason: `${steps(n)} replay on the model; the ${kind} was the implementation's or the log's, which the file does not hold: checkConformance or checkTrace re-checks it` };
+    return { reproduced: true, reason: `${steps(n)} on the model; the ${kind} was the implementation's or the log's, which the file does not hold: checkConformance or checkTrace re-checks it` };
   }
-  if (kind === 'liveness' || kind === 'error' || kind === 'reached') {
-    const what = kind === 'liveness' ? (input.loopsTo === undefined ? 'the path' : 'the cycle included') : 'to the state it reached';
-    return { reproduced: true, reason: `${steps(n)} replay (${what}); the ${kind === 'liveness' ? 'goal' : 'failure'} itself is not in the file and is not re-checked` };
-  }
+  if (kind === 'reached') return { reproduced: true, reason: `${steps(n)} (to the state it reached)` };
+  if (kind === 'liveness') return judgeLiveness(system, n, named);
+  if (kind === 'error') return judgeError(system, end, n, input.meta?.errorSource);
+  return judgeInvariants(system, end, n, named);
+}
+
+function judgeInvariants<S>(system: System<S>, end: S, n: number, named: string | undefined): Verdict {
   const properties = named === undefined ? system.invariants : system.invariants.filter((p) => p.name === named);
   if (named !== undefined && properties.length === 0) {
     return { reproduced: false, property: named, reason: `the trace runs to its end, but the model has no invariant or guarantee named ${named} any more` };
   }
   const broken = properties.find((p) => p.test(end) !== true);
-  if (broken !== undefined) return { reproduced: true, property: broken.name, reason: `${steps(n)} replay and ${broken.name} still breaks at the end` };
+  if (broken !== undefined) return { reproduced: true, property: broken.name, reason: `${steps(n)} and ${broken.name} still breaks at the end` };
   return named === undefined
     ? { reproduced: false, reason: 'the trace runs to its end and every invariant holds' }
     : { reproduced: false, property: named, reason: `the trace runs to its end and ${named} holds` };
+}
+
+/**
+ * A lasso: its steps replayed, the liveness property it broke is checked again
+ * on the model. Only a property declared on the model (by name) can be: an
+ * inline goal is code, not in the file, and the verdict is then `unverified`.
+ */
+function judgeLiveness<S>(system: System<S>, n: number, named: string | undefined): Verdict {
+  const declared = named === undefined ? undefined : system.liveness.find((p) => p.name === named);
+  if (declared === undefined) {
+    const why = named === undefined
+      ? 'the file names no liveness property declared on the model (an inline goal is code, not saved in the file)'
+      : `the model declares no liveness property named ${named} any more`;
+    return { reproduced: false, unverified: true, ...(named === undefined ? {} : { property: named }), reason: `${steps(n)}, but ${why}, so the property cannot be re-checked: declare it with defineModel({ liveness }) and check it by name` };
+  }
+  const result = ask(system, { kind: 'liveness', properties: [declared] }, resolveOptions({}, 'replayTrace'), { where: 'replayTrace' });
+  if (result.kind === 'liveness') return { reproduced: true, property: declared.name, reason: `${steps(n)} (the cycle included) and ${declared.name} still fails on the model` };
+  if (result.kind === 'ok') return { reproduced: false, property: declared.name, reason: `the lasso replays, but ${declared.name} now holds on the model` };
+  return { reproduced: false, unverified: true, property: declared.name, reason: `${steps(n)}, but re-checking ${declared.name} ended without an answer: ${String(result)}` };
+}
+
+/** Where the saved error came from, as `#meta.errorSource` records it. */
+interface SavedSource {
+  readonly kind: string;
+  readonly name?: string;
+  readonly environment?: string;
+}
+
+/**
+ * An error: the failing action (or guard, choices, invariant) fired again from
+ * the last state; the error reproduces while it still throws there.
+ */
+function judgeError<S>(system: System<S>, end: S, n: number, recorded: unknown): Verdict {
+  const source = typeof recorded === 'object' && recorded !== null ? (recorded as SavedSource) : undefined;
+  const name = stringOf(source?.name);
+  if (source === undefined || name === undefined || !['action', 'guard', 'choices', 'invariant', 'guarantee'].includes(source.kind)) {
+    const what = source === undefined ? 'the file does not say what threw (written before kripke recorded it)' : `a ${source.kind} error`;
+    return { reproduced: false, unverified: true, reason: `${steps(n)}, but ${what} cannot be re-checked from the file` };
+  }
+  const attempts = source.kind === 'invariant' || source.kind === 'guarantee' ? propertyAttempts(system, end, name) : transitionAttempts(system, end, name, source);
+  if (attempts.length === 0) return { reproduced: false, reason: `the trace runs to its end, but \`${name}\` names nothing of the model any more` };
+  const thrown = attempts.map(firstThrow).find((t) => t !== undefined);
+  return thrown === undefined
+    ? { reproduced: false, reason: `the trace runs to its end and \`${name}\` no longer throws from the last state` }
+    : { reproduced: true, reason: `${steps(n)} and \`${name}\` still throws from the last state: ${thrown}` };
+}
+
+/** What threw (described), or undefined when `attempt` ran and returned something usable. */
+function firstThrow(attempt: () => unknown): string | undefined {
+  try {
+    const out = attempt();
+    return out === BAD ? 'it returns no usable value' : undefined;
+  } catch (error) {
+    return describeThrown(error);
+  }
+}
+
+const BAD = Symbol('bad output');
+
+function propertyAttempts<S>(system: System<S>, end: S, name: string): (() => unknown)[] {
+  return system.invariants.filter((p) => p.name === name).map((p) => () => (typeof p.test(end) === 'boolean' ? true : BAD));
+}
+
+/** The failing transition's guard, choices or effect, run again from `end` (each matching choice). */
+function transitionAttempts<S>(system: System<S>, end: S, name: string, source: SavedSource): (() => unknown)[] {
+  const matching = system.transitions.filter((t) => t.environment === source.environment && (t.label === name || (t.choices !== undefined && name.startsWith(`${t.label}(`))));
+  return matching.map((t) => () => {
+    const offered = t.choices === undefined ? [undefined] : [...t.choices(end)];
+    if (source.kind === 'choices') return offered;
+    const choice = offered.find((c) => stepLabel(t.label, t.choices !== undefined, c) === name);
+    if (t.choices !== undefined && choice === undefined) return undefined;
+    const enabled = t.enabled === undefined ? true : t.enabled(end, choice);
+    if (source.kind === 'guard') return typeof enabled === 'boolean' ? enabled : BAD;
+    if (enabled !== true) return undefined;
+    const next = t.apply(end, choice);
+    return describeNonPlainData(next) === null ? next : BAD;
+  });
 }

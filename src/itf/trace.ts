@@ -100,6 +100,8 @@ function partsOf<S>(source: CheckResult<S> | OpenResult<S> | Trace<S>): { trace:
       ...(property === undefined ? {} : { property }),
       ...(r.kind === 'invariant' && r.environment !== undefined ? { environment: r.environment } : {}),
       ...(r.kind === 'liveness' && r.loopsTo !== undefined ? { loopsTo: r.loopsTo } : {}),
+      // What threw, so that a replay can fire it again from the last state.
+      ...(r.kind === 'error' ? { errorSource: { ...r.errorSource } } : {}),
       ...(unverified === undefined ? {} : { assumptions: unverified.map((a) => ({ ...a })) }),
       summary: String(r),
     },

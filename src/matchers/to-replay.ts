@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { KripkeError } from '../model/errors.js';
 import { replaySteps, type ReplayInput } from '../checker/replay.js';
@@ -13,19 +13,40 @@ interface Loaded {
   readonly where: string;
 }
 
+/**
+ * ITF JSON text, as opposed to a path: text that parses as a JSON object or
+ * array holding `states` (an ITF trace) or `trace`, or an array (kripke steps).
+ * `[bug].itf.json` and `{a,b}.itf.json` are paths.
+ */
+function isJsonText(text: string): boolean {
+  if (!/^\s*[[{]/.test(text)) return false;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) || (typeof parsed === 'object' && parsed !== null && ('states' in parsed || 'trace' in parsed));
+  } catch {
+    return false;
+  }
+}
+
 /** A path to a file (`.kripke/…/name.itf.json`), ITF JSON text, a parsed ITF object or kripke steps, read. */
 function load(call: Call, saved: unknown): Loaded {
-  const isText = typeof saved === 'string';
-  if (isText && !/^\s*[[{]/.test(saved)) {
-    const candidates = isAbsolute(saved) ? [saved] : [resolve(process.cwd(), saved), resolve(runner().root(), saved)];
-    const file = candidates.find((f) => existsSync(f));
-    if (file === undefined) throw usageError(call, `no counterexample file at ${saved} (looked in ${candidates.join(' and ')})`);
-    return { input: parse(call, readFileSync(file, 'utf8'), saved), where: relative(process.cwd(), file).split('\\').join('/') };
-  }
-  if (!isText && (typeof saved !== 'object' || saved === null)) {
+  if (typeof saved === 'string' && !isJsonText(saved)) return loadFile(call, saved);
+  if (typeof saved !== 'string' && (typeof saved !== 'object' || saved === null)) {
     throw usageError(call, 'the saved trace must be a file path, ITF JSON (text or parsed) or an array of steps', { label: 'Saved', value: saved });
   }
   return { input: parse(call, saved as SavedTrace<unknown>, 'the given trace'), where: 'the given trace' };
+}
+
+function loadFile(call: Call, path: string): Loaded {
+  if (path.trim() === '') throw usageError(call, 'the saved trace is an empty string: give the path of an .itf.json file, or ITF JSON');
+  const candidates = [...new Set(isAbsolute(path) ? [path] : [resolve(process.cwd(), path), resolve(runner().root(), path)])];
+  const file = candidates.find((f) => existsSync(f));
+  if (file === undefined) {
+    const json = /^\s*[[{]/.test(path) ? '; nor is it ITF JSON text (an object with states, or an array of steps)' : '';
+    throw usageError(call, `no counterexample file at ${path} (looked in ${candidates.join(' and ')})${json}`);
+  }
+  if (statSync(file).isDirectory()) throw usageError(call, `${path} is a directory, not a counterexample file (${file}): give the path of an .itf.json file`);
+  return { input: parse(call, readFileSync(file, 'utf8'), path), where: relative(process.cwd(), file).split('\\').join('/') };
 }
 
 function parse(call: Call, saved: SavedTrace<unknown>, where: string): ReplayInput<unknown> {
@@ -60,7 +81,7 @@ function optionsOf(call: Call, options: unknown): { environments: unknown; prope
  * expect(fixedService).not.toReplay('test/regressions/eviction.itf.json', { environments: [k8s] });
  */
 export function toReplay(this: MatcherContext, received: unknown, saved: unknown, options?: unknown): MatcherResult {
-  const call = callOf(this, 'toReplay', received, typeof saved === 'string' && !/^\s*[[{]/.test(saved) ? JSON.stringify(saved) : 'trace', options !== undefined);
+  const call = callOf(this, 'toReplay', received, typeof saved === 'string' && !isJsonText(saved) ? JSON.stringify(saved) : 'trace', options !== undefined);
   const model = requireModel(call, received);
   const opts = optionsOf(call, options);
   const envs = Array.isArray(opts.environments) && opts.environments.length === 0 ? [] : requireEnvironments<unknown>(call, opts.environments);
@@ -75,6 +96,14 @@ export function toReplay(this: MatcherContext, received: unknown, saved: unknown
   }
   const { palette } = call;
   const r = result;
+  if (r.unverified === true) {
+    // Neither a reproduction nor a fix: fail with and without .not, so that a regression test never passes on a file it cannot judge.
+    return {
+      pass: call.isNot,
+      message: () =>
+        [call.hint, '', palette.received(`kripke cannot tell whether the counterexample in ${where} still reproduces: ${r.reason}.`), palette.dim('A toReplay on this file can neither pass nor serve as a regression test.')].join('\n'),
+    };
+  }
   if (r.reproduced) {
     return {
       pass: true,

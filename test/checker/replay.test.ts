@@ -1,0 +1,103 @@
+// replayTrace on traces the first version misjudged: steps that name no
+// action (Apalache, Quint without mbt::actionTaken), error and liveness
+// counterexamples (re-checked, not taken on trust), model actions whose name
+// holds a ':'.
+import { describe, expect, it } from 'vitest';
+import { check, checkLiveness, defineModel, replayTrace, toITF } from '../../src/index.js';
+
+const j = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+describe('steps that name no action are replayed by their state', () => {
+  const counter = (step: number) => defineModel({ name: 'c', init: { x: 0 }, actions: { inc: { apply: (s: { x: number }) => ({ x: s.x + step }) } }, invariants: { small: (s) => s.x < 2 } });
+  const apalache = {
+    '#meta': { format: 'ITF', source: 'apalache' },
+    vars: ['x'],
+    states: [0, 1, 2].map((x, i) => ({ '#meta': { index: i }, x: { '#bigint': String(x) } })),
+  };
+
+  it('finds the transition whose successor is the recorded state', () => {
+    const r = replayTrace(counter(1), apalache);
+    expect(r).toMatchObject({ reproduced: true, reason: 'both steps replay and small still breaks at the end' });
+    expect(r.trace.map((s) => s.action)).toEqual([null, 'inc', 'inc']);
+  });
+
+  it('stops where no transition leads to the recorded state, with the nearest one', () => {
+    expect(replayTrace(counter(3), apalache)).toMatchObject({
+      reproduced: false,
+      stoppedAt: 1,
+      reason: 'step 1: no action of the model leads to the recorded state (nearest: `inc`, state.x was 1, is now 3)',
+    });
+  });
+});
+
+describe('error counterexamples are re-fired, not taken on trust', () => {
+  const thrower = (fixed: boolean) =>
+    defineModel({
+      name: 't',
+      init: { x: 0 },
+      actions: {
+        inc: { enabled: (s: { x: number }) => s.x < 5, apply: (s) => ({ x: s.x + 1 }) },
+        boom: { enabled: (s: { x: number }) => s.x === 1, apply: (s) => { if (!fixed) throw new Error('boom'); return { x: s.x + 10 }; } },
+      },
+      invariants: { ok: () => true },
+    });
+  const saved = j(toITF(check(thrower(false))));
+
+  it('records the failing action in #meta', () => {
+    expect(saved['#meta'].errorSource).toEqual({ kind: 'action', name: 'boom' });
+  });
+
+  it('reproduces while the action still throws, and not once it no longer does', () => {
+    expect(replayTrace(thrower(false), saved)).toMatchObject({ reproduced: true, reason: 'the one step replays and `boom` still throws from the last state: Error: boom' });
+    expect(replayTrace(thrower(true), saved)).toMatchObject({ reproduced: false, reason: 'the trace runs to its end and `boom` no longer throws from the last state' });
+  });
+
+  it('a file without the failing action cannot be re-checked: unverified, not reproduced', () => {
+    const old = j(saved);
+    delete (old['#meta'] as Record<string, unknown>).errorSource;
+    expect(replayTrace(thrower(true), old)).toMatchObject({ reproduced: false, unverified: true });
+    expect(replayTrace(thrower(true), old).reason).toContain('cannot be re-checked');
+  });
+});
+
+describe('liveness lassos: the property is checked again', () => {
+  const live = (fixed: boolean) =>
+    defineModel({
+      name: 'l',
+      init: { x: 0, done: false },
+      actions: {
+        spin: { enabled: (s: { x: number; done: boolean }) => !s.done, apply: (s) => ({ ...s, x: (s.x + 1) % 2 }) },
+        finish: { enabled: (s: { x: number; done: boolean }) => fixed && s.x === 1 && !s.done, apply: (s) => ({ ...s, done: true }) },
+      },
+      invariants: {},
+      liveness: { finishes: { goal: (s) => s.done, fair: ['spin'], strongFair: ['finish'] } },
+    });
+  const saved = j(toITF(checkLiveness(live(false), 'finishes')));
+
+  it('still a counterexample while the check of the named property fails', () => {
+    const r = replayTrace(live(false), saved);
+    expect(r.reproduced).toBe(true);
+    expect(r.reason).toMatch(/replay \(the cycle included\) and finishes still fails/);
+  });
+
+  it('no longer one once the property holds', () => {
+    expect(replayTrace(live(true), saved)).toMatchObject({ reproduced: false, reason: 'the lasso replays, but finishes now holds on the model' });
+  });
+
+  it('an inline goal (no property named) cannot be re-checked: unverified', () => {
+    const inline = j(toITF(checkLiveness(live(false), { goal: (s) => s.done, fair: ['spin', 'finish'] })));
+    const r = replayTrace(live(true), inline);
+    expect(r).toMatchObject({ reproduced: false, unverified: true });
+    expect(r.reason).toContain('names no liveness property declared on the model');
+  });
+});
+
+describe("a model action whose name holds ':'", () => {
+  it('is not taken for an environment behavior', () => {
+    const m1 = defineModel({ name: 'db', init: { x: 0 }, actions: { 'db:write': { apply: (s: { x: number }) => ({ x: s.x + 1 }) } }, invariants: { small: (s) => s.x < 1 } });
+    const m2 = defineModel({ name: 'db', init: { x: 0 }, actions: { write: { apply: (s: { x: number }) => ({ x: s.x + 1 }) } }, invariants: { small: (s) => s.x < 1 } });
+    const saved = JSON.stringify(toITF(check(m1)));
+    expect(replayTrace(m1, saved).reproduced).toBe(true);
+    expect(replayTrace(m2, saved)).toMatchObject({ reproduced: false, stoppedAt: 1, reason: 'step 1 `db:write` names no action of the model any more' });
+  });
+});
