@@ -33,6 +33,8 @@ expect.extend({
       root: () => (expect.getState() as SnapshotRoot).snapshotState?._rootDir ?? process.cwd(),
       testTimeout: () => circus()?.currentlyRunningTest?.timeout || circus()?.testTimeout,
       raiseTimeout: "the test's (it(name, fn, 30_000), jest.setTimeout(30_000), or testTimeout in jest.config)",
+      // No afterTest: a setup file cannot learn a Jest test's outcome (that takes a reporter or a test environment).
+      currentTest: () => circus()?.currentlyRunningTest ?? undefined,
     },
   }),
   toMatchAssumptionsSnapshot,

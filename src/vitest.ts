@@ -10,13 +10,14 @@
  *
  * @packageDocumentation
  */
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import './augment/jest-namespace.js';
 import { createMatchers } from './matchers/create-matchers.js';
 import { snapshotSerializer } from './render/snapshot-serializer.js';
 import { toMatchAssumptionsSnapshot } from './snapshot/vitest.js';
 
 type WorkerState = { config?: { root?: string; testTimeout?: number }; current?: { timeout?: number } };
+type Finished = { task?: { fails?: boolean; result?: { state?: string } } };
 const worker = (): WorkerState | undefined => (globalThis as { __vitest_worker__?: WorkerState }).__vitest_worker__;
 
 expect.extend({
@@ -27,6 +28,9 @@ expect.extend({
       root: () => worker()?.config?.root ?? process.cwd(),
       testTimeout: () => worker()?.current?.timeout ?? worker()?.config?.testTimeout,
       raiseTimeout: "the test's (it(name, fn, 30_000), or test.testTimeout in vitest.config)",
+      currentTest: () => worker()?.current,
+      // onTestFinished runs before Vitest flips an it.fails test's outcome: a failure there is a pass.
+      afterTest: (fn) => onTestFinished((ctx: Finished) => fn((ctx.task?.result?.state === 'fail') !== (ctx.task?.fails === true))),
     },
   }),
   toMatchAssumptionsSnapshot,

@@ -133,8 +133,19 @@ export function checkDeadActions(call: Call, outcome: MatcherResult, result: Any
   return outcome;
 }
 
-/** GitHub keeps at most 64 KB of an annotation's message; a failure message stays under this many bytes. */
+/**
+ * GitHub keeps at most 64 KB of an annotation's message, counted as the
+ * workflow command carries it (`%0A` for each newline): a failure message
+ * stays under this many bytes so encoded.
+ */
 export const MAX_MESSAGE_BYTES = 60_000;
+
+/** The bytes a text takes in a workflow command (`::error …::text`): `%`, `\r` and `\n` escaped as `%25`, `%0D`, `%0A`. */
+export function annotationBytes(text: string): number {
+  let escapes = 0;
+  for (const c of text) if (c === '%' || c === '\r' || c === '\n') escapes++;
+  return Buffer.byteLength(text) + 2 * escapes;
+}
 
 /**
  * A failure message longer than a GitHub annotation takes (a long trace of
@@ -150,17 +161,17 @@ export function withinAnnotationLimit(call: Call, outcome: MatcherResult): Match
 }
 
 function fit(call: Call, full: string): string {
-  const bytes = Buffer.byteLength(full);
+  const bytes = annotationBytes(full);
   if (bytes <= MAX_MESSAGE_BYTES) return full;
-  console.error(`kripke: the whole failure message of ${call.test.testName ?? call.name} (${bytes} bytes; the test's failure shows its head and tail):\n${full}`);
+  console.error(`kripke: the whole failure message of ${call.test.testName ?? call.name} (${Buffer.byteLength(full)} bytes; the test's failure shows its head and tail):\n${full}`);
   const lines = full.split('\n');
   const head: string[] = [];
   const tail: string[] = [];
-  let budget = MAX_MESSAGE_BYTES - 400;
+  let budget = MAX_MESSAGE_BYTES - 600;
   for (let i = 0, j = lines.length - 1; i <= j; ) {
     const front = head.length <= 2 * tail.length;
     const line = front ? lines[i] : lines[j];
-    const size = Buffer.byteLength(line) + 1;
+    const size = annotationBytes(line) + 3;
     if (size > budget) break;
     budget -= size;
     if (front) head.push(lines[i++]);

@@ -18,6 +18,14 @@ export interface RunnerInfo {
   readonly testTimeout: () => number | undefined;
   /** How a user raises the test's timeout in this runner. */
   readonly raiseTimeout: string;
+  /** The running test, as an object that stays the same for one run of one test (Vitest's task, jest-circus's test entry). */
+  readonly currentTest?: () => unknown;
+  /**
+   * Calls `fn` once the running test has ended, with whether it failed in the
+   * end (after `it.fails` is taken into account), where the runner tells it
+   * (Vitest's `onTestFinished`); false where it cannot.
+   */
+  readonly afterTest?: (fn: (failed: boolean) => void) => unknown;
 }
 
 /** The timeout of a matcher when the runner exposes none: below the runners' 5 s. */

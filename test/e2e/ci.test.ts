@@ -40,6 +40,7 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
   let first: Run;
   let replay: Run;
   let budget: Run;
+  let outcome: Run;
   let itf = '';
 
   beforeAll(async () => {
@@ -49,7 +50,9 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     itf = files(join(project, '.kripke')).find((f) => f.endsWith('.itf.json')) ?? '';
     replay = await runNode(bin, args(`replay.test.${ext}`), project, { CI: 'true', NO_COLOR: '1', KRIPKE_REPLAY_FILE: `.kripke/${itf}` });
     budget = await runNode(bin, args(`budget.test.${ext}`), project, { CI: 'true', NO_COLOR: '1' });
-  }, 180_000);
+    rmSync(join(project, '.kripke-outcome'), { recursive: true, force: true });
+    outcome = await runNode(bin, args(`outcome.test.${ext}`), project, { CI: 'true', NO_COLOR: '1', KRIPKE_ARTIFACTS: '.kripke-outcome' });
+  }, 240_000);
 
   it('writes one valid ITF file and its explorer for the failing test, nothing for the passing one', () => {
     expect(files(join(project, '.kripke'))).toEqual([`survives.test.${ext}/service-survives-eviction.html`, `survives.test.${ext}/service-survives-eviction.itf.json`]);
@@ -57,6 +60,15 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     const data = fromITF(readFileSync(join(project, '.kripke', itf), 'utf8'));
     expect(data.trace.map((s) => s.action)).toEqual([null, 'start', 'k8s:evict-pod']);
     expect(data.meta).toMatchObject({ matcher: 'toSurvive', property: 'always-responsive', kind: 'invariant', test: runner === 'Vitest' ? 'service > survives eviction' : 'service survives eviction', testFile: `survives.test.${ext}` });
+  });
+
+  it(runner === 'Vitest' ? 'writes files only for a test that failed in the end, one pair per failure' : 'writes at the failure (Jest: a setup file cannot see the outcome), one pair per failure', () => {
+    const dir = join(project, `.kripke-outcome/outcome.test.${ext}`);
+    const written = files(dir).filter((f) => f.endsWith('.itf.json'));
+    // Vitest: it.fails and a failure caught by toThrow pass, so nothing of theirs; Jest writes it.failing's file (docs/ci.md).
+    expect(written).toEqual(runner === 'Vitest' ? ['two-failures-2.itf.json', 'two-failures.itf.json'] : ['known-bug.itf.json', 'two-failures-2.itf.json', 'two-failures.itf.json']);
+    // Vitest shows both soft failures; the Jest test rethrows its first, which names the first file.
+    expect(stripAnsi(outcome.output)).toContain(`Counterexample: .kripke-outcome/outcome.test.${ext}/two-failures${runner === 'Vitest' ? '-2' : ''}.itf.json`);
   });
 
   it('prints the path, relative to the working directory, under the headline', () => {
