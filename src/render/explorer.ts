@@ -91,6 +91,9 @@ const SCRIPT = String.raw`
   var states = Array.isArray(data.states) ? data.states : [];
   var loop = typeof data.loop === 'number' ? data.loop : typeof meta.loopsTo === 'number' ? meta.loopsTo : -1;
   var failing = meta.kind !== undefined && meta.kind !== 'ok' && meta.kind !== 'reached';
+  // ITF escapes a field named '#x' as '##x' (a single '#' starts a tag such as '#set').
+  function fieldName(k) { return k.slice(0, 2) === '##' ? k.slice(1) : k; }
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -113,7 +116,7 @@ const SCRIPT = String.raw`
     if (t === 'tup') return v['#tup'].map(function (x, i) { return ['[' + i + ']', x]; });
     if (t === 'set') return v['#set'].map(function (x, i) { return ['{' + i + '}', x]; });
     if (t === 'map') return v['#map'].map(function (kv) { return [short(kv[0]) + ' =>', kv[1]]; });
-    if (t === 'object') return Object.keys(v).filter(function (k) { return k !== '#meta'; }).map(function (k) { return ['.' + k, v[k]]; });
+    if (t === 'object') return Object.keys(v).filter(function (k) { return k !== '#meta'; }).map(function (k) { return ['.' + fieldName(k), v[k]]; });
     return null;
   }
   function short(v) {
@@ -146,16 +149,17 @@ const SCRIPT = String.raw`
     if (JSON.stringify(a) === JSON.stringify(b)) return out;
     var ta = tagOf(a), tb = tagOf(b);
     if (ta === tb && (ta === 'object' || ta === 'array')) {
-      var keys = Object.keys(a).concat(Object.keys(b).filter(function (k) { return !(k in a); }));
-      keys.forEach(function (k) { if (k !== '#meta') diff(a[k], b[k], path + (ta === 'array' ? '[' + k + ']' : '.' + k), out); });
+      var keys = Object.keys(a).concat(Object.keys(b).filter(function (k) { return !own(a, k); }));
+      keys.forEach(function (k) { if (k !== '#meta') diff(own(a, k) ? a[k] : undefined, own(b, k) ? b[k] : undefined, path + (ta === 'array' ? '[' + k + ']' : '.' + fieldName(k)), out); });
       return out;
     }
     out.push([path, a, b]);
     return out;
   }
   function vars(s) {
+    // Own properties defined, never assigned: a field named __proto__ stays a field.
     var o = {};
-    Object.keys(s || {}).forEach(function (k) { if (k !== '#meta') o[k] = s[k]; });
+    Object.keys(s || {}).forEach(function (k) { if (k !== '#meta') Object.defineProperty(o, k, { value: s[k], enumerable: true, writable: true, configurable: true }); });
     return o;
   }
   function summary() {
@@ -194,7 +198,7 @@ const SCRIPT = String.raw`
     aside.textContent = '';
     aside.appendChild(el('h2', '', 'State at step ' + i));
     var s = vars(states[i]);
-    Object.keys(s).forEach(function (k) { aside.appendChild(tree(k, s[k], true)); });
+    Object.keys(s).forEach(function (k) { aside.appendChild(tree(fieldName(k), s[k], true)); });
   }
   function steps() {
     var ol = document.getElementById('steps');

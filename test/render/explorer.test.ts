@@ -49,6 +49,16 @@ describe('the explorer in Chromium', () => {
     expect(dom).toContain('<li>state.a.b[0]: <span class="before">1</span> → <span class="after">9</span></li>');
   });
 
+  it('shows a field named __proto__ and a field whose name starts with # as they are', () => {
+    const init = JSON.parse('{"__proto__": {"admin": true}, "x": 0, "#h": 1, "nested": {"#k": 2}}') as { x: number };
+    const model = defineModel({ name: 'keys', init, actions: { inc: { apply: (s: { x: number }) => ({ ...JSON.parse(JSON.stringify(s)), x: s.x + 1 }) } }, invariants: { small: (s) => s.x < 1 } });
+    const dom = renderedDom(page('keys', renderExplorer(toITF(check(model)))));
+    expect(dom).toContain('<summary><span class="key">__proto__</span>: Object(1)</summary>');
+    expect(dom).toContain('<span class="key">#h</span>: <span class="value">1</span>');
+    expect(dom).toContain('<span class="key">.#k</span>: <span class="value">2</span>');
+    expect(dom).not.toMatch(/class="key">\.?##/);
+  });
+
   it('takes the screenshot kept in docs (rewritten there with UPDATE_DOCS=1)', () => {
     const file = page('docs', renderExplorer(toITF(checkOpen(service, k8s(false)), { matcher: 'toSurvive', model: 'service', test: 'service > survives eviction', testFile: 'test/service.test.ts' })));
     const shot = join(dir, 'explorer.png');
