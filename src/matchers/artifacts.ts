@@ -3,8 +3,9 @@
  * the artifacts folder, with the HTML explorer beside it, at a path made from
  * the test file and the test's name. Whatever the name (`../`, an absolute
  * path, a very long name, two names that read alike once made safe), the file
- * stays inside the folder and no test overwrites another's. Written once per
- * test per run (a watch-mode re-run is a new run); never on a pass.
+ * stays inside the folder and no test overwrites another's. One pair of files
+ * per failure of a test (`-2`, `-3` for a second and third); never on a pass,
+ * and under Vitest only when the test failed in the end.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
