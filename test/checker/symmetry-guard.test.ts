@@ -31,7 +31,7 @@ describe('a wrong view or symmetry on a tiny model is an error, not a pass', () 
       },
       invariants: { 'at most 4 retries': (s) => s.retries <= 4 },
     });
-    expect(errorOf(check(m, { deadlock: false, view: (s) => s.n }))).toMatch(/^view: the check would merge states .*invariant 'at most 4 retries'/);
+    expect(errorOf(check(m, { deadlock: false, view: (s: { n: number }) => s.n }))).toMatch(/^view: the check would merge states .*invariant 'at most 4 retries'/);
   });
 
   const counter = { name: 'counter', init: { x: 0 }, actions: { inc: { enabled: (s: { x: number }) => s.x < 10, apply: (s: { x: number }) => ({ x: s.x + 1 }) } }, invariants: { 'x < 5': (s: { x: number }) => s.x < 5 } };
@@ -52,7 +52,7 @@ describe('a wrong view or symmetry on a tiny model is an error, not a pass', () 
 
   it('t6: a view hiding a deadlock one step away', () => {
     const c = defineModel({ name: 'c', init: { x: 0 }, actions: { inc: { enabled: (s) => s.x < 3, apply: (s) => ({ x: s.x + 1 }) } } });
-    expect(errorOf(check(c, { view: (s) => s.x > 0 }))).toMatch(/action 'inc' is enabled once in the first and 0 times in the second/);
+    expect(errorOf(check(c, { view: (s: { x: number }) => s.x > 0 }))).toMatch(/action 'inc' is enabled once in the first and 0 times in the second/);
   });
 
   it('t9: a misspelt view (undefined for every state) is named', () => {
