@@ -2,13 +2,19 @@
  * When two states are one: by default, equal as plain data; with a model's
  * `symmetry`, equal representatives; with the check's `view`, equal views
  * (of the representative, when there are both). Both are reductions the user
- * vouches for, and a wrong one is a silent pass, so the checker samples them
- * (TLC's issues #126 and #816 are the cautionary tale): on the first
- * expanded states and then one in `SAMPLE_EVERY`, a state must behave as its
- * representative and as a random renaming of its ids does, and two states
- * the check identifies must too: the same verdict from every invariant and
- * `terminal`, and the same successors, as the check identifies them. The
- * first difference fails the check, with a trace to the state where it shows.
+ * vouches for, and a wrong one is a silent pass (TLC's issues #126 and #816).
+ *
+ * What the checker guarantees (not sampled): every time the search meets a
+ * state whose key is already stored for another concrete state, the two are
+ * compared on every invariant and guarantee the query checks, the reach
+ * query's state target, `terminal`, and how many times each action is
+ * enabled (the class keeps a 32-bit signature of its first member). The first
+ * difference fails the check. What it cannot guarantee: that the successors
+ * of merged states correspond further on (the states behind a merge are not
+ * all explored; that is the point of merging). Beyond the guarantee, random
+ * walks from merged states (seeded per run, within a budget) compare the
+ * states they pass with their classes, and sampled states are compared with
+ * their representative and renamings one step ahead.
  */
 import { describe } from '../model/action.js';
 import { KripkeError, ModelDefinitionError } from '../model/errors.js';
@@ -19,54 +25,96 @@ import { formatLiteral, stepLabel } from '../model/literal.js';
 import { fingerprint64 } from './store/fingerprint.js';
 import type { System } from './system.js';
 
-/** Every state among the first ones expanded is sampled; after that, one in this many. */
+/** Every state among the first ones expanded is sampled; after that, about one in this many (at random). */
 const EVERY_STATE = 512;
 const SAMPLE_EVERY = 64;
-/** Identified pairs are looked for among the successors of sampled states, up to this many keys remembered. */
-const MAX_REMEMBERED = 4096;
 /** Up to this many interchangeable ids, a sampled state is compared with every renaming of itself (4! = 24); above, with one. */
 const ALL_RENAMINGS = 4;
-/** Keys checked to be plain data (the rest are checked by the store as it hashes them). */
+/** Keys checked to be plain data and the input unchanged (the rest are checked by the store as it hashes them, and when sampled). */
 const CHECKED_KEYS = 64;
+/** Steps of random walks from merged states: this many free, plus one per merge met. */
+const WALK_STEPS = 16384;
+const WALK_DEPTH = 48;
+
+/** What a query checks in every state, which merged states must agree on. */
+export interface Checked<S> {
+  readonly properties: readonly Property<S>[];
+  readonly target?: (state: S) => unknown;
+}
 
 /** How a check identifies states, when not by the whole state; and its guard. */
 export interface Identity<S> {
   /** What the store keys a state by. */
   readonly key: (state: unknown) => unknown;
-  /** Samples that the reduction is one the model has; throws where it is not. */
+  /** Samples extra evidence on an expanded state (its representative, renamings); throws where the reduction is wrong. */
   readonly sample: (state: S) => void;
+  /** Every state the search meets, with its class id and whether it created the class: merged states are compared. */
+  readonly met: (state: S, id: number, added: boolean) => void;
+  /** Lets the guard look up states' classes (for the walks). */
+  readonly attach: (find: (state: unknown) => number) => void;
   /** What identifies states, for messages: 'symmetry', 'view', 'symmetry and view'. */
   readonly noun: string;
+}
+
+/**
+ * Two states merged into one class differ: thrown by the search, completed by
+ * the query (which rebuilds the class's first member by replay, since only
+ * its signature is kept).
+ */
+export class MergedApart<S> extends ModelDefinitionError {
+  override name = 'ModelDefinitionError';
+  constructor(
+    readonly classId: number,
+    readonly state: S,
+    readonly explainWith: (first: S) => ModelDefinitionError,
+  ) {
+    super('merged states differ');
+  }
+}
+
+const show = (s: unknown): string => formatLiteral(s, { max: 300 });
+const reason = (error: unknown): string => (error instanceof Error ? error.message : describe(error));
+
+/** Calls a user's symmetry, view or permute on a copy of the state, and names it in whatever goes wrong. */
+function callOnCopy<T>(name: string, fn: (s: unknown) => T, state: unknown, strict: boolean): T {
+  const copy = copyPlainData(state);
+  let out: T;
+  try {
+    out = fn(copy);
+  } catch (error) {
+    if (error instanceof KripkeError) throw error;
+    throw new ModelDefinitionError(`${name} threw on the state ${show(state)}: ${reason(error)}`, { cause: error });
+  }
+  if (out === undefined) throw new ModelDefinitionError(`${name} returned undefined for the state ${show(state)}; it must return plain data (a misspelt field reads as undefined)`);
+  if (strict) {
+    if (canonicalKey(copy) !== canonicalKey(state)) {
+      throw new ModelDefinitionError(`${name} changed the state it was given (${show(state)} became ${show(copy)}); it must return a new value and leave its input untouched (Array.prototype.sort sorts in place: copy first)`);
+    }
+    const bad = describeNonPlainData(out, 'result');
+    if (bad !== null) throw new ModelDefinitionError(`${name} returned a value that is not plain data: ${bad.message}`);
+  }
+  return out;
 }
 
 /**
  * The identity of a check, or undefined when states are identified whole.
  *
  * @example
- * identityOf(compose(model), options.view)?.key(state); // the state's representative, or its view
+ * identityOf(compose(model), options.view, { properties })?.key(state); // the state's representative, or its view
  */
-export function identityOf<S>(system: System<S>, view: ((state: unknown) => unknown) | undefined): Identity<S> | undefined {
+export function identityOf<S>(system: System<S>, view: ((state: unknown) => unknown) | undefined, checked: Checked<S> = { properties: system.invariants }): Identity<S> | undefined {
   const symmetry = system.symmetry as ((state: unknown) => unknown) | undefined;
   if (symmetry === undefined && view === undefined) return undefined;
   const noun = symmetry !== undefined && view !== undefined ? 'symmetry and view' : symmetry !== undefined ? 'symmetry' : 'view';
-  const project = symmetry === undefined ? view! : view === undefined ? symmetry : (s: unknown) => view(symmetry(s));
+  const symmetryName = symmetry !== undefined && groupOf(symmetry) !== undefined ? "symmetry (permutations' permute or signature)" : 'symmetry';
   let calls = 0;
-  const key = (state: unknown): unknown => {
-    let k: unknown;
-    try {
-      k = project(state);
-    } catch (error) {
-      throw new KripkeError(`${noun} threw on a state: ${error instanceof Error ? error.message : describe(error)}`, { cause: error });
-    }
-    if (calls < CHECKED_KEYS) {
-      calls++;
-      const bad = describeNonPlainData(k, noun === 'view' ? 'view' : 'representative');
-      if (bad !== null) throw new ModelDefinitionError(`${noun} returned a value that is not plain data: ${bad.message}`);
-    }
-    return k;
+  const key = (state: unknown, strict = false): unknown => {
+    const check = strict || calls++ < CHECKED_KEYS;
+    const rep = symmetry === undefined ? state : callOnCopy(symmetryName, symmetry, state, check);
+    return view === undefined ? rep : callOnCopy('view', view, rep, check);
   };
-  const guard = new Guard(system, key, noun, symmetry as ((state: S) => S) | undefined);
-  return { key, noun, sample: (s) => guard.sample(s) };
+  const guard = new Guard(system, (s) => key(s, true), noun, symmetry as ((state: S) => S) | undefined, checked);
+  return { key: (s) => key(s), noun, sample: (s) => guard.sample(s), met: (s, id, added) => guard.met(s, id, added), attach: (find) => (guard.find = find) };
 }
 
 /** Every renaming of the ids, as functions (at most ALL_RENAMINGS ids). */
@@ -88,59 +136,169 @@ function everyRenaming(ids: readonly unknown[]): ((id: unknown) => unknown)[] {
 const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);
 
 class Guard<S> {
+  /** Set by the search: the class id of a state, or -1. */
+  find: (state: unknown) => number = () => -1;
   private expanded = 0;
-  private random = 0x2545f491;
-  private readonly remembered = new Map<string, { state: S; whole: string }>();
+  private random = (Math.random() * 0x7fffffff) | 1; // seeded per run: repeated runs sample differently
   private readonly group: PermutationGroup<S> | undefined;
   private readonly properties: readonly Property<S>[];
   private readonly transitions: readonly Transition<S>[];
   private readonly fp = new Int32Array(2);
+  // Per class: its first member's signature and whole fingerprint.
+  private signatures = new Int32Array(1024);
+  private wholes = new Int32Array(2048);
+  private classes = 0;
+  private walkBudget = WALK_STEPS;
 
   constructor(
     private readonly system: System<S>,
-    private readonly key: (state: unknown) => unknown,
+    private readonly strictKey: (state: unknown) => unknown,
     private readonly noun: string,
     private readonly symmetry: ((state: S) => S) | undefined,
+    private readonly checked: Checked<S>,
   ) {
     this.group = symmetry === undefined ? undefined : groupOf(symmetry);
-    this.properties = system.invariants;
+    this.properties = checked.properties;
     this.transitions = system.transitions;
+  }
+
+  /** Every state met: the first of its class leaves its signature; a different one must match it. */
+  met(s: S, id: number, added: boolean): void {
+    fingerprint64.of(s, this.fp, true);
+    if (added || id >= this.classes) {
+      this.record(id, this.signature(s));
+      return;
+    }
+    if (this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1]) return;
+    if (this.signature(s) !== this.signatures[id]) throw this.apart(id, s, 'another state the check identifies with it');
+    this.walkBudget++;
+    this.walk(s);
+  }
+
+  private record(id: number, signature: number): void {
+    while (id >= this.signatures.length) {
+      const grown = new Int32Array(this.signatures.length * 2);
+      grown.set(this.signatures);
+      this.signatures = grown;
+      const wholes = new Int32Array(this.wholes.length * 2);
+      wholes.set(this.wholes);
+      this.wholes = wholes;
+    }
+    this.signatures[id] = signature;
+    this.wholes[2 * id] = this.fp[0];
+    this.wholes[2 * id + 1] = this.fp[1];
+    if (id >= this.classes) this.classes = id + 1;
+  }
+
+  /** What merged states must agree on, in 32 bits: each property and the target, terminal, and each action's count of enabled firings. */
+  private signature(s: S): number {
+    let h = 0x811c9dc5;
+    const mix = (x: number) => (h = Math.imul(h ^ x, 0x01000193));
+    for (const p of this.properties) mix(verdict(p.test(s)));
+    if (this.checked.target !== undefined) mix(verdict(this.checked.target(s)));
+    if (this.system.terminal !== undefined) mix(verdict(this.system.terminal(s)));
+    for (const n of this.enabledCounts(s)) mix(n);
+    return h;
+  }
+
+  private enabledCounts(s: S): number[] {
+    return this.transitions.map((tr) => {
+      let n = 0;
+      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) if (tr.enabled === undefined || tr.enabled(s, c) === true) n++;
+      return n;
+    });
+  }
+
+  /** The first thing two states differ on, of what the signature covers; null if nothing. */
+  difference(a: S, b: S): string | null {
+    for (const p of this.properties) {
+      const [x, y] = [p.test(a), p.test(b)];
+      if (x !== y) return `${p.environment === undefined ? 'invariant' : 'guarantee'} '${p.name}' is ${String(x)} in the first and ${String(y)} in the second`;
+    }
+    const target = this.checked.target;
+    if (target !== undefined && target(a) !== target(b)) return `the reach target is ${String(target(a))} in the first and ${String(target(b))} in the second`;
+    const terminal = this.system.terminal;
+    if (terminal !== undefined && terminal(a) !== terminal(b)) return 'terminal tells them apart';
+    const [ea, eb] = [this.enabledCounts(a), this.enabledCounts(b)];
+    const t = ea.findIndex((n, i) => n !== eb[i]);
+    return t < 0 ? null : `action '${this.transitions[t].label}' is enabled ${times(ea[t])} in the first and ${times(eb[t])} in the second`;
+  }
+
+  /** The error for a state that differs from its class's first member (rebuilt by the query). */
+  private apart(id: number, s: S, what: string): MergedApart<S> {
+    const copy = copyPlainData(s);
+    return new MergedApart(id, copy, (first) => {
+      const difference = this.difference(first, copy) ?? 'their signatures differ (what the invariants, target, terminal or guards return is not the same)';
+      return this.error(first, copy, what, difference);
+    });
+  }
+
+  /** A random walk from a merged state, comparing each state passed with its class (extra evidence, within the budget). */
+  private walk(from: S): void {
+    let s = from;
+    for (let depth = 0; depth < WALK_DEPTH && this.walkBudget > 0; depth++) {
+      this.walkBudget--;
+      const next = this.randomSuccessor(s);
+      if (next === undefined) return;
+      s = next;
+      const id = this.find(s);
+      if (id < 0 || id >= this.classes) continue;
+      fingerprint64.of(s, this.fp, true);
+      if (this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1]) continue;
+      if (this.signature(s) !== this.signatures[id]) throw this.apart(id, s, 'a state reachable from a merged one, which the check identifies with it');
+    }
+  }
+
+  private randomSuccessor(s: S): S | undefined {
+    const firings: [Transition<S>, unknown][] = [];
+    for (const tr of this.transitions) {
+      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) if (tr.enabled === undefined || tr.enabled(s, c) === true) firings.push([tr, c]);
+    }
+    if (firings.length === 0) return undefined;
+    const [tr, c] = firings[this.next() % firings.length];
+    return tr.apply(s, c);
+  }
+
+  private next(): number {
+    this.random ^= this.random << 13;
+    this.random ^= this.random >>> 17;
+    this.random ^= this.random << 5;
+    return this.random >>> 0;
   }
 
   sample(s: S): void {
     const n = this.expanded++;
-    if (n >= EVERY_STATE && n % SAMPLE_EVERY !== 0) return;
-    this.pair(s);
-    if (this.symmetry !== undefined) {
-      this.compare(s, this.symmetry(s), 'its representative');
-      if (this.group !== undefined) {
-        const { ids, permute } = this.group;
-        const renamings = ids.length <= ALL_RENAMINGS ? everyRenaming(ids) : [this.renaming(ids)];
-        for (const to of renamings) this.compare(s, permute(s, to), 'the same state with its ids renamed');
-      }
+    if (n >= EVERY_STATE && this.next() % SAMPLE_EVERY !== 0) return;
+    const k = this.deterministic(s);
+    if (this.symmetry === undefined) return;
+    const rep = this.noun === 'symmetry' ? (k as S) : (callOnCopy('symmetry', this.symmetry as (s: unknown) => S, s, true) as S);
+    const again = this.noun === 'symmetry' ? this.strictKey(rep) : rep;
+    if (this.noun === 'symmetry' && canonicalKey(again) !== canonicalKey(k)) {
+      throw new ModelDefinitionError(`symmetry is not idempotent: the state ${show(s)} has the representative ${show(k)}, whose own representative is ${show(again)}; a representative must be its own representative`);
     }
-    for (const t of this.successors(s).states) this.pair(t);
+    this.compare(s, rep, 'its representative');
+    if (this.group === undefined) return;
+    const { ids, permute } = this.group;
+    const renamings = ids.length <= ALL_RENAMINGS ? everyRenaming(ids) : [this.renaming(ids)];
+    const renamed = (to: (id: unknown) => unknown) => callOnCopy("permutations' permute", (c) => permute(c as S, to), s, true) as S;
+    for (const to of renamings) this.compare(s, renamed(to), 'the same state with its ids renamed');
   }
 
-  /** A successor whose key was met before with another whole state: the two must behave alike. */
-  private pair(t: S): void {
-    const k = this.id(t);
-    const first = this.remembered.get(k);
-    if (first === undefined) {
-      if (this.remembered.size < MAX_REMEMBERED) this.remembered.set(k, { state: copyPlainData(t), whole: this.whole(t) });
-      return;
+  /** The key of a state, asked twice: a symmetry or view must give the same answer for the same state. */
+  private deterministic(s: S): unknown {
+    const a = this.strictKey(s);
+    const b = this.strictKey(s);
+    if (canonicalKey(a) !== canonicalKey(b)) {
+      throw new ModelDefinitionError(`${this.noun} is not deterministic: for the state ${show(s)} it returned ${show(a)}, then ${show(b)}; it must be a function of the state alone (no Math.random, no counters)`);
     }
-    if (first.whole !== this.whole(t)) this.compare(first.state, t, `another state the check identifies with it (same ${this.noun === 'view' ? 'view' : 'key'})`);
+    return a;
   }
 
-  /** A pseudo-random renaming of the ids (the same sequence on every run). */
+  /** A pseudo-random renaming of the ids. */
   private renaming(ids: readonly unknown[]): (id: unknown) => unknown {
     const to = [...ids];
     for (let i = to.length - 1; i > 0; i--) {
-      this.random ^= this.random << 13;
-      this.random ^= this.random >>> 17;
-      this.random ^= this.random << 5;
-      const j = (this.random >>> 0) % (i + 1);
+      const j = this.next() % (i + 1);
       [to[i], to[j]] = [to[j], to[i]];
     }
     const index = new Map(ids.map((id, i) => [canonicalKey(id), i]));
@@ -151,62 +309,47 @@ class Guard<S> {
     };
   }
 
-  /** `a` and `b` must look the same to every invariant and terminal, and have the same successors up to identity. */
+  /** `a` and `b` must look the same to what the check reads, and have the same successors up to identity (sampled, one step). */
   private compare(a: S, b: S, what: string): void {
-    for (const p of this.properties) {
-      const x = p.test(a);
-      const y = p.test(b);
-      if (x !== y) this.fail(a, b, what, `${p.environment === undefined ? 'invariant' : 'guarantee'} '${p.name}' is ${String(x)} in the first and ${String(y)} in the second`);
-    }
-    const terminal = this.system.terminal;
-    if (terminal !== undefined && terminal(a) !== terminal(b)) this.fail(a, b, what, 'terminal tells them apart');
-    const { keys: sa, enabled: ea } = this.successors(a);
-    const { keys: sb, enabled: eb } = this.successors(b);
-    this.transitions.forEach((tr, t) => {
-      if (ea[t] !== eb[t]) this.fail(a, b, what, `action '${tr.label}' is enabled ${times(ea[t])} in the first and ${times(eb[t])} in the second`);
-    });
-    for (const [k, label] of sa) if (!sb.has(k)) this.fail(a, b, what, `${label()} leads from the first to a state that no action leads to from the second`);
-    for (const [k, label] of sb) if (!sa.has(k)) this.fail(a, b, what, `${label()} leads from the second to a state that no action leads to from the first`);
+    const difference = this.difference(a, b);
+    if (difference !== null) throw this.error(a, b, what, difference);
+    const sa = this.successorKeys(a);
+    const sb = this.successorKeys(b);
+    for (const [k, label] of sa) if (!sb.has(k)) throw this.error(a, b, what, `${label()} leads from the first to a state that no action leads to from the second`);
+    for (const [k, label] of sb) if (!sa.has(k)) throw this.error(a, b, what, `${label()} leads from the second to a state that no action leads to from the first`);
   }
 
   /** A state's identity in the check, as text (its key's 64-bit fingerprint: a collision here only hides a difference). */
   private id(s: S): string {
-    fingerprint64.of(this.key(s), this.fp, true);
+    fingerprint64.of(this.deterministic(s), this.fp, true);
     return `${this.fp[0]}:${this.fp[1]}`;
   }
 
-  /** The whole state's fingerprint, as text. */
-  private whole(s: S): string {
-    fingerprint64.of(s, this.fp, true);
-    return `${this.fp[0]}:${this.fp[1]}`;
-  }
-
-  private successors(s: S): { states: S[]; keys: Map<string, () => string>; enabled: number[] } {
-    const states: S[] = [];
-    const enabled = this.transitions.map(() => 0);
+  private successorKeys(s: S): Map<string, () => string> {
     const keys = new Map<string, () => string>();
-    this.transitions.forEach((tr, t) => {
+    this.transitions.forEach((tr) => {
       for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) {
         if (tr.enabled !== undefined && tr.enabled(s, c) !== true) continue;
-        enabled[t]++;
-        const next = this.transitions[t].apply(s, c);
-        states.push(next);
-        const k = this.id(next);
+        const k = this.id(tr.apply(s, c));
         if (!keys.has(k)) keys.set(k, () => `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`);
       }
     });
-    return { states, keys, enabled };
+    return keys;
   }
 
-  private fail(a: S, b: S, what: string, difference: string): never {
-    const show = (s: S) => formatLiteral(s, { max: 300 });
+  private error(a: S, b: S, what: string, difference: string): ModelDefinitionError {
     const rule =
       this.noun === 'view'
         ? 'A view may leave out only what no invariant, guard or action depends on (a step counter, a history kept for reading)'
         : 'Symmetry is sound only when every invariant, guard and action treats a state and its renamings alike';
-    throw new ModelDefinitionError(
+    return new ModelDefinitionError(
       `${this.noun}: the check would merge states that behave differently, and could pass where a violation is reachable. ` +
         `A reachable state ${show(a)} and ${what}, ${show(b)}, differ: ${difference}. ${rule}; fix the ${this.noun} or the model, or leave the ${this.noun} out.`,
     );
   }
+}
+
+/** A property's or predicate's answer as a number for the signature. */
+function verdict(x: unknown): number {
+  return x === true ? 1 : x === false ? 2 : 3;
 }

@@ -19,7 +19,7 @@ import type { Fingerprinter } from './store/fingerprint.js';
 import { ProjectedStore } from './store/projected-store.js';
 import { WideFingerprintStore } from './store/wide-store.js';
 import { ExactStore, FingerprintStore, type StateStore } from './store/state-store.js';
-import { identityOf } from './identity.js';
+import { identityOf, MergedApart } from './identity.js';
 import type { System } from './system.js';
 import { firings, refire } from './trace.js';
 import type { ActionCoverage, Budget, CheckResult, CheckStats, ErrorResult, IncompleteResult, Step } from './types.js';
@@ -95,6 +95,7 @@ export function ask<S>(system: System<S>, query: Query<S>, options: Resolved, in
     refuseIdentity(system, options, where);
     return runLiveness(system, query.properties, options, internals.fingerprinter, internals.started, where);
   }
+  if (query.kind === 'reach' && query.firing !== undefined) refuseFiring(system, options, where);
   const properties = query.kind === 'invariants' ? chosen(system, query.invariants ?? 'all', where) : [];
   const task: SearchTask<S> =
     query.kind === 'invariants'
@@ -150,13 +151,28 @@ function refuseIdentity<S>(system: System<S>, options: Resolved, where: string):
   );
 }
 
+/**
+ * A firing target asks whether an action fires from some reachable state;
+ * under symmetry or a view only one state of each class is expanded, so a
+ * firing from another (a renamed one: `finish(2)` where `finish(0)` was
+ * expanded) is never tried, and the answer could be wrong either way.
+ */
+function refuseFiring<S>(system: System<S>, options: Resolved, where: string): void {
+  const used = [system.symmetry !== undefined ? "the model's symmetry" : '', options.view !== undefined ? 'the view option' : ''].filter(Boolean);
+  if (used.length === 0) return;
+  throw new ModelDefinitionError(
+    `${where}: an action firing is not a reach target under ${used.join(' or ')}: they expand one state of each class, so a firing from another state of the class (the same action with renamed ids, say) is never tried and the answer could be wrong either way. Reach a state instead (a predicate on the state the action leads to), or check without them.`,
+  );
+}
+
 function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {
   // The timeout counts from `started`: copying huge initial states is part of the check.
   const base: StateStore = options.exact ? new ExactStore() : options.fingerprintBits === 128 ? new WideFingerprintStore(fingerprinter) : new FingerprintStore(fingerprinter);
-  const identity = identityOf(system, options.view);
-  const store = identity === undefined ? base : new ProjectedStore(base, identity.key);
+  const identity = identityOf(system, options.view, { properties: task.properties, ...(task.target === undefined ? {} : { target: task.target }) });
+  const store = identity === undefined ? base : new ProjectedStore(base, identity.key, identity.noun);
+  identity?.attach((s) => store.find(s));
   const pristine = initialCopies(system);
-  const outcome = search(system, identity === undefined ? task : { ...task, sample: identity.sample }, options, store, started);
+  const outcome = search(system, identity === undefined ? task : { ...task, sample: identity.sample, met: identity.met }, options, store, started);
   const stats = statsOf(outcome, store, system.initStates.length);
   return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome), ...(identity === undefined ? {} : { identity: identity.noun }) };
 }
@@ -177,10 +193,25 @@ function passed<S>(run: Run<S>, options: Resolved): CheckResult<S> {
 function errorResult<S>(system: System<S>, run: Run<S>, suspects: readonly Suspect<S>[]): ErrorResult<S> {
   const { outcome, stats, coverage } = run;
   const base = { ok: false as const, kind: 'error' as const, stats, coverage };
+  if (outcome.error instanceof MergedApart) return mergedApart(system, run, outcome.error as MergedApart<S>);
   if (outcome.at < 0) return seal<S>({ ...base, trace: [], error: outcome.error, errorSource: outcome.errorSource ?? { kind: 'state' } }) as ErrorResult<S>;
   const rebuilt = traceTo(system, run.pristine, run.store, outcome.at);
   if ('failure' in rebuilt) return seal<S>({ ...base, trace: [], error: rebuilt.failure, errorSource: { kind: 'state' } }) as ErrorResult<S>;
   return seal<S>({ ...base, trace: rebuilt.trace, ...errorAt(outcome, rebuilt.trace, system.transitions, suspects, run.store) }) as ErrorResult<S>;
+}
+
+/**
+ * Two merged states differ: the class keeps only a signature of its first
+ * member, so the member is rebuilt by replay to name it (and to say what
+ * differs). The trace leads to the state being expanded when they met.
+ */
+function mergedApart<S>(system: System<S>, run: Run<S>, apart: MergedApart<S>): ErrorResult<S> {
+  const { outcome, stats, coverage } = run;
+  const first = traceTo(system, run.pristine, run.store, apart.classId);
+  const error = 'failure' in first ? first.failure : apart.explainWith(first.trace[first.trace.length - 1].state);
+  const here = outcome.at < 0 ? undefined : traceTo(system, run.pristine, run.store, outcome.at);
+  const trace = here === undefined || 'failure' in here ? [] : here.trace;
+  return seal<S>({ ok: false, kind: 'error', trace, stats, coverage, error, errorSource: { kind: 'state' } }) as ErrorResult<S>;
 }
 
 function safetyResult<S>(system: System<S>, run: Run<S>, properties: readonly Property<S>[], options: Resolved): CheckResult<S> {

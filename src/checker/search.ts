@@ -49,6 +49,8 @@ export interface SearchTask<S> {
   readonly observer?: SearchObserver;
   /** Called on each state expanded, after its properties: samples a symmetry or view (identity.ts); throws where it is wrong. */
   readonly sample?: (state: S) => void;
+  /** Called on every state met (initial or successor) with its class id and whether it is new: compares merged states (identity.ts). */
+  readonly met?: (state: S, id: number, added: boolean) => void;
 }
 
 /**
@@ -185,6 +187,7 @@ class BreadthFirst<S> {
       if (this.clock.passed()) return this.timedOut();
       if (this.store.size >= this.maxStates && this.store.find(init) < 0) return this.stop('incomplete', { budget: 'maxStates' });
       const id = this.store.add(init, -1);
+      this.meet(init, id < 0 ? -id - 1 : id, id >= 0);
       if (id >= 0) {
         frontier.push(init);
         ids.push(id);
@@ -310,6 +313,7 @@ class BreadthFirst<S> {
     if (succ === undefined) throw new ContractError('returned undefined; an action must return the next state');
     const store = this.store;
     let id: number;
+    let added = false;
     if (this.depth >= this.options.maxDepth) {
       // Beyond the depth budget: store nothing new, but note that unexplored states exist.
       id = store.find(succ);
@@ -322,6 +326,7 @@ class BreadthFirst<S> {
     } else {
       id = store.add(succ, parentId);
       if (id >= 0) {
+        added = true;
         this.newStates[this.t]++;
         this.next.push(succ);
         this.nextIds.push(id);
@@ -330,8 +335,17 @@ class BreadthFirst<S> {
         id = -id - 1;
       }
     }
+    this.meet(succ, id, added);
     this.observer?.edge(id, this.t, this.choice);
     return true;
+  }
+
+  /** Hands a state met to the identity guard, with its class id and whether it created the class. */
+  private meet(s: S, id: number, added: boolean): void {
+    if (this.task.met === undefined) return;
+    this.phase = Phase.Identity;
+    this.task.met(s, id, added);
+    this.phase = Phase.Store;
   }
 
   /** A state with no enabled action: a deadlock unless terminal. */

@@ -265,10 +265,11 @@ export interface CheckOptions {
    * Identity by a projection of the state (TLC's VIEW): states with equal views
    * are one state, searched once. For auxiliary or history variables (a step
    * counter, a log kept for the trace) that no invariant, guard or action reads
-   * to decide anything. An abstraction, and the user's responsibility: the check
-   * samples that states with the same view are alike to every invariant, guard
-   * and action, and fails loudly where it finds two that are not. Traces keep
-   * the whole states. Liveness checks refuse it.
+   * to decide anything. An abstraction, and the user's responsibility: every
+   * time two different states meet under one view, the check compares them on
+   * its invariants, reach target, `terminal` and enabled actions, and fails
+   * where they differ (their unexplored successors are not compared). Traces
+   * keep the whole states. Liveness checks and firing targets refuse it.
    *
    * @example
    * check(model, { view: (s: State) => ({ ...s, history: undefined }) });

@@ -3,8 +3,8 @@
  * (resource managers, nodes, clients) are one state. `defineModel({ symmetry })`
  * takes any function that maps a state to a representative of its class;
  * `permutations` builds one for declared interchangeable ids, as TLC's
- * `SYMMETRY Permutations(RM)`. The checker samples that the model really is
- * symmetric (checker/identity.ts): a symmetry the model does not have would
+ * `SYMMETRY Permutations(RM)`. The checker compares every merged pair of
+ * states (checker/identity.ts): a symmetry the model does not have would
  * merge states that behave differently, and a check could pass where a
  * violation is reachable.
  */

@@ -8,6 +8,7 @@
  * The mutation check compares the expanded state with itself before and after
  * its expansion, whole (the key alone would miss a change outside the view).
  */
+import { ModelDefinitionError, StateShapeError } from '../../model/errors.js';
 import { fingerprint64, type Fingerprinter } from './fingerprint.js';
 import type { StateStore } from './state-store.js';
 
@@ -18,8 +19,20 @@ export class ProjectedStore implements StateStore {
   constructor(
     private readonly inner: StateStore,
     private readonly key: (state: unknown) => unknown,
+    private readonly noun = 'view',
     private readonly whole: Fingerprinter = fingerprint64,
   ) {}
+
+  /** The key of a state; a key that is not plain data is the symmetry's or view's error, named. */
+  private keyOf(state: unknown, use: (key: unknown) => number): number {
+    const key = this.key(state);
+    try {
+      return use(key);
+    } catch (error) {
+      if (error instanceof StateShapeError) throw new ModelDefinitionError(`${this.noun} returned a value that is not plain data: ${error.message}`, { cause: error });
+      throw error;
+    }
+  }
 
   get size(): number {
     return this.inner.size;
@@ -34,11 +47,11 @@ export class ProjectedStore implements StateStore {
   }
 
   add(state: unknown, parent: number): number {
-    return this.inner.add(this.key(state), parent);
+    return this.keyOf(state, (k) => this.inner.add(k, parent));
   }
 
   find(state: unknown): number {
-    return this.inner.find(this.key(state));
+    return this.keyOf(state, (k) => this.inner.find(k));
   }
 
   matches(state: unknown, id: number): boolean {

@@ -1,0 +1,183 @@
+/**
+ * The symmetry and view guard on every merge (checker/identity.ts): each
+ * review13 script that passed silently, turned into a regression test. A
+ * wrong symmetry or view must end in an error naming it, never in a pass.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, defineModel, permutations } from '../../src/index.js';
+import { ask, compose, resolveOptions } from '../../src/internal.js';
+
+const IDS = [0, 1, 2];
+type Busy = { busy: boolean[] };
+const renameBusy = <T extends Busy>(s: T, to: (i: number) => number): T => {
+  const busy = [...s.busy];
+  IDS.forEach((i) => (busy[to(i)] = s.busy[i]));
+  return { ...s, busy };
+};
+const perm = <T extends Busy>() => permutations<T, number>({ ids: IDS, permute: renameBusy, signature: (s, i) => (s.busy[i] ? 0 : 1) });
+const errorOf = (r: { kind: string; error?: unknown }): string => {
+  expect(r.kind).toBe('error');
+  return String((r.error as Error).message);
+};
+
+describe('a wrong view or symmetry on a tiny model is an error, not a pass', () => {
+  it('t1: a view dropping a field an invariant reads (the difference shows deep)', () => {
+    const m = defineModel({
+      name: 'retries',
+      init: { n: 0, retries: 0 },
+      actions: {
+        up: { enabled: (s) => s.n < 3, apply: (s) => ({ ...s, n: s.n + 1 }) },
+        down: { enabled: (s) => s.n > 0, apply: (s) => ({ n: s.n - 1, retries: Math.min(s.retries + 1, 9) }) },
+      },
+      invariants: { 'at most 4 retries': (s) => s.retries <= 4 },
+    });
+    expect(errorOf(check(m, { deadlock: false, view: (s: { n: number }) => s.n }))).toMatch(/^view: the check would merge states .*invariant 'at most 4 retries'/);
+  });
+
+  const counter = { name: 'counter', init: { x: 0 }, actions: { inc: { enabled: (s: { x: number }) => s.x < 10, apply: (s: { x: number }) => ({ x: s.x + 1 }) } }, invariants: { 'x < 5': (s: { x: number }) => s.x < 5 } };
+  it.each([
+    ['constant init', { symmetry: () => ({ x: 0 }) }, {}],
+    ['x mod 2', { symmetry: (s: { x: number }) => ({ x: s.x % 2 }) }, {}],
+    ['min(x, 1)', { symmetry: (s: { x: number }) => ({ x: Math.min(s.x, 1) }) }, {}],
+    ['view () => 0', {}, { view: () => 0 }],
+    ['view min(x, 1)', {}, { view: (s: { x: number }) => Math.min(s.x, 1) }],
+  ])('t4: %s', (_, extra, options) => {
+    expect(errorOf(check(defineModel({ ...counter, ...extra }), { deadlock: false, ...options }))).toMatch(/the check would merge states that behave differently/);
+  });
+
+  it('t4: view () => 0 hiding a deadlock', () => {
+    const m = defineModel({ ...counter, invariants: {} });
+    expect(errorOf(check(m, { view: () => 0 }))).toMatch(/view: the check would merge states/);
+  });
+
+  it('t6: a view hiding a deadlock one step away', () => {
+    const c = defineModel({ name: 'c', init: { x: 0 }, actions: { inc: { enabled: (s) => s.x < 3, apply: (s) => ({ x: s.x + 1 }) } } });
+    expect(errorOf(check(c, { view: (s: { x: number }) => s.x > 0 }))).toMatch(/action 'inc' is enabled once in the first and 0 times in the second/);
+  });
+
+  it('t9: a misspelt view (undefined for every state) is named', () => {
+    const m = defineModel({ name: 'counter', init: { n: 0, log: [] as string[] }, actions: { up: { enabled: (s) => s.n < 10, apply: (s) => ({ n: s.n + 1, log: [...s.log, 'up'] }) } }, invariants: { 'n < 5': (s) => s.n < 5 } });
+    expect(errorOf(check(m, { deadlock: false, view: (s) => (s as unknown as { count: number }).count }))).toMatch(/^view returned undefined/);
+    expect(errorOf(check(m, { deadlock: false, view: (s) => ({ n: (s as unknown as { count: number }).count }) }))).toMatch(/^view: the check would merge/);
+  });
+});
+
+describe('asymmetry past the old sampling window', () => {
+  const deep = (K: number, symmetric: boolean, asymmetricGuard: boolean) =>
+    defineModel({
+      name: 'deep',
+      init: { k: 0, busy: [false, false, false], boom: false },
+      actions: {
+        tick: { enabled: (s) => s.k < K, apply: (s) => ({ ...s, k: s.k + 1 }) },
+        go: { choices: () => IDS, enabled: (s, i) => s.k === K && !s.busy[i], apply: (s, i) => ({ ...s, busy: s.busy.map((b, j) => b || j === i) }) },
+        boom: { enabled: (s) => asymmetricGuard && s.busy[2] && !s.busy[0] && !s.boom, apply: (s) => ({ ...s, boom: true }) },
+      },
+      invariants: asymmetricGuard ? { 'no boom': (s) => !s.boom } : { 'node 2 never busy alone': (s) => !(s.busy[2] && !s.busy[0] && !s.busy[1]) },
+      ...(symmetric ? { symmetry: perm<{ k: number; busy: boolean[]; boom: boolean }>() } : {}),
+    });
+  it.each([600, 700, 2001])('t2: an asymmetric invariant after %i symmetric states', (K) => {
+    expect(check(deep(K, false, false), { deadlock: false }).kind).toBe('invariant');
+    expect(errorOf(check(deep(K, true, false), { deadlock: false }))).toMatch(/^symmetry: the check would merge/);
+  });
+  it.each([700, 2000])('t3: an asymmetric guard after %i symmetric states', (K) => {
+    expect(errorOf(check(deep(K, true, true), { deadlock: false }))).toMatch(/^symmetry: the check would merge/);
+  });
+  it.each([700, 2000])('t6b: a deadlock only some renamings have, after %i states', (K) => {
+    const m = defineModel({
+      name: 'deepdl',
+      init: { k: 0, busy: [false, false, false] },
+      actions: {
+        tick: { enabled: (s) => s.k < K, apply: (s) => ({ ...s, k: s.k + 1 }) },
+        go: { choices: () => IDS, enabled: (s, i) => s.k === K && !s.busy[i], apply: (s, i) => ({ ...s, busy: s.busy.map((b, j) => b || j === i) }) },
+        reset: { enabled: (s) => s.busy.every(Boolean) || (s.busy[0] && !s.busy[2]), apply: (s) => ({ ...s, busy: [false, false, false] }) },
+      },
+      symmetry: perm<{ k: number; busy: boolean[] }>(),
+    });
+    expect(errorOf(check(m))).toMatch(/^symmetry: the check would merge/);
+  });
+});
+
+describe('t5: reach queries under symmetry and views', () => {
+  const options = resolveOptions(undefined, 'test');
+  const spec = {
+    name: 'finish',
+    init: { busy: [false, false, false] },
+    actions: {
+      start: { choices: () => IDS, enabled: (s: Busy) => !s.busy.some(Boolean), apply: (s: Busy, i: number) => ({ busy: s.busy.map((_, j) => j === i) }) },
+      finish: { choices: () => IDS, enabled: (s: Busy, i: number) => s.busy[i], apply: () => ({ busy: [false, false, false] }) },
+    },
+  };
+  it('refuses a firing target, saying why', () => {
+    const system = compose(defineModel({ ...spec, symmetry: perm<Busy>() }));
+    expect(() => ask(system, { kind: 'reach', firing: (t, c) => t === 1 && c === 2 }, options)).toThrow(/an action firing is not a reach target under the model's symmetry/);
+    const viewed = resolveOptions({ view: (s: unknown) => (s as Busy).busy.filter(Boolean).length }, 'test');
+    expect(() => ask(compose(defineModel(spec)), { kind: 'reach', firing: () => true }, viewed)).toThrow(/under the view option/);
+  });
+  it('compares the state target on every merge', () => {
+    const system = compose(defineModel({ ...spec, symmetry: perm<Busy>() }));
+    expect(errorOf(ask(system, { kind: 'reach', state: (s) => s.busy[2] }, options))).toMatch(/the reach target is (true|false) in the first/);
+    const flag = defineModel({
+      name: 'flag',
+      init: { x: 0, flag: false },
+      actions: { a: { enabled: (s) => s.x === 0, apply: () => ({ x: 1, flag: false }) }, b: { enabled: (s) => s.x === 0, apply: () => ({ x: 1, flag: true }) } },
+      terminal: (s) => s.x === 1,
+    });
+    const viewed = resolveOptions({ view: (s: unknown) => (s as { x: number }).x }, 'test');
+    expect(errorOf(ask(compose(flag), { kind: 'reach', state: (s) => s.flag }, viewed))).toMatch(/^view: .*the reach target/);
+  });
+});
+
+describe('symmetry, view and permute are called on copies and named', () => {
+  const spec = {
+    name: 'inplace',
+    init: { busy: [false, false, false] },
+    actions: { go: { choices: () => IDS, enabled: (s: Busy, i: number) => !s.busy[i], apply: (s: Busy, i: number) => ({ busy: s.busy.map((b, j) => b || j === i) }) } },
+    invariants: { 'node 2 never busy alone': (s: Busy) => !(s.busy[2] && !s.busy[0] && !s.busy[1]) },
+    terminal: (s: Busy) => s.busy.every(Boolean),
+  };
+  it('t8: a symmetry that sorts in place cannot change the search’s states, and is named', () => {
+    const m = defineModel({ ...spec, symmetry: (s: Busy) => (s.busy.sort((a, b) => Number(b) - Number(a)), s) });
+    expect(errorOf(check(m))).toMatch(/^symmetry changed the state it was given/);
+    expect(errorOf(check(m))).toMatch(/^symmetry changed the state it was given/); // and the model is untouched for the next check
+  });
+  it('t13: a permute that mutates its input is named, not a generic MutationError', () => {
+    const inplace = permutations<Busy, number>({
+      ids: IDS,
+      permute: (s, to) => {
+        const old = [...s.busy];
+        IDS.forEach((i) => (s.busy[to(i)] = old[i]));
+        return s;
+      },
+      signature: (s, i) => (s.busy[i] ? 0 : 1),
+    });
+    const r = check(defineModel({ ...spec, symmetry: inplace }));
+    expect(errorOf(r)).toMatch(/permute or signature\) changed the state it was given/);
+    expect((r as { error: Error }).error.name).toBe('ModelDefinitionError');
+  });
+  it('t10: a nondeterministic symmetry shows its two different results', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const m = defineModel({
+      name: 'nd',
+      init: { v: [0, 0, 0] },
+      actions: { inc: { choices: () => IDS, enabled: (s, i) => s.v[i] < 2, apply: (s, i) => ({ v: s.v.map((x, j) => (j === i ? x + 1 : x)) }) } },
+      invariants: { 'sum < 5': (s) => s.v[0] + s.v[1] + s.v[2] < 5 },
+      symmetry: (s) => {
+        const v = [...s.v];
+        for (let i = 2; i > 0; i--) {
+          const j = Math.floor(rnd() * (i + 1));
+          [v[i], v[j]] = [v[j], v[i]];
+        }
+        return { v };
+      },
+    });
+    const message = errorOf(check(m));
+    const [, a, b] = /it returned (\{.*?\}), then (\{.*?\});/.exec(message) ?? [];
+    expect(message).toMatch(/^symmetry is not deterministic/);
+    expect(a).not.toBe(b);
+  });
+  it('a symmetry or view that throws is named', () => {
+    const m = defineModel({ ...spec, symmetry: () => { throw new Error('oops'); } });
+    expect(errorOf(check(m))).toMatch(/^symmetry threw on the state .*: oops/);
+  });
+});
