@@ -17,8 +17,8 @@ import { coverageOf, seal, statsOf } from './result.js';
 import { search, type SearchOutcome, type SearchTask } from './search.js';
 import type { Fingerprinter } from './store/fingerprint.js';
 import { ProjectedStore } from './store/projected-store.js';
-import { WideFingerprintStore } from './store/wide-store.js';
-import { ExactStore, FingerprintStore, type StateStore } from './store/state-store.js';
+import { storeFor } from './store/wide-store.js';
+import type { StateStore } from './store/state-store.js';
 import { identityOf, MergedApart } from './identity.js';
 import type { System } from './system.js';
 import { firings, refire } from './trace.js';
@@ -137,6 +137,11 @@ interface Run<S> {
   readonly identity?: string;
 }
 
+/** What merges states in this check, as a sentence names it: the model's symmetry, the view option, or neither. */
+function identityUsed<S>(system: System<S>, options: Resolved): string[] {
+  return [system.symmetry !== undefined ? "the model's symmetry" : '', options.view !== undefined ? 'the view option' : ''].filter(Boolean);
+}
+
 /**
  * Symmetry and views merge states by the user's word; the liveness analysis
  * needs the graph of concrete states and edges (a cycle in a quotient graph
@@ -144,7 +149,7 @@ interface Run<S> {
  * for a graph it did not build.
  */
 function refuseIdentity<S>(system: System<S>, options: Resolved, where: string): void {
-  const used = [system.symmetry !== undefined ? "the model's symmetry" : '', options.view !== undefined ? 'the view option' : ''].filter(Boolean);
+  const used = identityUsed(system, options);
   if (used.length === 0) return;
   throw new ModelDefinitionError(
     `${where}: liveness is not checked under ${used.join(' or ')}: they merge states, and a cycle of merged states need not be a cycle the model can run, so a liveness verdict could be wrong either way. Check liveness on the model without them (define it again without symmetry; leave view out), at a size small enough to search whole.`,
@@ -158,7 +163,7 @@ function refuseIdentity<S>(system: System<S>, options: Resolved, where: string):
  * expanded) is never tried, and the answer could be wrong either way.
  */
 function refuseFiring<S>(system: System<S>, options: Resolved, where: string): void {
-  const used = [system.symmetry !== undefined ? "the model's symmetry" : '', options.view !== undefined ? 'the view option' : ''].filter(Boolean);
+  const used = identityUsed(system, options);
   if (used.length === 0) return;
   throw new ModelDefinitionError(
     `${where}: an action firing is not a reach target under ${used.join(' or ')}: they expand one state of each class, so a firing from another state of the class (the same action with renamed ids, say) is never tried and the answer could be wrong either way. Reach a state instead (a predicate on the state the action leads to), or check without them.`,
@@ -167,7 +172,7 @@ function refuseFiring<S>(system: System<S>, options: Resolved, where: string): v
 
 function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {
   // The timeout counts from `started`: copying huge initial states is part of the check.
-  const base: StateStore = options.exact ? new ExactStore() : options.fingerprintBits === 128 ? new WideFingerprintStore(fingerprinter) : new FingerprintStore(fingerprinter);
+  const base = storeFor(options, fingerprinter);
   const identity = identityOf(system, options.view, { properties: task.properties, ...(task.target === undefined ? {} : { target: task.target }) });
   const store = identity === undefined ? base : new ProjectedStore(base, identity.key, identity.noun);
   identity?.attach((s) => store.find(s));

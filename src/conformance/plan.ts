@@ -5,7 +5,7 @@
  * every path up to a depth.
  */
 import { search, type SearchObserver, type SearchOutcome } from '../checker/search.js';
-import { ExactStore, FingerprintStore, type StateStore } from '../checker/store/state-store.js';
+import { storeFor } from '../checker/store/wide-store.js';
 import type { Resolved } from '../checker/options.js';
 import type { System } from '../checker/system.js';
 import { canonicalKey } from '../model/plain-data.js';
@@ -66,7 +66,7 @@ export function exploreEdges<S>(system: System<S>, options: Resolved, started: n
     complete: () => undefined,
     errorSource: () => ({ kind: 'state' }),
   };
-  const store: StateStore = options.exact ? new ExactStore() : new FingerprintStore();
+  const store = storeFor(options);
   const outcome = search(system, { properties: [], deadlock: false, observer }, options, store, started);
   return { ...g, out, level, parentEdge, inits, outcome };
 }

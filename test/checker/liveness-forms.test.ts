@@ -281,3 +281,16 @@ describe('□◇P (infinitelyOften) and ◇□P (eventuallyAlways)', () => {
     expect(() => checkLiveness(server, { infinitelyOften: 'idle' } as never)).toThrow('checkLiveness: infinitelyOften must be a function (state) => boolean');
   });
 });
+
+describe('the store a liveness check keeps', () => {
+  it('honours fingerprintBits: 128, which the collision budget names (it was the 64-bit store whatever the option)', () => {
+    const ring = defineModel({ name: 'ring', init: { n: 0 }, actions: { next: { apply: (s) => ({ n: (s.n + 1) % 50 }) } } });
+    const strict = { maxCollisionProbability: 1e-30 };
+    const narrow = checkLiveness(ring, { infinitelyOften: (s) => s.n === 0 }, strict);
+    expect(narrow.kind).toBe('incomplete');
+    expect(String(narrow)).toContain('fingerprintBits: 128');
+    const wide = checkLiveness(ring, { infinitelyOften: (s) => s.n === 0 }, { ...strict, fingerprintBits: 128 });
+    expect(wide.kind).toBe('ok');
+    expect(wide.stats.states).toBe(50);
+  });
+});

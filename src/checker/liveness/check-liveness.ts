@@ -16,7 +16,7 @@ import { limitOf, type Resolved } from '../options.js';
 import { coverageOf, seal, statsOf } from '../result.js';
 import type { SearchSpace } from '../search.js';
 import type { Fingerprinter } from '../store/fingerprint.js';
-import { ExactStore, FingerprintStore } from '../store/state-store.js';
+import { storeFor } from '../store/wide-store.js';
 import type { System } from '../system.js';
 import { replay } from '../trace.js';
 import type { Budget, CheckResult, CheckStats, FairnessAssumptions, Step } from '../types.js';
@@ -112,7 +112,7 @@ export function runLiveness<S>(
   where = 'checkLiveness',
 ): CheckResult<S> {
   const deadline = started + options.timeout;
-  const store = options.exact ? new ExactStore() : new FingerprintStore(fingerprinter);
+  const store = storeFor(options, fingerprinter);
   const graph = new StateGraph(store, properties.length);
   const pristine = initialCopies(system);
   const outcome = exploreGraph(system, properties, options, graph, started);

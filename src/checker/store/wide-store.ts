@@ -10,7 +10,7 @@
 import { canonicalKey } from '../../model/plain-data.js';
 import { CHUNK_BITS, IntColumn, OFFSET } from './columns.js';
 import { fingerprint64, type Fingerprinter } from './fingerprint.js';
-import { FINGERPRINT_STORE_CAPACITY, type StateStore } from './state-store.js';
+import { ExactStore, FINGERPRINT_STORE_CAPACITY, FingerprintStore, type StateStore } from './state-store.js';
 
 const ID_BITS = 27;
 const ID_MASK = (1 << ID_BITS) - 1;
@@ -128,4 +128,17 @@ export class WideFingerprintStore implements StateStore {
     this.mask = mask;
     this.limit = (table.length >>> 2) * 3;
   }
+}
+
+/**
+ * The store a check's options ask for: exact canonical keys, 128-bit or the
+ * default 64-bit fingerprints. The one place that chooses, so every kind of
+ * check (safety, liveness, conformance) honours the same switches.
+ *
+ * @example
+ * storeFor({ exact: false, fingerprintBits: 128 }).bits; // 128
+ */
+export function storeFor(options: { readonly exact: boolean; readonly fingerprintBits?: 64 | 128 }, fingerprinter?: Fingerprinter): StateStore {
+  if (options.exact) return new ExactStore();
+  return options.fingerprintBits === 128 ? new WideFingerprintStore(fingerprinter) : new FingerprintStore(fingerprinter);
 }
