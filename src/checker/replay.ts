@@ -12,7 +12,7 @@ import type { Transition } from '../model/types.js';
 import { resolveOptions } from './options.js';
 import { ask } from './query.js';
 import type { System } from './system.js';
-import { firings } from './trace.js';
+import { firings, refire, successors } from './trace.js';
 import type { Step } from './types.js';
 
 /** What was saved: the steps, a lasso's loop start, and the trace's `#meta` (matcher, property, kind). */
@@ -60,29 +60,18 @@ function fireSaved<S>(system: System<S>, state: S, saved: Step<S>, i: number): F
   if (saved.action === null || saved.action === undefined) return fireByState(system, state, saved, i);
   const label = saved.action;
   const env = saved.environment;
-  const candidates = system.transitions.filter((t) => t.environment === env && (t.label === label || (t.choices !== undefined && label.startsWith(`${t.label}(`))));
+  const candidates = system.transitions.flatMap((t, ti) => (t.environment === env && (t.label === label || (t.choices !== undefined && label.startsWith(`${t.label}(`))) ? [ti] : []));
   if (candidates.length === 0) {
     if (env !== undefined && !system.environments.includes(env)) {
       throw new KripkeError(`step ${i} \`${label}\` is a behavior of environment ${env}, which was not given: replay with its environment (toReplay(file, { environments: [${env}] }))`);
     }
     return { stop: `step ${i} \`${label}\` names no ${env === undefined ? 'action of the model' : `behavior of environment ${env}`} any more` };
   }
-  for (const t of candidates) {
-    const fired = fireOne(t, state, saved);
+  for (const ti of candidates) {
+    const fired = fireOne(system.transitions, ti, state, saved);
     if (fired !== undefined) return fired;
   }
   return { stop: `step ${i} \`${label}\` is no longer enabled` };
-}
-
-/** Every step the system can take from `state` (every enabled action and behavior, each choice). */
-function* successors<S>(system: System<S>, state: S): Generator<Step<S>> {
-  for (const t of system.transitions) {
-    const offered = t.choices === undefined ? [undefined] : [...t.choices(state)];
-    for (const choice of offered) {
-      if (t.enabled !== undefined && t.enabled(state, choice) !== true) continue;
-      yield stepOf(t, choice, t.apply(state, choice));
-    }
-  }
 }
 
 /** How many top-level fields of two states differ (for the nearest candidate). */
@@ -96,7 +85,7 @@ function distance(a: unknown, b: unknown): number {
 /** A step without an action label: the first transition whose successor is the recorded state. */
 function fireByState<S>(system: System<S>, state: S, saved: Step<S>, i: number): Fired<S> {
   let nearest: { step: Step<S>; d: number } | undefined;
-  for (const step of successors(system, state)) {
+  for (const step of successors(state, system.transitions)) {
     if (sameState(step.state, saved.state)) return { step };
     const d = distance(saved.state, step.state);
     if (nearest === undefined || d < nearest.d) nearest = { step, d };
@@ -105,23 +94,15 @@ function fireByState<S>(system: System<S>, state: S, saved: Step<S>, i: number):
   return { stop: `step ${i}: no action of the model leads to the recorded state${near}` };
 }
 
-function stepOf<S>(t: Transition<S>, choice: unknown, next: S): Step<S> {
-  return {
-    action: stepLabel(t.label, t.choices !== undefined, choice),
-    name: t.name,
-    ...(t.choices === undefined ? {} : { choice }),
-    ...(t.environment === undefined ? {} : { environment: t.environment }),
-    state: next,
-  };
-}
-
-function fireOne<S>(t: Transition<S>, state: S, saved: Step<S>): Fired<S> | undefined {
+/** Transition `ti` fired from `state` with the saved step's choice (or the choice its label names), if enabled. */
+function fireOne<S>(transitions: readonly Transition<S>[], ti: number, state: S, saved: Step<S>): Fired<S> | undefined {
+  const t = transitions[ti];
   const label = saved.action ?? '';
   const offered = t.choices === undefined ? [undefined] : [...t.choices(state)];
   const choice = offered.find((c) => ('choice' in saved && saved.choice !== undefined ? sameState(c, saved.choice) : stepLabel(t.label, t.choices !== undefined, c) === label));
   if (t.choices !== undefined && choice === undefined) return undefined;
   if (t.enabled !== undefined && t.enabled(state, choice) !== true) return undefined;
-  return { step: stepOf(t, choice, t.apply(state, choice)) };
+  return { step: refire(state, transitions, ti, choice) };
 }
 
 /** The first place two plain values differ, as `path: saved → now`. */
