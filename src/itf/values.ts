@@ -103,9 +103,9 @@ export function decode(json: unknown, path: string, ctx: DecodeContext, depth = 
     case '#bigint':
       return decodeBigint(body, inner, ctx);
     case '#set':
-      return new Set(listOf(body, inner).map((x, i) => decode(x, `${inner}[${i}]`, ctx, depth + 1)));
+      return distinct(new Set(listOf(body, inner).map((x, i) => decode(x, `${inner}[${i}]`, ctx, depth + 1))), body, inner, 'element');
     case '#map':
-      return new Map(listOf(body, inner).map((pair, i) => decodePair(pair, `${inner}[${i}]`, ctx, depth + 1)));
+      return distinct(new Map(listOf(body, inner).map((pair, i) => decodePair(pair, `${inner}[${i}]`, ctx, depth + 1))), body, inner, 'key');
     case '#tup':
       return listOf(body, inner).map((x, i) => decode(x, `${inner}[${i}]`, ctx, depth + 1));
     case '#unserializable':
@@ -149,6 +149,12 @@ function decodeUnserializable(body: unknown, path: string): unknown {
 function decodePair(pair: unknown, path: string, ctx: DecodeContext, depth: number): [unknown, unknown] {
   if (!Array.isArray(pair) || pair.length !== 2) throw new ItfError(`ITF: ${path} must be a [key, value] pair`);
   return [decode(pair[0], `${path}[0]`, ctx, depth), decode(pair[1], `${path}[1]`, ctx, depth)];
+}
+
+/** A set or map read back with as many entries as the file lists: a repeated element or key is malformed, not silently merged. */
+function distinct<T extends Set<unknown> | Map<unknown, unknown>>(read: T, body: unknown, path: string, what: string): T {
+  if (read.size !== (body as unknown[]).length) throw new ItfError(`ITF: ${path} lists the same ${what} twice`);
+  return read;
 }
 
 function listOf(body: unknown, path: string): unknown[] {

@@ -167,6 +167,8 @@ describe('fromITF of hostile or broken input', () => {
     expect(bad({ states: [{ x: { '#bigint': '1.5' } }] })).toThrow('ITF: states[0].x.#bigint must be a string of digits, got "1.5"');
     expect(bad({ states: [{ x: { '#set': 3 } }] })).toThrow('ITF: states[0].x.#set must be a list, got number');
     expect(bad({ states: [{ x: { '#map': [[1]] } }] })).toThrow('ITF: states[0].x.#map[0] must be a [key, value] pair');
+    expect(bad({ states: [{ x: { '#map': [[1, 2], [1, 3]] } }] })).toThrow('ITF: states[0].x.#map lists the same key twice');
+    expect(bad({ states: [{ x: { '#set': [1, 1] } }] })).toThrow('ITF: states[0].x.#set lists the same element twice');
     expect(bad({ states: [{ x: { '#frob': 1 } }] })).toThrow("ITF: states[0].x has the unknown tag '#frob'");
     expect(bad({ states: [{ x: { '#set': [], y: 1 } }] })).toThrow("ITF: states[0].x mixes the tag '#set' with other fields");
     expect(bad({ states: [{ x: 1 }], loop: 3 })).toThrow('ITF: loop must be the index of a state (0 to 0), got number');
