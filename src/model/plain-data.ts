@@ -15,7 +15,7 @@
  */
 import { describeThrown, ModelDefinitionError, StateShapeError } from './errors.js';
 import { formatLiteral } from './literal.js';
-import { ARRAY, DATE, elementsOf, entriesOf, MAP, RECORD, SET, shapeOf } from './shape.js';
+import { ARRAY, DATE, elementsOf, entriesOf, hiddenKey, MAP, RECORD, SET, shapeOf } from './shape.js';
 
 /** Objects may nest this many levels (the state itself is level 0); deeper means a cycle or a runaway structure. */
 export const MAX_STATE_DEPTH = 1000;
@@ -76,10 +76,11 @@ function canonicalObject(v: object, depth: number): string {
       return `${s}]`;
     }
     case RECORD: {
-      if (Object.getOwnPropertySymbols(v).length > 0) throw NOT_PLAIN;
       const rec = v as Record<string, unknown>;
+      const keys = Object.keys(rec);
+      if (Reflect.ownKeys(rec).length !== keys.length) throw NOT_PLAIN;
       const parts: string[] = [];
-      for (const k of Object.keys(rec).sort()) {
+      for (const k of keys.sort()) {
         if (rec[k] !== undefined) parts.push(`${JSON.stringify(k)}:${canonical(rec[k], depth + 1)}`);
       }
       return `{${parts.join(',')}}`;
@@ -215,8 +216,11 @@ function walkObject(v: object, path: string, depth: number, ancestors: Set<objec
         const r = inner(x, childPath(path, key));
         if (r) return r;
       }
-      const symbols = Object.getOwnPropertySymbols(v);
-      return symbols.length > 0 ? problem(path, `has a symbol key (${String(symbols[0])})`) : null;
+      const hidden = hiddenKey(v);
+      if (hidden === undefined) return null;
+      return typeof hidden === 'symbol'
+        ? problem(path, `has a symbol key (${String(hidden)})`)
+        : problem(path, `has a non-enumerable property '${hidden}' (a state is what its enumerable keys hold: kripke would not see it)`);
     }
     case MAP: {
       const keys: unknown[] = [];

@@ -126,3 +126,24 @@ function constructorNamed(proto: object, name: string): boolean {
     Function.prototype.toString.call(ctor).includes('[native code]')
   );
 }
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
+/**
+ * The first own key of a record that its plain-data reading (its enumerable
+ * string keys) does not see, or undefined: a symbol key or a non-enumerable
+ * property. Such a key would make two states that behave differently one
+ * state. The fast paths compare a count (`Reflect.ownKeys(o).length` against
+ * the keys they read) and ask this only to name the culprit.
+ *
+ * @example
+ * hiddenKey(Object.defineProperty({}, 'x', { value: 1 })); // 'x'
+ * hiddenKey({ [Symbol('k')]: 1 }); // Symbol(k)
+ * hiddenKey({ a: 1 }); // undefined
+ */
+export function hiddenKey(o: object): string | symbol | undefined {
+  for (const key of Reflect.ownKeys(o)) {
+    if (typeof key === 'symbol' || !isEnumerable.call(o, key)) return key;
+  }
+  return undefined;
+}

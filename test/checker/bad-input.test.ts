@@ -80,6 +80,25 @@ describe('a state that is not plain data, reached by an action', () => {
     expect((r.error as StateShapeError).message).toBe("action 'bad' returned a state that is not plain data: state has a symbol key (Symbol(k))");
   });
 
+  // A non-enumerable property of a record, like a symbol key, is a key the
+  // state's reading does not see: the state would be merged with the same one
+  // without it, and the invariant reading it never run on it (hostile review:
+  // OK — 1 state in every mode).
+  describe.each([{}, { exact: true }, { fingerprintBits: 128 as const }])('keys a state reading does not see, %o', (options) => {
+    it('a non-enumerable property, on a state equal to one already seen', () => {
+      const m = defineModel<{ n: number; bad?: boolean }>({
+        init: { n: 0 },
+        actions: { hide: { apply: () => Object.defineProperty({ n: 0 }, 'bad', { value: true, enumerable: false }) } },
+        invariants: { 'not-bad': (s) => !s.bad },
+      });
+      const r = check(m, { ...options, deadlock: false });
+      expect(r.kind).toBe('error');
+      expect((r.error as StateShapeError).message).toBe(
+        "action 'hide' returned a state that is not plain data: state has a non-enumerable property 'bad' (a state is what its enumerable keys hold: kripke would not see it)",
+      );
+    });
+  });
+
   // A symbol-keyed successor equal, but for the symbol, to a state already seen
   // must not be merged with it (the user's code would see the difference).
   it('a symbol key on a state equal to one already seen, in both modes', () => {

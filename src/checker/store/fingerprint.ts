@@ -378,9 +378,10 @@ const lastKeyLanes = new Int32Array(2 * KEY_POSITIONS);
  * polluted with (this realm's is checked before every search). Rare, so a copy.
  */
 function ownKeysOnly(o: Record<string, unknown>): Record<string, unknown> {
-  if (Object.getOwnPropertySymbols(o).length > 0) throw NOT_PLAIN;
+  const keys = Object.keys(o);
+  if (Reflect.ownKeys(o).length !== keys.length) throw NOT_PLAIN;
   const local: Record<string, unknown> = {};
-  for (const key of Object.keys(o)) Object.defineProperty(local, key, { value: o[key], enumerable: true, writable: true, configurable: true });
+  for (const key of keys) Object.defineProperty(local, key, { value: o[key], enumerable: true, writable: true, configurable: true });
   return local;
 }
 
@@ -389,7 +390,9 @@ function hashRecord(o: Record<string, unknown>): number {
   let sumB = 0;
   let n = 0;
   let position = 0;
+  let keys = 0;
   for (const key in o) {
+    keys++;
     const v = o[key];
     // An undefined property is the same state as a missing one (as in toEqual).
     if (v === undefined) continue;
@@ -421,8 +424,9 @@ function hashRecord(o: Record<string, unknown>): number {
     sumA = (sumA + fmixA(stepA(ka, va))) | 0;
     sumB = (sumB + fmixB(stepB(kb, vb))) | 0;
   }
-  // Symbol keys are invisible to for…in: look for them, or a state with one would be merged with the same state without it.
-  if (Object.getOwnPropertySymbols(o).length > 0) throw NOT_PLAIN;
+  // Symbol keys and non-enumerable properties are invisible to for…in: count them, or a
+  // state with one would be merged with the same state without it.
+  if (Reflect.ownKeys(o).length !== keys) throw NOT_PLAIN;
   laneB = fmixB(stepB(SEED_OBJ_B ^ n, sumB));
   return fmixA(stepA(SEED_OBJ_A ^ n, sumA));
 }
