@@ -3,7 +3,7 @@
  * fast (throttling), answer a read with an older value (eventual consistency).
  */
 import type { Environment } from '../model/types.js';
-import { checkOptions, type CommonOptions, environment, fault } from './shared.js';
+import { checkOptions, type CommonOptions, environment, fault, oneFault } from './shared.js';
 
 const RETRIES = 'AWS General Reference: Error retries and exponential backoff in AWS; AWS SDKs and Tools Reference Guide: Retry behavior';
 const READ_CONSISTENCY = 'Amazon DynamoDB Developer Guide: Read consistency';
@@ -73,14 +73,10 @@ export interface StaleReadOptions<S> extends CommonOptions<S> {
  * });
  */
 export function staleRead<S>(options: StaleReadOptions<S>): Environment<S> {
-  checkOptions('aws.staleRead', options, { required: ['canReadStale', 'onStaleRead'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'aws.staleRead',
-    platform: 'aws',
+  return oneFault(
+    { factory: 'aws.staleRead', platform: 'aws', behavior: 'stale-read', counter: 'stale-reads', when: 'canReadStale', effect: 'onStaleRead' },
     options,
-    budget: { option: 'maxFaults', counter: 'stale-reads', max: options.maxFaults },
-    behaviors: (budget) => ({ 'stale-read': fault(budget, options.canReadStale, options.onStaleRead) }),
-    assumptions: {
+    {
       'replicas-converge': {
         description: 'Once writes stop, every eventually consistent read returns the latest write',
         source: READ_CONSISTENCY,
@@ -90,5 +86,5 @@ export function staleRead<S>(options: StaleReadOptions<S>): Environment<S> {
         source: READ_CONSISTENCY,
       },
     },
-  });
+  );
 }

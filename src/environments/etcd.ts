@@ -4,7 +4,7 @@
  * revision was compacted.
  */
 import type { Environment } from '../model/types.js';
-import { checkOptions, type CommonOptions, environment, fault } from './shared.js';
+import { type CommonOptions, oneFault } from './shared.js';
 
 const GUARANTEES = 'etcd docs: etcd API guarantees (https://etcd.io/docs/v3.5/learning/api_guarantees/)';
 
@@ -31,14 +31,10 @@ export interface LeaderChangeOptions<S> extends CommonOptions<S> {
  * });
  */
 export function leaderChange<S>(options: LeaderChangeOptions<S>): Environment<S> {
-  checkOptions('etcd.leaderChange', options, { required: ['canChange', 'onChange'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'etcd.leaderChange',
-    platform: 'etcd',
+  return oneFault(
+    { factory: 'etcd.leaderChange', platform: 'etcd', behavior: 'leader-change', counter: 'leader-changes', when: 'canChange', effect: 'onChange' },
     options,
-    budget: { option: 'maxFaults', counter: 'leader-changes', max: options.maxFaults },
-    behaviors: (budget) => ({ 'leader-change': fault(budget, options.canChange, options.onChange) }),
-    assumptions: {
+    {
       'strict-serializability': {
         description: 'KV operations that completed are durable and strictly serializable across leader changes; an aborted one may or may not have happened',
         source: GUARANTEES,
@@ -48,7 +44,7 @@ export function leaderChange<S>(options: LeaderChangeOptions<S>): Environment<S>
         source: 'etcd docs: Frequently Asked Questions (What is failure tolerance?)',
       },
     },
-  });
+  );
 }
 
 /** Options of `etcd.leaseExpiry`. */
@@ -73,20 +69,16 @@ export interface LeaseExpiryOptions<S> extends CommonOptions<S> {
  * });
  */
 export function leaseExpiry<S>(options: LeaseExpiryOptions<S>): Environment<S> {
-  checkOptions('etcd.leaseExpiry', options, { required: ['canExpire', 'onExpire'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'etcd.leaseExpiry',
-    platform: 'etcd',
+  return oneFault(
+    { factory: 'etcd.leaseExpiry', platform: 'etcd', behavior: 'lease-expiry', counter: 'lease-expiries', when: 'canExpire', effect: 'onExpire' },
     options,
-    budget: { option: 'maxFaults', counter: 'lease-expiries', max: options.maxFaults },
-    behaviors: (budget) => ({ 'lease-expiry': fault(budget, options.canExpire, options.onExpire) }),
-    assumptions: {
+    {
       'lease-ttl-honoured': {
         description: 'A lease is not revoked before its TTL has passed since the last keep-alive; on expiry its keys are deleted in one revision',
         source: 'etcd docs: etcd API (Lease API)',
       },
     },
-  });
+  );
 }
 
 /** Options of `etcd.watchReset`. */
@@ -112,14 +104,10 @@ export interface WatchResetOptions<S> extends CommonOptions<S> {
  * });
  */
 export function watchReset<S>(options: WatchResetOptions<S>): Environment<S> {
-  checkOptions('etcd.watchReset', options, { required: ['canReset', 'onReset'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'etcd.watchReset',
-    platform: 'etcd',
+  return oneFault(
+    { factory: 'etcd.watchReset', platform: 'etcd', behavior: 'watch-reset', counter: 'watch-resets', when: 'canReset', effect: 'onReset' },
     options,
-    budget: { option: 'maxFaults', counter: 'watch-resets', max: options.maxFaults },
-    behaviors: (budget) => ({ 'watch-reset': fault(budget, options.canReset, options.onReset) }),
-    assumptions: {
+    {
       'watch-ordered-unique-reliable': {
         description: 'A watch delivers events in revision order, each once, and skips none unless it is cancelled with a compacted revision',
         source: GUARANTEES,
@@ -129,5 +117,5 @@ export function watchReset<S>(options: WatchResetOptions<S>): Environment<S> {
         source: 'etcd docs: etcd API (Watch API)',
       },
     },
-  });
+  );
 }

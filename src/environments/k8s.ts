@@ -4,7 +4,7 @@
  */
 import { ModelDefinitionError } from '../model/errors.js';
 import type { Environment } from '../model/types.js';
-import { checkOptions, type CommonOptions, environment, fault } from './shared.js';
+import { checkOptions, type CommonOptions, environment, fault, oneFault } from './shared.js';
 
 const POD_LIFECYCLE = 'Kubernetes docs: Pod Lifecycle (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/)';
 const DISRUPTIONS = 'Kubernetes docs: Disruptions (https://kubernetes.io/docs/concepts/workloads/pods/disruptions/)';
@@ -88,20 +88,16 @@ export interface NodeDrainOptions<S> extends CommonOptions<S> {
  * });
  */
 export function nodeDrain<S>(options: NodeDrainOptions<S>): Environment<S> {
-  checkOptions('k8s.nodeDrain', options, { required: ['canDrain', 'onDrain'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'k8s.nodeDrain',
-    platform: 'k8s',
+  return oneFault(
+    { factory: 'k8s.nodeDrain', platform: 'k8s', behavior: 'drain-node', counter: 'drains', when: 'canDrain', effect: 'onDrain' },
     options,
-    budget: { option: 'maxFaults', counter: 'drains', max: options.maxFaults },
-    behaviors: (budget) => ({ 'drain-node': fault(budget, options.canDrain, options.onDrain) }),
-    assumptions: {
+    {
       'drain-respects-pdb': {
         description: 'A drain evicts through the Eviction API, so it waits while an eviction would break a PodDisruptionBudget',
         source: `Kubernetes docs: Safely Drain a Node; ${DISRUPTIONS}`,
       },
     },
-  });
+  );
 }
 
 /** Options of `k8s.nodeFailure`. */
@@ -127,20 +123,16 @@ export interface NodeFailureOptions<S> extends CommonOptions<S> {
  * });
  */
 export function nodeFailure<S>(options: NodeFailureOptions<S>): Environment<S> {
-  checkOptions('k8s.nodeFailure', options, { required: ['canFail', 'onFail'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'k8s.nodeFailure',
-    platform: 'k8s',
+  return oneFault(
+    { factory: 'k8s.nodeFailure', platform: 'k8s', behavior: 'fail-node', counter: 'node-failures', when: 'canFail', effect: 'onFail' },
     options,
-    budget: { option: 'maxFaults', counter: 'node-failures', max: options.maxFaults },
-    behaviors: (budget) => ({ 'fail-node': fault(budget, options.canFail, options.onFail) }),
-    assumptions: {
+    {
       'failed-node-fenced': {
         description: 'A failed node runs none of its pods any more once they are replaced elsewhere (no two copies of a StatefulSet pod run at once)',
         source: `Kubernetes docs: Force Delete StatefulSet Pods; ${DISRUPTIONS}`,
       },
     },
-  });
+  );
 }
 
 /** Options of `k8s.rollingUpdate`. */
@@ -165,18 +157,14 @@ export interface RollingUpdateOptions<S> extends CommonOptions<S> {
  * });
  */
 export function rollingUpdate<S>(options: RollingUpdateOptions<S>): Environment<S> {
-  checkOptions('k8s.rollingUpdate', options, { required: ['canReplace', 'onReplace'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'k8s.rollingUpdate',
-    platform: 'k8s',
+  return oneFault(
+    { factory: 'k8s.rollingUpdate', platform: 'k8s', behavior: 'replace-pod', counter: 'replacements', when: 'canReplace', effect: 'onReplace' },
     options,
-    budget: { option: 'maxFaults', counter: 'replacements', max: options.maxFaults },
-    behaviors: (budget) => ({ 'replace-pod': fault(budget, options.canReplace, options.onReplace) }),
-    assumptions: {
+    {
       'rollout-within-surge': {
         description: 'A rollout keeps at most maxUnavailable pods unavailable and at most maxSurge pods above the desired count',
         source: 'Kubernetes docs: Deployments (Rolling Update Deployment)',
       },
     },
-  });
+  );
 }

@@ -3,7 +3,7 @@
  * killer), drop writes that were never fsynced, move the wall clock.
  */
 import type { Environment } from '../model/types.js';
-import { checkOptions, type CommonOptions, environment, fault } from './shared.js';
+import { checkOptions, type CommonOptions, environment, fault, oneFault } from './shared.js';
 
 /** Options of `linux.processCrash`. */
 export interface ProcessCrashOptions<S> extends CommonOptions<S> {
@@ -74,14 +74,10 @@ export interface OomKillOptions<S> extends CommonOptions<S> {
  * });
  */
 export function oomKill<S>(options: OomKillOptions<S>): Environment<S> {
-  checkOptions('linux.oomKill', options, { required: ['canKill', 'onKill'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'linux.oomKill',
-    platform: 'linux',
+  return oneFault(
+    { factory: 'linux.oomKill', platform: 'linux', behavior: 'oom-kill', counter: 'oom-kills', when: 'canKill', effect: 'onKill' },
     options,
-    budget: { option: 'maxFaults', counter: 'oom-kills', max: options.maxFaults },
-    behaviors: (budget) => ({ 'oom-kill': fault(budget, options.canKill, options.onKill) }),
-    assumptions: {
+    {
       'memory-overcommitted': {
         description: 'Memory is overcommitted (vm.overcommit_memory 0 or 1): an allocation succeeds and the OOM killer reclaims later',
         source: 'proc(5) (/proc/sys/vm/overcommit_memory)',
@@ -91,7 +87,7 @@ export function oomKill<S>(options: OomKillOptions<S>): Environment<S> {
         source: 'proc(5) (/proc/pid/oom_score, /proc/pid/oom_score_adj)',
       },
     },
-  });
+  );
 }
 
 /** Options of `linux.fsyncLoss`. */
@@ -117,14 +113,10 @@ export interface FsyncLossOptions<S> extends CommonOptions<S> {
  * });
  */
 export function fsyncLoss<S>(options: FsyncLossOptions<S>): Environment<S> {
-  checkOptions('linux.fsyncLoss', options, { required: ['canLose', 'onLose'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'linux.fsyncLoss',
-    platform: 'linux',
+  return oneFault(
+    { factory: 'linux.fsyncLoss', platform: 'linux', behavior: 'lose-unsynced', counter: 'lost-writes', when: 'canLose', effect: 'onLose' },
     options,
-    budget: { option: 'maxFaults', counter: 'lost-writes', max: options.maxFaults },
-    behaviors: (budget) => ({ 'lose-unsynced': fault(budget, options.canLose, options.onLose) }),
-    assumptions: {
+    {
       'fsync-durable': {
         description: 'Data written before an fsync that returned 0 is on stable storage and survives a crash (the device honours cache flushes)',
         source: 'fsync(2)',
@@ -134,7 +126,7 @@ export function fsyncLoss<S>(options: FsyncLossOptions<S>): Environment<S> {
         source: 'fsync(2) (ERRORS); PostgreSQL 11.2 release notes (data_sync_retry)',
       },
     },
-  });
+  );
 }
 
 /** Options of `linux.clockJump`. */
@@ -160,18 +152,14 @@ export interface ClockJumpOptions<S> extends CommonOptions<S> {
  * });
  */
 export function clockJump<S>(options: ClockJumpOptions<S>): Environment<S> {
-  checkOptions('linux.clockJump', options, { required: ['canJump', 'onJump'], budgets: ['maxFaults'] });
-  return environment<S>({
-    factory: 'linux.clockJump',
-    platform: 'linux',
+  return oneFault(
+    { factory: 'linux.clockJump', platform: 'linux', behavior: 'clock-jump', counter: 'clock-jumps', when: 'canJump', effect: 'onJump' },
     options,
-    budget: { option: 'maxFaults', counter: 'clock-jumps', max: options.maxFaults },
-    behaviors: (budget) => ({ 'clock-jump': fault(budget, options.canJump, options.onJump) }),
-    assumptions: {
+    {
       'monotonic-clock-steady': {
         description: 'CLOCK_MONOTONIC is not affected by discontinuous jumps of the system time, so durations measured with it do not jump',
         source: 'clock_gettime(2)',
       },
     },
-  });
+  );
 }

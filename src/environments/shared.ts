@@ -169,3 +169,37 @@ export function counted<S, P>(budget: Budget | undefined, spec: ActionSpec<S, P>
 export function fault<S>(budget: Budget | undefined, enabled: (state: S) => boolean, apply: (state: S) => S): ActionSpec<S> {
   return counted<S, unknown>(budget, { enabled: (s) => enabled(s), apply: (s) => apply(s) });
 }
+
+/** The names of a factory with one fault: its environment, behavior, budget counter, and the two callbacks' options. */
+export interface OneFault {
+  /** `'etcd.leaseExpiry'`, for errors. */
+  readonly factory: string;
+  readonly platform: string;
+  readonly behavior: string;
+  /** The budget key's noun: the key is `${name}:${counter}`. */
+  readonly counter: string;
+  /** The option saying when the fault may happen (`canExpire`). */
+  readonly when: string;
+  /** The option saying what it does (`onExpire`). */
+  readonly effect: string;
+}
+
+/**
+ * A factory of one fault, the shape most of kripke/environments has: its
+ * options checked, a `maxFaults` budget, one behavior from `when` and `effect`.
+ *
+ * @example
+ * return oneFault({ factory: 'etcd.leaseExpiry', platform: 'etcd', behavior: 'lease-expiry', counter: 'lease-expiries', when: 'canExpire', effect: 'onExpire' }, options, assumptions);
+ */
+export function oneFault<S>(names: OneFault, options: CommonOptions<S> & { readonly maxFaults?: number }, assumptions: Readonly<Record<string, AssumptionSpec>>): Environment<S> {
+  checkOptions(names.factory, options, { required: [names.when, names.effect], budgets: ['maxFaults'] });
+  const callbacks = options as unknown as Readonly<Record<string, (state: S) => unknown>>;
+  return environment<S>({
+    factory: names.factory,
+    platform: names.platform,
+    options,
+    budget: { option: 'maxFaults', counter: names.counter, max: options.maxFaults },
+    behaviors: (budget) => ({ [names.behavior]: fault(budget, callbacks[names.when] as (state: S) => boolean, callbacks[names.effect] as (state: S) => S) }),
+    assumptions,
+  });
+}
