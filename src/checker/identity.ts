@@ -276,12 +276,18 @@ class Guard<S> {
     if (this.noun === 'symmetry' && canonicalKey(again) !== canonicalKey(k)) {
       throw new ModelDefinitionError(`symmetry is not idempotent: the state ${show(s)} has the representative ${show(k)}, whose own representative is ${show(again)}; a representative must be its own representative`);
     }
-    this.compare(s, rep, 'its representative');
-    if (this.group === undefined) return;
-    const { ids, permute } = this.group;
+    if (this.group === undefined) return this.compare(s, rep, 'its representative');
+    const { ids, renamingOf } = this.group;
+    // A group made by another copy of kripke (Symbol.for crosses copies) may predate renamingOf.
+    this.compare(s, rep, 'its representative', typeof renamingOf === 'function' ? renamingOf(s) : undefined);
     const renamings = ids.length <= ALL_RENAMINGS ? everyRenaming(ids) : [this.renaming(ids)];
-    const renamed = (to: (id: unknown) => unknown) => callOnCopy("permutations' permute", (c) => permute(c as S, to), s, true) as S;
-    for (const to of renamings) this.compare(s, renamed(to), 'the same state with its ids renamed');
+    for (const to of renamings) this.compare(s, this.renamed(s, to), 'the same state with its ids renamed', to);
+  }
+
+  /** The state with its ids renamed by `to`, through the model's permute. */
+  private renamed(s: S, to: (id: unknown) => unknown): S {
+    const permute = this.group!.permute;
+    return callOnCopy("permutations' permute", (c) => permute(c as S, to), s, true) as S;
   }
 
   /** The key of a state, asked twice: a symmetry or view must give the same answer for the same state. */
@@ -309,11 +315,17 @@ class Guard<S> {
     };
   }
 
-  /** `a` and `b` must look the same to what the check reads, and have the same successors up to identity (sampled, one step). */
-  private compare(a: S, b: S, what: string): void {
+  /**
+   * `a` and `b` must look the same to what the check reads, and have the same
+   * successors up to identity (sampled, one step). When `b` is `a` renamed by
+   * `to`, each successor of `a` is renamed by `to` before it is compared: the
+   * successors of a renaming are the renamings of the successors, whether or
+   * not the two have the same representative (a signature that ties).
+   */
+  private compare(a: S, b: S, what: string, to?: (id: unknown) => unknown): void {
     const difference = this.difference(a, b);
     if (difference !== null) throw this.error(a, b, what, difference);
-    const sa = this.successorKeys(a);
+    const sa = this.successorKeys(a, to);
     const sb = this.successorKeys(b);
     for (const [k, label] of sa) if (!sb.has(k)) throw this.error(a, b, what, `${label()} leads from the first to a state that no action leads to from the second`);
     for (const [k, label] of sb) if (!sa.has(k)) throw this.error(a, b, what, `${label()} leads from the second to a state that no action leads to from the first`);
@@ -325,12 +337,13 @@ class Guard<S> {
     return `${this.fp[0]}:${this.fp[1]}`;
   }
 
-  private successorKeys(s: S): Map<string, () => string> {
+  private successorKeys(s: S, to?: (id: unknown) => unknown): Map<string, () => string> {
     const keys = new Map<string, () => string>();
     this.transitions.forEach((tr) => {
       for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) {
         if (tr.enabled !== undefined && tr.enabled(s, c) !== true) continue;
-        const k = this.id(tr.apply(s, c));
+        const next = tr.apply(s, c);
+        const k = this.id(to === undefined ? next : this.renamed(next, to));
         if (!keys.has(k)) keys.set(k, () => `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`);
       }
     });

@@ -38,6 +38,13 @@ export interface PermutationsSpec<S, Id> {
 export interface PermutationGroup<S> {
   readonly ids: readonly unknown[];
   readonly permute: (state: S, to: (id: unknown) => unknown) => S;
+  /**
+   * The renaming that takes a state to its representative. With a signature
+   * that ties, two renamings of one state can have different representatives;
+   * the checker compares a state with its renamings through this renaming,
+   * not through their representatives.
+   */
+  readonly renamingOf: (state: S) => (id: unknown) => unknown;
 }
 
 const GROUP = Symbol.for('kripke.symmetry.permutations');
@@ -80,11 +87,16 @@ export function permutations<S, Id>(spec: PermutationsSpec<S, Id>): Symmetry<S> 
       return target[i];
     };
   };
-  const representative: Symmetry<S> =
+  const orderOf: (s: S) => readonly number[] =
     signature === undefined
       ? (s) => leastRenaming(ids.length, (order) => permute(s, rename(order)))
-      : (s) => permute(s, rename(sortedBy(ids.map((id) => signature(s, id)))));
-  const group: PermutationGroup<S> = { ids, permute: permute as PermutationGroup<S>['permute'] };
+      : (s) => sortedBy(ids.map((id) => signature(s, id)));
+  const representative: Symmetry<S> = (s) => permute(s, rename(orderOf(s)));
+  const group: PermutationGroup<S> = {
+    ids,
+    permute: permute as PermutationGroup<S>['permute'],
+    renamingOf: (s) => rename(orderOf(s)) as (id: unknown) => unknown,
+  };
   Object.defineProperty(representative, GROUP, { value: group });
   return representative;
 }
@@ -107,19 +119,18 @@ function sortedBy(signatures: unknown[]): number[] {
   return keys.map((_, i) => i).sort((x, y) => (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : x - y));
 }
 
-/** The renaming of least canonical key, over every order of n ids (Heap's algorithm). */
-function leastRenaming<S>(n: number, renamed: (order: readonly number[]) => S): S {
+/** The order of n ids whose renaming has the least canonical key, over every order (Heap's algorithm). */
+function leastRenaming<S>(n: number, renamed: (order: readonly number[]) => S): readonly number[] {
   const order = Array.from({ length: n }, (_, i) => i);
-  let best = renamed(order);
-  let bestKey = canonicalKey(best);
+  let best: readonly number[] = [...order];
+  let bestKey = canonicalKey(renamed(order));
   const c = new Array<number>(n).fill(0);
   for (let i = 1; i < n; ) {
     if (c[i] < i) {
       const j = i % 2 === 0 ? 0 : c[i];
       [order[j], order[i]] = [order[i], order[j]];
-      const candidate = renamed(order);
-      const key = canonicalKey(candidate);
-      if (key < bestKey) [best, bestKey] = [candidate, key];
+      const key = canonicalKey(renamed(order));
+      if (key < bestKey) [best, bestKey] = [[...order], key];
       c[i]++;
       i = 1;
     } else {
