@@ -42,11 +42,12 @@ function readRecords(dir: string): unknown[] {
 
 /** The shortest problem's trace, printed, or nothing when it cannot be read. */
 function problemTrace(merged: SwarmMerge): string[] {
-  const found = merged.checks.map((c) => c.problem).filter((p) => p !== undefined).sort((a, b) => a.steps - b.steps)[0];
+  const check = merged.checks.filter((c) => c.problem !== undefined).sort((a, b) => a.problem!.steps - b.problem!.steps)[0];
+  const found = check?.problem;
   if (found?.trace === undefined) return [];
   try {
     const { trace } = fromITF(found.trace as never);
-    return ['', `The shortest problem (${found.summary}):`, '', ...renderTrace(trace, { palette: plain })];
+    return ['', `The shortest problem's trace (${check.check}, shard ${found.shard}/${check.count}):`, '', ...renderTrace(trace, { palette: plain })];
   } catch (error) {
     return ['', `(its trace cannot be read: ${error instanceof Error ? error.message : String(error)})`];
   }

@@ -148,7 +148,10 @@ function failuresOf(c: MergedCheck): string[] {
   if (c.otherCounts.length > 0) out.push(`${where}: records of swarms of other sizes: /${c.otherCounts.join(', /')} beside /${c.count}`);
   if (c.missing.length > 0) out.push(`${where}: shard${c.missing.length === 1 ? '' : 's'} ${c.missing.map((i) => `${i}/${c.count}`).join(', ')} missing`);
   if (c.duplicated.length > 0) out.push(`${where}: shard${c.duplicated.length === 1 ? '' : 's'} ${c.duplicated.map((i) => `${i}/${c.count}`).join(', ')} recorded more than once`);
-  if (c.problem !== undefined) out.push(`${where}: shard ${c.problem.shard}/${c.count} found ${c.problem.summary}`);
+  if (c.problem !== undefined) {
+    const more = c.problems > 1 ? ` (and ${plural(c.problems - 1, 'more shard')} found one)` : '';
+    out.push(`${where}: shard ${c.problem.shard}/${c.count} found ${c.problem.summary}${more}`);
+  }
   return out;
 }
 
