@@ -70,9 +70,15 @@ class Stop {
   constructor(readonly end: MemberEnd) {}
 }
 
+/** A firing with its state's fingerprint, taken while its parent was expanded (as the breadth-first search takes it). */
+interface Hashed<S> extends Firing<S> {
+  a: number;
+  b: number;
+}
+
 interface Frame<S> {
   readonly firing: Firing<S>;
-  readonly succ: (Firing<S> | undefined)[];
+  readonly succ: (Hashed<S> | undefined)[];
   next: number;
 }
 
@@ -106,6 +112,9 @@ class Member<S> {
   private readonly stack: Frame<S>[] = [];
   /** Bitstate: the state being checked, not yet on the stack. */
   private current: Firing<S> | undefined;
+  /** The fingerprint of the state being visited (isNew sets it). */
+  private ha = 0;
+  private hb = 0;
   /** Random: the walk so far. */
   private walked: Firing<S>[] = [];
 
@@ -183,8 +192,9 @@ class Member<S> {
   }
 
   /** Visits a firing's state unless its bits say it was visited; pushes its frame. */
-  private enter(f: Firing<S>, stack: Frame<S>[]): 'violation' | 'go' {
-    this.current = undefined; // a successor that cannot be hashed is its parent's problem
+  private enter(f: Firing<S> | Hashed<S>, stack: Frame<S>[]): 'violation' | 'go' {
+    if (this.visited >= this.options.maxStates) throw new Stop('maxStates');
+    this.current = undefined;
     if (!this.isNew(f)) return 'go';
     this.current = f;
     const succ = this.expand(f.state, stack.length);
@@ -195,36 +205,45 @@ class Member<S> {
     return 'go';
   }
 
-  /** Whether the firing's state sets a new bit (counted against its action). */
-  private isNew(f: Firing<S>): boolean {
-    fingerprint64.of(f.state, this.fp);
-    const fresh = this.bitstate.add(this.fp[0], this.fp[1]);
+  /** Whether the firing's state sets a new bit (counted against its action). An initial state is hashed here. */
+  private isNew(f: Firing<S> | Hashed<S>): boolean {
+    if ('a' in f) {
+      this.ha = f.a;
+      this.hb = f.b;
+    } else {
+      fingerprint64.of(f.state, this.fp);
+      this.ha = this.fp[0];
+      this.hb = this.fp[1];
+    }
+    const fresh = this.bitstate.add(this.ha, this.hb);
     if (fresh && f.transition >= 0) this.newStates[f.transition]++;
     return fresh;
   }
 
   /** At the depth bound: nothing below is explored (and the search says so). */
-  private cut(succ: Firing<S>[]): Firing<S>[] {
+  private cut(succ: Hashed<S>[]): Hashed<S>[] {
     if (succ.length > 0) this.truncated = true;
     return [];
   }
 
-  /** Random walks from the initial states, until a budget runs out. */
+  /** Random walks from the initial states, until a budget runs out. A walk never takes a self-loop (it leads nowhere new). */
   private walk(): MemberEnd {
     const inits = this.space.initStates;
     const length = this.options.maxDepth === Infinity ? DEFAULT_WALK : this.options.maxDepth;
     for (;;) {
       this.walks++;
-      let f: Firing<S> | undefined = { transition: -1, choice: undefined, state: inits[this.random.below(inits.length)] };
+      let f: Firing<S> | Hashed<S> | undefined = { transition: -1, choice: undefined, state: inits[this.random.below(inits.length)] };
       this.walked = [];
       for (let depth = 0; f !== undefined; depth++) {
+        if (this.visited >= this.options.maxStates) throw new Stop('maxStates');
         this.isNew(f); // counts distinct states; a walk goes on through states seen before
         this.walked.push(f);
         const succ = this.expand(f.state, depth);
         if (succ === null) return 'violation';
         this.generated += succ.length;
-        f = depth < length && succ.length > 0 ? succ[this.random.below(succ.length)] : undefined;
-        if (depth >= length && succ.length > 0) this.truncated = true;
+        const onward = succ.filter((g) => g.a !== this.ha || g.b !== this.hb);
+        f = depth < length && onward.length > 0 ? onward[this.random.below(onward.length)] : undefined;
+        if (depth >= length && onward.length > 0) this.truncated = true;
       }
     }
   }
@@ -234,21 +253,26 @@ class Member<S> {
    * problem (a property false, a deadlock, the user's code throwing: thrown
    * errors end the search as a violation too, through run()).
    */
-  private expand(s: S, depth: number): Firing<S>[] | null {
-    if (this.visited >= this.options.maxStates) throw new Stop('maxStates');
+  private expand(s: S, depth: number): Hashed<S>[] | null {
     this.visited++;
     if (depth > this.deepest) this.deepest = depth;
-    const before = this.fingerprint(s);
     if (this.violates(s)) return null;
     const succ = this.firings(s);
     if (succ.length === 0 && this.options.deadlock && this.deadlocked(s)) return null;
-    if (this.fingerprint(s, true) !== before) throw new MutationError('a state changed while it was being checked');
+    // Successors hashed while their parent is remembered (shared values hash once), then the parent afresh: the mutation check.
+    fingerprint64.expanding?.(s);
+    try {
+      for (const g of succ) {
+        fingerprint64.of(g.state, this.fp);
+        g.a = this.fp[0];
+        g.b = this.fp[1];
+      }
+    } finally {
+      fingerprint64.expanding?.(null);
+    }
+    fingerprint64.of(s, this.fp, true);
+    if (this.fp[0] !== this.ha || this.fp[1] !== this.hb) throw new MutationError('a state changed while it was being checked');
     return succ;
-  }
-
-  private fingerprint(s: S, fresh = false): string {
-    fingerprint64.of(s, this.fp, fresh);
-    return `${this.fp[0]}:${this.fp[1]}`;
   }
 
   /** Whether some property is false in `s`. */
@@ -265,8 +289,8 @@ class Member<S> {
   }
 
   /** Every enabled firing of `s`, actions in the member's order. */
-  private firings(s: S): Firing<S>[] {
-    const out: Firing<S>[] = [];
+  private firings(s: S): Hashed<S>[] {
+    const out: Hashed<S>[] = [];
     for (const t of this.order) {
       const tr = this.transitions[t];
       if (tr.choices === undefined) {
@@ -279,7 +303,7 @@ class Member<S> {
     return out;
   }
 
-  private fire(s: S, t: number, tr: Transition<S>, c: unknown, out: Firing<S>[]): void {
+  private fire(s: S, t: number, tr: Transition<S>, c: unknown, out: Hashed<S>[]): void {
     this.tick();
     if (tr.enabled !== undefined) {
       const g = tr.enabled(s, c);
@@ -291,7 +315,7 @@ class Member<S> {
     this.enabled[t]++;
     const next = tr.apply(s, c);
     if (next === undefined) throw new ContractError('returned undefined; an action must return the next state');
-    out.push({ transition: t, choice: c, state: next });
+    out.push({ transition: t, choice: c, state: next, a: 0, b: 0 });
   }
 
   private deadlocked(s: S): boolean {
