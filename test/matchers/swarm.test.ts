@@ -9,7 +9,6 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineEnvironment, defineModel } from '../../src/index.js';
 import { createMatchers } from '../../src/matchers/index.js';
-import { hanoi } from '../known-models/hanoi.js';
 import { call, context, tagged, thrown } from '../support/runner-context.js';
 import { grid } from '../support/swarm-models.js';
 

@@ -17,8 +17,8 @@ export function grid(k: number, size: number, bug: number): Model<Counters> {
     actions: {
       inc: {
         choices: () => Array.from({ length: k }, (_, i) => i),
-        enabled: (s, i) => s.c[i] < size,
-        apply: (s, i) => ({ c: s.c.map((v, j) => (j === i ? v + 1 : v)) }),
+        enabled: (s, i: number) => s.c[i] < size,
+        apply: (s, i: number) => ({ c: s.c.map((v, j) => (j === i ? v + 1 : v)) }),
       },
     },
     invariants: { 'first-below': (s) => s.c[0] !== bug },
