@@ -9,7 +9,14 @@
  */
 import { mix32 } from './random.js';
 
-/** A bit array with k seeded hash functions of a fingerprint. */
+/**
+ * A bit array with k seeded hash functions of a fingerprint.
+ *
+ * @example
+ * const bits = new BitState(2 ** 20, 3, seed);
+ * bits.add(a, b); // true: new
+ * bits.add(a, b); // false: taken as visited
+ */
 export class BitState {
   /** States that set at least one new bit (a lower bound on the distinct states offered). */
   added = 0;

@@ -70,7 +70,12 @@ export interface SwarmMerge {
   toString(): string;
 }
 
-/** Whether a parsed JSON value is a swarm record (what `mergeSwarm` reads). */
+/**
+ * Whether a parsed JSON value is a swarm record (what `mergeSwarm` reads).
+ *
+ * @example
+ * isSwarmRecord(JSON.parse(readFileSync('.kripke/swarm/…/1-of-4.json', 'utf8'))); // true
+ */
 export function isSwarmRecord(value: unknown): value is SwarmRecord {
   const r = value as Partial<SwarmRecord> | null;
   return (

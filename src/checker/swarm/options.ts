@@ -67,7 +67,12 @@ function minimiseOf(value: SwarmOptions['minimise'], check: Resolved, where: str
   return timeout === undefined ? { maxStates } : { maxStates, timeout };
 }
 
-/** The minimisation's budget once the search took `elapsed` ms: what is left of the timeout, at least a tenth of it. */
+/**
+ * The minimisation's budget once the search took `elapsed` ms: what is left of the timeout, at least a tenth of it.
+ *
+ * @example
+ * minimiseBudget(resolveSwarmOptions({ timeout: 1000 }, 'swarm'), 950); // { maxStates: 1000000, timeout: 100 }
+ */
 export function minimiseBudget(options: ResolvedSwarm, elapsed: number): MinimiseBudget | false {
   const m = options.minimise;
   if (m === false) return false;

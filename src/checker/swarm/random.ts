@@ -3,14 +3,26 @@
  * same seed and shard give the same search on every machine.
  */
 
-/** A well-mixed 32-bit value of `x` (the murmur3 finaliser). */
+/**
+ * A well-mixed 32-bit value of `x` (the murmur3 finaliser).
+ *
+ * @example
+ * mix32(1); // 1364076727
+ */
 export function mix32(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** Seeded pseudo-random numbers. */
+/**
+ * Seeded pseudo-random numbers.
+ *
+ * @example
+ * const random = new Random(7);
+ * random.below(6);           // the same number on every machine
+ * random.shuffle([1, 2, 3]); // the same order for the same seed
+ */
 export class Random {
   private state: number;
 

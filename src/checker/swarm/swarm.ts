@@ -145,12 +145,22 @@ function incomplete<S>(m: MemberOutcome<S>, swarm: SwarmCoverage, coverage: Acti
   return Object.defineProperty(fields, 'toString', { value: () => text, enumerable: false }) as IncompleteResult<S> as SwarmIncomplete<S>;
 }
 
-/** `bitstate, seed 7, shard 2/4` */
+/**
+ * Who a member is, in words.
+ *
+ * @example
+ * memberName(result.swarm); // 'bitstate, seed 7, shard 2/4'
+ */
 export function memberName(c: SwarmCoverage): string {
   return `${c.mode}, seed ${c.seed}, shard ${c.shard.index}/${c.shard.count}`;
 }
 
-/** Why a member stopped, in words. */
+/**
+ * Why a member stopped, in words.
+ *
+ * @example
+ * stopSentence(result.swarm); // 'the budget of 20,000 states visited ran out'
+ */
 export function stopSentence(c: SwarmCoverage): string {
   switch (c.stoppedBy) {
     case 'exhausted':
@@ -164,7 +174,12 @@ export function stopSentence(c: SwarmCoverage): string {
   }
 }
 
-/** What a problem's one line says about the swarm: who found it, whether the trace is proven shortest. */
+/**
+ * What a problem's one line says about the swarm: who found it, whether the trace is proven shortest.
+ *
+ * @example
+ * problemNote(result); // 'swarm (bitstate, seed 1, shard 1/1) after 98 states visited: shortest, proven by breadth-first search'
+ */
 export function problemNote<S>(r: SwarmProblem<S>): string {
   const proof = r.shortest
     ? r.minimised.method === 'breadth-first'
