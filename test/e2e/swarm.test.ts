@@ -3,7 +3,8 @@
  * (test/e2e/fixtures/swarm-vitest) with the packed kripke, once per shard
  * (`KRIPKE_SHARD=1/2`, `2/2`), then the packed `kripke swarm merge`: a shard's
  * problem fails the merge with its trace, a clean check passes and says it is
- * not exhaustive, a shard that never ran fails the merge.
+ * not exhaustive, a shard that never ran fails the merge. The same with a
+ * real Jest (test/e2e/fixtures/swarm-jest, JavaScript).
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { failureBlock, installBuiltPackage, ROOT, type Run, runNode, stripAnsi }
 
 const PROJECT = join(ROOT, 'test/e2e/fixtures/swarm-vitest');
 const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
+const JEST = join(ROOT, 'node_modules/jest/bin/jest.js');
+const JEST_PROJECT = join(ROOT, 'test/e2e/fixtures/swarm-jest');
 const CLI = join(PROJECT, 'node_modules/kripke/dist/esm/cli.js');
 
 const OPEN: Record<string, string> = { 1: 'bold', 2: 'dim', 31: 'red', 32: 'green', 33: 'yellow', 36: 'cyan', 90: 'gray' };
@@ -81,5 +84,35 @@ describe('vitest with KRIPKE_SHARD, then kripke swarm merge', () => {
     expect(pkg.bin).toEqual({ kripke: 'dist/esm/cli.js' });
     expect(existsSync(CLI)).toBe(true);
     expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+});
+
+describe('jest with KRIPKE_SHARD, then kripke swarm merge', () => {
+  let shards: Run[];
+  let merge: Run;
+
+  beforeAll(async () => {
+    installBuiltPackage(JEST_PROJECT);
+    rmSync(join(JEST_PROJECT, '.kripke'), { recursive: true, force: true });
+    shards = [];
+    for (const shard of ['1/2', '2/2']) shards.push(await runNode(JEST, ['--ci', '--runInBand'], JEST_PROJECT, { NO_COLOR: '1', FORCE_COLOR: '0', KRIPKE_SHARD: shard }));
+    merge = await runNode(join(JEST_PROJECT, 'node_modules/kripke/dist/esm/cli.js'), ['swarm', 'merge'], JEST_PROJECT, {});
+  }, 240_000);
+
+  it('each shard fails the deep bug, with its proven shortest trace, and passes the clean model with the warning', () => {
+    for (const [i, run] of shards.entries()) {
+      expect(run.code).toBe(1);
+      expect(run.output).toMatch(/Tests:\s+1 failed, 1 passed, 2 total/);
+      expect(run.output).toContain(`kripke: toSatisfyInvariants passed under swarm (bitstate, seed 1, shard ${i + 1}/2): NOT EXHAUSTIVE`);
+      expect(run.output).toContain('invariant "first-below" is violated after 30 steps (shortest trace, proven by a breadth-first search;');
+      expect(run.output).toContain(`Swarm record: .kripke/swarm/deep.test.js/finds-the-deep-bug/counters-3-40/${i + 1}-of-2.json`);
+    }
+  });
+
+  it('the merge fails with the shortest trace, as under Vitest', () => {
+    expect(merge.code).toBe(1);
+    expect(merge.output).toContain('✓ clean.test.js > finds nothing in what it visits (model "counters-3-20"): 2 of 2 shards, 6,000 states visited in all');
+    expect(merge.output).toContain("deep.test.js > finds the deep bug (model \"counters-3-40\"): shard 1/2 found invariant 'first-below' violated after 30 steps");
+    expect(merge.output).toContain('Step 30: inc(0)');
   });
 });
