@@ -4,7 +4,7 @@
  * shortest when the bounded breadth-first search fits), and never pass.
  */
 import { describe, expect, it } from 'vitest';
-import { check, defineModel, ModelDefinitionError, swarm, type SwarmResult } from '../../../src/index.js';
+import { check, checkOpen, defineEnvironment, defineModel, ModelDefinitionError, swarm, swarmOpen, type SwarmResult } from '../../../src/index.js';
 import { dieHard } from '../../known-models/die-hard.js';
 import { eightPuzzle } from '../../known-models/eight-puzzle.js';
 import { hanoi } from '../../known-models/hanoi.js';
@@ -197,5 +197,30 @@ describe('options', () => {
 
   it('refuses what is not a model', () => {
     expect(() => swarm({} as never)).toThrow(/swarm\(model\): expected a model from defineModel/);
+  });
+});
+
+describe('swarmOpen', () => {
+  const flip = defineEnvironment<{ c: number[] }>({
+    name: 'cosmic',
+    behaviors: { flip: { enabled: (s) => s.c[1] === 20, apply: (s) => ({ c: [s.c[0], 99] }) } },
+    guarantees: { bounded: (s) => s.c[1] <= 40 },
+    assumptions: { rare: { description: 'bit flips are rare' } },
+  });
+
+  it('finds what the environment breaks, as checkOpen does, with the residual assumptions', () => {
+    const model = grid(2, 40, 99);
+    const r = swarmOpen(model, flip, { deadlock: false });
+    const want = checkOpen(model, flip, { deadlock: false }).result;
+    expect(r.kind).toBe('invariant');
+    expect(r.environment).toBe('cosmic');
+    expect(r.trace.length).toBe(want.trace.length);
+    expect(r.trace.at(-1)!.action).toBe('cosmic:flip');
+    expect(r.unverifiedAssumptions?.map((a) => a.name)).toEqual(['rare']);
+    expect(String(r)).toMatch(/; 1 unverified assumption$/);
+  });
+
+  it('refuses an empty list of environments', () => {
+    expect(() => swarmOpen(grid(2, 4, 9), [])).toThrow(/swarmOpen: give at least one environment/);
   });
 });
