@@ -7,19 +7,21 @@
  *    budget. If it finds a problem, that trace is a shortest one; if it ends
  *    at its depth bound with none, the trace found is a shortest one. Either
  *    way the result says `shortest: true`.
- * 2. Otherwise, shortcut passes: from each state of the trace, a small
+ * 2. Otherwise, the trace is shrunk: steps it can do without are dropped
+ *    (shrink.ts), then shortcut passes: from each state of the trace, a small
  *    breadth-first search for a later state of the trace in fewer steps, or
  *    for a state with a problem sooner; the trace is cut each time one is
  *    found. Shorter, not proven shortest: `shortest: false`.
  */
-import { canonicalKey } from '../../model/plain-data.js';
 import type { Property } from '../../model/types.js';
 import { now } from '../clock.js';
 import type { Resolved } from '../options.js';
 import { ask, type InvariantsQuery } from '../query.js';
+import { fingerprint64 } from '../store/fingerprint.js';
 import type { System } from '../system.js';
 import { firings, type Firing } from '../trace.js';
 import { resultAlong, withoutLoops, type Problem } from './path.js';
+import { dropSteps } from './shrink.js';
 
 /** The budget of a minimisation. */
 export interface MinimiseBudget {
@@ -30,7 +32,7 @@ export interface MinimiseBudget {
 }
 
 /** How a trace was made shorter. */
-export type Minimisation = 'breadth-first' | 'shortcuts' | 'none';
+export type Minimisation = 'breadth-first' | 'shrinking' | 'none';
 
 /** A problem with its trace, as short as minimisation could make it. */
 export interface Minimised<S> {
@@ -57,13 +59,14 @@ export function minimise<S>(system: System<S>, query: InvariantsQuery, found: re
   if (bounded.kind === 'invariant' || bounded.kind === 'deadlock' || bounded.kind === 'error') return { result: bounded, shortest: true, method: 'breadth-first', found: steps };
   if (bounded.kind === 'incomplete' && bounded.budget === 'maxDepth') return { result: resultAlong(system, query, path, options, where), shortest: true, method: 'breadth-first', found: steps };
   const properties = query.invariants === 'none' ? [] : system.invariants;
-  const shorter = shortcuts(system, properties, query.deadlock, path, started + budget.timeout, budget.maxStates);
-  return { result: resultAlong(system, query, shorter, options, where), shortest: false, method: shorter.length < path.length ? 'shortcuts' : 'none', found: steps };
+  const deadline = started + budget.timeout;
+  const shorter = shortcuts(system, properties, query.deadlock, dropSteps(system, properties, query.deadlock, path, deadline), deadline, budget.maxStates);
+  return { result: resultAlong(system, query, shorter, options, where), shortest: false, method: shorter.length < path.length ? 'shrinking' : 'none', found: steps };
 }
 
 /** Shortcut passes until none is found or the time is up. */
 function shortcuts<S>(system: System<S>, properties: readonly Property<S>[], deadlock: boolean, path: Firing<S>[], deadline: number, maxStates: number): Firing<S>[] {
-  const cap = Math.max(1_000, Math.min(50_000, Math.floor(maxStates / 10)));
+  const cap = Math.max(500, Math.min(20_000, Math.floor(maxStates / 20)));
   let current = path;
   for (let i = 0; i + 1 < current.length && now() < deadline; ) {
     const cut = shortcutFrom(system, properties, deadlock, current, i, cap, deadline);
@@ -86,9 +89,9 @@ interface Node<S> {
  */
 function shortcutFrom<S>(system: System<S>, properties: readonly Property<S>[], deadlock: boolean, path: readonly Firing<S>[], i: number, cap: number, deadline: number): Firing<S>[] | null {
   const later = new Map<string, number>();
-  for (let j = i + 1; j < path.length; j++) later.set(canonicalKey(path[j].state), j);
-  const around: Around<S> = { path, i, later };
-  const seen = new Set<string>([canonicalKey(path[i].state)]);
+  for (let j = i + 1; j < path.length; j++) later.set(keyOf(path[j].state), j);
+  const around: Around<S> = { path, i, later, cap };
+  const seen = new Set<string>([keyOf(path[i].state)]);
   let level: Node<S>[] = [{ firing: path[i], parent: null, depth: 0 }];
   try {
     while (level.length > 0 && seen.size < cap && now() < deadline) {
@@ -109,8 +112,22 @@ function shortcutFrom<S>(system: System<S>, properties: readonly Property<S>[], 
 interface Around<S> {
   readonly path: readonly Firing<S>[];
   readonly i: number;
-  /** Later states of the path, by canonical key: their index. */
+  /** Later states of the path, by fingerprint: their index. */
   readonly later: ReadonlyMap<string, number>;
+  /** Most states one shortcut search may meet. */
+  readonly cap: number;
+}
+
+const fp = new Int32Array(2);
+
+/**
+ * A state's 64-bit fingerprint as a key: far cheaper than its canonical text;
+ * a collision (one in 2^64) could only propose a shortcut that the replay of
+ * the final trace (path.ts) then refuses, never report a false problem.
+ */
+function keyOf(state: unknown): string {
+  fingerprint64.of(state, fp);
+  return `${fp[0]}:${fp[1]}`;
 }
 
 /** Expands one node: a problem in it, or a successor that is a later state reached sooner; else queues its successors. */
@@ -122,8 +139,8 @@ function visit<S>(system: System<S>, properties: readonly Property<S>[], deadloc
   let any = false;
   for (const f of firings(s, system.transitions)) {
     any = true;
-    if (node.depth + 1 >= remaining) break;
-    const key = canonicalKey(f.state);
+    if (node.depth + 1 >= remaining || seen.size >= around.cap) break;
+    const key = keyOf(f.state);
     const child: Node<S> = { firing: f, parent: node, depth: node.depth + 1 };
     const j = around.later.get(key);
     if (j !== undefined && j - around.i > child.depth) return { node: child, to: j };

@@ -41,4 +41,26 @@ describe('swarm on random models', () => {
     );
     expect([...kinds].sort()).toEqual(['deadlock', 'error', 'incomplete', 'invariant']);
   });
+
+  it('shrinking without the proof (a minimisation budget of one state): the trace stays real, never shorter than the reference', () => {
+    let shrunk = 0;
+    fc.assert(
+      fc.property(plans({ flaws: true }), fc.nat(1000), (plan, member) => {
+        const want = referenceSearch(plan);
+        const r = swarm(modelOf(plan), { seed: member, maxStates: 2_000, bitstateBits: 2 ** 16, minimise: { maxStates: 1 } });
+        if (r.kind === 'incomplete') return;
+        const ids = r.trace.map((s) => decode(s.state));
+        expect(plan.inits).toContain(ids[0]);
+        for (let k = 1; k < ids.length; k++) expect(hasStep(plan, ids[k - 1], ids[k], r.trace[k].action!)).toBe(true);
+        const last = ids[ids.length - 1];
+        if (r.kind === 'invariant') expect(plan.bad).toContain(last);
+        if (r.kind === 'deadlock') expect(plan.actions.every((a) => a.table[last].every((t) => t === null))).toBe(true);
+        expect(r.trace.length).toBeGreaterThanOrEqual(want.steps + 1);
+        if (r.shortest) expect(r.trace.length).toBe(want.steps + 1);
+        if (r.minimised.method === 'shrinking') shrunk++;
+      }),
+      { seed, numRuns: runs(300), endOnFailure: false },
+    );
+    expect(shrunk).toBeGreaterThan(0);
+  });
 });
