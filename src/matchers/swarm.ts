@@ -58,7 +58,7 @@ export function swarmInvariants<S>(call: Call, system: System<S>, options: Match
 function foundBy<S>(r: SwarmResult<S>): string {
   const how = r.shortest
     ? r.minimised?.method === 'breadth-first' && r.minimised.foundSteps !== r.trace.length - 1
-      ? `; its trace of ${plural(r.minimised.foundSteps, 'step')} minimised by a breadth-first search`
+      ? `; its trace of ${plural(r.minimised.foundSteps, 'step')} shrunk, and proven shortest by a breadth-first search`
       : ''
     : `; a breadth-first search to prove the trace shortest ran out of budget (found after ${plural(r.minimised?.foundSteps ?? 0, 'step')}): a shorter one may exist`;
   return `Found by a swarm search (${memberName(r.swarm)}; ${count(r.swarm.visited)} states visited)${how}.`;

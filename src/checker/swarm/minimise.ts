@@ -1,14 +1,14 @@
 /**
  * A problem found by a search that is not breadth-first comes with a trace
- * that may be far from shortest. Minimisation, in two stages:
+ * that may be far from shortest. Minimisation, in three stages:
  *
- * 1. A breadth-first search (the checker's own) from the initial states,
- *    bounded at one step less than the trace found, within a state and time
+ * 1. The trace is shrunk: steps it can do without are dropped (shrink.ts).
+ * 2. A breadth-first search (the checker's own) from the initial states,
+ *    bounded at one step less than the shrunk trace, within a state and time
  *    budget. If it finds a problem, that trace is a shortest one; if it ends
- *    at its depth bound with none, the trace found is a shortest one. Either
+ *    at its depth bound with none, the shrunk trace is a shortest one. Either
  *    way the result says `shortest: true`.
- * 2. Otherwise, the trace is shrunk: steps it can do without are dropped
- *    (shrink.ts), then shortcut passes: from each state of the trace, a small
+ * 3. Otherwise, shortcut passes: from each state of the trace, a small
  *    breadth-first search for a later state of the trace in fewer steps, or
  *    for a state with a problem sooner; the trace is cut each time one is
  *    found. Shorter, not proven shortest: `shortest: false`.
@@ -55,12 +55,17 @@ export function minimise<S>(system: System<S>, query: InvariantsQuery, found: re
   const steps = path.length - 1;
   if (steps === 0 || budget === false) return { result: resultAlong(system, query, path, options, where), shortest: steps === 0, method: 'none', found: steps };
   const started = now();
-  const bounded = ask(system, query, { ...options, maxDepth: steps - 1, maxStates: budget.maxStates, timeout: budget.timeout }, { where });
-  if (bounded.kind === 'invariant' || bounded.kind === 'deadlock' || bounded.kind === 'error') return { result: bounded, shortest: true, method: 'breadth-first', found: steps };
-  if (bounded.kind === 'incomplete' && bounded.budget === 'maxDepth') return { result: resultAlong(system, query, path, options, where), shortest: true, method: 'breadth-first', found: steps };
-  const properties = query.invariants === 'none' ? [] : system.invariants;
   const deadline = started + budget.timeout;
-  const shorter = shortcuts(system, properties, query.deadlock, dropSteps(system, properties, query.deadlock, path, deadline), deadline, budget.maxStates);
+  const properties = query.invariants === 'none' ? [] : system.invariants;
+  // Dropping steps first is cheap, and a shorter trace bounds the breadth-first search lower.
+  const shrunk = dropSteps(system, properties, query.deadlock, path, started + budget.timeout / 4);
+  const bound = shrunk.length - 2;
+  const bounded = bound < 0 ? undefined : ask(system, query, { ...options, maxDepth: bound, maxStates: budget.maxStates, timeout: Math.max(1, deadline - now()) }, { where });
+  if (bounded !== undefined && (bounded.kind === 'invariant' || bounded.kind === 'deadlock' || bounded.kind === 'error')) return { result: bounded, shortest: true, method: 'breadth-first', found: steps };
+  if (bounded === undefined || (bounded.kind === 'incomplete' && bounded.budget === 'maxDepth')) {
+    return { result: resultAlong(system, query, shrunk, options, where), shortest: true, method: 'breadth-first', found: steps };
+  }
+  const shorter = shortcuts(system, properties, query.deadlock, shrunk, deadline, budget.maxStates);
   return { result: resultAlong(system, query, shorter, options, where), shortest: false, method: shorter.length < path.length ? 'shrinking' : 'none', found: steps };
 }
 
