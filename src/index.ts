@@ -42,6 +42,9 @@ export type {
   Transition,
 } from './model/types.js';
 export { check, checkLiveness, checkOpen, DEFAULT_OPTIONS } from './checker/check.js';
+export { swarm, swarmOpen } from './checker/swarm/swarm.js';
+export { isSwarmRecord, mergeSwarm, type MergedCheck, type SwarmMerge, type SwarmRecord } from './checker/swarm/merge.js';
+export type { Shard, SwarmCoverage, SwarmIncomplete, SwarmOptions, SwarmProblem, SwarmResult } from './checker/swarm/types.js';
 export { replayTrace, type ReplayTraceOptions, type SavedTrace } from './itf/replay.js';
 export type { ReplayResult } from './checker/replay.js';
 export { configure, type Configuration, type DeadActionsPolicy } from './checker/configure.js';

@@ -68,7 +68,7 @@ export function errorAt<S>(
  * A state changed in place: replay its last step on a fresh copy and try each
  * predicate, choices, guard and action alone, to name the one that mutates.
  */
-function findMutator<S>(
+export function findMutator<S>(
   trace: Step<S>[],
   transitions: readonly Transition<S>[],
   suspects: readonly Suspect<S>[],

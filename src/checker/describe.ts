@@ -47,6 +47,8 @@ function budgetSentence(r: IncompleteResult<unknown>): string {
       return `maxDepth budget of ${plural(r.limit, 'step')} cut the search ${reached}`;
     case 'timeout':
       return `timeout of ${count(r.limit)} ms ran out ${reached}`;
+    case 'swarm':
+      return `a swarm search is not exhaustive: it visited ${plural(r.stats.states, 'distinct state')} (by its bit array), ${plural(r.stats.depth, 'step')} deep, and found no violation`;
     case 'collisionProbability':
       return `estimated fingerprint collision probability ${r.stats.collisionProbability.toExponential(1)} exceeds maxCollisionProbability ${r.limit === 0 ? '0' : r.limit.toExponential()} ${reached}; rerun with fingerprintBits: 128 (a wider fingerprint), or exact: true (no fingerprints at all)`;
   }
@@ -186,6 +188,8 @@ export function budgetAdvice(budget: Budget): string {
       return 'Raise maxDepth: nothing is proven about the states deeper than the limit.';
     case 'timeout':
       return 'Raise timeout or make the model smaller: nothing is proven about the states that were not explored.';
+    case 'swarm':
+      return 'A swarm samples the state space: nothing is proven about the states it did not visit. Where the space fits, check() proves; more seeds or shards cover more of it.';
     case 'collisionProbability':
       return 'Rerun with fingerprintBits: 128 for a wider fingerprint, or with exact: true so that no two states can share one.';
   }

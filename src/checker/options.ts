@@ -108,6 +108,8 @@ export function limitOf(budget: Budget, options: Resolved, store: { readonly cap
   switch (budget) {
     case 'maxStates':
       return Math.min(options.maxStates, store.capacity);
+    case 'swarm':
+      return options.maxStates;
     case 'maxDepth':
       return options.maxDepth;
     case 'timeout':

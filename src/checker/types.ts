@@ -23,8 +23,11 @@ export type Trace<S> = readonly Step<S>[];
 /** How a check ended. */
 export type ResultKind = CheckResult<unknown>['kind'];
 
-/** The budget that ran out, for `kind: 'incomplete'`. */
-export type Budget = 'maxStates' | 'maxDepth' | 'timeout' | 'collisionProbability';
+/**
+ * The budget that ran out, for `kind: 'incomplete'`. `'swarm'`: a swarm search
+ * (`swarm()`), which samples the state space and so never proves a pass.
+ */
+export type Budget = 'maxStates' | 'maxDepth' | 'timeout' | 'collisionProbability' | 'swarm';
 
 /** Where a user's function threw or misbehaved, for `kind: 'error'`. */
 export interface ErrorSource {
@@ -156,7 +159,7 @@ export interface IncompleteResult<S> extends ResultBase<S>, Omit<NoneOf, 'budget
   readonly kind: 'incomplete';
   /** The budget that ran out. */
   readonly budget: Budget;
-  /** Its value: states, steps, milliseconds, or the highest collision probability allowed. */
+  /** Its value: states, steps, milliseconds, or the highest collision probability allowed (for 'swarm': its maxStates). */
   readonly limit: number;
   readonly liveness?: string;
   readonly fairness?: FairnessAssumptions;

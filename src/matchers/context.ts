@@ -11,6 +11,7 @@ import { checkDeadActions, type DeadActionsPolicy } from '../checker/configure.j
 import { resolveOptions } from '../checker/options.js';
 import { ask, type InvariantsQuery, type LivenessQueryOf, type Query, type ReachQuery, type ReachResult } from '../checker/query.js';
 import { compose, type System } from '../checker/system.js';
+import type { SwarmOptions } from '../checker/swarm/types.js';
 import type { CheckOptions, CheckResult } from '../checker/types.js';
 import type { Environment, Model } from '../model/types.js';
 import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
@@ -62,6 +63,11 @@ export interface MatcherResult {
 export type MatcherOptions = Omit<CheckOptions, 'deadlock'> & {
   /** A pass whose search never fired some action or behavior: `'warn'` (default), `'fail'` or `'ignore'`. */
   readonly deadActions?: DeadActionsPolicy;
+  /**
+   * toSatisfyInvariants and toSurvive: search as one member of a swarm instead
+   * of exhaustively (`true` for the defaults). Not exhaustive: a pass is labelled so.
+   */
+  readonly swarm?: SwarmOptions | true;
 };
 
 /** One matcher call: its name, labels and the runner's helpers, resolved once. */
@@ -199,6 +205,9 @@ export function requireOptions(call: Call, options: unknown): MatcherOptions {
       call,
       `${call.name} does not take the deadlock option: it checks ${own}. Use toBeDeadlockFree() for deadlocks and toSatisfyInvariants() for invariants.`,
     );
+  }
+  if ('swarm' in options && call.name !== 'toSatisfyInvariants' && call.name !== 'toSurvive') {
+    throw usageError(call, `${call.name} does not take the swarm option: a swarm search serves toSatisfyInvariants and toSurvive.`);
   }
   if ('deadActions' in options) {
     try {

@@ -1,6 +1,7 @@
 import { plural } from '../render/summary.js';
 import { askFor, callOf, type MatcherContext, type MatcherResult, requireModel, requireOptions, systemOf, usageError } from './context.js';
 import { checkDeadActions, report, withCounterexample } from './report.js';
+import { swarmInvariants } from './swarm.js';
 
 /**
  * Passes when every reachable state satisfies every invariant of the model.
@@ -12,6 +13,7 @@ import { checkDeadActions, report, withCounterexample } from './report.js';
  * expect(service).toSatisfyInvariants();
  * expect(service).toSatisfyInvariants({ maxStates: 50_000 });
  * expect(brokenService).not.toSatisfyInvariants();
+ * expect(huge).toSatisfyInvariants({ swarm: { seed: 7, maxStates: 500_000 } }); // one member of a swarm: not exhaustive
  */
 export function toSatisfyInvariants(this: MatcherContext, received: unknown, options?: unknown): MatcherResult {
   const call = callOf(this, 'toSatisfyInvariants', received, '', options !== undefined);
@@ -22,8 +24,9 @@ export function toSatisfyInvariants(this: MatcherContext, received: unknown, opt
   if (invariants.length === 0) {
     throw usageError(call, `model "${model.name}" declares no invariants: there is nothing to satisfy. Add invariants to defineModel({ invariants }).`);
   }
-  const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
   const names = invariants.map((p) => JSON.stringify(p.name)).join(', ');
+  if (opts.swarm !== undefined) return swarmInvariants(call, system, opts, { meta: { model: model.name } });
+  const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
   switch (result.kind) {
     case 'ok':
       return checkDeadActions(call, {

@@ -12,6 +12,7 @@ import {
   usageError,
 } from './context.js';
 import { checkDeadActions, report, withCounterexample } from './report.js';
+import { swarmInvariants } from './swarm.js';
 
 /**
  * Passes when, with the environments' behaviors firing at every possible
@@ -36,10 +37,11 @@ export function toSurvive(this: MatcherContext, received: unknown, environments:
   if (system.invariants.length === 0) {
     throw usageError(call, `model "${model.name}" declares no invariants and ${names} no guarantees: there is nothing to survive.`);
   }
-  const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
   const unverified = system.assumptions.filter((a) => a.status === 'unverified');
   const meta = { model: model.name, environments: system.environments, assumptions: unverified.map((a) => ({ ...a })) };
   const footer = renderAssumptions(unverified, call.palette, system.environments);
+  if (opts.swarm !== undefined) return swarmInvariants(call, system, opts, { meta, footer });
+  const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
   const properties = [
     ...(invariants > 0 ? [plural(invariants, 'invariant')] : []),
     ...(guarantees > 0 ? [plural(guarantees, 'guarantee')] : []),
