@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 /**
- * The `kripke` command. One command so far:
+ * The `kripke` command (run by bin.ts). One command so far:
  *
  *   kripke swarm merge [dir]    merge the records of a swarm's shards (default: <artifacts>/swarm,
  *                               `.kripke/swarm` unless KRIPKE_ARTIFACTS says otherwise)
@@ -22,8 +21,9 @@ const USAGE = 'usage: kripke swarm merge [dir]   (default dir: .kripke/swarm, or
 /** Every `.json` file under `dir`, sorted. */
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.json'))
-    .map((d) => join(d.parentPath, d.name))
+    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith('.json'))
+    // parentPath from Node 20.12; path before it.
+    .map((d) => join((d as { parentPath?: string }).parentPath ?? (d as unknown as { path: string }).path, d.name))
     .sort();
 }
 
@@ -60,6 +60,10 @@ function problemTrace(merged: SwarmMerge): string[] {
  * main(['swarm', 'merge', '.kripke/swarm']); // prints the merge, returns 0 or 1
  */
 export function main(args: readonly string[], out: (line: string) => void = console.log): number {
+  if (args.some((a) => a === '--help' || a === '-h')) {
+    out(USAGE);
+    return 0;
+  }
   if (args[0] !== 'swarm' || args[1] !== 'merge' || args.length > 3) {
     out(USAGE);
     return 2;
@@ -76,6 +80,3 @@ export function main(args: readonly string[], out: (line: string) => void = cons
   return merged.ok ? 0 : 1;
 }
 
-// Run as a command (not when imported by a test).
-const invoked = process.argv[1] ?? '';
-if (/(^|[\\/])(cli\.js|kripke)$/.test(invoked)) process.exitCode = main(process.argv.slice(2));

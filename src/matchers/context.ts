@@ -67,7 +67,7 @@ export type MatcherOptions = Omit<CheckOptions, 'deadlock'> & {
    * toSatisfyInvariants and toSurvive: search as one member of a swarm instead
    * of exhaustively (`true` for the defaults). Not exhaustive: a pass is labelled so.
    */
-  readonly swarm?: SwarmOptions | true;
+  readonly swarm?: SwarmOptions | boolean;
 };
 
 /** One matcher call: its name, labels and the runner's helpers, resolved once. */
@@ -206,8 +206,12 @@ export function requireOptions(call: Call, options: unknown): MatcherOptions {
       `${call.name} does not take the deadlock option: it checks ${own}. Use toBeDeadlockFree() for deadlocks and toSatisfyInvariants() for invariants.`,
     );
   }
-  if ('swarm' in options && call.name !== 'toSatisfyInvariants' && call.name !== 'toSurvive') {
+  const swarm = (options as MatcherOptions).swarm;
+  if (swarm !== undefined && swarm !== false && call.name !== 'toSatisfyInvariants' && call.name !== 'toSurvive') {
     throw usageError(call, `${call.name} does not take the swarm option: a swarm search serves toSatisfyInvariants and toSurvive.`);
+  }
+  if (swarm !== undefined && swarm !== false && swarm !== true && (typeof swarm !== 'object' || swarm === null || Array.isArray(swarm))) {
+    throw usageError(call, `swarm must be true, false or the swarm options ({ seed, shard, mode, maxStates, … }); false (or leaving it out) is the exhaustive check`, { label: 'swarm', value: swarm });
   }
   if ('deadActions' in options) {
     try {
@@ -221,7 +225,7 @@ export function requireOptions(call: Call, options: unknown): MatcherOptions {
 
 /** The options the checker takes: the matcher's own (`deadActions`) removed. */
 function checkOptionsOf(options: MatcherOptions): CheckOptions {
-  const { deadActions: _ignored, ...rest } = options;
+  const { deadActions: _ignored, swarm: _exhaustive, ...rest } = options;
   return rest;
 }
 

@@ -32,7 +32,7 @@ export interface SwarmCall {
 /** The swarm options of a matcher's options (`swarm: true` for the defaults): the matcher's budgets apply unless the swarm's own say otherwise. */
 function swarmOptionsOf(options: MatcherOptions): SwarmOptions {
   const { swarm, deadActions: _policy, ...budgets } = options;
-  return { ...budgets, ...(swarm === true ? {} : swarm) };
+  return { ...budgets, ...(typeof swarm === 'object' ? swarm : {}) };
 }
 
 /**
@@ -84,9 +84,21 @@ function passed<S>(call: Call, r: SwarmResult<S>, footer: readonly string[]): Ma
   };
 }
 
+// Swarm calls made so far in each test (by file and name): the n-th call of a test is the same check in every shard.
+const callsSoFar = new Map<string, number>();
+
+/** A short hash of a test's name: names that read alike as folder names (`n > 0`, `n < 0`) stay apart. */
+function nameHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 /**
  * Writes the member's record; the line for the message, or undefined when
- * artifacts are off or there is no test file. Never throws.
+ * artifacts are off or there is no test file. Never throws. Each swarm call
+ * of a test has its own file (the test's name hashed into its folder, the
+ * call's number into the next), so no record replaces another of the same run.
  */
 function writeRecord<S>(call: Call, model: string, r: SwarmResult<S>): string | undefined {
   const setting = artifactsSetting();
@@ -96,9 +108,13 @@ function writeRecord<S>(call: Call, model: string, r: SwarmResult<S>): string | 
     const folder = isAbsolute(setting) ? setting : join(test.root, setting);
     const file = relative(test.root, test.testPath).split(sep).join('/');
     const segments = file.split('/').filter((p) => p !== '' && p !== '..').map(safeSegment);
+    const testName = test.testName ?? 'unnamed test';
+    const key = `${file}\u0000${testName}`;
+    const n = (callsSoFar.get(key) ?? 0) + 1;
+    callsSoFar.set(key, n);
     const { shard } = r.swarm;
-    const path = join(folder, 'swarm', ...segments, safeSegment(test.testName ?? 'unnamed test'), safeSegment(model), `${shard.index}-of-${shard.count}.json`);
-    const record = recordOf(`${file} > ${test.testName ?? 'unnamed test'}`, model, call.name, r);
+    const path = join(folder, 'swarm', ...segments, `${safeSegment(testName)}-${nameHash(testName)}`, `${n}-${safeSegment(model)}`, `${shard.index}-of-${shard.count}.json`);
+    const record = recordOf(`${file} > ${testName}`, model, call.name, r, { call: n, expects: call.isNot ? 'violation' : 'no-violation' });
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
     const shown = relative(process.cwd(), path);
@@ -114,13 +130,16 @@ function writeRecord<S>(call: Call, model: string, r: SwarmResult<S>): string | 
  * @example
  * recordOf('test/bank.test.ts > no overdraft', 'bank', 'toSatisfyInvariants', result).problem; // null
  */
-export function recordOf<S>(check: string, model: string, matcher: string, r: SwarmResult<S>): SwarmRecord {
+export function recordOf<S>(check: string, model: string, matcher: string, r: SwarmResult<S>, about: { call?: number; expects?: SwarmRecord['expects'] } = {}): SwarmRecord {
   const c = r.swarm;
   return {
     format: 'kripke-swarm-record',
     version: 1,
     check,
+    call: about.call ?? 1,
+    expects: about.expects ?? 'no-violation',
     model,
+    definition: c.definition,
     matcher,
     shard: c.shard,
     seed: c.seed,

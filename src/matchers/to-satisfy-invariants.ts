@@ -25,7 +25,7 @@ export function toSatisfyInvariants(this: MatcherContext, received: unknown, opt
     throw usageError(call, `model "${model.name}" declares no invariants: there is nothing to satisfy. Add invariants to defineModel({ invariants }).`);
   }
   const names = invariants.map((p) => JSON.stringify(p.name)).join(', ');
-  if (opts.swarm !== undefined) return swarmInvariants(call, system, opts, { meta: { model: model.name } });
+  if (opts.swarm !== undefined && opts.swarm !== false) return swarmInvariants(call, system, opts, { meta: { model: model.name } });
   const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
   switch (result.kind) {
     case 'ok':

@@ -40,7 +40,7 @@ export function toSurvive(this: MatcherContext, received: unknown, environments:
   const unverified = system.assumptions.filter((a) => a.status === 'unverified');
   const meta = { model: model.name, environments: system.environments, assumptions: unverified.map((a) => ({ ...a })) };
   const footer = renderAssumptions(unverified, call.palette, system.environments);
-  if (opts.swarm !== undefined) return swarmInvariants(call, system, opts, { meta, footer });
+  if (opts.swarm !== undefined && opts.swarm !== false) return swarmInvariants(call, system, opts, { meta, footer });
   const result = askFor(call, system, { kind: 'invariants', deadlock: false }, opts);
   const properties = [
     ...(invariants > 0 ? [plural(invariants, 'invariant')] : []),

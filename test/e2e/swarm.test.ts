@@ -15,7 +15,7 @@ const PROJECT = join(ROOT, 'test/e2e/fixtures/swarm-vitest');
 const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
 const JEST = join(ROOT, 'node_modules/jest/bin/jest.js');
 const JEST_PROJECT = join(ROOT, 'test/e2e/fixtures/swarm-jest');
-const CLI = join(PROJECT, 'node_modules/kripke/dist/esm/cli.js');
+const CLI = join(PROJECT, 'node_modules/kripke/dist/esm/bin.js');
 
 const OPEN: Record<string, string> = { 1: 'bold', 2: 'dim', 31: 'red', 32: 'green', 33: 'yellow', 36: 'cyan', 90: 'gray' };
 /** `\u001b[31mtext\u001b[39m` → `<red>text</>` */
@@ -57,7 +57,7 @@ describe('vitest with KRIPKE_SHARD, then kripke swarm merge', () => {
   it('prints the failure with the trace proven shortest, and the record it wrote (colour as tags)', () => {
     const block = failureBlock(stripAnsi(first.output), 'finds the deep bug');
     expect(block).toContain('invariant "first-below" is violated after 30 steps (shortest trace, proven by a breadth-first search;');
-    expect(block).toContain('Swarm record: .kripke/swarm/deep.test.ts/finds-the-deep-bug/counters-3-40/1-of-2.json');
+    expect(block).toMatch(/Swarm record: \.kripke\/swarm\/deep\.test\.ts\/finds-the-deep-bug-[0-9a-f]{8}\/1-counters-3-40\/1-of-2\.json/);
     const start = first.output.split('\n').findIndex((l) => l.includes('toSatisfyInvariants') && l.includes('expect('));
     expect(tagged(first.output.split('\n').slice(start, start + 6).join('\n'))).toMatchSnapshot();
   });
@@ -81,7 +81,7 @@ describe('vitest with KRIPKE_SHARD, then kripke swarm merge', () => {
 
   it('ships the command as the package bin, runnable by node', () => {
     const pkg = JSON.parse(readFileSync(join(PROJECT, 'node_modules/kripke/package.json'), 'utf8'));
-    expect(pkg.bin).toEqual({ kripke: 'dist/esm/cli.js' });
+    expect(pkg.bin).toEqual({ kripke: 'dist/esm/bin.js' });
     expect(existsSync(CLI)).toBe(true);
     expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
@@ -96,7 +96,7 @@ describe('jest with KRIPKE_SHARD, then kripke swarm merge', () => {
     rmSync(join(JEST_PROJECT, '.kripke'), { recursive: true, force: true });
     shards = [];
     for (const shard of ['1/2', '2/2']) shards.push(await runNode(JEST, ['--ci', '--runInBand'], JEST_PROJECT, { NO_COLOR: '1', FORCE_COLOR: '0', KRIPKE_SHARD: shard }));
-    merge = await runNode(join(JEST_PROJECT, 'node_modules/kripke/dist/esm/cli.js'), ['swarm', 'merge'], JEST_PROJECT, {});
+    merge = await runNode(join(JEST_PROJECT, 'node_modules/kripke/dist/esm/bin.js'), ['swarm', 'merge'], JEST_PROJECT, {});
   }, 240_000);
 
   it('each shard fails the deep bug, with its proven shortest trace, and passes the clean model with the warning', () => {
@@ -105,7 +105,7 @@ describe('jest with KRIPKE_SHARD, then kripke swarm merge', () => {
       expect(run.output).toMatch(/Tests:\s+1 failed, 1 passed, 2 total/);
       expect(run.output).toContain(`kripke: toSatisfyInvariants passed under swarm (bitstate, seed 1, shard ${i + 1}/2): NOT EXHAUSTIVE`);
       expect(run.output).toContain('invariant "first-below" is violated after 30 steps (shortest trace, proven by a breadth-first search;');
-      expect(run.output).toContain(`Swarm record: .kripke/swarm/deep.test.js/finds-the-deep-bug/counters-3-40/${i + 1}-of-2.json`);
+      expect(run.output).toMatch(new RegExp(`Swarm record: \\.kripke/swarm/deep\\.test\\.js/finds-the-deep-bug-[0-9a-f]{8}/1-counters-3-40/${i + 1}-of-2\\.json`));
     }
   });
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineEnvironment, defineModel } from '../../src/index.js';
+import { defineEnvironment, defineModel, mergeSwarm } from '../../src/index.js';
 import { createMatchers } from '../../src/matchers/index.js';
 import { call, context, tagged, thrown } from '../support/runner-context.js';
 import { grid } from '../support/swarm-models.js';
@@ -92,19 +92,73 @@ describe('the record of each member', () => {
     else process.env.KRIPKE_ARTIFACTS = saved;
   });
 
-  it('goes to <artifacts>/swarm/<test file>/<test name>/<model>/<i>-of-<n>.json, pass or fail, with the problem as ITF', () => {
+  it('goes to <artifacts>/swarm/<test file>/<test name>-<hash>/<call>-<model>/<i>-of-<n>.json, pass or fail, with the problem as ITF', () => {
     const ctx = { ...context(), testPath: join(process.cwd(), 'test/bank.test.ts'), currentTestName: 'bank > deep' };
     const failed = createMatchers().toSatisfyInvariants.call(ctx, deep, { swarm: { shard: '1/2', maxStates: 2_000, minimise: { maxStates: 100_000 } } });
     const passed = createMatchers().toSatisfyInvariants.call(ctx, grid(2, 5, 99), { swarm: { shard: '2/2' } });
     expect(failed.pass).toBe(false);
     expect(passed.pass).toBe(true);
-    expect(tagged(failed.message())).toMatch(/Swarm record: .*swarm\/test\/bank\.test\.ts\/bank-deep\/grid-3-40\/1-of-2\.json/);
+    expect(tagged(failed.message())).toMatch(/Swarm record: .*swarm\/test\/bank\.test\.ts\/bank-deep-[0-9a-f]{8}\/1-grid-3-40\/1-of-2\.json/);
     const files = readdirSync(join(dir, 'swarm'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => relative(dir, join(d.parentPath, d.name)).split('\\').join('/')).sort();
-    expect(files).toEqual(['swarm/test/bank.test.ts/bank-deep/grid-2-5/2-of-2.json', 'swarm/test/bank.test.ts/bank-deep/grid-3-40/1-of-2.json']);
-    const record = JSON.parse(readFileSync(join(dir, files[1]), 'utf8'));
-    expect(record).toMatchObject({ format: 'kripke-swarm-record', version: 1, check: 'test/bank.test.ts > bank > deep', model: 'grid(3,40)', matcher: 'toSatisfyInvariants', shard: { index: 1, count: 2 }, seed: 1, mode: 'bitstate' });
+    expect(files.map((f) => f.replace(/-[0-9a-f]{8}\//, '-<hash>/'))).toEqual(['swarm/test/bank.test.ts/bank-deep-<hash>/1-grid-3-40/1-of-2.json', 'swarm/test/bank.test.ts/bank-deep-<hash>/2-grid-2-5/2-of-2.json']);
+    const record = JSON.parse(readFileSync(join(dir, files[0]), 'utf8'));
+    expect(record).toMatchObject({ format: 'kripke-swarm-record', version: 1, check: 'test/bank.test.ts > bank > deep', call: 1, expects: 'no-violation', model: 'grid(3,40)', matcher: 'toSatisfyInvariants', shard: { index: 1, count: 2 }, seed: 1, mode: 'bitstate' });
+    expect(record.definition).toMatch(/^[0-9a-f]{16}$/);
     expect(record.problem).toMatchObject({ kind: 'invariant', steps: 30, shortest: true });
     expect(record.problem.trace.states).toHaveLength(31);
-    expect(JSON.parse(readFileSync(join(dir, files[0]), 'utf8')).problem).toBe(null);
+    expect(JSON.parse(readFileSync(join(dir, files[1]), 'utf8')).problem).toBe(null);
+  });
+
+  /** Every record written so far, parsed. */
+  const records = () =>
+    readdirSync(join(dir, 'swarm'), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => JSON.parse(readFileSync(join(d.parentPath, d.name), 'utf8')));
+
+  it('never lets a later record of the same test replace an earlier one: tests named alike, two calls on one model, two models', () => {
+    const at = (name: string) => ({ ...context(), testPath: join(process.cwd(), 'test/bank.test.ts'), currentTestName: name });
+    const m = createMatchers();
+    const bug = { swarm: { maxStates: 2_000, minimise: { maxStates: 100_000 } } };
+    expect(m.toSatisfyInvariants.call(at('n > 0'), deep, bug).pass).toBe(false);
+    expect(m.toSatisfyInvariants.call(at('n < 0'), deep, { swarm: { maxStates: 50 } }).pass).toBe(true);
+    expect(m.toSatisfyInvariants.call(at('soft'), deep, bug).pass).toBe(false);
+    expect(m.toSatisfyInvariants.call(at('soft'), deep, { swarm: { maxStates: 50 } }).pass).toBe(true);
+    expect(m.toSatisfyInvariants.call(at('soft'), grid(2, 5, 99), { swarm: true }).pass).toBe(true);
+    const all = records();
+    expect(all).toHaveLength(5);
+    expect(all.filter((r) => r.problem !== null)).toHaveLength(2);
+    const merged = mergeSwarm(all);
+    expect(merged.ok).toBe(false);
+    expect(merged.checks).toHaveLength(5);
+    expect(merged.failures.filter((f) => f.includes('found'))).toHaveLength(2);
+    expect(merged.failures.filter((f) => !f.includes('found'))).toEqual([]);
+  });
+
+  it('records what .not expects: a violation found passes the merge, none found fails it', () => {
+    const at = { ...context(), isNot: true, testPath: join(process.cwd(), 'test/bank.test.ts'), currentTestName: 'finds the bug' };
+    const m = createMatchers();
+    expect(m.toSatisfyInvariants.call(at, deep, { swarm: { maxStates: 2_000, minimise: { maxStates: 100_000 } } }).pass).toBe(false); // .not: the test passes
+    expect(mergeSwarm(records()).ok).toBe(true);
+    rmSync(join(dir, 'swarm'), { recursive: true });
+    expect(m.toSatisfyInvariants.call(at, grid(2, 5, 99), { swarm: true }).pass).toBe(true); // .not: the test fails
+    const merged = mergeSwarm(records());
+    expect(merged.ok).toBe(false);
+    expect(merged.failures.join('\n')).toContain('expected a violation (.not), and no shard found one');
+  });
+});
+
+describe('swarm: false', () => {
+  it('is the exhaustive check, as if the option were left out; other values are usage errors', () => {
+    const budget = { maxStates: 300 };
+    const without = call('toSatisfyInvariants', deep, [budget]);
+    for (const swarm of [false, undefined]) {
+      const o = call('toSatisfyInvariants', deep, [{ ...budget, swarm }]);
+      expect(o.fails).toBe(without.fails);
+      expect(o.message).toBe(without.message);
+    }
+    expect(warn).not.toHaveBeenCalled();
+    for (const bad of [null, 1, 'yes', []]) {
+      expect(thrown(() => createMatchers().toSatisfyInvariants.call(context(), deep, { swarm: bad } as never))).toContain('swarm must be true, false or the swarm options');
+    }
   });
 });

@@ -12,7 +12,13 @@ export interface SwarmRecord {
   readonly version: 1;
   /** Which check: the test file and the test's name (`test/bank.test.ts > bank > no overdraft`). */
   readonly check: string;
+  /** Which swarm call of the test (1 for the first): a test may check several models, or one twice. */
+  readonly call?: number;
+  /** What the test expects: `'violation'` under `.not`. */
+  readonly expects?: 'no-violation' | 'violation';
   readonly model: string;
+  /** A hash of the model's code and initial states (SwarmCoverage.definition). */
+  readonly definition?: string;
   readonly matcher?: string;
   readonly shard: { readonly index: number; readonly count: number };
   readonly seed: number;
@@ -37,7 +43,13 @@ export interface SwarmRecord {
 /** One swarm check, its shards merged. */
 export interface MergedCheck {
   readonly check: string;
+  /** Which swarm call of the test. */
+  readonly call: number;
+  /** `'violation'` for a check under `.not`: a shard's problem is what it expects. */
+  readonly expects: 'no-violation' | 'violation';
   readonly model: string;
+  /** Records of other definitions of the model (code or initial states) under the same check: stale records. */
+  readonly otherDefinitions: number;
   /** n of `i/n`. */
   readonly count: number;
   /** The shard indices present, ascending (a duplicate appears twice). */
@@ -58,6 +70,8 @@ export interface MergedCheck {
   /** The problem with the shortest trace among the shards, and its shard. */
   readonly problem?: SwarmRecord['problem'] & { readonly shard: number };
   readonly problems: number;
+  /** Shards whose problem is an error in the model (an action or invariant threw): a failure even under `.not`. */
+  readonly errors: number;
 }
 
 /** The verdict of a merge. */
@@ -106,10 +120,11 @@ export function mergeSwarm(records: readonly unknown[]): SwarmMerge {
       failures.push(`record ${i + 1}${sourceOf(r)} is not a kripke swarm record`);
       return;
     }
-    groups.set(r.check, [...(groups.get(r.check) ?? []), r]);
+    const key = `${r.check}\u0000${r.call ?? 1}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
   });
   if (records.length === 0) failures.push('no swarm records: nothing was merged (did the swarm tests run with artifacts on?)');
-  const checks = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([check, list]) => mergeCheck(check, list));
+  const checks = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, list]) => mergeCheck(list));
   for (const c of checks) failures.push(...failuresOf(c));
   const ok = failures.length === 0;
   const text = reportOf(ok, checks, failures);
@@ -121,8 +136,9 @@ function sourceOf(r: unknown): string {
   return typeof from === 'string' ? ` (${from})` : '';
 }
 
-function mergeCheck(check: string, list: readonly SwarmRecord[]): MergedCheck {
+function mergeCheck(list: readonly SwarmRecord[]): MergedCheck {
   const first = list[0];
+  const { check } = first;
   const n = first.shard.count;
   const shards = list.map((r) => r.shard.index).sort((a, b) => a - b);
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !shards.includes(i));
@@ -130,7 +146,10 @@ function mergeCheck(check: string, list: readonly SwarmRecord[]): MergedCheck {
   const found = list.filter((r) => r.problem !== null).sort((a, b) => a.problem!.steps - b.problem!.steps || a.shard.index - b.shard.index);
   return {
     check,
+    call: first.call ?? 1,
+    expects: list.some((r) => r.expects === 'violation') ? 'violation' : 'no-violation',
     model: first.model,
+    otherDefinitions: new Set(list.map((r) => r.definition)).size - 1,
     count: n,
     shards,
     missing,
@@ -143,16 +162,26 @@ function mergeCheck(check: string, list: readonly SwarmRecord[]): MergedCheck {
     deepest: Math.max(...list.map((r) => r.deepest)),
     ...(found.length === 0 ? {} : { problem: { ...found[0].problem!, shard: found[0].shard.index } }),
     problems: found.length,
+    errors: found.filter((r) => r.problem!.kind === 'error').length,
   };
 }
 
 function failuresOf(c: MergedCheck): string[] {
   const out: string[] = [];
-  const where = `${c.check} (model "${c.model}")`;
+  const where = `${c.check}${c.call === 1 ? '' : ` (swarm call ${c.call})`} (model "${c.model}")`;
   if (c.otherModels.length > 0) out.push(`${where}: records of other models under the same check: ${c.otherModels.map((m) => `"${m}"`).join(', ')}`);
+  if (c.otherDefinitions > 0) {
+    out.push(`${where}: records of another definition of the model (its code or initial states differ between shards): stale records of an earlier run? Remove the folder and run every shard again`);
+  }
   if (c.otherCounts.length > 0) out.push(`${where}: records of swarms of other sizes: /${c.otherCounts.join(', /')} beside /${c.count}`);
   if (c.missing.length > 0) out.push(`${where}: shard${c.missing.length === 1 ? '' : 's'} ${c.missing.map((i) => `${i}/${c.count}`).join(', ')} missing`);
   if (c.duplicated.length > 0) out.push(`${where}: shard${c.duplicated.length === 1 ? '' : 's'} ${c.duplicated.map((i) => `${i}/${c.count}`).join(', ')} recorded more than once`);
+  if (c.expects === 'violation') {
+    // Under .not the test wants a violation: an error in the model still fails, and so does finding none.
+    if (c.errors > 0) out.push(`${where}: ${plural(c.errors, 'shard')} met an error in the model, which fails a check under .not too`);
+    else if (c.problem === undefined) out.push(`${where}: expected a violation (.not), and no shard found one`);
+    return out;
+  }
   if (c.problem !== undefined) {
     const more = c.problems > 1 ? ` (and ${plural(c.problems - 1, 'more shard')} found one)` : '';
     out.push(`${where}: shard ${c.problem.shard}/${c.count} found ${c.problem.summary}${more}`);

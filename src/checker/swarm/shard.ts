@@ -36,7 +36,7 @@ export function parseShard(value: unknown, where: string): Shard {
   const found =
     typeof value === 'string'
       ? shardOf(value)
-      : typeof value === 'object' && value !== null && !Array.isArray(value)
+      : typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Shard).index === 'number' && typeof (value as Shard).count === 'number'
         ? shardOf(`${String((value as Shard).index)}/${String((value as Shard).count)}`)
         : null;
   if (found !== null) return found;

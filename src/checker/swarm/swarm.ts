@@ -9,6 +9,7 @@
 import { describe } from '../../model/action.js';
 import { isModel } from '../../model/define-model.js';
 import { ModelDefinitionError, MutationError } from '../../model/errors.js';
+import { canonicalKey } from '../../model/plain-data.js';
 import type { Environment, Model } from '../../model/types.js';
 import { now } from '../clock.js';
 import { initialCopies } from '../counterexample.js';
@@ -82,7 +83,7 @@ export function runSwarm<S>(system: System<S>, query: InvariantsQuery, options: 
   const properties = query.invariants === 'none' ? [] : system.invariants;
   const pristine = initialCopies(system);
   const member = exploreMember(system, properties, memberOptions(options, query.deadlock), started);
-  const coverage = coverageOf(options, member);
+  const coverage = coverageOf(options, member, definitionOf(system));
   const actions = actionCoverage(system, member);
   if (member.end !== 'violation') return incomplete<S>(member, coverage, actions, check.maxStates);
   const found: Minimised<S> =
@@ -109,8 +110,36 @@ function memberOptions(options: ResolvedSwarm, deadlock: boolean) {
   };
 }
 
-function coverageOf<S>(options: ResolvedSwarm, m: MemberOutcome<S>): SwarmCoverage {
+/**
+ * A hash of what defines the system: its actions' and properties' names and
+ * code, `terminal`, and its initial states. Records of one swarm check made
+ * from different definitions (a model edited between runs, stale records)
+ * are told apart by the merge. Values a closure captures are not code: a
+ * factory's arguments show only through the initial states.
+ */
+function definitionOf<S>(system: System<S>): string {
+  const code = (f: unknown): string => (typeof f === 'function' ? String(f) : '');
+  const parts = [
+    ...system.transitions.map((t) => `${t.label}|${code(t.choices)}|${code(t.enabled)}|${code(t.apply)}`),
+    ...system.invariants.map((p) => `${p.environment ?? ''}:${p.name}|${code(p.test)}`),
+    code(system.terminal),
+    canonicalKey(system.initStates),
+  ];
+  let h = 0x811c9dc5;
+  let g = 0x01000193;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
+      g = Math.imul(g ^ part.charCodeAt(i), 0x5bd1e995);
+    }
+    h = Math.imul(h ^ 0xff, 0x01000193);
+  }
+  return ((h >>> 0).toString(16).padStart(8, '0') + (g >>> 0).toString(16).padStart(8, '0'));
+}
+
+function coverageOf<S>(options: ResolvedSwarm, m: MemberOutcome<S>, definition: string): SwarmCoverage {
   return {
+    definition,
     mode: options.mode,
     seed: options.seed,
     shard: options.shard,

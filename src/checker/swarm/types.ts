@@ -45,6 +45,8 @@ export interface SwarmOptions {
 
 /** How far one swarm member went. */
 export interface SwarmCoverage {
+  /** A hash of the model's code (actions, properties, terminal) and initial states: the merge refuses records of two definitions under one check. */
+  readonly definition: string;
   readonly mode: 'bitstate' | 'random';
   readonly seed: number;
   readonly shard: Shard;

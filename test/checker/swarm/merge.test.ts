@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mergeSwarm, swarm } from '../../../src/index.js';
+import { defineModel, mergeSwarm, swarm } from '../../../src/index.js';
 import { main } from '../../../src/cli.js';
 import { recordOf } from '../../../src/matchers/swarm.js';
 import { grid } from '../../support/swarm-models.js';
@@ -93,6 +93,28 @@ describe('kripke swarm merge [dir]', () => {
     expect(code).toBe(1);
     expect(output).toContain("shard 1/1 found invariant 'first-below' violated after 30 steps");
     expect(output).toContain('Step 30: inc(0)');
+  });
+
+  it('fails on records of another definition of the model under one check (stale records)', () => {
+    // The same name, the invariant's code edited since the other shard ran.
+    const other = defineModel<{ c: number[] }>({
+      name: clean.name,
+      init: { c: [0, 0] },
+      actions: { inc: { choices: () => [0, 1], enabled: (s, i: number) => s.c[i] < 6, apply: (s, i: number) => ({ c: s.c.map((v, j) => (j === i ? v + 1 : v)) }) } },
+      invariants: { 'first-below': (s) => s.c[0] !== 99 && s.c[1] !== 99 },
+      terminal: () => true,
+    });
+    const merged = mergeSwarm([member(1, 2), member(2, 2, other)]);
+    expect(merged.ok).toBe(false);
+    expect(merged.failures.join('\n')).toContain('records of another definition of the model');
+  });
+
+  it('prints its usage for --help and exits 0; reads .JSON files too', () => {
+    const help = run('swarm', 'merge', '--help');
+    expect(help.code).toBe(0);
+    expect(help.output).toContain('usage: kripke swarm merge');
+    write('a/1-of-1.JSON', member(1, 1));
+    expect(run('swarm', 'merge', dir).code).toBe(0);
   });
 
   it('exits 1 on a missing shard and on a file that is not a record; 2 on a usage error', () => {
