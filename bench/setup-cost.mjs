@@ -1,52 +1,94 @@
 // @ts-check
 /**
- * What `setupFiles: ['kripke/vitest']` costs a test
- * file: fresh `node` processes that load the runner's package first (a test
- * file has it already), then time importing the built entry, against an empty
- * module, interleaved (entry, empty, entry, …), medians. Also lists the
- * packages each import loaded through `require` (pretty-format must not be one).
+ * What the setup file costs a test file: `setupFiles: ['kripke/vitest']`
+ * (the ES module build, as Vitest loads it) and `setupFilesAfterEnv:
+ * ['kripke/jest']` (the CommonJS build, as Jest loads it), each against an
+ * empty module of the same kind. Fresh `node` processes load the runner's own
+ * package first (a test file has it already), then time loading the built
+ * entry (bench/setup-cost-child.mjs); runs are interleaved (entry, empty,
+ * entry, …) and the table shows medians. Each kripke entry's process then
+ * imports `kripke` and calls one matcher: the first check, what a model test
+ * waits for. Jest is timed outside Jest, with Jest's own `expect` in place of
+ * `@jest/globals` (which throws outside a Jest environment): Jest's module
+ * registry is slower than Node's `require`, so in Jest every figure is larger.
  *
- *   node bench/setup-cost.mjs [--runs 15]      after `npm run build`
- *   node bench/setup-cost.mjs --baseline ../before   also another build's entry (a worktree with dist/)
+ *   node bench/setup-cost.mjs [--runs 15]             after `npm run build`
+ *   node bench/setup-cost.mjs --baseline ../before    also another build's entries (a checkout with dist/ and node_modules/)
+ *   node bench/run.mjs setup                          the same, as part of `npm run bench`
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const runsAt = process.argv.indexOf('--runs');
-const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 15;
 
-const baselineAt = process.argv.indexOf('--baseline');
-const CASES = [
-  ...(baselineAt > 0 ? [{ name: 'kripke/vitest, baseline', entry: pathToFileURL(resolve(process.argv[baselineAt + 1], 'dist/esm/vitest.js')).href, runner: 'vitest' }] : []),
-  { name: 'kripke/vitest', entry: '../dist/esm/vitest.js', runner: 'vitest' },
-  { name: 'empty (vitest)', entry: './empty-setup.mjs', runner: 'vitest' },
-  // kripke/jest cannot be timed this way: @jest/globals throws outside Jest's environment.
-];
+/**
+ * @typedef {{ name: string, runner: 'vitest' | 'jest', entry: string, index?: string, empty?: string }} Case
+ * @typedef {{ ms: number[], first: number[], packages: Set<string>, files: number }} Samples
+ */
 
-/** @type {Map<string, { ms: number[], packages: Set<string> }>} */
-const results = new Map(CASES.map((c) => [c.name, { ms: [], packages: new Set() }]));
-for (let r = 0; r < runs; r++) {
-  for (const c of CASES) {
-    const out = execFileSync(process.execPath, [join(here, 'setup-cost-child.mjs'), c.entry, c.runner], { encoding: 'utf8' });
-    const { ms, packages } = JSON.parse(out.trim().split('\n').pop() ?? '{}');
-    const slot = /** @type {{ ms: number[], packages: Set<string> }} */ (results.get(c.name));
-    slot.ms.push(ms);
-    for (const p of packages) slot.packages.add(p);
-  }
+/** @param {string | undefined} baseline a checkout with dist/ built @returns {Case[]} */
+function cases(baseline) {
+  /** @type {(name: string, root: string) => Case[]} */
+  const kripke = (name, root) => [
+    { name: `kripke/vitest${name} (ES module)`, runner: 'vitest', entry: join(root, 'dist/esm/vitest.js'), index: join(root, 'dist/esm/index.js') },
+    { name: `kripke/jest${name} (CommonJS)`, runner: 'jest', entry: join(root, 'dist/cjs/jest.js'), index: join(root, 'dist/cjs/index.js') },
+  ];
+  return [
+    ...(baseline === undefined ? [] : kripke(', baseline', resolve(baseline))),
+    ...kripke('', join(here, '..')),
+    { name: 'empty module (Vitest)', runner: 'vitest', entry: join(here, 'empty-setup.mjs'), empty: 'vitest' },
+    { name: 'empty module (Jest)', runner: 'jest', entry: join(here, 'empty-setup.cjs'), empty: 'jest' },
+  ];
 }
 
 /** @param {number[]} xs */
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = CASES.map((c) => {
-  const r = /** @type {{ ms: number[], packages: Set<string> }} */ (results.get(c.name));
-  return { name: c.name, median: median(r.ms), packages: [...r.packages] };
-});
-console.log(`| setup | import, median of ${runs} | above empty | packages loaded by require |`);
-console.log('| --- | ---: | ---: | --- |');
-const empty = rows[rows.length - 1];
-for (const row of rows) {
-  const above = row === empty ? '' : `${(row.median - empty.median).toFixed(1)} ms`;
-  console.log(`| ${row.name} | ${row.median.toFixed(1)} ms | ${above} | ${row.packages.join(', ') || '—'} |`);
+/** @param {number} ms */
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+/**
+ * Runs the measurement and returns it as a Markdown table with a heading line.
+ *
+ * @param {{ runs?: number, baseline?: string }} options
+ * @returns {string}
+ */
+export function setupCost({ runs = 15, baseline } = {}) {
+  const all = cases(baseline);
+  /** @type {Map<Case, Samples>} */
+  const results = new Map(all.map((c) => [c, { ms: [], first: [], packages: new Set(), files: 0 }]));
+  for (let r = 0; r < runs; r++) {
+    for (const c of all) {
+      const args = [join(here, 'setup-cost-child.mjs'), c.entry, c.runner, ...(c.index === undefined ? [] : ['--first', c.index])];
+      const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
+      const { ms, first, packages, files } = JSON.parse(out.trim().split('\n').pop() ?? '{}');
+      const slot = /** @type {Samples} */ (results.get(c));
+      slot.ms.push(ms);
+      if (typeof first === 'number') slot.first.push(first);
+      for (const p of packages) slot.packages.add(p);
+      slot.files = files.length;
+    }
+  }
+  const emptyOf = (/** @type {string} */ runner) => median(/** @type {Samples} */ (results.get(/** @type {Case} */ (all.find((c) => c.empty === runner)))).ms);
+  const lines = [
+    `Setup file cost (bench/setup-cost.mjs): fresh processes, runs interleaved, medians of ${runs}. First check: setup, import kripke, one toSatisfyInvariants on a 3-state model.`,
+    '',
+    '| setup | load, median | above empty | first check, median | kripke files at setup | packages at setup |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const c of all) {
+    const s = /** @type {Samples} */ (results.get(c));
+    const above = c.empty === undefined ? fmt(median(s.ms) - emptyOf(c.runner)) : '';
+    const first = s.first.length > 0 ? fmt(median(s.first)) : '';
+    lines.push(`| ${c.name} | ${fmt(median(s.ms))} | ${above} | ${first} | ${c.empty === undefined && c.runner === 'jest' ? s.files : ''} | ${[...s.packages].join(', ') || '—'} |`);
+  }
+  lines.push('', "(Files and packages as require's cache lists them: the CommonJS entry's files; an ES module graph is not listed there, test/package/setup-entries.test.ts lists it.)");
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = (/** @type {string} */ flag) => process.argv.indexOf(flag);
+  const runs = at('--runs') > 0 ? Number(process.argv[at('--runs') + 1]) : 15;
+  const baseline = at('--baseline') > 0 ? process.argv[at('--baseline') + 1] : undefined;
+  console.log(setupCost({ runs, baseline }));
 }
