@@ -11,16 +11,21 @@
  * waits for. Jest is timed outside Jest, with Jest's own `expect` in place of
  * `@jest/globals` (which throws outside a Jest environment): Jest's module
  * registry is slower than Node's `require`, so in Jest every figure is larger.
+ * Then, inside real `vitest run`s on an empty test file (bench/setup-cost-vitest),
+ * Vitest's own `setup` time with kripke/vitest and with an empty setup file
+ * that imports vitest: the same question asked of the runner itself.
  *
  *   node bench/setup-cost.mjs [--runs 15]             after `npm run build`
  *   node bench/setup-cost.mjs --baseline ../before    also another build's entries (a checkout with dist/ and node_modules/)
  *   node bench/run.mjs setup                          the same, as part of `npm run bench`
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 
 /**
  * @typedef {{ name: string, runner: 'vitest' | 'jest', entry: string, index?: string, empty?: string }} Case
@@ -83,7 +88,41 @@ export function setupCost({ runs = 15, baseline } = {}) {
     lines.push(`| ${c.name} | ${fmt(median(s.ms))} | ${above} | ${first} | ${c.empty === undefined && c.runner === 'jest' ? s.files : ''} | ${[...s.packages].join(', ') || '—'} |`);
   }
   lines.push('', "(Files and packages as require's cache lists them: the CommonJS entry's files; an ES module graph is not listed there, test/package/setup-entries.test.ts lists it.)");
-  return lines.join('\n');
+  return [lines.join('\n'), inVitest(runs, baseline)].join('\n\n');
+}
+
+/**
+ * Vitest's own `setup` time (its summary's Duration line) of one empty test
+ * file, per setup file, in real `vitest run`s, interleaved; medians.
+ *
+ * @param {number} runs
+ * @param {string | undefined} baseline
+ * @returns {string}
+ */
+function inVitest(runs, baseline) {
+  const project = join(here, 'setup-cost-vitest');
+  const setups = [
+    ...(baseline === undefined ? [] : [{ name: 'kripke/vitest, baseline', file: join(resolve(baseline), 'dist/esm/vitest.js') }]),
+    { name: 'kripke/vitest', file: join(here, '../dist/esm/vitest.js') },
+    { name: 'empty module importing vitest', file: join(project, 'empty-setup.mjs') },
+  ];
+  /** @type {Map<string, number[]>} */
+  const ms = new Map(setups.map((c) => [c.name, []]));
+  for (let r = 0; r < runs; r++) {
+    for (const c of setups) {
+      const env = { ...process.env, NO_COLOR: '1', CI: '1', KRIPKE_BENCH_SETUP: c.file };
+      const out = execFileSync(process.execPath, [vitestBin, 'run', '--config', join(project, 'vitest.config.mjs')], { cwd: project, env, encoding: 'utf8' });
+      const setup = /Duration .*\bsetup (\d+(?:\.\d+)?)(ms|s)\b/.exec(out);
+      if (setup === null) throw new Error(`no setup time in Vitest's summary:\n${out}`);
+      ms.get(c.name)?.push(Number(setup[1]) * (setup[2] === 's' ? 1000 : 1));
+    }
+  }
+  const empty = median(/** @type {number[]} */ (ms.get('empty module importing vitest')));
+  const rows = setups.map((c) => {
+    const m = median(/** @type {number[]} */ (ms.get(c.name)));
+    return `| ${c.name} | ${fmt(m)} | ${c.name.startsWith('empty') ? '' : fmt(m - empty)} |`;
+  });
+  return [`Inside Vitest (bench/setup-cost-vitest: one empty test file, Vitest's own setup time), medians of ${runs} runs:`, '', '| setup file | setup, median | above empty |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
