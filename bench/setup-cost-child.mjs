@@ -5,8 +5,9 @@
 //
 // loads the runner's own package first (a test file has it already), then
 // times loading the entry (import for .mjs/.js under an ES module folder,
-// require for .cjs and dist/cjs), and prints the milliseconds, the packages
-// that load brought in through require, and the kripke files it required.
+// require for .cjs and dist/cjs), and prints the milliseconds (wall, and the
+// process's CPU time), the packages that load brought in through require, and
+// the kripke files it required.
 // With --first it then loads `kripke` (the index file given) and calls
 // toSatisfyInvariants on a three-state model through the runner's `expect`:
 // `first` is the time from the start of the setup to the end of that call,
@@ -40,13 +41,17 @@ if (runner === 'vitest') {
 }
 
 const before = new Set(Object.keys(require.cache));
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 if (cjs) require(entry);
 else await import(pathToFileURL(entry).href);
 const ms = performance.now() - t0;
+const cpuMs = (/** @type {NodeJS.CpuUsage} */ u) => (u.user + u.system) / 1000;
+const cpu = cpuMs(process.cpuUsage(cpu0));
 const loaded = Object.keys(require.cache).filter((k) => !before.has(k));
 
 let first;
+let firstCpu;
 if (flag === '--first') {
   const index = resolve(here, indexArg);
   /** @type {typeof import('../src/index.js')} */
@@ -54,8 +59,9 @@ if (flag === '--first') {
   const model = kripke.defineModel({ init: 0, actions: { inc: { enabled: (s) => s < 2, apply: (s) => s + 1 } }, invariants: { small: (s) => s < 3 } });
   expect(model).toSatisfyInvariants();
   first = performance.now() - t0;
+  firstCpu = cpuMs(process.cpuUsage(cpu0));
 }
 
 const packages = [...new Set(loaded.map((k) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(k)?.[1]).filter(Boolean))];
 const files = loaded.filter((k) => !k.includes('node_modules'));
-process.stdout.write(JSON.stringify({ ms, first, packages, files }) + '\n');
+process.stdout.write(JSON.stringify({ ms, cpu, first, firstCpu, packages, files }) + '\n');

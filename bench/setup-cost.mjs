@@ -12,8 +12,9 @@
  * `@jest/globals` (which throws outside a Jest environment): Jest's module
  * registry is slower than Node's `require`, so in Jest every figure is larger.
  * Then, inside real `vitest run`s on an empty test file (bench/setup-cost-vitest),
- * Vitest's own `setup` time with kripke/vitest and with an empty setup file
- * that imports vitest: the same question asked of the runner itself.
+ * Vitest's own `setup` time with kripke/vitest, with an empty setup file that
+ * imports vitest, and with a one-file module loaded as kripke is (external):
+ * what Vitest itself spends on an external setup file, whatever it holds.
  *
  *   node bench/setup-cost.mjs [--runs 15]             after `npm run build`
  *   node bench/setup-cost.mjs --baseline ../before    also another build's entries (a checkout with dist/ and node_modules/)
@@ -29,7 +30,7 @@ const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/pa
 
 /**
  * @typedef {{ name: string, runner: 'vitest' | 'jest', entry: string, index?: string, empty?: string }} Case
- * @typedef {{ ms: number[], first: number[], packages: Set<string>, files: number }} Samples
+ * @typedef {{ ms: number[], cpu: number[], first: number[], firstCpu: number[], packages: Set<string>, files: number }} Samples
  */
 
 /** @param {string | undefined} baseline a checkout with dist/ built @returns {Case[]} */
@@ -61,31 +62,35 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 export function setupCost({ runs = 15, baseline } = {}) {
   const all = cases(baseline);
   /** @type {Map<Case, Samples>} */
-  const results = new Map(all.map((c) => [c, { ms: [], first: [], packages: new Set(), files: 0 }]));
+  const results = new Map(all.map((c) => [c, { ms: [], cpu: [], first: [], firstCpu: [], packages: new Set(), files: 0 }]));
   for (let r = 0; r < runs; r++) {
     for (const c of all) {
       const args = [join(here, 'setup-cost-child.mjs'), c.entry, c.runner, ...(c.index === undefined ? [] : ['--first', c.index])];
       const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
-      const { ms, first, packages, files } = JSON.parse(out.trim().split('\n').pop() ?? '{}');
+      const { ms, cpu, first, firstCpu, packages, files } = JSON.parse(out.trim().split('\n').pop() ?? '{}');
       const slot = /** @type {Samples} */ (results.get(c));
       slot.ms.push(ms);
+      slot.cpu.push(cpu);
       if (typeof first === 'number') slot.first.push(first);
+      if (typeof firstCpu === 'number') slot.firstCpu.push(firstCpu);
       for (const p of packages) slot.packages.add(p);
       slot.files = files.length;
     }
   }
-  const emptyOf = (/** @type {string} */ runner) => median(/** @type {Samples} */ (results.get(/** @type {Case} */ (all.find((c) => c.empty === runner)))).ms);
+  const emptyOf = (/** @type {string} */ runner) => /** @type {Samples} */ (results.get(/** @type {Case} */ (all.find((c) => c.empty === runner))));
   const lines = [
-    `Setup file cost (bench/setup-cost.mjs): fresh processes, runs interleaved, medians of ${runs}. First check: setup, import kripke, one toSatisfyInvariants on a 3-state model.`,
+    `Setup file cost (bench/setup-cost.mjs): fresh processes, runs interleaved, medians of ${runs}; wall time, and the process's CPU time (less sensitive to other load). First check: setup, import kripke, one toSatisfyInvariants on a 3-state model.`,
     '',
-    '| setup | load, median | above empty | first check, median | kripke files at setup | packages at setup |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
+    '| setup | load | above empty | CPU above empty | first check | first check, CPU | kripke files at setup | packages at setup |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const c of all) {
     const s = /** @type {Samples} */ (results.get(c));
-    const above = c.empty === undefined ? fmt(median(s.ms) - emptyOf(c.runner)) : '';
-    const first = s.first.length > 0 ? fmt(median(s.first)) : '';
-    lines.push(`| ${c.name} | ${fmt(median(s.ms))} | ${above} | ${first} | ${c.empty === undefined && c.runner === 'jest' ? s.files : ''} | ${[...s.packages].join(', ') || '—'} |`);
+    const empty = emptyOf(c.runner);
+    const above = c.empty === undefined ? fmt(median(s.ms) - median(empty.ms)) : '';
+    const cpuAbove = c.empty === undefined ? fmt(median(s.cpu) - median(empty.cpu)) : '';
+    const first = s.first.length > 0 ? `${fmt(median(s.first))} | ${fmt(median(s.firstCpu))}` : ' | ';
+    lines.push(`| ${c.name} | ${fmt(median(s.ms))} | ${above} | ${cpuAbove} | ${first} | ${c.empty === undefined && c.runner === 'jest' ? s.files : ''} | ${[...s.packages].join(', ') || '—'} |`);
   }
   lines.push('', "(Files and packages as require's cache lists them: the CommonJS entry's files; an ES module graph is not listed there, test/package/setup-entries.test.ts lists it.)");
   return [lines.join('\n'), inVitest(runs, baseline)].join('\n\n');
@@ -103,7 +108,8 @@ function inVitest(runs, baseline) {
   const project = join(here, 'setup-cost-vitest');
   const setups = [
     ...(baseline === undefined ? [] : [{ name: 'kripke/vitest, baseline', file: join(resolve(baseline), 'dist/esm/vitest.js') }]),
-    { name: 'kripke/vitest', file: join(here, '../dist/esm/vitest.js') },
+    { name: 'kripke/vitest', file: 'kripke/vitest' },
+    { name: 'one external file (dist/esm/render/snapshot-serializer.js)', file: join(here, '../dist/esm/render/snapshot-serializer.js') },
     { name: 'empty module importing vitest', file: join(project, 'empty-setup.mjs') },
   ];
   /** @type {Map<string, number[]>} */

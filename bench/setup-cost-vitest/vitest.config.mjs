@@ -1,6 +1,7 @@
 // bench/setup-cost.mjs, inside a real `vitest run`: one empty test file, the
-// setup file from KRIPKE_BENCH_SETUP. Files under dist/ load through Node, as
-// from node_modules (Vitest would inline them: they are outside node_modules).
+// setup file from KRIPKE_BENCH_SETUP ('kripke/vitest' resolves to this
+// repository's build). Files under dist/ load through Node, as from
+// node_modules (Vitest would inline them: they are outside node_modules).
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
