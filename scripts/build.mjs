@@ -1,10 +1,11 @@
 // Builds dist/esm (ES modules) and dist/cjs (CommonJS), each with type
 // declarations, from one source tree: tsc compiles every module, one file per
 // source file. The runner entries (kripke/vitest, kripke/vitest5, kripke/jest)
-// are then compiled by esbuild once per format, over tsc's output of them:
+// are compiled by esbuild instead, once per format (tsc writes their
+// declarations; the CommonJS tsc build leaves them out, tsconfig.cjs.json):
 // their ES module build may await (src/vitest.ts), and each is one file with
-// src/matchers/lazy.ts inside. Every other module they load stays a module of
-// the build, shared with `kripke`: no class, no state exists twice.
+// src/matchers/lazy.ts inside. Every other module they load stays tsc's
+// module of the build, shared with `kripke`: no class, no state exists twice.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
