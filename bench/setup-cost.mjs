@@ -12,16 +12,17 @@
  * `@jest/globals` (which throws outside a Jest environment): Jest's module
  * registry is slower than Node's `require`, so in Jest every figure is larger.
  * Then, inside real `vitest run`s on an empty test file (bench/setup-cost-vitest),
- * Vitest's own `setup` time with kripke/vitest, with an empty setup file that
- * imports vitest, and with a one-file module loaded as kripke is (external):
- * what Vitest itself spends on an external setup file, whatever it holds.
+ * the same import timed within a Vitest worker, against an empty module
+ * loaded the same way.
  *
  *   node bench/setup-cost.mjs [--runs 15]             after `npm run build`
  *   node bench/setup-cost.mjs --baseline ../before    also another build's entries (a checkout with dist/ and node_modules/)
  *   node bench/run.mjs setup                          the same, as part of `npm run bench`
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -97,30 +98,33 @@ export function setupCost({ runs = 15, baseline } = {}) {
 }
 
 /**
- * Vitest's own `setup` time (its summary's Duration line) of one empty test
- * file, per setup file, in real `vitest run`s, interleaved; medians.
+ * Importing each setup module inside a Vitest worker, timed by the setup file
+ * (bench/setup-cost-vitest/probe-setup.mjs) of real `vitest run`s on one empty
+ * test file, interleaved; medians. Each module is loaded by Node, as from
+ * node_modules, and the empty one imports vitest as kripke/vitest does.
  *
  * @param {number} runs
  * @param {string | undefined} baseline
  * @returns {string}
  */
-function inVitest(runs, baseline) {
+export function inVitest(runs, baseline) {
   const project = join(here, 'setup-cost-vitest');
   const setups = [
     ...(baseline === undefined ? [] : [{ name: 'kripke/vitest, baseline', file: join(resolve(baseline), 'dist/esm/vitest.js') }]),
-    { name: 'kripke/vitest', file: 'kripke/vitest' },
-    { name: 'one external file (dist/esm/render/snapshot-serializer.js)', file: join(here, '../dist/esm/render/snapshot-serializer.js') },
-    { name: 'empty module importing vitest', file: join(project, 'empty-setup.mjs') },
+    { name: 'kripke/vitest', file: join(here, '../dist/esm/vitest.js') },
+    { name: 'empty module importing vitest', file: join(project, 'external/empty-setup.mjs') },
   ];
+  const out = join(mkdtempSync(join(tmpdir(), 'kripke-setup-cost-')), 'ms.txt');
   /** @type {Map<string, number[]>} */
   const ms = new Map(setups.map((c) => [c.name, []]));
   for (let r = 0; r < runs; r++) {
     for (const c of setups) {
-      const env = { ...process.env, NO_COLOR: '1', CI: '1', KRIPKE_BENCH_SETUP: c.file };
-      const out = execFileSync(process.execPath, [vitestBin, 'run', '--config', join(project, 'vitest.config.mjs')], { cwd: project, env, encoding: 'utf8' });
-      const setup = /Duration .*\bsetup (\d+(?:\.\d+)?)(ms|s)\b/.exec(out);
-      if (setup === null) throw new Error(`no setup time in Vitest's summary:\n${out}`);
-      ms.get(c.name)?.push(Number(setup[1]) * (setup[2] === 's' ? 1000 : 1));
+      writeFileSync(out, '');
+      const env = { ...process.env, NO_COLOR: '1', CI: '1', KRIPKE_BENCH_SETUP: c.file, KRIPKE_BENCH_OUT: out };
+      execFileSync(process.execPath, [vitestBin, 'run', '--config', join(project, 'vitest.config.mjs')], { cwd: project, env, stdio: 'ignore' });
+      const value = Number(readFileSync(out, 'utf8').trim());
+      if (!(value > 0)) throw new Error(`no time from ${join(project, 'probe-setup.mjs')} for ${c.file}`);
+      ms.get(c.name)?.push(value);
     }
   }
   const empty = median(/** @type {number[]} */ (ms.get('empty module importing vitest')));
@@ -128,7 +132,7 @@ function inVitest(runs, baseline) {
     const m = median(/** @type {number[]} */ (ms.get(c.name)));
     return `| ${c.name} | ${fmt(m)} | ${c.name.startsWith('empty') ? '' : fmt(m - empty)} |`;
   });
-  return [`Inside Vitest (bench/setup-cost-vitest: one empty test file, Vitest's own setup time), medians of ${runs} runs:`, '', '| setup file | setup, median | above empty |', '| --- | ---: | ---: |', ...rows].join('\n');
+  return [`Inside Vitest (bench/setup-cost-vitest: the import timed in a Vitest worker's setup file), medians of ${runs} runs:`, '', '| setup module | import, median | above empty |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
