@@ -9,11 +9,10 @@
  * entry, …) and the table shows medians. Each kripke entry's process then
  * imports `kripke` and calls one matcher: the first check, what a model test
  * waits for. Jest is timed outside Jest, with Jest's own `expect` in place of
- * `@jest/globals` (which throws outside a Jest environment): Jest's module
- * registry is slower than Node's `require`, so in Jest every figure is larger.
- * Then, inside real `vitest run`s on an empty test file (bench/setup-cost-vitest),
- * the same import timed within a Vitest worker, against an empty module
- * loaded the same way.
+ * `@jest/globals` (which throws outside a Jest environment).
+ * Then the same load inside the runners themselves, on an empty test file
+ * (bench/setup-cost-vitest, bench/setup-cost-jest): timed by the runner's
+ * setup file, against an empty module loaded the same way.
  *
  *   node bench/setup-cost.mjs [--runs 15]             after `npm run build`
  *   node bench/setup-cost.mjs --baseline ../before    also another build's entries (a checkout with dist/ and node_modules/)
@@ -27,7 +26,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+const require = createRequire(import.meta.url);
+const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+const jestBin = require.resolve('jest/bin/jest');
 
 /**
  * @typedef {{ name: string, runner: 'vitest' | 'jest', entry: string, index?: string, empty?: string }} Case
@@ -94,26 +95,31 @@ export function setupCost({ runs = 15, baseline } = {}) {
     lines.push(`| ${c.name} | ${fmt(median(s.ms))} | ${above} | ${cpuAbove} | ${first} | ${c.empty === undefined && c.runner === 'jest' ? s.files : ''} | ${[...s.packages].join(', ') || '—'} |`);
   }
   lines.push('', "(Files and packages as require's cache lists them: the CommonJS entry's files; an ES module graph is not listed there, test/package/setup-entries.test.ts lists it.)");
-  return [lines.join('\n'), inVitest(runs, baseline)].join('\n\n');
+  return [lines.join('\n'), inRunner('vitest', runs, baseline), inRunner('jest', runs, baseline)].join('\n\n');
 }
 
 /**
- * Importing each setup module inside a Vitest worker, timed by the setup file
- * (bench/setup-cost-vitest/probe-setup.mjs) of real `vitest run`s on one empty
- * test file, interleaved; medians. Each module is loaded by Node, as from
- * node_modules, and the empty one imports vitest as kripke/vitest does.
+ * Loading each setup module inside the runner itself, timed by the runner's
+ * setup file (bench/setup-cost-vitest/probe-setup.mjs: the import in a Vitest
+ * worker; bench/setup-cost-jest/probe-setup.cjs: the require through Jest's
+ * module registry) in real runs on one empty test file, interleaved; medians.
+ * The empty module takes `expect` from the runner, as kripke's entry does.
  *
+ * @param {'vitest' | 'jest'} runner
  * @param {number} runs
  * @param {string | undefined} baseline
  * @returns {string}
  */
-export function inVitest(runs, baseline) {
-  const project = join(here, 'setup-cost-vitest');
+export function inRunner(runner, runs, baseline) {
+  const vitest = runner === 'vitest';
+  const project = join(here, `setup-cost-${runner}`);
+  const entry = vitest ? 'dist/esm/vitest.js' : 'dist/cjs/jest.js';
   const setups = [
-    ...(baseline === undefined ? [] : [{ name: 'kripke/vitest, baseline', file: join(resolve(baseline), 'dist/esm/vitest.js') }]),
-    { name: 'kripke/vitest', file: join(here, '../dist/esm/vitest.js') },
-    { name: 'empty module importing vitest', file: join(project, 'external/empty-setup.mjs') },
+    ...(baseline === undefined ? [] : [{ name: `kripke/${runner}, baseline`, file: join(resolve(baseline), entry) }]),
+    { name: `kripke/${runner}`, file: join(here, '..', entry) },
+    { name: 'empty module', file: join(project, vitest ? 'external/empty-setup.mjs' : 'empty-setup.cjs') },
   ];
+  const command = vitest ? [vitestBin, 'run', '--config', join(project, 'vitest.config.mjs')] : [jestBin, '--config', join(project, 'jest.config.cjs')];
   const out = join(mkdtempSync(join(tmpdir(), 'kripke-setup-cost-')), 'ms.txt');
   /** @type {Map<string, number[]>} */
   const ms = new Map(setups.map((c) => [c.name, []]));
@@ -121,18 +127,19 @@ export function inVitest(runs, baseline) {
     for (const c of setups) {
       writeFileSync(out, '');
       const env = { ...process.env, NO_COLOR: '1', CI: '1', KRIPKE_BENCH_SETUP: c.file, KRIPKE_BENCH_OUT: out };
-      execFileSync(process.execPath, [vitestBin, 'run', '--config', join(project, 'vitest.config.mjs')], { cwd: project, env, stdio: 'ignore' });
+      execFileSync(process.execPath, command, { cwd: project, env, stdio: 'ignore' });
       const value = Number(readFileSync(out, 'utf8').trim());
-      if (!(value > 0)) throw new Error(`no time from ${join(project, 'probe-setup.mjs')} for ${c.file}`);
+      if (!(value > 0)) throw new Error(`no time from ${project}'s probe-setup for ${c.file}`);
       ms.get(c.name)?.push(value);
     }
   }
-  const empty = median(/** @type {number[]} */ (ms.get('empty module importing vitest')));
+  const empty = median(/** @type {number[]} */ (ms.get('empty module')));
   const rows = setups.map((c) => {
     const m = median(/** @type {number[]} */ (ms.get(c.name)));
-    return `| ${c.name} | ${fmt(m)} | ${c.name.startsWith('empty') ? '' : fmt(m - empty)} |`;
+    return `| ${c.name} | ${fmt(m)} | ${c.name === 'empty module' ? '' : fmt(m - empty)} |`;
   });
-  return [`Inside Vitest (bench/setup-cost-vitest: the import timed in a Vitest worker's setup file), medians of ${runs} runs:`, '', '| setup module | import, median | above empty |', '| --- | ---: | ---: |', ...rows].join('\n');
+  const how = vitest ? "the import, timed in a Vitest worker's setup file" : "the require through Jest's registry, timed in a Jest setup file";
+  return [`Inside ${vitest ? 'Vitest' : 'Jest'} (bench/setup-cost-${runner}: ${how}), medians of ${runs} runs:`, '', '| setup module | load, median | above empty |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
