@@ -15,6 +15,7 @@
  *   node bench/run.mjs --json out.json     also write the raw measurements
  *   node bench/run.mjs overhead            only what one small check costs a test (part of the full run)
  *   node bench/run.mjs conformance         only checkConformance's cost per step beside a hand-written loop (part of the full run)
+ *   node bench/run.mjs setup               only what the setup files cost a test file (bench/setup-cost.mjs; part of the full run)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { MODELS } from './models/index.mjs';
 import { summarizeProfile } from './profile-summary.mjs';
 import { conformanceOverhead } from './conformance.mjs';
+import { setupCost } from './setup-cost.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ENGINES = /** @type {const} */ (['kripke', 'json', 'key']);
@@ -37,8 +39,8 @@ const args = parseArgs(process.argv.slice(2));
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  /** @type {{ targets: { name: string, size: number }[], runs?: number, series?: string, engines: Engine[], profile: boolean, json?: string, overhead: boolean, conformance: boolean }} */
-  const a = { targets: [], engines: [...ENGINES], profile: false, overhead: false, conformance: false };
+  /** @type {{ targets: { name: string, size: number }[], runs?: number, series?: string, engines: Engine[], profile: boolean, json?: string, overhead: boolean, conformance: boolean, setup: boolean }} */
+  const a = { targets: [], engines: [...ENGINES], profile: false, overhead: false, conformance: false, setup: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--runs') a.runs = positive(argv[++i], '--runs');
@@ -49,15 +51,17 @@ function parseArgs(argv) {
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else if (arg === 'overhead') a.overhead = true;
     else if (arg === 'conformance') a.conformance = true;
+    else if (arg === 'setup') a.setup = true;
     else {
       const [name, size] = arg.split(':');
       a.targets.push({ name: known(name), size: size === undefined ? MODELS[name].size : positive(size, arg) });
     }
   }
-  if (a.targets.length === 0 && a.series === undefined && !a.overhead && !a.conformance) {
+  if (a.targets.length === 0 && a.series === undefined && !a.overhead && !a.conformance && !a.setup) {
     a.targets = Object.entries(MODELS).filter(([, m]) => !m.optional).map(([name, m]) => ({ name, size: m.size }));
     a.overhead = true;
     a.conformance = true;
+    a.setup = true;
   }
   return a;
 }
@@ -336,6 +340,10 @@ if (args.overhead) {
 if (args.conformance) {
   process.stderr.write('conformance\n');
   sections.push(await conformanceOverhead(args.runs ?? 5));
+}
+if (args.setup) {
+  process.stderr.write('setup\n');
+  sections.push(setupCost({ runs: args.runs ?? 11 }));
 }
 if (args.profile) sections.push(profile(args.targets));
 

@@ -3,7 +3,9 @@
  * matchers (everything in the message: Jest prints nothing else),
  * `toMatchAssumptionsSnapshot` (through `jest-snapshot`, loaded when first
  * used) and the snapshot serializer. Its types extend `expect` from
- * `@jest/globals` and the global `expect` of `@types/jest`.
+ * `@jest/globals` and the global `expect` of `@types/jest`. Every test file
+ * pays for it: the matchers, the checker and the rendering load on the first
+ * matcher call (src/matchers/lazy.ts).
  *
  * @example
  * // jest.config.js
@@ -12,11 +14,15 @@
  * @packageDocumentation
  */
 import { expect } from '@jest/globals';
+import { createRequire } from 'node:module';
 import './augment/expect.js';
 import './augment/jest-namespace.js';
-import { createMatchers } from './matchers/create-matchers.js';
+import { deferredMatchers, imported, MATCHER_NAMES, type ModuleLoader, sharedRequire } from './matchers/lazy.js';
+import * as runnerModule from './matchers/runner.js';
 import { snapshotSerializer } from './render/snapshot-serializer.js';
-import { toMatchAssumptionsSnapshot } from './snapshot/jest.js';
+
+/** Set by scripts/build.mjs in each build of this entry; undefined when it runs from its source. */
+declare const KRIPKE_FORMAT: 'esm' | 'cjs' | undefined;
 
 type CircusState = { testTimeout?: number; currentlyRunningTest?: { timeout?: number } | null };
 type SnapshotRoot = { snapshotState?: { _rootDir?: string } };
@@ -26,17 +32,33 @@ const circus = (): CircusState | undefined => {
   return key === undefined ? undefined : (globalThis as Record<symbol, CircusState | undefined>)[key];
 };
 
-expect.extend({
-  ...createMatchers({
-    runner: {
-      name: 'Jest',
-      root: () => (expect.getState() as SnapshotRoot).snapshotState?._rootDir ?? process.cwd(),
-      testTimeout: () => circus()?.currentlyRunningTest?.timeout || circus()?.testTimeout,
-      raiseTimeout: "the test's (it(name, fn, 30_000), jest.setTimeout(30_000), or testTimeout in jest.config)",
-      // No afterTest: a setup file cannot learn a Jest test's outcome (that takes a reporter or a test environment).
-      currentTest: () => circus()?.currentlyRunningTest ?? undefined,
-    },
-  }),
-  toMatchAssumptionsSnapshot,
+runnerModule.setRunner({
+  name: 'Jest',
+  root: () => (expect.getState() as SnapshotRoot).snapshotState?._rootDir ?? process.cwd(),
+  testTimeout: () => circus()?.currentlyRunningTest?.timeout || circus()?.testTimeout,
+  raiseTimeout: "the test's (it(name, fn, 30_000), jest.setTimeout(30_000), or testTimeout in jest.config)",
+  // No afterTest: a setup file cannot learn a Jest test's outcome (that takes a reporter or a test environment).
+  currentTest: () => circus()?.currentlyRunningTest ?? undefined,
 });
+
+// The modules the matchers load from (relative to this file), and the loader:
+// CommonJS has its own `require` (Jest's, with the test file's module
+// registry); an ES module uses one only where it shares this build's module
+// instances, else imports them now.
+const MATCHERS = './matchers/create-matchers.js';
+const SNAPSHOT = './snapshot/jest.js';
+let load: ModuleLoader;
+if (typeof KRIPKE_FORMAT !== 'undefined' && KRIPKE_FORMAT === 'cjs') load = require;
+else {
+  load =
+    sharedRequire(() => createRequire(import.meta.url), './matchers/runner.js', runnerModule) ??
+    imported({ [MATCHERS]: await import('./matchers/create-matchers.js'), [SNAPSHOT]: await import('./snapshot/jest.js') });
+}
+
+expect.extend(
+  deferredMatchers([...MATCHER_NAMES, 'toMatchAssumptionsSnapshot'], () => ({
+    ...(load(MATCHERS) as typeof import('./matchers/create-matchers.js')).createMatchers(),
+    toMatchAssumptionsSnapshot: (load(SNAPSHOT) as typeof import('./snapshot/jest.js')).toMatchAssumptionsSnapshot,
+  })),
+);
 expect.addSnapshotSerializer(snapshotSerializer);

@@ -29,7 +29,7 @@ export function jestStatuses(fixture: string): Record<string, string> {
   return statuses(fixture, [require.resolve('jest/bin/jest'), '--config', 'jest.config.cjs', '--json']);
 }
 
-/** Vitest on `fixture` with its `vitest.config.mjs`. */
-export function vitestStatuses(fixture: string): Record<string, string> {
-  return statuses(fixture, [join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs'), 'run', '--config', 'vitest.config.mjs', '--reporter=json']);
+/** Vitest on `fixture` with its `vitest.config.mjs`, or another config file of it. */
+export function vitestStatuses(fixture: string, config = 'vitest.config.mjs'): Record<string, string> {
+  return statuses(fixture, [join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs'), 'run', '--config', config, '--reporter=json']);
 }
