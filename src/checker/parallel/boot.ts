@@ -102,7 +102,7 @@ function fail(error) {
 }
 process.on('exit', () => {
   Atomics.store(ctrl, at(${'${EXITED}'}), 1);
-  if (Atomics.load(ctrl, at(${'${FINISHED}'})) === 0) fail(new Error('the worker exited before it finished'));
+  if (Atomics.load(ctrl, at(${'${FINISHED}'})) === 0 && Atomics.load(ctrl, at(${'${FAILED}'})) === 0) fail(new Error('the worker exited before it finished'));
 });
 try {
   if (workerData.hooks) require('node:module').register(workerData.hooks);

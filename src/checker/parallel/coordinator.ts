@@ -93,7 +93,8 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
     control: new SharedArrayBuffer(CONTROL_WORDS * 4),
     counts: new SharedArrayBuffer(n * (2 * T + 1) * 8),
     messages: new SharedArrayBuffer(n * MESSAGE_BYTES),
-    table: growable(ENTRY * 4, Math.min(2 ** 31, tableBytes(cap))),
+    // Virtual memory only: a level may meet more states than maxStates before it is cut.
+    table: growable(ENTRY * 4, 2 ** 31),
     records: growable(0, Math.min(cap + 1, 2 ** 27) * RECORD * 4),
     levelCounts: growable(0, Math.min(cap + 1, 2 ** 27) * 4),
   };
@@ -117,12 +118,6 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
     for (const t of threads) void t.terminate();
   }
   return assemble(system, work.task, ctrl, shared, n, T, started, pristine);
-}
-
-function tableBytes(states: number): number {
-  let entries = 1 << 10;
-  while (entries < states * 4) entries *= 2;
-  return entries * ENTRY * 4;
 }
 
 function start(data: WorkerData): Worker {

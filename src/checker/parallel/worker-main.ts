@@ -204,7 +204,8 @@ function searchLevel(levels: LevelSearch<unknown>, held: Held<unknown>, depth: n
     const f = levels.firingOfWinner(cut.key, cut.j);
     if (f >= 0) Atomics.store(ctrl, C.CUT_FIRING, f);
   }
-  if (data.index === 0) growTo(data.records, (levelStart + width + offsets[width]) * RECORD * 4);
+  // Records up to maxStates: a level cut there writes none past it.
+  if (data.index === 0) growTo(data.records, Math.min(levelStart + width + offsets[width], data.options.maxStates) * RECORD * 4);
   if (!barrier(ctrl, data.workers)) return undefined;
   return offsets;
 }
