@@ -31,7 +31,10 @@ import { ENTRY, growable } from './shared-table.js';
 const moduleUrl: string = import.meta.url;
 
 /** Tuning, for tests and benchmarks (kripke/internal): below `minStates` a check runs on one thread; workers split the level that reaches `splitAt` states per worker. */
-export const parallelTuning = { minStates: 20_000, splitAt: 32 };
+export const parallelTuning = { minStates: 20_000, splitAt: 4_096 };
+
+/** The last parallel search, for benchmarks (kripke/internal): states each worker expanded, milliseconds until every worker had defined the model. */
+export const lastParallelRun: { expanded: number[]; readyMs: number } = { expanded: [], readyMs: 0 };
 
 /** How long workers may take to define the model before the check gives up on them. */
 const LOAD_LIMIT_MS = 60_000;
@@ -132,10 +135,13 @@ function start(data: WorkerData): Worker {
 
 /** Blocks until every worker is done: undefined then, 'failed' when one failed or exited, or why the wait gave up. */
 function wait(ctrl: Int32Array, n: number, started: number, timeout: number): string | undefined {
-  const loadBy = now() + LOAD_LIMIT_MS;
+  const from = now();
+  const loadBy = from + LOAD_LIMIT_MS;
   const doneBy = started + timeout + GRACE_MS;
+  lastParallelRun.readyMs = 0;
   for (;;) {
     const done = Atomics.load(ctrl, C.DONE);
+    if (lastParallelRun.readyMs === 0 && Atomics.load(ctrl, C.READY) === n) lastParallelRun.readyMs = now() - from;
     if (done === n) return undefined;
     if (Atomics.load(ctrl, C.ABORT) !== 0) return 'failed';
     const t = now();
@@ -147,7 +153,7 @@ function wait(ctrl: Int32Array, n: number, started: number, timeout: number): st
       abort(ctrl, ABORT_MAIN);
       return 'the workers did not stop at the timeout (user code that never returns?)';
     }
-    Atomics.wait(ctrl, C.DONE, done, 50);
+    Atomics.wait(ctrl, C.DONE, done, lastParallelRun.readyMs === 0 ? 5 : 50);
   }
 }
 
@@ -206,6 +212,7 @@ function assemble<S>(
     truncated ||= Atomics.load(ctrl, slot(w, F.TRUNCATED)) === 1;
     expanded.push(Atomics.load(ctrl, slot(w, F.EXPANDED)));
   }
+  lastParallelRun.expanded = expanded;
   const split = Atomics.load(ctrl, C.SPLIT) === 1;
   const states = Atomics.load(ctrl, C.STATES) + (split ? counted : 0);
   const depth = split && counted > 0 ? Atomics.load(ctrl, C.LEVELS) + 1 : Atomics.load(ctrl, C.DEPTH);

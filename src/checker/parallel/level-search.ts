@@ -99,6 +99,8 @@ export class LevelSearch<S> extends BreadthFirst<S> {
   private level = 0; // stored level of the successors (depth + 2)
   private key = 0;
   private parentStart = 0;
+  private inserted = 0;
+  private room = 0;
   // This level: per parent expanded, its key and where its firings start in the log; per firing, its action.
   private parentKeys: number[] = [];
   private parentLog: number[] = [];
@@ -150,6 +152,8 @@ export class LevelSearch<S> extends BreadthFirst<S> {
     this.level = depth + 2;
     this.table = new Int32Array(this.views.tableBuffer);
     this.mask = Atomics.load(this.ctrl, C.MASK);
+    this.inserted = 0;
+    this.room = Math.floor((Atomics.load(this.ctrl, C.LIMIT) - Atomics.load(this.ctrl, C.USED)) / this.views.workers);
     this.levelEnabled.set(this.enabled);
     this.levelGenerated = this.generated;
     this.levelTruncated = this.truncated;
@@ -222,7 +226,8 @@ export class LevelSearch<S> extends BreadthFirst<S> {
     }
     const r = claim(this.table, this.mask, a, b, this.level, this.key);
     if (r === VISITED || r === BEATEN) return true;
-    if (r === 1 && Atomics.add(this.ctrl, C.USED, 1) >= Atomics.load(this.ctrl, C.LIMIT)) Atomics.store(this.ctrl, C.OVERFLOW, 1);
+    // Each worker may fill its share of the room left at the level's start (no shared counter on the hot path).
+    if (r === 1 && ++this.inserted > this.room) Atomics.store(this.ctrl, C.OVERFLOW, 1);
     const cand = this.cand;
     cand.a.push(a);
     cand.b.push(b);
@@ -242,13 +247,16 @@ export class LevelSearch<S> extends BreadthFirst<S> {
     let kept = 0;
     for (let c = 0; c < cand.a.length; c++) {
       if (keyAt(this.table, cand.slot[c]) !== cand.key[c]) continue;
-      for (const column of [cand.a, cand.b, cand.key, cand.t, cand.firing] as number[][]) column[kept] = column[c];
+      cand.a[kept] = cand.a[c];
+      cand.b[kept] = cand.b[c];
+      cand.key[kept] = cand.key[c];
+      cand.t[kept] = cand.t[c];
+      cand.firing[kept] = cand.firing[c];
       cand.states[kept] = cand.states[c];
       counts[cand.key[c]]++;
       kept++;
     }
-    for (const column of [cand.a, cand.b, cand.key, cand.t, cand.firing, cand.slot] as unknown[][]) column.length = kept;
-    cand.states.length = kept;
+    cand.a.length = cand.b.length = cand.key.length = cand.t.length = cand.firing.length = cand.slot.length = cand.states.length = kept;
     Atomics.store(this.ctrl, slot(this.views.index, F.WINNERS), kept);
     const problem = this.problem;
     if (problem !== undefined && problem.key === Atomics.load(this.ctrl, C.PROBLEM)) {

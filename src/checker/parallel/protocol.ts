@@ -15,12 +15,13 @@ export const C = {
   ABORT: 2,
   /** Table entries − 1. */
   MASK: 3,
-  /** Entries used, counted as they are claimed; past the limit the level is searched again in a larger table. */
+  /** Entries used at the level's start, and the most the table takes; a worker past its share of the room sets OVERFLOW and the level is searched again in a larger table. */
   USED: 4,
   LIMIT: 5,
-  OVERFLOW: 6,
+  /** Read before each parent: alone on their cache line with nothing written often. */
+  OVERFLOW: 24,
   /** The least index within the level of a parent where some worker stopped. */
-  PROBLEM: 7,
+  PROBLEM: 25,
   /** The index, among its parent's successors, of the successor past maxStates (written by its parent's worker). */
   CUT_FIRING: 8,
   /** Workers that finished (the main thread waits on it), and that loaded the model. */

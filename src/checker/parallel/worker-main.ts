@@ -20,6 +20,9 @@ import { abort, ABORT_FAILED, barrier, C, kindCode, KINDS, NONE, slot, W as F, t
 import { ENTRY, growTo, insert, rebuild } from './shared-table.js';
 import { notSelfContained, reviveTarget } from './target.js';
 
+/** A search this large splits at a level of 32 states a worker, however wide its levels are. */
+const SPLIT_LARGE = 1 << 16;
+
 /** The worker's entry: never throws (failures go to shared memory, see boot.ts). */
 export async function runWorker(data: WorkerData): Promise<void> {
   const ctrl = new Int32Array(data.control);
@@ -36,7 +39,9 @@ export async function runWorker(data: WorkerData): Promise<void> {
   const started = data.startedEpoch - performance.timeOrigin;
   const options = { maxStates: data.options.maxStates, maxDepth: data.options.maxDepth, timeout: data.options.timeout };
   const store = new FingerprintStore();
-  const prefix = search(system, { ...task, split: (_depth, size) => size >= data.splitAt }, options, store, started);
+  // Split at a wide level (the states each worker then holds stay balanced longer), or once the search is large.
+  const split = (_depth: number, size: number) => size >= data.splitAt || (store.size >= SPLIT_LARGE && size >= 32 * data.workers);
+  const prefix = search(system, { ...task, split }, options, store, started);
   if (notSelfContained !== undefined) throw notSelfContained;
   const views: SharedViews = {
     ctrl,
@@ -266,6 +271,7 @@ function between(ctrl: Int32Array, data: WorkerData, states: number, added: numb
     Atomics.store(ctrl, C.LIMIT, Math.floor(wanted * 0.75));
   }
   growTo(data.levelCounts, added * 4);
+  Atomics.store(ctrl, C.USED, states);
   Atomics.store(ctrl, C.PROBLEM, NONE);
   Atomics.store(ctrl, C.CUT_FIRING, -1);
 }
