@@ -106,7 +106,9 @@ process.on('exit', () => {
 });
 try {
   if (workerData.hooks) require('node:module').register(workerData.hooks);
-  import(workerData.entry).then((m) => (m.runWorker || (m.default && m.default.runWorker))(workerData)).catch(fail);
+  // import() here is Node's own (the CommonJS build compiles the workers' import() to require): the worker imports through it.
+  const load = (url) => import(url);
+  import(workerData.entry).then((m) => (m.runWorker || (m.default && m.default.runWorker))(workerData, load)).catch(fail);
 } catch (error) {
   fail(error);
 }

@@ -13,6 +13,9 @@ import { startCollecting } from '../../model/definition-site.js';
 import type { Model } from '../../model/types.js';
 import type { Recipe } from './protocol.js';
 
+/** Node's import(), from the worker's boot code: the CommonJS build would compile an import() here to require(). */
+export type Importer = (url: string) => Promise<unknown>;
+
 const GLOBALS = ['describe', 'it', 'test', 'expect', 'beforeAll', 'beforeEach', 'afterAll', 'afterEach', 'vi', 'jest', 'suite', 'xit', 'xtest', 'xdescribe', 'fit', 'fdescribe'];
 
 /** Test-framework globals as no-ops that accept anything (describe bodies run: they may define models). */
@@ -44,14 +47,14 @@ export function toURL(where: string): string {
  * The model a recipe describes.
  *
  * @example
- * await loadModel({ kind: 'module', url: '/repo/models.ts', export: 'counter', args: [3] });
+ * await loadModel({ kind: 'module', url: 'file:///repo/models.ts', export: 'counter', args: [3] }, (url) => import(url));
  */
-export async function loadModel(recipe: Recipe): Promise<Model<unknown>> {
-  if (recipe.kind === 'module') return fromModule(recipe);
+export async function loadModel(recipe: Recipe, load: Importer): Promise<Model<unknown>> {
+  if (recipe.kind === 'module') return fromModule(recipe, load);
   const collected = startCollecting();
   stubGlobals();
   for (const file of recipe.files) {
-    await import(toURL(file));
+    await load(toURL(file));
     const same = collected.filter((c) => c.name === recipe.name && c.site.files.length === recipe.files.length && c.site.files.every((f, i) => f === recipe.files[i]));
     const found = same.find((c) => c.site.ordinal === recipe.ordinal);
     if (found !== undefined) return found.model as Model<unknown>;
@@ -59,8 +62,8 @@ export async function loadModel(recipe: Recipe): Promise<Model<unknown>> {
   throw new Error(`importing ${recipe.files.join(', ')} did not define model '${recipe.name}' the same way (number ${recipe.ordinal + 1} of that name from these files)`);
 }
 
-async function fromModule(recipe: Extract<Recipe, { kind: 'module' }>): Promise<Model<unknown>> {
-  const ns = (await import(recipe.url)) as Record<string, unknown>;
+async function fromModule(recipe: Extract<Recipe, { kind: 'module' }>, load: Importer): Promise<Model<unknown>> {
+  const ns = (await load(recipe.url)) as Record<string, unknown>;
   let value = ns[recipe.export] ?? (ns.default as Record<string, unknown> | undefined)?.[recipe.export];
   if (value === undefined) throw new Error(`${recipe.url} has no export '${recipe.export}'`);
   if (typeof value === 'function') value = await (value as (...args: unknown[]) => unknown)(...(recipe.args ?? []));

@@ -15,18 +15,18 @@ import { FingerprintStore } from '../store/state-store.js';
 import type { Model } from '../../model/types.js';
 import { partsOf } from '../../model/define-model.js';
 import { LevelSearch, type Held, type SharedViews, type Stop } from './level-search.js';
-import { loadModel } from './load-model.js';
+import { loadModel, type Importer } from './load-model.js';
 import { abort, ABORT_FAILED, barrier, C, kindCode, KINDS, NONE, slot, W as F, type SharedKind, type WorkerData } from './protocol.js';
 import { ENTRY, growTo, insert, rebuild } from './shared-table.js';
 import { notSelfContained, reviveTarget } from './target.js';
 
 /** A search this large splits at a level of 32 states a worker, however wide its levels are. */
-const SPLIT_LARGE = 1 << 16;
+const SPLIT_LARGE = 1 << 14;
 
 /** The worker's entry: never throws (failures go to shared memory, see boot.ts). */
-export async function runWorker(data: WorkerData): Promise<void> {
+export async function runWorker(data: WorkerData, load: Importer): Promise<void> {
   const ctrl = new Int32Array(data.control);
-  const model = await loadModel(data.recipe);
+  const model = await loadModel(data.recipe, load);
   sameModel(model, data);
   Atomics.store(ctrl, slot(data.index, F.LOADED), 1);
   Atomics.add(ctrl, C.READY, 1);
