@@ -36,8 +36,8 @@ export type Resolved = SearchOptions & {
   readonly fingerprintBits: 64 | 128;
   /** Identity by a projection (CheckOptions.view). */
   readonly view?: (state: unknown) => unknown;
-  /** Threads to search with (CheckOptions.workers). */
-  readonly workers: number;
+  /** Threads to search with (CheckOptions.workers); 1 when absent. */
+  readonly workers?: number;
   readonly module?: string | URL;
   readonly export?: string;
   readonly args?: readonly unknown[];

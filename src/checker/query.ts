@@ -181,7 +181,7 @@ function refuseFiring<S>(system: System<S>, options: Resolved, where: string): v
 }
 
 function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now(), spec?: TaskSpec): Run<S> {
-  if (options.workers > 1 && spec !== undefined) return exploreInParallel(system, task, spec, options, fingerprinter, started);
+  if ((options.workers ?? 1) > 1 && spec !== undefined) return exploreInParallel(system, task, spec, options, fingerprinter, started);
   return exploreHere(system, task, options, fingerprinter, started);
 }
 
@@ -193,7 +193,8 @@ function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, f
 function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: TaskSpec, options: Resolved, fingerprinter: Fingerprinter | undefined, started: number): Run<S> {
   const why = whyNotParallel(system, task, options, fingerprinter !== undefined);
   const recipe = why === undefined ? recipeFor(system, options) : why;
-  if (typeof recipe === 'string') return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(options.workers, recipe) };
+  const workers = options.workers ?? 1;
+  if (typeof recipe === 'string') return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, recipe) };
   const small = parallelTuning.minStates;
   if (options.maxStates > small) {
     const first = exploreHere(system, task, { ...options, maxStates: small }, fingerprinter, started);
@@ -202,8 +203,8 @@ function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: Task
     return exploreHere(system, task, options, fingerprinter, started);
   }
   const pristine = initialCopies(system);
-  const parallel = searchInParallel(system, { task, spec }, recipe, options, options.workers, started, pristine);
-  if ('fallback' in parallel) return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(options.workers, parallel.fallback) };
+  const parallel = searchInParallel(system, { task, spec }, recipe, options, workers, started, pristine);
+  if ('fallback' in parallel) return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, parallel.fallback) };
   const { outcome, store } = parallel;
   const stats = Object.defineProperty(statsOf(outcome, store, system.initStates.length), 'workers', { value: parallel.workers, enumerable: false });
   return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome) };

@@ -46,7 +46,7 @@ export function grid(n: number, flaws: GridFlaws = {}): Model<Cell> {
       hop: {
         choices: () => [1, 2, 3],
         enabled: (s) => !corner(s),
-        apply: (s, d) => {
+        apply: (s, d: number) => {
           if (at(s, flaws.throwsAt)) throw new Error(`no hop from ${s.x},${s.y}`);
           if (at(s, flaws.mutatesAt)) (s as { x: number }).x = 0;
           return step(s, (s.x + d) % n, (s.y + d * 2) % n, 2 + d);
