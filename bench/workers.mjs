@@ -11,6 +11,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { check, defineModel } from 'kripke';
+import { lastParallelRun } from 'kripke/internal';
 import { twoPhase } from './models/two-phase.mjs';
 
 const rounds = Number(process.argv[2] ?? 3);
@@ -35,7 +36,9 @@ if (isMainThread) {
       const figures = `${r.kind} ${r.stats.states} states ${r.stats.transitions} transitions depth ${r.stats.depth}`;
       if (seen[series[0]] !== undefined && seen[series[0]] !== figures) throw new Error(`workers ${workers}: ${figures}, one worker: ${seen[series[0]]}`);
       seen[workers] = figures;
-      console.log(`  round ${round + 1}: ${workers} worker${workers === 1 ? ' ' : 's'} ${(ms / 1000).toFixed(2)} s  (${figures}; searched by ${r.stats.workers})${r.warnings ? ` ${r.warnings}` : ''}`);
+      const total = lastParallelRun.expanded.reduce((a, b) => a + b, 0);
+      const balance = workers > 1 ? `; expanded per worker ${lastParallelRun.expanded.map((e) => `${((100 * e) / total).toFixed(1)}%`).join(' / ')}, workers ready after ${lastParallelRun.readyMs.toFixed(0)} ms` : '';
+      console.log(`  round ${round + 1}: ${workers} worker${workers === 1 ? ' ' : 's'} ${(ms / 1000).toFixed(2)} s  (${figures}; searched by ${r.stats.workers}${balance})${r.warnings ? ` ${r.warnings}` : ''}`);
     }
   }
   const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
