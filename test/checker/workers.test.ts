@@ -12,6 +12,7 @@ import { parallelTuning } from '../../src/checker/parallel/coordinator.js';
 import { twoPhase } from '../../bench/models/two-phase.mjs';
 import { dieHard } from '../known-models/die-hard.js';
 import { hanoi } from '../known-models/hanoi.js';
+import { exiting } from '../support/worker-exits.js';
 import { grid } from '../support/worker-models.js';
 
 const tp3 = defineModel(twoPhase(3).spec);
@@ -143,6 +144,17 @@ describe('workers: options and fallback', () => {
     const r = check(grid(20, { corner: false }), { workers: 2, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [21, { corner: false }] });
     expect(r.stats.workers).toBe(1);
     expect(r.warnings?.[0]).toContain('is not the one checked');
+  });
+
+  it('a worker that exits while it defines the model does not hang the check: one thread, the same result, the warning', () => {
+    const r = check(exiting, { workers: 2, module: new URL('../support/worker-exits.ts', import.meta.url), export: 'exiting' });
+    expect(r.stats.workers).toBe(1);
+    expect(r.warnings?.[0]).toContain('the worker exited before it finished');
+    expect(r.stats.states).toBe(check(exiting).stats.states);
+  });
+
+  it('a timeout in the workers ends the check incomplete, as on one thread', () => {
+    expect(check(plain, { workers: 2, timeout: 1 })).toMatchObject({ kind: 'incomplete', budget: 'timeout' });
   });
 
   it('a small check runs on one thread without a word', () => {
