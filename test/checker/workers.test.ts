@@ -12,7 +12,6 @@ import { parallelTuning } from '../../src/checker/parallel/coordinator.js';
 import { twoPhase } from '../../bench/models/two-phase.mjs';
 import { dieHard } from '../known-models/die-hard.js';
 import { hanoi } from '../known-models/hanoi.js';
-import { exiting } from '../support/worker-exits.js';
 import { grid } from '../support/worker-models.js';
 
 const tp3 = defineModel(twoPhase(3).spec);
@@ -111,6 +110,17 @@ describe('workers: every kind of stop, as one worker stops', () => {
     same(bounded, { maxStates: 700 }, 3);
   });
 
+  it('a table that fills mid-level grows and the level is searched again, with the same result', () => {
+    parallelTuning.tableSlack = 0.3;
+    try {
+      same(plain, {});
+      same(bounded, {}, 3);
+      same(plain, { maxStates: 1_500 });
+    } finally {
+      parallelTuning.tableSlack = saved.tableSlack;
+    }
+  });
+
   it('maxDepth cuts at the same level', () => {
     for (const maxDepth of [1, 4, 9]) expect(same(plain, { maxDepth }).kind).toBe('incomplete');
     same(stuck, { maxDepth: 30 });
@@ -147,6 +157,8 @@ describe('workers: options and fallback', () => {
   });
 
   it('a worker that exits while it defines the model does not hang the check: one thread, the same result, the warning', () => {
+    // Not imported here: a worker importing this file would exit too.
+    const exiting = grid(16, { corner: false });
     const r = check(exiting, { workers: 2, module: new URL('../support/worker-exits.ts', import.meta.url), export: 'exiting' });
     expect(r.stats.workers).toBe(1);
     expect(r.warnings?.[0]).toContain('the worker exited before it finished');

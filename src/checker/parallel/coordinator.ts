@@ -30,8 +30,12 @@ import { ENTRY, growable } from './shared-table.js';
 // @ts-ignore: import.meta is ES-module-only; the CommonJS build replaces it with __filename (scripts/build.mjs)
 const moduleUrl: string = import.meta.url;
 
-/** Tuning, for tests and benchmarks (kripke/internal): below `minStates` a check runs on one thread; workers split the level that reaches `splitAt` states per worker. */
-export const parallelTuning = { minStates: 20_000, splitAt: 4_096 };
+/**
+ * Tuning, for tests and benchmarks (kripke/internal): below `minStates` a
+ * check runs on one thread; workers split the level that reaches `splitAt`
+ * states per worker; the table has `tableSlack` entries per state expected.
+ */
+export const parallelTuning = { minStates: 20_000, splitAt: 4_096, tableSlack: 2 };
 
 /** The last parallel search, for benchmarks (kripke/internal): states each worker expanded, milliseconds until every worker had defined the model. */
 export const lastParallelRun: { expanded: number[]; readyMs: number } = { expanded: [], readyMs: 0 };
@@ -111,6 +115,7 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
     startedEpoch: performance.timeOrigin + started,
     identity: identityOf(system),
     splitAt: parallelTuning.splitAt * n,
+    tableSlack: parallelTuning.tableSlack,
   };
   const threads: Worker[] = [];
   try {

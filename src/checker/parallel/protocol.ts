@@ -130,6 +130,8 @@ export interface WorkerData {
   readonly identity: ModelIdentity;
   /** The level size from which the workers search in parallel. */
   readonly splitAt: number;
+  /** Table entries per state expected (2: load ½); tests make it small to fill the table mid-level. */
+  readonly tableSlack: number;
 }
 
 /** How a worker defines the model: the files of its definition site, or an explicit module export. */

@@ -105,16 +105,16 @@ function copyStore(store: FingerprintStore, records: SharedArrayBuffer, size: nu
   }
 }
 
-/** Entries for `states` at load ½ or less: a power of two. */
-function entriesFor(states: number): number {
+/** Entries for `states` at load 1/`slack` or less: a power of two. */
+function entriesFor(states: number, slack: number): number {
   let n = 1 << 10;
-  while (n < states * 2) n *= 2;
+  while (n < states * slack) n *= 2;
   return n;
 }
 
 /** Worker 0 fills the shared table with the first levels' states (their level from their parents). */
 function seedTable(store: FingerprintStore, data: WorkerData, ctrl: Int32Array, expected: number): void {
-  const entries = entriesFor(expected);
+  const entries = Math.max(entriesFor(expected, data.tableSlack), entriesFor(store.size, 2));
   rebuild(data.table, entries, 0);
   const table = new Int32Array(data.table);
   const depthOf = new Int32Array(store.size);
@@ -264,7 +264,8 @@ function writeResult(ctrl: Int32Array, stop: Stop | undefined, levelStart: numbe
 /** Worker 0 between levels: room in the table for the next level, the level counts, the problem words reset. */
 function between(ctrl: Int32Array, data: WorkerData, states: number, added: number): void {
   const entries = (Atomics.load(ctrl, C.MASK) + 1) as number;
-  const wanted = entriesFor(states + 2 * added);
+  // Never below load ½ for the states stored (a small slack only makes levels overflow and grow the table).
+  const wanted = Math.max(entriesFor(states + 2 * added, data.tableSlack), entriesFor(states, 2));
   if (wanted > entries) {
     rebuild(data.table, wanted, 0x7fffffff);
     Atomics.store(ctrl, C.MASK, wanted - 1);
