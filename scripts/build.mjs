@@ -24,10 +24,12 @@ rmSync('dist', { recursive: true, force: true });
 run('-p', 'tsconfig.json', '--outDir', 'dist/esm');
 run('-p', 'tsconfig.cjs.json');
 // CommonJS cannot parse import.meta: its build of the lazy loader takes its path from __filename instead.
-const lazy = 'dist/cjs/render/lazy.js';
-const source = readFileSync(lazy, 'utf8');
-if (!source.includes('import.meta.url')) throw new Error(`${lazy}: import.meta.url not found; update scripts/build.mjs`);
-writeFileSync(lazy, source.replaceAll('import.meta.url', '__filename'));
+// So does the parallel search's coordinator, which starts its workers from the file beside it.
+for (const file of ['dist/cjs/render/lazy.js', 'dist/cjs/checker/parallel/coordinator.js']) {
+  const source = readFileSync(file, 'utf8');
+  if (!source.includes('import.meta.url')) throw new Error(`${file}: import.meta.url not found; update scripts/build.mjs`);
+  writeFileSync(file, source.replaceAll('import.meta.url', '__filename'));
+}
 // Each folder says how Node should read its .js files, whatever the root says.
 mkdirSync('dist/esm', { recursive: true });
 writeFileSync('dist/esm/package.json', '{ "type": "module" }\n');

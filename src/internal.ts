@@ -20,3 +20,4 @@ export { fingerprint64, type Fingerprinter } from './checker/store/fingerprint.j
 export { exploreGraph, StateGraph } from './checker/liveness/graph.js';
 export { analysisBytes } from './checker/liveness/lasso.js';
 export { partsOf, type ModelParts } from './model/define-model.js';
+export { lastParallelRun, parallelTuning } from './checker/parallel/coordinator.js';

@@ -12,7 +12,7 @@ const SRC = resolve('src');
 const LAYERS: readonly (readonly [layer: string, folders: readonly string[]])[] = [
   ['model', ['model']],
   ['store', ['checker/store']],
-  ['checker', ['checker', 'checker/liveness', 'checker/swarm']],
+  ['checker', ['checker', 'checker/liveness', 'checker/swarm', 'checker/parallel']],
   ['itf', ['itf']],
   ['render', ['render']],
   // checkConformance and checkTrace: above the checker (they drive it) and render; below the matchers that ask them.

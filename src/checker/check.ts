@@ -45,7 +45,7 @@ export function check<S>(model: Model<S>, options?: CheckOptions): CheckResult<S
   const live = ask(system, { kind: 'liveness', properties: system.liveness }, resolved, { where: 'check', started });
   if (!live.ok || live.warnings === undefined) return live.ok ? safety : live;
   const { toString: _summary, ...plain } = safety;
-  return seal<S>({ ...plain, warnings: live.warnings });
+  return seal<S>({ ...plain, warnings: [...(safety.warnings ?? []), ...live.warnings] });
 }
 
 /**

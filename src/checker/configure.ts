@@ -29,7 +29,7 @@ export interface Configuration extends CheckOptions {
 
 let current: Readonly<Configuration> = Object.freeze({});
 
-const CHECK_KEYS = ['deadlock', 'maxStates', 'maxDepth', 'timeout', 'exact', 'maxCollisionProbability'] as const;
+const CHECK_KEYS = ['deadlock', 'maxStates', 'maxDepth', 'timeout', 'exact', 'maxCollisionProbability', 'workers'] as const;
 const KEYS: readonly string[] = [...CHECK_KEYS, 'artifacts', 'deadActions'];
 
 /**
@@ -80,13 +80,15 @@ function envNumber(env: Env, name: string, integer: boolean): number | undefined
   return value;
 }
 
-/** `KRIPKE_MAX_STATES` and `KRIPKE_TIMEOUT`, read now (a bad value is an error naming the variable). */
+/** `KRIPKE_MAX_STATES`, `KRIPKE_TIMEOUT` and `KRIPKE_WORKERS`, read now (a bad value is an error naming the variable). */
 export function envCheckOptions(env: Env = process.env): CheckOptions {
-  const out: { maxStates?: number; timeout?: number } = {};
+  const out: { maxStates?: number; timeout?: number; workers?: number } = {};
   const maxStates = envNumber(env, 'KRIPKE_MAX_STATES', true);
   const timeout = envNumber(env, 'KRIPKE_TIMEOUT', false);
+  const workers = envNumber(env, 'KRIPKE_WORKERS', true);
   if (maxStates !== undefined) out.maxStates = maxStates;
   if (timeout !== undefined) out.timeout = timeout;
+  if (workers !== undefined) out.workers = workers;
   return out;
 }
 

@@ -25,7 +25,7 @@ export const DEFAULT_OPTIONS = Object.freeze({
 });
 
 /** Options with no default value. */
-const OPTIONAL_NAMES = ['view'];
+const OPTIONAL_NAMES = ['view', 'workers', 'module', 'export', 'args'];
 const OPTION_NAMES = [...Object.keys(DEFAULT_OPTIONS), ...OPTIONAL_NAMES];
 
 /** Options with every default filled in. */
@@ -36,6 +36,11 @@ export type Resolved = SearchOptions & {
   readonly fingerprintBits: 64 | 128;
   /** Identity by a projection (CheckOptions.view). */
   readonly view?: (state: unknown) => unknown;
+  /** Threads to search with (CheckOptions.workers); 1 when absent. */
+  readonly workers?: number;
+  readonly module?: string | URL;
+  readonly export?: string;
+  readonly args?: readonly unknown[];
 };
 
 /**
@@ -88,7 +93,25 @@ export function resolveOptions(options: CheckOptions | undefined, where: string,
   }
   if (r.fingerprintBits !== 64 && r.fingerprintBits !== 128) throw new ModelDefinitionError(`${where}: fingerprintBits must be 64 or 128, got ${describe(r.fingerprintBits)}`);
   if (r.view !== undefined && typeof r.view !== 'function') throw new ModelDefinitionError(`${where}: view must be a function (state) => the part that identifies it, got ${describe(r.view)}`);
-  return r as Resolved;
+  checkWorkers(r, where);
+  return { ...r, workers: r.workers ?? 1 } as Resolved;
+}
+
+/** Most workers a check may ask for. */
+export const MAX_WORKERS = 64;
+
+/** `workers` and the options that tell a worker how to define the model. */
+function checkWorkers(r: { workers?: unknown; module?: unknown; export?: unknown; args?: unknown }, where: string): void {
+  const w = r.workers;
+  if (w !== undefined && !(typeof w === 'number' && Number.isInteger(w) && w >= 1 && w <= MAX_WORKERS)) {
+    throw new ModelDefinitionError(`${where}: workers must be an integer from 1 to ${MAX_WORKERS} (threads to search with; 1 searches on this thread), got ${describe(w)}`);
+  }
+  if (r.module !== undefined && !(typeof r.module === 'string' && r.module !== '') && !(r.module instanceof URL)) {
+    throw new ModelDefinitionError(`${where}: module must be a path or URL of the module that defines the model, got ${describe(r.module)}`);
+  }
+  if (r.export !== undefined && (typeof r.export !== 'string' || r.export === '')) throw new ModelDefinitionError(`${where}: export must be the name of the module's export that is the model (or a factory), got ${describe(r.export)}`);
+  if ((r.export !== undefined || r.args !== undefined) && r.module === undefined) throw new ModelDefinitionError(`${where}: export and args name a model in a module: give module too`);
+  if (r.args !== undefined && !Array.isArray(r.args)) throw new ModelDefinitionError(`${where}: args must be an array of the factory's arguments, got ${describe(r.args)}`);
 }
 
 /** Multiplies the budgets by `factor` (a derived timeout no further than `cap`). */

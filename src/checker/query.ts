@@ -20,6 +20,8 @@ import { ProjectedStore } from './store/projected-store.js';
 import { storeFor } from './store/wide-store.js';
 import type { StateStore } from './store/state-store.js';
 import { identityOf, MergedApart } from './identity.js';
+import { parallelTuning, recipeFor, searchInParallel, whyNotParallel } from './parallel/coordinator.js';
+import type { TaskSpec } from './parallel/protocol.js';
 import type { System } from './system.js';
 import { firings, refire } from './trace.js';
 import type { ActionCoverage, Budget, CheckResult, CheckStats, ErrorResult, IncompleteResult, Step } from './types.js';
@@ -108,7 +110,13 @@ export function ask<S>(system: System<S>, query: Query<S>, options: Resolved, in
           ...(query.firing === undefined ? {} : { firing: query.firing }),
           ...(query.offered === undefined ? {} : { offered: query.offered }),
         };
-  const run = explore(system, task, options, internals.fingerprinter, internals.started);
+  const spec: TaskSpec = {
+    properties: properties.map((p) => system.invariants.indexOf(p)),
+    deadlock: task.deadlock,
+    ...(task.target === undefined ? {} : { target: Function.prototype.toString.call(task.target) }),
+    ...(task.targetName === undefined ? {} : { targetName: task.targetName }),
+  };
+  const run = explore(system, task, options, internals.fingerprinter, internals.started, spec);
   if (query.kind === 'invariants') return safetyResult(system, run, properties, options);
   // A target that mutates the state it is given is named, as an invariant would be.
   const suspects: Suspect<S>[] = query.state === undefined ? [] : [{ kind: 'target', name: query.name, test: query.state }];
@@ -135,6 +143,8 @@ interface Run<S> {
   readonly coverage: ActionCoverage[];
   /** What identifies states when not the whole state ('symmetry', 'view', …). */
   readonly identity?: string;
+  /** Why a check that asked for workers ran on one thread. */
+  readonly warning?: string;
 }
 
 /** What merges states in this check, as a sentence names it: the model's symmetry, the view option, or neither. */
@@ -170,7 +180,42 @@ function refuseFiring<S>(system: System<S>, options: Resolved, where: string): v
   );
 }
 
-function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {
+function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now(), spec?: TaskSpec): Run<S> {
+  if ((options.workers ?? 1) > 1 && spec !== undefined) return exploreInParallel(system, task, spec, options, fingerprinter, started);
+  return exploreHere(system, task, options, fingerprinter, started);
+}
+
+/**
+ * A check that asked for workers: on one thread when it is small (it finishes
+ * under `parallelTuning.minStates`), in workers when they can run it, and
+ * otherwise on one thread with a warning that says why.
+ */
+function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: TaskSpec, options: Resolved, fingerprinter: Fingerprinter | undefined, started: number): Run<S> {
+  const why = whyNotParallel(system, task, options, fingerprinter !== undefined);
+  const recipe = why === undefined ? recipeFor(system, options) : why;
+  const workers = options.workers ?? 1;
+  if (typeof recipe === 'string') return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, recipe) };
+  const small = parallelTuning.minStates;
+  if (options.maxStates > small) {
+    const first = exploreHere(system, task, { ...options, maxStates: small }, fingerprinter, started);
+    if (first.outcome.kind !== 'incomplete' || first.outcome.budget !== 'maxStates') return first;
+  } else {
+    return exploreHere(system, task, options, fingerprinter, started);
+  }
+  const pristine = initialCopies(system);
+  const parallel = searchInParallel(system, { task, spec }, recipe, options, workers, started, pristine);
+  if ('fallback' in parallel) return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, parallel.fallback) };
+  const { outcome, store } = parallel;
+  const stats = Object.defineProperty(statsOf(outcome, store, system.initStates.length), 'workers', { value: parallel.workers, enumerable: false });
+  return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome) };
+}
+
+/** The warning of a check that asked for workers and ran on one thread. */
+function fallbackWarning(workers: number, why: string): string {
+  return `workers: ${workers} was asked, but this check ran on one thread: ${why}. A worker defines the model again by importing the files that defined it: define it at the top level of a module (or with a factory called at a module's top level), or name it with the module and export options`;
+}
+
+function exploreHere<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {
   // The timeout counts from `started`: copying huge initial states is part of the check.
   const base = storeFor(options, fingerprinter);
   const identity = identityOf(system, options.view, { properties: task.properties, ...(task.target === undefined ? {} : { target: task.target }) });
@@ -178,7 +223,7 @@ function explore<S>(system: System<S>, task: SearchTask<S>, options: Resolved, f
   identity?.attach((s) => store.find(s));
   const pristine = initialCopies(system);
   const outcome = search(system, identity === undefined ? task : { ...task, sample: identity.sample, met: identity.met }, options, store, started);
-  const stats = statsOf(outcome, store, system.initStates.length);
+  const stats = Object.defineProperty(statsOf(outcome, store, system.initStates.length), 'workers', { value: 1, enumerable: false });
   return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome), ...(identity === undefined ? {} : { identity: identity.noun }) };
 }
 
@@ -191,7 +236,7 @@ function incomplete<S>(run: Run<S>, budget: Budget, options: Resolved): Incomple
 /** A pass, unless a fingerprint collision could have bought it. */
 function passed<S>(run: Run<S>, options: Resolved): CheckResult<S> {
   if (run.stats.collisionProbability > options.maxCollisionProbability) return incomplete(run, 'collisionProbability', options);
-  return seal<S>({ ok: true, kind: 'ok', trace: [], stats: run.stats, coverage: run.coverage });
+  return seal<S>({ ok: true, kind: 'ok', trace: [], stats: run.stats, coverage: run.coverage, ...(run.warning === undefined ? {} : { warnings: [run.warning] }) });
 }
 
 /** The error of a search with its trace (and its culprit, for a mutation). */

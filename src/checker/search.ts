@@ -51,6 +51,8 @@ export interface SearchTask<S> {
   readonly sample?: (state: S) => void;
   /** Called on every state met (initial or successor) with its class id and whether it is new: compares merged states (identity.ts). */
   readonly met?: (state: S, id: number, added: boolean) => void;
+  /** Asked after each level with the next level's size: true ends the search there, as `split`, with that level as `frontier` (parallel/ hands it out). */
+  readonly split?: (depth: number, size: number) => boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export interface SearchObserver {
 }
 
 /** How the loop ended. */
-export type SearchEnd = 'ok' | 'invariant' | 'deadlock' | 'error' | 'incomplete' | 'reached';
+export type SearchEnd = 'ok' | 'invariant' | 'deadlock' | 'error' | 'incomplete' | 'reached' | 'split';
 
 /** What the loop found, before traces and messages are built. */
 export interface SearchOutcome {
@@ -91,6 +93,8 @@ export interface SearchOutcome {
   readonly durationMs: number;
   readonly enabled: Float64Array;
   readonly newStates: Float64Array;
+  /** For `split`: the level the search stopped before, its states and their ids, in order. */
+  readonly frontier?: { readonly states: readonly unknown[]; readonly ids: readonly number[] };
 }
 
 /** Choices remembered per action as already found plain (by position in its iteration). */
@@ -108,43 +112,47 @@ export function search<S>(space: SearchSpace<S>, task: SearchTask<S>, options: S
 }
 
 // A step's verdict inside the loop: go on, or stop (the outcome is in `end`).
-const GO = 0;
-const STOP = 1;
+export const GO = 0;
+export const STOP = 1;
 
-class BreadthFirst<S> {
-  private readonly transitions: readonly Transition<S>[];
-  private readonly properties: readonly Property<S>[];
+/**
+ * The loop and the expansion of one state. parallel/ extends it: the same
+ * `expand`, with successors admitted to a shared table instead of the store.
+ */
+export class BreadthFirst<S> {
+  protected readonly transitions: readonly Transition<S>[];
+  protected readonly properties: readonly Property<S>[];
   private readonly observer: SearchObserver | undefined;
   private readonly maxStates: number;
-  private readonly clock: Deadline;
-  private readonly enabled: Float64Array;
-  private readonly newStates: Float64Array;
+  protected readonly clock: Deadline;
+  protected readonly enabled: Float64Array;
+  protected readonly newStates: Float64Array;
   // Choices must be plain data (they label traces, and liveness tells them apart by value):
   // each is checked once per position in its action's iteration while it stays the same object.
   private readonly checkedChoices: unknown[][];
 
   private next: S[] = [];
   private nextIds: number[] = [];
-  private generated = 0;
-  private depth = 0;
+  protected generated = 0;
+  protected depth = 0;
   private deepest = 0;
-  private truncated = false;
-  private end: SearchOutcome | undefined;
-  private reached: { transition: number; choice: unknown } | undefined;
+  protected truncated = false;
+  protected end: SearchOutcome | undefined;
+  protected reached: { transition: number; choice: unknown } | undefined;
 
   // Where the loop is, for the source of an error.
-  private phase: Phase = Phase.Store;
+  protected phase: Phase = Phase.Store;
   private at = -1;
-  private t = -1;
+  protected t = -1;
   private p = -1;
-  private choice: unknown;
-  private produced: unknown; // the successor being stored, to tell an async action by its Promise
+  protected choice: unknown;
+  protected produced: unknown; // the successor being stored, to tell an async action by its Promise
 
   constructor(
     private readonly space: SearchSpace<S>,
-    private readonly task: SearchTask<S>,
-    private readonly options: SearchOptions,
-    private readonly store: StateStore,
+    protected readonly task: SearchTask<S>,
+    protected readonly options: SearchOptions,
+    protected readonly store: StateStore,
     private readonly started: number,
   ) {
     this.transitions = space.transitions;
@@ -172,6 +180,7 @@ class BreadthFirst<S> {
         this.next = [];
         this.nextIds = [];
         this.depth++;
+        if (frontier.length > 0 && this.task.split?.(this.depth, frontier.length) === true) return this.finish('split', { frontier: { states: frontier, ids } });
       }
       this.observer?.complete();
     } catch (error) {
@@ -198,7 +207,7 @@ class BreadthFirst<S> {
   }
 
   /** Checks one state and fires every enabled transition from it. */
-  private expand(s: S, id: number): number {
+  protected expand(s: S, id: number): number {
     this.at = id;
     this.t = -1;
     if (this.checkProperties(s) === STOP) return STOP;
@@ -307,10 +316,15 @@ class BreadthFirst<S> {
   }
 
   /** Stores a successor; false when the state budget is spent. */
-  private admit(succ: S, parentId: number): boolean {
+  protected admit(succ: S, parentId: number): boolean {
     this.generated++;
     this.produced = succ;
     if (succ === undefined) throw new ContractError('returned undefined; an action must return the next state');
+    return this.place(succ, parentId);
+  }
+
+  /** Stores a successor that is a value (parallel/ claims it in a shared table instead); false when the state budget is spent. */
+  protected place(succ: S, parentId: number): boolean {
     const store = this.store;
     let id: number;
     let added = false;
@@ -364,13 +378,13 @@ class BreadthFirst<S> {
     return this.stop('incomplete', { budget: 'timeout' });
   }
 
-  private stop(kind: SearchEnd, extra: Partial<SearchOutcome> = {}): number {
+  protected stop(kind: SearchEnd, extra: Partial<SearchOutcome> = {}): number {
     if (kind === 'incomplete') this.at = -1;
     this.end = this.finish(kind, extra);
     return STOP;
   }
 
-  private failed(error: unknown): SearchOutcome {
+  protected failed(error: unknown): SearchOutcome {
     const { phase, t, p, choice } = this;
     const errorSource =
       phase === Phase.Observe && this.observer !== undefined ? this.observer.errorSource() : sourceOf(phase, this.transitions[t], choice, this.properties[p], this.task.targetName);

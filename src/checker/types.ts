@@ -63,6 +63,11 @@ export interface CheckStats {
   /** Wall-clock milliseconds. Excluded from snapshots by the serializer. */
   readonly durationMs: number;
   /**
+   * Threads that searched (`CheckOptions.workers`; 1 when the check ran on one).
+   * Not enumerable: results compare equal whatever the number of workers.
+   */
+  readonly workers?: number;
+  /**
    * Estimated probability that two distinct states shared a 64-bit fingerprint
    * and one of them went unexplored (TLC's estimate: states × (generated − states) / 2^64).
    * 0 with `exact: true`.
@@ -278,4 +283,28 @@ export interface CheckOptions {
    * check(model, { view: (s: State) => ({ ...s, history: undefined }) });
    */
   view?: (state: never) => unknown;
+  /**
+   * Threads to search with (`worker_threads`): a level-by-level parallel
+   * breadth-first search with the same counts, verdict and shortest trace as
+   * one thread. Default 1. For large checks (a check under about 20,000 states
+   * runs on one thread anyway). Each worker defines the model again by
+   * importing the files that defined it (define it at the top level of a
+   * module, or through a factory called at the top level of a test file), or
+   * from `module` and `export`. What a worker cannot be given (a model defined
+   * inside a test, a view, symmetry, environments, `exact`, an action as reach
+   * target, liveness) runs on one thread; a passing result then says why in
+   * `warnings`. `stats.workers` (not enumerable) tells how many searched.
+   *
+   * @example
+   * check(twoPhase, { workers: 2, maxStates: 5_000_000 });
+   * expect(model).toSatisfyInvariants({ workers: 4 });
+   * check(model, { workers: 2, module: new URL('./models.ts', import.meta.url), export: 'twoPhase', args: [8] });
+   */
+  workers?: number;
+  /** For `workers`: the module (an absolute path or a URL) a worker imports to define the model; with `export`. */
+  module?: string | URL;
+  /** For `workers`: the export of `module` that is the model, or a factory called with `args`. Default 'default'. */
+  export?: string;
+  /** For `workers`: the arguments of the factory `export` names (structured-cloneable). */
+  args?: readonly unknown[];
 }

@@ -2,6 +2,7 @@ import { describe, normalizeActions } from './action.js';
 import { ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
 import { normalizeLiveness } from './liveness.js';
+import { captureSite, collectModel, type PendingSite } from './definition-site.js';
 import { canonicalKey, describeNonPlainData } from './plain-data.js';
 import type { ActionLabel, Invariant, LivenessProperty, Model, ModelSpec, Property, Transition } from './types.js';
 
@@ -70,6 +71,8 @@ export function defineModel<S, C = Record<string, unknown>>(spec: ModelSpec<S, C
     throw new ModelDefinitionError(`${where}: symmetry must be a function (state) => representative, as permutations({ ids, permute }) returns, got ${describe(spec.symmetry)}`);
   }
   const liveness = normalizeLiveness(spec.liveness, transitions, where);
+  // Where it is defined, for a worker thread to define it again (checker/parallel).
+  const site = captureSite(name);
   const parts: ModelParts<S> = Object.freeze({
     initStates: Object.freeze(initStates),
     transitions: Object.freeze(transitions),
@@ -78,11 +81,13 @@ export function defineModel<S, C = Record<string, unknown>>(spec: ModelSpec<S, C
     liveness: Object.freeze(liveness),
     ...(spec.symmetry === undefined ? {} : { symmetry: spec.symmetry }),
     written: Object.freeze(initStates.map(canonicalKey)),
+    site,
   });
   // The parts behind a registered symbol, not enumerable: a model prints as its kind
   // and name, and the CommonJS and ES module builds read the same parts.
   const model = { kind: 'kripke/model' as const, name };
   Object.defineProperty(model, PARTS, { value: parts });
+  collectModel(site, model);
   return Object.freeze(model) as Model<S, ActionLabel<C>>;
 }
 
@@ -104,6 +109,8 @@ export interface ModelParts<S> {
   readonly symmetry?: (state: S) => S;
   /** The initial states as defined, by canonical key: a check refuses a model whose initial states changed since. */
   readonly written: readonly string[];
+  /** Where it was defined, for a worker thread (model/definition-site.ts). */
+  readonly site?: PendingSite;
 }
 
 /**

@@ -121,6 +121,12 @@ export class FingerprintStore implements StateStore {
     return this.parents.get(id);
   }
 
+  /** The fingerprint stored under `id`, into out[0] and out[1] (a parallel search copies the first levels out). */
+  fingerprintOf(id: number, out: Int32Array): void {
+    out[0] = this.laneA.get(id);
+    out[1] = this.laneB.get(id);
+  }
+
   bytes(): number {
     return this.table.byteLength + this.laneA.bytes() + this.laneB.bytes() + this.parents.bytes();
   }

@@ -1,0 +1,264 @@
+/**
+ * The main thread's side of a parallel search (`CheckOptions.workers`). It
+ * decides whether the check can run in workers (a model they can define
+ * again, a task they can be given as data), starts them on `worker_threads`,
+ * blocks in `Atomics.wait` until they are done (a check is synchronous), and
+ * turns what they wrote in shared memory into the outcome and store the
+ * one-worker search would have left: the same counts, the same ids and
+ * parents, so the same traces. A worker that fails, exits or hangs never
+ * hangs the check: the main thread's waits are bounded, and the check falls
+ * back to one worker with a warning saying why.
+ */
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { partsOf } from '../../model/define-model.js';
+import { siteOf } from '../../model/definition-site.js';
+import { now } from '../clock.js';
+import { traceTo } from '../counterexample.js';
+import type { Resolved } from '../options.js';
+import { BreadthFirst, STOP, type SearchOutcome, type SearchTask } from '../search.js';
+import { fingerprint64 } from '../store/fingerprint.js';
+import { RECORD, RecordStore } from '../store/record-store.js';
+import { FINGERPRINT_STORE_CAPACITY, type StateStore } from '../store/state-store.js';
+import type { System } from '../system.js';
+import { bootCode, HOOKS_URL } from './boot.js';
+import { toURL } from './load-model.js';
+import { abort, ABORT_MAIN, C, CONTROL_WORDS, KINDS, MAX_WORKERS, MESSAGE_BYTES, PER_WORKER, readMessage, slot, W as F, WORKER_BASE, type Recipe, type TaskSpec, type WorkerData } from './protocol.js';
+import { ENTRY, growable } from './shared-table.js';
+
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment
+// @ts-ignore: import.meta is ES-module-only; the CommonJS build replaces it with __filename (scripts/build.mjs)
+const moduleUrl: string = import.meta.url;
+
+/**
+ * Tuning, for tests and benchmarks (kripke/internal): below `minStates` a
+ * check runs on one thread; workers split the level that reaches `splitAt`
+ * states per worker; the table has `tableSlack` entries per state expected.
+ */
+export const parallelTuning = { minStates: 20_000, splitAt: 4_096, tableSlack: 2 };
+
+/** The last parallel search, for benchmarks (kripke/internal): states each worker expanded, milliseconds until every worker had defined the model. */
+export const lastParallelRun: { expanded: number[]; readyMs: number } = { expanded: [], readyMs: 0 };
+
+/** How long workers may take to define the model before the check gives up on them. */
+const LOAD_LIMIT_MS = 60_000;
+/** Past the timeout, how long the main thread waits for workers to notice it. */
+const GRACE_MS = 2_000;
+
+/** What a parallel search left: the outcome and store, or why it could not run (the caller searches with one worker). */
+export type ParallelResult = { readonly outcome: SearchOutcome; readonly store: StateStore; readonly workers: number; readonly expanded: readonly number[] } | { readonly fallback: string };
+
+/** The search as the workers are given it: the task's properties by index in the system. */
+export interface ParallelTask<S> {
+  readonly task: SearchTask<S>;
+  readonly spec: TaskSpec;
+}
+
+/**
+ * Why a check cannot run in workers, or undefined when it can.
+ *
+ * @example
+ * whyNotParallel(system, task, options); // 'the view option is a function, which a worker cannot be given'
+ */
+export function whyNotParallel<S>(system: System<S>, task: SearchTask<S>, options: Resolved, injected: boolean): string | undefined {
+  if (options.view !== undefined) return 'the view option is a function, which a worker thread cannot be given';
+  if (system.symmetry !== undefined) return "the model's symmetry is not searched in parallel";
+  if (options.exact) return 'exact: true keeps whole states, which workers do not share';
+  if (options.fingerprintBits === 128) return 'fingerprintBits: 128 is not searched in parallel';
+  if (system.environments.length > 0) return 'environments are not searched in parallel yet';
+  if (task.firing !== undefined || task.offered !== undefined) return 'an action as reach target is not searched in parallel';
+  if (injected) return 'a test fingerprinter is in use';
+  if (task.target !== undefined && /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(task.target))) return 'the reach target is a built-in function';
+  return undefined;
+}
+
+/** How workers can define the model, or why they cannot. */
+export function recipeFor<S>(system: System<S>, options: Resolved): Recipe | string {
+  if (options.module !== undefined) {
+    return { kind: 'module', url: toURL(String(options.module)), export: options.export ?? 'default', ...(options.args === undefined ? {} : { args: options.args }) };
+  }
+  const pending = partsOf(system.model).site;
+  const site = pending === undefined ? null : siteOf(pending);
+  if (site === null) return 'no file of yours is on the stack where the model was defined';
+  const missing = site.files.find((f) => !existsSync(f));
+  if (missing !== undefined) return `the model was defined in ${missing}, which is not a file a worker can import`;
+  return { kind: 'site', name: system.name, files: site.files, ordinal: site.ordinal };
+}
+
+/**
+ * Runs the search on `workers` threads.
+ *
+ * @example
+ * const r = searchInParallel(system, { task, spec }, recipe, options, 2, now(), pristine);
+ * if ('fallback' in r) console.log(r.fallback);
+ */
+export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, recipe: Recipe, options: Resolved, workers: number, started: number, pristine: readonly S[]): ParallelResult {
+  const n = Math.min(workers, MAX_WORKERS);
+  const T = system.transitions.length;
+  const cap = Math.min(options.maxStates, FINGERPRINT_STORE_CAPACITY);
+  const shared = {
+    control: new SharedArrayBuffer(CONTROL_WORDS * 4),
+    counts: new SharedArrayBuffer(n * (2 * T + 1) * 8),
+    messages: new SharedArrayBuffer(n * MESSAGE_BYTES),
+    // Virtual memory only: a level may meet more states than maxStates before it is cut.
+    table: growable(ENTRY * 4, 2 ** 31),
+    records: growable(0, Math.min(cap + 1, 2 ** 27) * RECORD * 4),
+    levelCounts: growable(0, Math.min(cap + 1, 2 ** 27) * 4),
+  };
+  const ctrl = new Int32Array(shared.control);
+  const base = {
+    workers: n,
+    ...shared,
+    recipe,
+    task: work.spec,
+    options: { maxStates: options.maxStates, maxDepth: options.maxDepth, timeout: options.timeout, started },
+    startedEpoch: performance.timeOrigin + started,
+    identity: identityOf(system),
+    splitAt: parallelTuning.splitAt * n,
+    tableSlack: parallelTuning.tableSlack,
+  };
+  const threads: Worker[] = [];
+  try {
+    for (let index = 0; index < n; index++) threads.push(start({ ...base, index }));
+    const waited = wait(ctrl, n, started, options.timeout);
+    if (waited !== undefined) return { fallback: waited === 'failed' ? failure(ctrl, shared.messages, n) : waited };
+  } finally {
+    for (const t of threads) void t.terminate();
+  }
+  return assemble(system, work.task, ctrl, shared, n, T, started, pristine);
+}
+
+function start(data: WorkerData): Worker {
+  const numbers = { WORKER_BASE, PER_WORKER, MESSAGE_BYTES, FAILED: F.FAILED, EXITED: F.EXITED, FINISHED: F.FINISHED, ABORT: C.ABORT, GENERATION: C.GENERATION, DONE: C.DONE };
+  const ext = /\.[cm]?[jt]s$/.exec(moduleUrl)?.[0] ?? '.js';
+  const url = moduleUrl.startsWith('file:') ? moduleUrl : toURL(moduleUrl);
+  const entry = new URL(`./worker-main${ext}`, url).href;
+  const worker = new Worker(bootCode(numbers), { eval: true, workerData: { ...data, entry, hooks: HOOKS_URL }, execArgv: [], stdout: false, stderr: false });
+  worker.unref();
+  return worker;
+}
+
+/** Blocks until every worker is done: undefined then, 'failed' when one failed or exited, or why the wait gave up. */
+function wait(ctrl: Int32Array, n: number, started: number, timeout: number): string | undefined {
+  const from = now();
+  const loadBy = from + LOAD_LIMIT_MS;
+  const doneBy = started + timeout + GRACE_MS;
+  lastParallelRun.readyMs = 0;
+  for (;;) {
+    const done = Atomics.load(ctrl, C.DONE);
+    if (lastParallelRun.readyMs === 0 && Atomics.load(ctrl, C.READY) === n) lastParallelRun.readyMs = now() - from;
+    if (done === n) return undefined;
+    if (Atomics.load(ctrl, C.ABORT) !== 0) return 'failed';
+    const t = now();
+    if (Atomics.load(ctrl, C.READY) < n && t > loadBy) {
+      abort(ctrl, ABORT_MAIN);
+      return `the workers did not define the model within ${LOAD_LIMIT_MS / 1000} s`;
+    }
+    if (t > doneBy) {
+      abort(ctrl, ABORT_MAIN);
+      return 'the workers did not stop at the timeout (user code that never returns?)';
+    }
+    Atomics.wait(ctrl, C.DONE, done, lastParallelRun.readyMs === 0 ? 5 : 50);
+  }
+}
+
+/** Why the workers failed, from the first message one left. */
+function failure(ctrl: Int32Array, messages: SharedArrayBuffer, n: number): string {
+  const bytes = new Uint8Array(messages);
+  for (let w = 0; w < n; w++) {
+    if (Atomics.load(ctrl, slot(w, F.FAILED)) === 0) continue;
+    const text = readMessage(bytes, w).split('\n')[0].replace(/^Error: /, '');
+    const loaded = Atomics.load(ctrl, slot(w, F.LOADED)) === 1;
+    return loaded ? `a worker thread failed (${text})` : `the model could not be defined again in a worker thread (${text})`;
+  }
+  return 'a worker thread stopped';
+}
+
+function identityOf<S>(system: System<S>): WorkerData['identity'] {
+  const parts = partsOf(system.model);
+  const fp = new Int32Array(2);
+  return {
+    name: system.name,
+    actions: parts.transitions.map((t) => t.label),
+    invariants: parts.invariants.map((p) => p.name),
+    initial: parts.initStates.flatMap((s) => {
+      fingerprint64.of(s, fp);
+      return [fp[0], fp[1]];
+    }),
+  };
+}
+
+/** The outcome and store from shared memory; for an error, its details from expanding the state again here. */
+function assemble<S>(
+  system: System<S>,
+  task: SearchTask<S>,
+  ctrl: Int32Array,
+  shared: { counts: SharedArrayBuffer; records: SharedArrayBuffer },
+  n: number,
+  T: number,
+  started: number,
+  pristine: readonly S[],
+): ParallelResult {
+  const counts = new Float64Array(shared.counts);
+  const enabled = new Float64Array(T);
+  const newStates = new Float64Array(T);
+  let transitions = 0;
+  let counted = 0;
+  let truncated = false;
+  const expanded: number[] = [];
+  for (let w = 0; w < n; w++) {
+    const at = w * (2 * T + 1);
+    for (let t = 0; t < T; t++) {
+      enabled[t] += counts[at + t];
+      newStates[t] += counts[at + T + t];
+    }
+    transitions += counts[at + 2 * T];
+    counted += Atomics.load(ctrl, slot(w, F.COUNTED));
+    truncated ||= Atomics.load(ctrl, slot(w, F.TRUNCATED)) === 1;
+    expanded.push(Atomics.load(ctrl, slot(w, F.EXPANDED)));
+  }
+  lastParallelRun.expanded = expanded;
+  const split = Atomics.load(ctrl, C.SPLIT) === 1;
+  const states = Atomics.load(ctrl, C.STATES) + (split ? counted : 0);
+  const depth = split && counted > 0 ? Atomics.load(ctrl, C.LEVELS) + 1 : Atomics.load(ctrl, C.DEPTH);
+  let kind = KINDS[Atomics.load(ctrl, C.KIND) - 1];
+  if (kind === 'ok' && split && truncated) kind = 'maxDepth';
+  const at = Atomics.load(ctrl, C.AT);
+  const store = new RecordStore(new Int32Array(shared.records), states);
+  const common = { at, states, transitions, depth, durationMs: now() - started, enabled, newStates };
+  const property = Atomics.load(ctrl, C.PROPERTY);
+  const outcome: SearchOutcome = ['timeout', 'maxStates', 'maxDepth'].includes(kind)
+    ? { ...common, kind: 'incomplete', at: -1, budget: kind as 'timeout' | 'maxStates' | 'maxDepth' }
+    : { ...common, kind: kind as SearchOutcome['kind'], ...(kind === 'invariant' ? { property: task.properties[property] as SearchOutcome['property'] } : {}) };
+  if (outcome.kind !== 'error') return { outcome, store, workers: split ? n : 1, expanded };
+  const details = expandAgain(system, task, store, at, pristine);
+  if (details === undefined || details.kind !== 'error') return { fallback: 'the state where a worker met an error behaved differently when expanded again' };
+  const { error, errorSource, transition, choice } = details;
+  return { outcome: { ...outcome, error, errorSource, ...(transition === undefined ? {} : { transition, choice }) }, store, workers: split ? n : 1, expanded };
+}
+
+/** Expands state `id` once more, here, as the search did: the error it stops with (the worker's own error object stays in the worker). */
+function expandAgain<S>(system: System<S>, task: SearchTask<S>, store: StateStore, id: number, pristine: readonly S[]): SearchOutcome | undefined {
+  const rebuilt = traceTo(system, pristine, store, id);
+  if ('failure' in rebuilt) return undefined;
+  const state = rebuilt.trace[rebuilt.trace.length - 1].state;
+  return new ExpandOnce(system, task, { maxStates: Infinity, maxDepth: Infinity, timeout: Infinity }, store, now()).once(state, id);
+}
+
+/** The search's own expansion of one state, successors fingerprinted and dropped. */
+class ExpandOnce<S> extends BreadthFirst<S> {
+  private readonly fp = new Int32Array(2);
+
+  protected override place(succ: S): boolean {
+    fingerprint64.of(succ, this.fp);
+    return true;
+  }
+
+  once(state: S, id: number): SearchOutcome | undefined {
+    try {
+      return this.expand(state, id) === STOP ? this.end : undefined;
+    } catch (error) {
+      return this.failed(error);
+    }
+  }
+}

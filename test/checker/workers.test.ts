@@ -1,0 +1,200 @@
+/**
+ * CheckOptions.workers: the parallel search gives the one-worker search's
+ * answer exactly (verdict, figures, coverage, the very trace), with known
+ * answers, at every kind of stop, for models defined at a module's top level
+ * (the worker imports this file) or named by module and export; and falls back
+ * to one thread, saying why, when a worker cannot define the model.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { check, defineModel, type CheckOptions, type CheckResult, type Model } from '../../src/index.js';
+import { ask, compose, resolveOptions } from '../../src/internal.js';
+import { parallelTuning } from '../../src/checker/parallel/coordinator.js';
+import { twoPhase } from '../../bench/models/two-phase.mjs';
+import { dieHard } from '../known-models/die-hard.js';
+import { hanoi } from '../known-models/hanoi.js';
+import { grid } from '../support/worker-models.js';
+
+const tp3 = defineModel(twoPhase(3).spec);
+const tp5 = defineModel(twoPhase(5).spec);
+const jugs = dieHard();
+const hanoi6 = hanoi(6);
+const hanoi6Goal = hanoi(6, { goal: true });
+const plain = grid(24, { corner: false });
+const bounded = grid(24, { bound: 30, corner: false });
+const stuck = grid(12);
+const throwing = grid(24, { throwsAt: [9, 11], corner: false });
+const mutating = grid(24, { mutatesAt: [10, 13], corner: false });
+
+const saved = { ...parallelTuning };
+beforeAll(() => {
+  // Small models, searched by workers all the same: no one-thread shortcut, split at the second level.
+  parallelTuning.minStates = 0;
+  parallelTuning.splitAt = 1;
+});
+afterAll(() => {
+  Object.assign(parallelTuning, saved);
+});
+
+/** A result as data, with what toEqual skips: the duration left out, each step's name and choice in. */
+function plainOf(r: CheckResult<unknown>): unknown {
+  const { durationMs: _d, ...stats } = r.stats;
+  return { ...r, stats, trace: r.trace.map((s) => ({ ...s, name: s.name, choice: s.choice })), text: String(r) };
+}
+
+/** Checks with 1 and `workers` workers: the same result, and the workers really searched (unless it ended before the first levels split). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function same(model: Model<any>, options: CheckOptions, workers = 2, split = true): CheckResult<unknown> {
+  const one = check(model, options) as CheckResult<unknown>;
+  const many = check(model, { ...options, workers }) as CheckResult<unknown>;
+  expect(many.warnings).toBeUndefined();
+  expect(plainOf(many)).toEqual(plainOf(one));
+  expect(many.stats.workers).toBe(split ? workers : 1);
+  expect(one.stats.workers).toBe(1);
+  return many;
+}
+
+describe('workers: known answers', () => {
+  it('TwoPhase(3) has 288 states and TwoPhase(5) 8,832, with 2 and 3 workers', () => {
+    expect(same(tp3, { deadlock: false }).stats.states).toBe(288);
+    expect(same(tp5, { deadlock: false }, 2).stats.states).toBe(8_832);
+    expect(same(tp5, { deadlock: false }, 3).stats).toMatchObject({ states: 8_832, transitions: 58_145 });
+  });
+
+  it('Die Hard: the big jug holds 4 after 6 steps', () => {
+    const r = same(jugs, {}, 2);
+    expect(r.kind).toBe('invariant');
+    expect(r.trace).toHaveLength(7);
+    same(jugs, {}, 3);
+  });
+
+  it('Hanoi(6): 3^6 states, and the shortest solution takes 2^6 − 1 moves (an invariant and a reach query)', () => {
+    expect(same(hanoi6, {}).stats.states).toBe(729);
+    expect(same(hanoi6Goal, {}, 3).trace).toHaveLength(64);
+    const reach = (workers: number) => ask(compose(hanoi6), { kind: 'reach', state: (s) => s.pegs[2].length === 6 }, resolveOptions({ workers }, 'test'));
+    const one = reach(1);
+    const two = reach(2);
+    expect(one.kind).toBe('reached');
+    expect(two.stats.workers).toBe(2);
+    expect(plainOf(two as CheckResult<unknown>)).toEqual(plainOf(one as CheckResult<unknown>));
+    expect(two.kind === 'reached' && two.trace).toHaveLength(64);
+  });
+});
+
+describe('workers: every kind of stop, as one worker stops', () => {
+  it('a whole grid, and an invariant broken where many states of the level break it', () => {
+    expect(same(plain, {}).kind).toBe('ok');
+    expect(same(bounded, {}).kind).toBe('invariant');
+    same(bounded, {}, 3);
+  });
+
+  it('a deadlock', () => {
+    expect(same(stuck, {}).kind).toBe('deadlock');
+  });
+
+  it('an action that throws, and one that mutates its input', () => {
+    const thrown = same(throwing, {});
+    expect(thrown.kind).toBe('error');
+    expect(String(thrown.error)).toContain('no hop from 9,11');
+    const mutated = same(mutating, {}, 3);
+    expect(mutated.kind).toBe('error');
+    expect(mutated.errorSource).toMatchObject({ kind: 'action' });
+  });
+
+  it('maxStates cuts at the same successor', () => {
+    for (const maxStates of [5, 17, 100, 333, 1_000, 2_500]) {
+      // At 5 states the search stops in the first levels, which every worker searches alike, before they split.
+      const r = same(plain, { maxStates }, 2, maxStates > 5);
+      expect(r).toMatchObject({ kind: 'incomplete', budget: 'maxStates' });
+      expect(r.stats.states).toBe(maxStates);
+    }
+    same(bounded, { maxStates: 700 }, 3);
+  });
+
+  it('a table that fills mid-level grows and the level is searched again, with the same result', () => {
+    parallelTuning.tableSlack = 0.3;
+    try {
+      same(plain, {});
+      same(bounded, {}, 3);
+      same(plain, { maxStates: 1_500 });
+    } finally {
+      parallelTuning.tableSlack = saved.tableSlack;
+    }
+  });
+
+  it('maxDepth cuts at the same level', () => {
+    for (const maxDepth of [1, 4, 9]) expect(same(plain, { maxDepth }).kind).toBe('incomplete');
+    same(stuck, { maxDepth: 30 });
+  });
+});
+
+describe('workers: options and fallback', () => {
+  it('a model defined inside a test runs on one thread, with the same result and a warning saying why', () => {
+    const local = defineModel({ name: 'local', init: { n: 0 }, actions: { inc: { enabled: (s) => s.n < 40, apply: (s) => ({ n: s.n + 1 }) } } });
+    const one = check(local, { deadlock: false });
+    const two = check(local, { deadlock: false, workers: 2 });
+    expect(two.stats.workers).toBe(1);
+    expect(two.warnings).toEqual([expect.stringMatching(/^workers: 2 was asked, but this check ran on one thread: the model could not be defined again in a worker thread \(.*local.*\)\. .*define it at the top level of a module/)]);
+    const { warnings: _w, ...rest } = two;
+    expect(plainOf(rest as CheckResult<unknown>)).toEqual({ ...(plainOf(one) as object), text: expect.any(String) });
+  });
+
+  it('a view runs on one thread, with the warning', () => {
+    const r = check(plain, { workers: 2, view: (s: { x: number; y: number }) => ({ x: s.x, y: s.y }) });
+    expect(r.stats.workers).toBe(1);
+    expect(r.warnings?.[0]).toContain('the view option is a function');
+  });
+
+  it('module and export name a factory, its args given', () => {
+    const r = check(grid(20, { corner: false }), { workers: 2, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [20, { corner: false }] });
+    expect(r.stats.workers).toBe(2);
+    expect(plainOf(r)).toEqual(plainOf(check(grid(20, { corner: false }))));
+  });
+
+  it('a model the module defines otherwise is refused by the worker, and the check runs on one thread', () => {
+    const r = check(grid(20, { corner: false }), { workers: 2, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [21, { corner: false }] });
+    expect(r.stats.workers).toBe(1);
+    expect(r.warnings?.[0]).toContain('is not the one checked');
+  });
+
+  it('a worker that exits while it defines the model does not hang the check: one thread, the same result, the warning', () => {
+    // Not imported here: a worker importing this file would exit too.
+    const exiting = grid(16, { corner: false });
+    const r = check(exiting, { workers: 2, module: new URL('../support/worker-exits.ts', import.meta.url), export: 'exiting' });
+    expect(r.stats.workers).toBe(1);
+    expect(r.warnings?.[0]).toContain('the worker exited before it finished');
+    expect(r.stats.states).toBe(check(exiting).stats.states);
+  });
+
+  it('a timeout in the workers ends the check incomplete, as on one thread', () => {
+    expect(check(plain, { workers: 2, timeout: 1 })).toMatchObject({ kind: 'incomplete', budget: 'timeout' });
+  });
+
+  it('a small check runs on one thread without a word', () => {
+    parallelTuning.minStates = 1_000;
+    try {
+      const r = check(tp3, { deadlock: false, workers: 2 });
+      expect(r.stats.workers).toBe(1);
+      expect(r.warnings).toBeUndefined();
+    } finally {
+      parallelTuning.minStates = 0;
+    }
+  });
+
+  it('refuses a workers value that is not an integer from 1 to 64, naming the option', () => {
+    for (const bad of [0, 1.5, -2, 65, '2', NaN]) {
+      expect(() => check(tp3, { workers: bad as number })).toThrow(/check: workers must be an integer from 1 to 64/);
+    }
+    expect(() => check(tp3, { export: 'x' })).toThrow(/give module too/);
+  });
+
+  it('KRIPKE_WORKERS sets the default', () => {
+    vi.stubEnv('KRIPKE_WORKERS', '2');
+    try {
+      expect(check(tp3, { deadlock: false }).stats.workers).toBe(2);
+      vi.stubEnv('KRIPKE_WORKERS', 'two');
+      expect(() => check(tp3)).toThrow(/KRIPKE_WORKERS must be a positive integer/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Models for the parallel search's tests that workers define again from this
+ * module (`CheckOptions.module` and `export`): a random model from its plan,
+ * and a grid whose size and flaws are arguments.
+ */
+import { defineModel, type Model } from '../../src/index.js';
+import { modelOf, type Plan, type Rendered } from './random-models.js';
+
+/** The random model of a plan (test/support/random-models.ts). */
+export function random(plan: Plan): Model<Rendered> {
+  return modelOf(plan);
+}
+
+export interface Cell {
+  readonly x: number;
+  readonly y: number;
+  readonly trail: readonly number[];
+}
+
+/** What can go wrong in a grid, and where. */
+export interface GridFlaws {
+  /** The invariant x + y < bound. */
+  readonly bound?: number;
+  /** `hop` throws here. */
+  readonly throwsAt?: readonly [number, number];
+  /** `hop` mutates its input here. */
+  readonly mutatesAt?: readonly [number, number];
+  /** No action is enabled at the far corner (a deadlock) unless false. */
+  readonly corner?: boolean;
+}
+
+/**
+ * An n × n grid walked right, up and by hops of 1 to 3 (wrapping), with a
+ * short trail of the last moves so that states meet from many parents.
+ */
+export function grid(n: number, flaws: GridFlaws = {}): Model<Cell> {
+  const at = (s: Cell, p: readonly [number, number] | undefined) => p !== undefined && s.x === p[0] && s.y === p[1];
+  const step = (s: Cell, x: number, y: number, move: number): Cell => ({ x, y, trail: [...s.trail, move].slice(-2) });
+  const corner = (s: Cell) => flaws.corner !== false && s.x === n - 1 && s.y === n - 1;
+  return defineModel<Cell>({
+    name: `grid(${n})`,
+    init: { x: 0, y: 0, trail: [] },
+    actions: {
+      right: { enabled: (s) => !corner(s) && s.x < n - 1, apply: (s) => step(s, s.x + 1, s.y, 0) },
+      up: { enabled: (s) => !corner(s) && s.y < n - 1, apply: (s) => step(s, s.x, s.y + 1, 1) },
+      hop: {
+        choices: () => [1, 2, 3],
+        enabled: (s) => !corner(s),
+        apply: (s, d: number) => {
+          if (at(s, flaws.throwsAt)) throw new Error(`no hop from ${s.x},${s.y}`);
+          if (at(s, flaws.mutatesAt)) (s as { x: number }).x = 0;
+          return step(s, (s.x + d) % n, (s.y + d * 2) % n, 2 + d);
+        },
+      },
+    },
+    invariants: flaws.bound === undefined ? {} : { bounded: (s) => s.x + s.y < flaws.bound! },
+  });
+}
