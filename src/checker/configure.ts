@@ -29,7 +29,7 @@ export interface Configuration extends CheckOptions {
 
 let current: Readonly<Configuration> = Object.freeze({});
 
-const CHECK_KEYS = ['deadlock', 'maxStates', 'maxDepth', 'timeout', 'exact', 'maxCollisionProbability'] as const;
+const CHECK_KEYS = ['deadlock', 'maxStates', 'maxDepth', 'timeout', 'exact', 'maxCollisionProbability', 'mutationCheck'] as const;
 const KEYS: readonly string[] = [...CHECK_KEYS, 'artifacts', 'deadActions'];
 
 /**
@@ -80,13 +80,16 @@ function envNumber(env: Env, name: string, integer: boolean): number | undefined
   return value;
 }
 
-/** `KRIPKE_MAX_STATES` and `KRIPKE_TIMEOUT`, read now (a bad value is an error naming the variable). */
+/** `KRIPKE_MAX_STATES`, `KRIPKE_TIMEOUT` and `KRIPKE_MUTATION_CHECK`, read now (a bad value is an error naming the variable). */
 export function envCheckOptions(env: Env = process.env): CheckOptions {
-  const out: { maxStates?: number; timeout?: number } = {};
+  const out: { maxStates?: number; timeout?: number; mutationCheck?: 'strict' | 'sampled' } = {};
   const maxStates = envNumber(env, 'KRIPKE_MAX_STATES', true);
   const timeout = envNumber(env, 'KRIPKE_TIMEOUT', false);
   if (maxStates !== undefined) out.maxStates = maxStates;
   if (timeout !== undefined) out.timeout = timeout;
+  const mutation = env.KRIPKE_MUTATION_CHECK?.trim();
+  if (mutation === 'strict' || mutation === 'sampled') out.mutationCheck = mutation;
+  else if (mutation !== undefined && mutation !== '') throw new ModelDefinitionError(`KRIPKE_MUTATION_CHECK must be strict or sampled, got ${JSON.stringify(env.KRIPKE_MUTATION_CHECK)}`);
   return out;
 }
 
