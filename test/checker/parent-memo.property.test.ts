@@ -19,6 +19,9 @@ const seed = Number(process.env.KRIPKE_PROPERTY_SEED ?? 20261126);
 const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.KRIPKE_PROPERTY_RUNS ?? 1)));
 const params = (numRuns: number) => ({ seed, numRuns: runs(numRuns), endOnFailure: false });
 
+/** The state whose successors are hashed next (null: none, the memo let go). */
+const expanding = (parent: unknown): void => fingerprint64.expanding?.(parent);
+
 /** The fingerprint as text, or the refusal (its class and path). */
 function outcome(v: unknown, anew: boolean): string {
   const out = new Int32Array(2);
@@ -91,11 +94,11 @@ describe('the parent memo agrees with hashing afresh', () => {
   it('on successors that share values with their parent', () => {
     fc.assert(
       fc.property(parents, fc.array(shapes(2), { minLength: 1, maxLength: 6 }), fc.integer(), fc.boolean(), (shape, pool, s, flaws) => {
-        fingerprint64.expanding(null); // the memo's window starts over: it is not resting
+        expanding(null); // the memo's window starts over: it is not resting
         const r = random(s);
         const parent = respell(build(shape), spellings(s, ['plain', 'reorder', 'undefined-key'])) as object;
         const before = outcome(parent, true);
-        fingerprint64.expanding(parent);
+        expanding(parent);
         const seen = new Map<string, unknown>();
         for (let n = 0; n < 8; n++) {
           const succ = successor(parent, pool, r, flaws);
@@ -107,7 +110,7 @@ describe('the parent memo agrees with hashing afresh', () => {
             seen.set(memo, succ);
           }
         }
-        fingerprint64.expanding(null);
+        expanding(null);
         expect(outcome(parent, true)).toBe(before);
       }),
       params(3000),
@@ -117,10 +120,10 @@ describe('the parent memo agrees with hashing afresh', () => {
   it('when rows of records are shared, replaced and reordered (Hanoi, process lists)', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.integer(), (pegs, s) => {
-        fingerprint64.expanding(null);
+        expanding(null);
         const r = random(s);
         const parent = { pegs: pegs.map((p) => [...p]), procs: pegs.map((p, i) => ({ id: i, pc: p.length })) };
-        fingerprint64.expanding(parent);
+        expanding(parent);
         for (let n = 0; n < 6; n++) {
           const from = r() % parent.pegs.length;
           const to = r() % parent.pegs.length;
