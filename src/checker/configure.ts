@@ -29,7 +29,7 @@ export interface Configuration extends CheckOptions {
 
 let current: Readonly<Configuration> = Object.freeze({});
 
-const CHECK_KEYS = ['deadlock', 'maxStates', 'maxDepth', 'timeout', 'exact', 'maxCollisionProbability', 'workers'] as const;
+const CHECK_KEYS = ['deadlock', 'maxStates', 'maxDepth', 'timeout', 'exact', 'maxCollisionProbability', 'workers', 'mutationCheck'] as const;
 const KEYS: readonly string[] = [...CHECK_KEYS, 'artifacts', 'deadActions'];
 
 /**
@@ -80,15 +80,18 @@ function envNumber(env: Env, name: string, integer: boolean): number | undefined
   return value;
 }
 
-/** `KRIPKE_MAX_STATES`, `KRIPKE_TIMEOUT` and `KRIPKE_WORKERS`, read now (a bad value is an error naming the variable). */
+/** `KRIPKE_MAX_STATES`, `KRIPKE_TIMEOUT`, `KRIPKE_WORKERS` and `KRIPKE_MUTATION_CHECK`, read now (a bad value is an error naming the variable). */
 export function envCheckOptions(env: Env = process.env): CheckOptions {
-  const out: { maxStates?: number; timeout?: number; workers?: number } = {};
+  const out: { maxStates?: number; timeout?: number; workers?: number; mutationCheck?: 'strict' | 'sampled' } = {};
   const maxStates = envNumber(env, 'KRIPKE_MAX_STATES', true);
   const timeout = envNumber(env, 'KRIPKE_TIMEOUT', false);
   const workers = envNumber(env, 'KRIPKE_WORKERS', true);
   if (maxStates !== undefined) out.maxStates = maxStates;
   if (timeout !== undefined) out.timeout = timeout;
   if (workers !== undefined) out.workers = workers;
+  const mutation = env.KRIPKE_MUTATION_CHECK?.trim();
+  if (mutation === 'strict' || mutation === 'sampled') out.mutationCheck = mutation;
+  else if (mutation !== undefined && mutation !== '') throw new ModelDefinitionError(`KRIPKE_MUTATION_CHECK must be strict or sampled, got ${JSON.stringify(env.KRIPKE_MUTATION_CHECK)}`);
   return out;
 }
 

@@ -6,6 +6,7 @@
 import { describe } from '../model/action.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import { budgetFactor, configuredCheckOptions, envCheckOptions } from './configure.js';
+import type { MutationCheck } from './mutation-audit.js';
 import type { SearchOptions } from './search.js';
 import type { Budget, CheckOptions } from './types.js';
 
@@ -22,6 +23,7 @@ export const DEFAULT_OPTIONS = Object.freeze({
   exact: false,
   maxCollisionProbability: 1e-5,
   fingerprintBits: 64,
+  mutationCheck: 'strict',
 });
 
 /** Options with no default value. */
@@ -34,6 +36,7 @@ export type Resolved = SearchOptions & {
   readonly exact: boolean;
   readonly maxCollisionProbability: number;
   readonly fingerprintBits: 64 | 128;
+  readonly mutationCheck: MutationCheck;
   /** Identity by a projection (CheckOptions.view). */
   readonly view?: (state: unknown) => unknown;
   /** Threads to search with (CheckOptions.workers); 1 when absent. */
@@ -92,6 +95,7 @@ export function resolveOptions(options: CheckOptions | undefined, where: string,
     throw new ModelDefinitionError(`${where}: maxCollisionProbability must be a number from 0 to 1, got ${describe(p)}`);
   }
   if (r.fingerprintBits !== 64 && r.fingerprintBits !== 128) throw new ModelDefinitionError(`${where}: fingerprintBits must be 64 or 128, got ${describe(r.fingerprintBits)}`);
+  if (r.mutationCheck !== 'strict' && r.mutationCheck !== 'sampled') throw new ModelDefinitionError(`${where}: mutationCheck must be 'strict' or 'sampled', got ${describe(r.mutationCheck)}`);
   if (r.view !== undefined && typeof r.view !== 'function') throw new ModelDefinitionError(`${where}: view must be a function (state) => the part that identifies it, got ${describe(r.view)}`);
   checkWorkers(r, where);
   return { ...r, workers: r.workers ?? 1 } as Resolved;

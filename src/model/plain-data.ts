@@ -15,7 +15,7 @@
  */
 import { describeThrown, ModelDefinitionError, StateShapeError } from './errors.js';
 import { formatLiteral } from './literal.js';
-import { ARRAY, DATE, elementsOf, entriesOf, hiddenKey, MAP, RECORD, SET, shapeOf } from './shape.js';
+import { ARRAY, DATE, elementsOf, entriesOf, hiddenKey, MAP, ownKeyCount, RECORD, SET, shapeOf } from './shape.js';
 
 /** Objects may nest this many levels (the state itself is level 0); deeper means a cycle or a runaway structure. */
 export const MAX_STATE_DEPTH = 1000;
@@ -78,7 +78,7 @@ function canonicalObject(v: object, depth: number): string {
     case RECORD: {
       const rec = v as Record<string, unknown>;
       const keys = Object.keys(rec);
-      if (Reflect.ownKeys(rec).length !== keys.length) throw NOT_PLAIN;
+      if (ownKeyCount(rec) !== keys.length) throw NOT_PLAIN;
       const parts: string[] = [];
       for (const k of keys.sort()) {
         if (rec[k] !== undefined) parts.push(`${JSON.stringify(k)}:${canonical(rec[k], depth + 1)}`);

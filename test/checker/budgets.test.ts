@@ -150,7 +150,7 @@ describe('timeout, whatever an action costs', () => {
 });
 
 describe('defaults', () => {
-  it('are documented values: deadlock on, a million states, no depth bound, 30 s, 64-bit fingerprints, 1e-5', () => {
+  it('are documented values: deadlock on, a million states, no depth bound, 30 s, 64-bit fingerprints, 1e-5, a sampled mutation check', () => {
     expect(DEFAULT_OPTIONS).toEqual({
       deadlock: true,
       maxStates: 1_000_000,
@@ -159,6 +159,7 @@ describe('defaults', () => {
       exact: false,
       maxCollisionProbability: 1e-5,
       fingerprintBits: 64,
+      mutationCheck: 'strict',
     });
     expect(Object.isFrozen(DEFAULT_OPTIONS)).toBe(true);
   });

@@ -4,8 +4,10 @@
  * the states as they were; a model whose initial state was damaged by it is
  * refused by the next check, with the reason.
  */
-import { describe, expect, it } from 'vitest';
-import { check, checkOpen, defineEnvironment, defineModel, MutationError, type Model } from '../../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { MUTATION_CHECK_EVERY, MUTATION_CHECK_ONE_IN, MutationAudit } from '../../src/checker/mutation-audit.js';
+import { resolveOptions } from '../../src/checker/options.js';
+import { check, checkOpen, configure, defineEnvironment, defineModel, MutationError, type Model } from '../../src/index.js';
 import { partsOf } from '../../src/model/define-model.js';
 
 type S = { n: number; log: number[] };
@@ -119,5 +121,83 @@ describe('a model whose initial state was damaged', () => {
     expect(() => matchers.toBeDeadlockFree.call(ctx, m)).toThrow(reason);
     expect(() => matchers.toReach.call(ctx, m, (s: S) => s.n === 3)).toThrow(reason);
     expect(() => matchers.toEventually.call(ctx, m, (s: S) => s.n === 3)).toThrow(reason);
+  });
+});
+
+// Issue 13: the mutation check runs on every state among the first MUTATION_CHECK_EVERY expanded,
+// then on a sample ('sampled', opt-in), or on every state ('strict', the default).
+describe('mutationCheck: strict or sampled', () => {
+  type C = { n: number; log: number[] };
+  /** A chain of `length` states; `push` mutates its input from state `from` on. */
+  const chain = (length: number, from: number) =>
+    defineModel<C>({
+      init: { n: 0, log: [] },
+      actions: {
+        step: {
+          enabled: (s) => s.n < length,
+          apply: (s) => {
+            if (s.n >= from) s.log.push(s.n);
+            return { n: s.n + 1, log: [] };
+          },
+        },
+      },
+      terminal: (s) => s.n === length,
+    });
+
+  it('both modes check every one of the first states expanded, with the same report', () => {
+    const strict = check(chain(100, 60));
+    const sampled = check(chain(100, 60), { mutationCheck: 'sampled' });
+    expect(strict.error).toBeInstanceOf(MutationError);
+    expect(String(sampled)).toBe(String(strict));
+    expect(sampled.errorSource).toEqual({ kind: 'action', name: 'step' });
+    expect(strict.trace.length - 1).toBe(60);
+  });
+
+  it('past them, strict stops at the first state that shows it; sampled names the same culprit, at that state or later', () => {
+    const from = MUTATION_CHECK_EVERY + 500;
+    const strict = check(chain(from + 2000, from), { maxStates: Infinity });
+    expect(strict.error).toBeInstanceOf(MutationError);
+    expect(strict.trace.length - 1).toBe(from);
+    // 2,000 states show it: the chance that a sample of one in 8 misses them all is (7/8)^2000.
+    const sampled = check(chain(from + 2000, from), { mutationCheck: 'sampled', maxStates: Infinity });
+    expect(sampled.error).toBeInstanceOf(MutationError);
+    expect((sampled.error as Error).message).toBe((strict.error as Error).message);
+    expect(sampled.errorSource).toEqual(strict.errorSource);
+    expect(sampled.trace.length - 1).toBeGreaterThanOrEqual(from);
+  });
+
+  it('KRIPKE_MUTATION_CHECK and configure() set it; a bad value is an error naming it', () => {
+    try {
+      vi.stubEnv('KRIPKE_MUTATION_CHECK', 'sampled');
+      expect(resolveOptions(undefined, 'check').mutationCheck).toBe('sampled');
+      expect(resolveOptions({ mutationCheck: 'strict' }, 'check').mutationCheck).toBe('strict');
+      vi.stubEnv('KRIPKE_MUTATION_CHECK', 'always');
+      expect(() => resolveOptions(undefined, 'check')).toThrow('KRIPKE_MUTATION_CHECK must be strict or sampled, got "always"');
+      vi.unstubAllEnvs();
+      expect(resolveOptions(undefined, 'check').mutationCheck).toBe('strict');
+      configure({ mutationCheck: 'sampled' });
+      expect(resolveOptions(undefined, 'check').mutationCheck).toBe('sampled');
+      expect(() => check(chain(3, 9), { mutationCheck: 'every' as never })).toThrow("check: mutationCheck must be 'strict' or 'sampled', got the string \"every\"");
+    } finally {
+      configure({});
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('the sample: every one of the first states, then about one in 8, different per seed', () => {
+    const strict = new MutationAudit('strict');
+    for (let i = 0; i < 10_000; i++) expect(strict.due()).toBe(true);
+    const picks = (seed: number) => {
+      const audit = new MutationAudit('sampled', seed);
+      const out: boolean[] = [];
+      for (let i = 0; i < MUTATION_CHECK_EVERY + 80_000; i++) out.push(audit.due());
+      return out;
+    };
+    const a = picks(1);
+    expect(a.slice(0, MUTATION_CHECK_EVERY).every(Boolean)).toBe(true);
+    const rate = a.slice(MUTATION_CHECK_EVERY).filter(Boolean).length / 80_000;
+    expect(rate).toBeGreaterThan(1 / MUTATION_CHECK_ONE_IN - 0.01);
+    expect(rate).toBeLessThan(1 / MUTATION_CHECK_ONE_IN + 0.01);
+    expect(picks(2).slice(MUTATION_CHECK_EVERY)).not.toEqual(a.slice(MUTATION_CHECK_EVERY));
   });
 });

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { fingerprint64 } from '../../src/checker/store/fingerprint.js';
 import { StateShapeError } from '../../src/index.js';
 import { canonicalKey, describeNonPlainData } from '../../src/model/plain-data.js';
+import { ownKeyCount } from '../../src/model/shape.js';
 import { build, FLAWS, plant, refEqual, respell, shapes, spellings } from '../support/spellings.js';
 
 const seed = Number(process.env.KRIPKE_PROPERTY_SEED ?? 20261126);
@@ -109,6 +110,27 @@ describe('state identity: fingerprint and canonical key agree with the contract'
         }
       }),
       params(100),
+    );
+  });
+
+  // The fast paths count a record's keys as names plus symbols (cheaper in V8 than Reflect.ownKeys):
+  // the same count, so a record with a key its reading does not see is refused exactly as before.
+  it('a hidden key (symbol, non-enumerable) is counted as Reflect.ownKeys counts it, and refused', () => {
+    const hidden = fc.constantFrom('none', 'symbol', 'non-enumerable', 'both');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom('a', 'b', '0', '1', 'x y'), { maxLength: 4 }), hidden, fc.boolean(), fc.integer(), (keys, how, nullProto, spellSeed) => {
+        const rec: Record<string | symbol, unknown> = nullProto ? Object.create(null) : {};
+        for (const k of keys) rec[k] = 1;
+        if (how === 'symbol' || how === 'both') rec[Symbol('k')] = 2;
+        if (how === 'non-enumerable' || how === 'both') Object.defineProperty(rec, 'secret', { value: 3, enumerable: false });
+        const v = respell({ s: rec }, spellings(spellSeed, ['plain', 'foreign'])) as { s: object };
+        expect(ownKeyCount(rec)).toBe(Reflect.ownKeys(rec).length);
+        const refused = thrown(() => fingerprint(rec)) instanceof StateShapeError;
+        expect(refused).toBe(how !== 'none');
+        expect(thrown(() => canonicalKey(rec)) instanceof StateShapeError).toBe(how !== 'none');
+        if (how === 'none') expect(fingerprint(v)).toBe(fingerprint({ s: rec }));
+      }),
+      params(1000),
     );
   });
 

@@ -9,7 +9,7 @@
  * each call returns lane A and leaves lane B in `laneB`.
  */
 import { describeNonPlainData, MAX_STATE_DEPTH, throwShapeError } from '../../model/plain-data.js';
-import { DATE, elementsOf, entriesOf, MAP, RECORD, SET, shapeOf } from '../../model/shape.js';
+import { DATE, elementsOf, entriesOf, MAP, ownKeyCount, RECORD, SET, shapeOf } from '../../model/shape.js';
 
 /** Computes fingerprints; the store takes one so that tests can inject a weak one. */
 export interface Fingerprinter {
@@ -379,7 +379,7 @@ const lastKeyLanes = new Int32Array(2 * KEY_POSITIONS);
  */
 function ownKeysOnly(o: Record<string, unknown>): Record<string, unknown> {
   const keys = Object.keys(o);
-  if (Reflect.ownKeys(o).length !== keys.length) throw NOT_PLAIN;
+  if (ownKeyCount(o) !== keys.length) throw NOT_PLAIN;
   const local: Record<string, unknown> = {};
   for (const key of keys) Object.defineProperty(local, key, { value: o[key], enumerable: true, writable: true, configurable: true });
   return local;
@@ -421,12 +421,14 @@ function hashRecord(o: Record<string, unknown>): number {
         lastKeyLanes[2 * p + 1] = kb;
       }
     }
-    sumA = (sumA + fmixA(stepA(ka, va))) | 0;
-    sumB = (sumB + fmixB(stepB(kb, vb))) | 0;
+    // Key and value lanes are finalised hashes already (and keys are hashed with seeds of their
+    // own, so { a: 'b' } is not { b: 'a' }): one finaliser over their xor makes the entry.
+    sumA = (sumA + fmixA(ka ^ va)) | 0;
+    sumB = (sumB + fmixB(kb ^ vb)) | 0;
   }
   // Symbol keys and non-enumerable properties are invisible to for…in: count them, or a
   // state with one would be merged with the same state without it.
-  if (Reflect.ownKeys(o).length !== keys) throw NOT_PLAIN;
+  if (ownKeyCount(o) !== keys) throw NOT_PLAIN;
   laneB = fmixB(stepB(SEED_OBJ_B ^ n, sumB));
   return fmixA(stepA(SEED_OBJ_A ^ n, sumA));
 }
