@@ -16,6 +16,8 @@
  *   node bench/run.mjs overhead            only what one small check costs a test (part of the full run)
  *   node bench/run.mjs conformance         only checkConformance's cost per step beside a hand-written loop (part of the full run)
  *   node bench/run.mjs setup               only what the setup files cost a test file (bench/setup-cost.mjs; part of the full run)
+ *   node bench/run.mjs jest spin workers   only a check inside Jest against Node (bench/jest-check.mjs), SPIN side by side
+ *                                          (bench/spin.mjs), 1 and 2 workers (bench/workers.mjs); each part of the full run
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -35,12 +37,24 @@ const ENGINES = /** @type {const} */ (['kripke', 'json', 'key']);
  *   transitions: number, depth: number, ms: number, maxRssKB: number, storeBytes?: number | null }} Measurement
  */
 
+/**
+ * Parts of the full run that are scripts of their own, run as children and
+ * printed as they print: a check inside Jest, SPIN side by side (skipped with
+ * a note where spin or gcc is missing), the worker series on TwoPhase(8).
+ * @type {Record<string, { title: string, script: string, args: string[] }>}
+ */
+const PEERS = {
+  jest: { title: 'A check inside Jest against plain Node', script: 'jest-check.mjs', args: ['10', '3'] },
+  spin: { title: 'SPIN side by side', script: 'spin.mjs', args: ['--runs', '3'] },
+  workers: { title: 'Parallel search, 1 and 2 workers', script: 'workers.mjs', args: ['3', '8', '1,2'] },
+};
+
 const args = parseArgs(process.argv.slice(2));
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  /** @type {{ targets: { name: string, size: number }[], runs?: number, series?: string, engines: Engine[], profile: boolean, json?: string, overhead: boolean, conformance: boolean, setup: boolean }} */
-  const a = { targets: [], engines: [...ENGINES], profile: false, overhead: false, conformance: false, setup: false };
+  /** @type {{ targets: { name: string, size: number }[], runs?: number, series?: string, engines: Engine[], profile: boolean, json?: string, overhead: boolean, conformance: boolean, setup: boolean, peers: string[] }} */
+  const a = { targets: [], engines: [...ENGINES], profile: false, overhead: false, conformance: false, setup: false, peers: /** @type {string[]} */ ([]) };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--runs') a.runs = positive(argv[++i], '--runs');
@@ -52,16 +66,18 @@ function parseArgs(argv) {
     else if (arg === 'overhead') a.overhead = true;
     else if (arg === 'conformance') a.conformance = true;
     else if (arg === 'setup') a.setup = true;
+    else if (arg in PEERS) a.peers.push(arg);
     else {
       const [name, size] = arg.split(':');
       a.targets.push({ name: known(name), size: size === undefined ? MODELS[name].size : positive(size, arg) });
     }
   }
-  if (a.targets.length === 0 && a.series === undefined && !a.overhead && !a.conformance && !a.setup) {
+  if (a.targets.length === 0 && a.series === undefined && !a.overhead && !a.conformance && !a.setup && a.peers.length === 0) {
     a.targets = Object.entries(MODELS).filter(([, m]) => !m.optional).map(([name, m]) => ({ name, size: m.size }));
     a.overhead = true;
     a.conformance = true;
     a.setup = true;
+    a.peers = Object.keys(PEERS);
   }
   return a;
 }
@@ -344,6 +360,12 @@ if (args.conformance) {
 if (args.setup) {
   process.stderr.write('setup\n');
   sections.push(setupCost({ runs: args.runs ?? 11 }));
+}
+for (const name of args.peers) {
+  const { title, script, args: scriptArgs } = PEERS[name];
+  process.stderr.write(`${name}\n`);
+  const out = execFileSync(process.execPath, [join(here, script), ...scriptArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  sections.push(`${title} (node bench/${script} ${scriptArgs.join(' ')}):\n\n${out.trimEnd()}`);
 }
 if (args.profile) sections.push(profile(args.targets));
 

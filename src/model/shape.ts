@@ -9,6 +9,15 @@
  * compares; a prototype from another realm is recognised once and remembered.
  */
 
+// Built-ins this module calls per value, read once. Under Jest, kripke runs in
+// a vm context, where every read of a global (`Math`, `Array`, `Object`,
+// `Reflect`) goes through the context's interceptor and keeps V8 from inlining
+// the call: `Math.imul` read per hash step made a check 15x slower under Jest
+// than in Node (test/architecture.test.ts keeps such reads out of these files).
+const { isArray } = Array;
+const { getPrototypeOf, getOwnPropertyDescriptor } = Object;
+const { ownKeys } = Reflect;
+
 /** An object literal or `Object.create(null)`. */
 export const RECORD = 1;
 export const ARRAY = 2;
@@ -27,8 +36,8 @@ const SET_PROTO = Set.prototype;
 const DATE_PROTO = Date.prototype;
 
 // Brand checks: these throw a TypeError for an object without the internal slots.
-const mapSize = Object.getOwnPropertyDescriptor(MAP_PROTO, 'size')?.get as (this: unknown) => number;
-const setSize = Object.getOwnPropertyDescriptor(SET_PROTO, 'size')?.get as (this: unknown) => number;
+const mapSize = getOwnPropertyDescriptor(MAP_PROTO, 'size')?.get as (this: unknown) => number;
+const setSize = getOwnPropertyDescriptor(SET_PROTO, 'size')?.get as (this: unknown) => number;
 const dateTime = DATE_PROTO.getTime as (this: unknown) => number;
 
 const mapEntries = MAP_PROTO.entries as (this: Map<unknown, unknown>) => IterableIterator<[unknown, unknown]>;
@@ -64,8 +73,8 @@ const foreign = new WeakMap<object, Shape>();
 export function shapeOf(o: object): Shape {
   let proto: object | null;
   try {
-    if (Array.isArray(o)) return ARRAY;
-    proto = Object.getPrototypeOf(o) as object | null;
+    if (isArray(o)) return ARRAY;
+    proto = getPrototypeOf(o) as object | null;
   } catch {
     return OTHER; // a revoked Proxy: nothing can be read from it
   }
@@ -101,13 +110,13 @@ function branded(check: (this: unknown) => unknown, o: object): boolean {
 
 /** A realm's `Object.prototype`: the end of every ordinary prototype chain, with Object as its constructor. */
 function isObjectPrototype(proto: object): boolean {
-  return Object.getPrototypeOf(proto) === null && constructorNamed(proto, 'Object');
+  return getPrototypeOf(proto) === null && constructorNamed(proto, 'Object');
 }
 
 /** The shape of the objects whose prototype is `proto`, a prototype of another realm (or of a class). */
 function shapeOfPrototype(proto: object): Shape {
   if (isObjectPrototype(proto)) return RECORD;
-  const parent = Object.getPrototypeOf(proto) as object | null;
+  const parent = getPrototypeOf(proto) as object | null;
   // A realm's Map.prototype sits right on that realm's Object.prototype; a subclass of Map does not.
   if (parent === null || !isObjectPrototype(parent)) return OTHER;
   if (constructorNamed(proto, 'Map')) return MAP;
@@ -118,7 +127,7 @@ function shapeOfPrototype(proto: object): Shape {
 
 /** The prototype's own `constructor` is the built-in function of that name. */
 function constructorNamed(proto: object, name: string): boolean {
-  const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;
+  const ctor = getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;
   return (
     typeof ctor === 'function' &&
     ctor.name === name &&
@@ -132,7 +141,7 @@ const ownNames = Object.getOwnPropertyNames;
 const ownSymbols = Object.getOwnPropertySymbols;
 
 /**
- * `Reflect.ownKeys(o).length`: every own key, string or symbol, enumerable or
+ * `ownKeys(o).length`: every own key, string or symbol, enumerable or
  * not. Counted as names plus symbols, a quarter of the cost in V8 (whose
  * getOwnPropertyNames copies the enum cache; ownKeys goes to the runtime):
  * the fast paths pay it on every record they read.
@@ -157,7 +166,7 @@ export function ownKeyCount(o: object): number {
  * hiddenKey({ a: 1 }); // undefined
  */
 export function hiddenKey(o: object): string | symbol | undefined {
-  for (const key of Reflect.ownKeys(o)) {
+  for (const key of ownKeys(o)) {
     if (typeof key === 'symbol' || !isEnumerable.call(o, key)) return key;
   }
   return undefined;

@@ -11,6 +11,15 @@
 import { describeNonPlainData, MAX_STATE_DEPTH, throwShapeError } from '../../model/plain-data.js';
 import { DATE, elementsOf, entriesOf, MAP, ownKeyCount, RECORD, SET, shapeOf } from '../../model/shape.js';
 
+// Built-ins this module calls per value, read once. Under Jest, kripke runs in
+// a vm context, where every read of a global (`Math`, `Array`, `Object`,
+// `Reflect`) goes through the context's interceptor and keeps V8 from inlining
+// the call: `Math.imul` read per hash step made a check 15x slower under Jest
+// than in Node (test/architecture.test.ts keeps such reads out of these files).
+const { imul } = Math;
+const { isArray } = Array;
+const { getPrototypeOf, keys: objectKeys } = Object;
+
 /** Computes fingerprints; the store takes one so that tests can inject a weak one. */
 export interface Fingerprinter {
   /** Bits of the fingerprint that vary: 64 for the real one. Used for the collision estimate. */
@@ -59,37 +68,37 @@ const u32 = new Int32Array(f64.buffer);
 
 /** murmur3 block step, lane A. */
 function stepA(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
+  k = imul(k, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
+  h ^= imul(k, 0x1b873593);
   h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+  return (imul(h, 5) + 0xe6546b64) | 0;
 }
 
 /** The same shape with other constants and rotations, lane B. */
 function stepB(h: number, k: number): number {
-  k = Math.imul(k, 0x85ebca77);
+  k = imul(k, 0x85ebca77);
   k = (k << 13) | (k >>> 19);
-  h ^= Math.imul(k, 0xc2b2ae3d);
+  h ^= imul(k, 0xc2b2ae3d);
   h = (h << 17) | (h >>> 15);
-  return (Math.imul(h, 9) + 0x27d4eb2f) | 0;
+  return (imul(h, 9) + 0x27d4eb2f) | 0;
 }
 
 /** murmur3 finaliser. */
 function fmixA(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
 
 /** "lowbias32" finaliser (Wellons), independent of lane A's. */
 function fmixB(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
+  h = imul(h, 0x7feb352d);
   h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
+  h = imul(h, 0x846ca68b);
   return h ^ (h >>> 16);
 }
 
@@ -212,11 +221,11 @@ function hashValue(v: unknown): number {
 function hashObject(o: object): number {
   if (++depth > MAX_STATE_DEPTH) throw NOT_PLAIN;
   let a: number;
-  if (Array.isArray(o)) {
+  if (isArray(o)) {
     a = hashArray(o);
   } else {
     // This realm's records and Sets first (one read, two compares); the rest out of line.
-    const proto = Object.getPrototypeOf(o);
+    const proto = getPrototypeOf(o);
     if (proto === OBJECT_PROTO || proto === null) a = hashRecord(o as Record<string, unknown>);
     else if (proto === SET_PROTO) a = hashSet(o as Set<unknown>);
     else a = hashOther(o);
@@ -291,9 +300,9 @@ function rememberParent(state: unknown): void {
   }
   if (typeof state !== 'object' || state === null) return;
   let p = 0;
-  if (Array.isArray(state)) {
+  if (isArray(state)) {
     for (; p < state.length && p < MEMO; p++) remember(p, state[p]);
-  } else if (Object.getPrototypeOf(state) === Object.prototype) {
+  } else if (getPrototypeOf(state) === OBJECT_PROTO) {
     const rec = state as Record<string, unknown>;
     for (const key in rec) {
       const v = rec[key];
@@ -329,7 +338,7 @@ function hashArray(arr: readonly unknown[]): number {
     // same 32-bit input. One multiply, not hashNumber's two finalisers: boards are hot.
     if (typeof x === 'number' && (x | 0) === x) {
       a = stepA(a, x);
-      b = stepB(b, Math.imul(x ^ (x >>> 15), 0x2c1b3c6d));
+      b = stepB(b, imul(x ^ (x >>> 15), 0x2c1b3c6d));
     } else if (depth === 1 && i < memoCount && x === memoValues[i]) {
       a = stepA(a, memoHash(i));
       b = stepB(b, laneB);
@@ -378,7 +387,7 @@ const lastKeyLanes = new Int32Array(2 * KEY_POSITIONS);
  * polluted with (this realm's is checked before every search). Rare, so a copy.
  */
 function ownKeysOnly(o: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(o);
+  const keys = objectKeys(o);
   if (ownKeyCount(o) !== keys.length) throw NOT_PLAIN;
   const local: Record<string, unknown> = {};
   for (const key of keys) Object.defineProperty(local, key, { value: o[key], enumerable: true, writable: true, configurable: true });
