@@ -116,9 +116,12 @@ function withFile<S>(call: Call, outcome: MatcherResult, source: AnyResult<S> | 
 /**
  * A pass whose search never fired some action or environment behavior: a
  * warning in the test output (`'warn'`), a failure (`'fail'`), or nothing.
+ * The result's own warnings (`workers` that ran on one thread) are printed
+ * too: a passing matcher's result is not shown anywhere else.
  */
 export function checkDeadActions(call: Call, outcome: MatcherResult, result: AnyResult<unknown>, options: MatcherOptions): MatcherResult {
   if (!outcome.pass || call.isNot || result.kind !== 'ok') return outcome;
+  for (const warning of result.warnings ?? []) console.warn(`kripke: ${call.name}: ${warning}`);
   const policy = deadActionsPolicy(options.deadActions);
   const dead = result.coverage.filter((c) => c.enabled === 0).map((c) => c.action);
   if (policy === 'ignore' || dead.length === 0) return outcome;

@@ -13,6 +13,8 @@ import { twoPhase } from '../../bench/models/two-phase.mjs';
 import { dieHard } from '../known-models/die-hard.js';
 import { hanoi } from '../known-models/hanoi.js';
 import { grid } from '../support/worker-models.js';
+import { createMatchers } from '../../src/matchers/index.js';
+import * as jestMatcherUtils from 'jest-matcher-utils';
 
 const tp3 = defineModel(twoPhase(3).spec);
 const tp5 = defineModel(twoPhase(5).spec);
@@ -136,6 +138,19 @@ describe('workers: options and fallback', () => {
     expect(two.warnings).toEqual([expect.stringMatching(/^workers: 2 was asked, but this check ran on one thread: the model could not be defined again in a worker thread \(.*local.*\)\. .*define it at the top level of a module/)]);
     const { warnings: _w, ...rest } = two;
     expect(plainOf(rest as CheckResult<unknown>)).toEqual({ ...(plainOf(one) as object), text: expect.any(String) });
+  });
+
+  it('a passing matcher says so too (console.warn), since its result is not shown', () => {
+    const local = defineModel({ name: 'local', init: { n: 0 }, actions: { inc: { enabled: (s) => s.n < 40, apply: (s) => ({ n: s.n + 1 }) } }, invariants: { small: (s) => s.n <= 40 } });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const matcher = createMatchers().toSatisfyInvariants;
+      const outcome = matcher.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, local, { workers: 2 });
+      expect(outcome.pass).toBe(true);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^kripke: toSatisfyInvariants: workers: 2 was asked, but this check ran on one thread/)]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('a view runs on one thread, with the warning', () => {
