@@ -10,6 +10,9 @@ import type { ConformanceOptions, Implementation, TraceCheckOptions, TraceInput 
 import type { ItfTrace } from '../itf/index.js';
 import type { Environment, Model } from '../model/types.js';
 import type { MatcherOptions } from './context.js';
+
+/** The options of a matcher a swarm does not serve (toReach, toBeDeadlockFree): `swarm` is a type error there, as it is a usage error at run time. */
+type ExhaustiveOptions = Omit<MatcherOptions, 'swarm'>;
 import type { EventuallyGoal, EventuallyOptions } from './to-eventually.js';
 
 /** The `this` a matcher demands when the received value is not a model: the type error names it. */
@@ -76,14 +79,14 @@ export interface KripkeMatchers<R, T = unknown> {
    * expect(service).toReach((s) => s.status === 'degraded');
    * expect(service).toReach('recover');
    */
-  toReach: OnModel<T, (target: ((state: StateOf<T>) => boolean) | LabelOf<T>, options?: MatcherOptions) => R>;
+  toReach: OnModel<T, (target: ((state: StateOf<T>) => boolean) | LabelOf<T>, options?: ExhaustiveOptions) => R>;
   /**
    * Every reachable state that is not terminal has an enabled action.
    *
    * @example
    * expect(philosophers).toBeDeadlockFree();
    */
-  toBeDeadlockFree: OnModel<T, (options?: MatcherOptions) => R>;
+  toBeDeadlockFree: OnModel<T, (options?: ExhaustiveOptions) => R>;
   /**
    * Every path a fair scheduler allows reaches the goal (◇goal); with `from`,
    * the goal follows every state where `from` holds (from ⤳ goal);

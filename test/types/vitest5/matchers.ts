@@ -88,6 +88,10 @@ test('anything else does not type-check', () => {
   expect(counter).toSatisfyInvariants({ deadlock: true });
   // @ts-expect-error no such option
   expect(counter).toBeDeadlockFree({ maxStats: 10 });
+  // @ts-expect-error a swarm serves toSatisfyInvariants and toSurvive only
+  expect(counter).toBeDeadlockFree({ swarm: true });
+  expect(counter).toSatisfyInvariants({ swarm: { seed: 1, shard: '1/2' } });
+  expect(counter).toSatisfyInvariants({ swarm: false });
   // @ts-expect-error a model has no assumptions to snapshot
   expect(42).toMatchAssumptionsSnapshot();
   // @ts-expect-error no action is named 'icn'
