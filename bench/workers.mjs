@@ -33,7 +33,7 @@ if (isMainThread) {
     for (const workers of series) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const r = check(model, { deadlock: false, maxStates: 5_000_000, timeout: 600_000, workers });
+      const r = check(model, { deadlock: false, maxStates: 5_000_000, timeout: 600_000, workers, module: import.meta.url, export: 'model' });
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(c0);
       times[workers].push(ms);

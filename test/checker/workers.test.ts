@@ -13,6 +13,7 @@ import { twoPhase } from '../../bench/models/two-phase.mjs';
 import { dieHard } from '../known-models/die-hard.js';
 import { hanoi } from '../known-models/hanoi.js';
 import { grid } from '../support/worker-models.js';
+import { config, configured } from '../support/worker-config.js';
 import { createMatchers } from '../../src/matchers/index.js';
 import * as jestMatcherUtils from 'jest-matcher-utils';
 
@@ -32,6 +33,8 @@ beforeAll(() => {
   // Small models, searched by workers all the same: no one-thread shortcut, split at the second level.
   parallelTuning.minStates = 0;
   parallelTuning.splitAt = 1;
+  // These models read nothing their modules do not fix: workers may define them from defineModel's stack.
+  parallelTuning.autoSite = true;
 });
 afterAll(() => {
   Object.assign(parallelTuning, saved);
@@ -151,6 +154,41 @@ describe('workers: options and fallback', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it('by default a worker needs the module named: a model that reads a value set after import is not searched as another model', () => {
+    // Adversarial review: importing the defining files afresh, a worker saw config.bad = -1 and passed a check one thread fails.
+    parallelTuning.autoSite = false;
+    try {
+      config.bad = 45;
+      const one = check(configured);
+      const two = check(configured, { workers: 2 });
+      expect(one.kind).toBe('invariant');
+      expect(two.stats.workers).toBe(1);
+      expect(plainOf(two)).toEqual(plainOf(one));
+      const ok = check(defineModel({ name: 'ok', init: { n: 0 }, actions: { inc: { enabled: (s) => s.n < 40, apply: (s) => ({ n: s.n + 1 }) } }, terminal: (s) => s.n === 40 }), { workers: 2 });
+      expect(ok.warnings?.[0]).toContain("workers need the module that defines the model: pass { module: import.meta.url (or a path), export: 'name', args? }");
+    } finally {
+      config.bad = -1;
+      parallelTuning.autoSite = true;
+    }
+  });
+
+  it('a reach target that catches its own errors still cannot hide a name from outside it', () => {
+    const LIMIT = 7;
+    const target = (s: { x: number }) => {
+      try {
+        return s.x === LIMIT;
+      } catch {
+        return false;
+      }
+    };
+    const reach = (workers: number) => ask(compose(plain), { kind: 'reach', state: target as (s: unknown) => boolean }, resolveOptions({ workers }, 'test'));
+    const [one, two] = [reach(1), reach(2)];
+    expect(one.kind).toBe('reached');
+    expect(two.kind).toBe('reached');
+    expect(two.stats.workers).toBe(1);
+    expect(two.trace).toHaveLength(one.trace.length);
   });
 
   it('a view runs on one thread, with the warning', () => {

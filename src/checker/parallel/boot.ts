@@ -104,6 +104,8 @@ process.on('exit', () => {
   Atomics.store(ctrl, at(${'${EXITED}'}), 1);
   if (Atomics.load(ctrl, at(${'${FINISHED}'})) === 0 && Atomics.load(ctrl, at(${'${FAILED}'})) === 0) fail(new Error('the worker exited before it finished'));
 });
+// A check run while this worker defines the model (a script that checks at its top level) stays on one thread.
+globalThis[Symbol.for('kripke.parallel.worker')] = true;
 try {
   if (workerData.hooks) require('node:module').register(workerData.hooks);
   // import() here is Node's own (the CommonJS build compiles the workers' import() to require): the worker imports through it.

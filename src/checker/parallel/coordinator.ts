@@ -35,7 +35,23 @@ const moduleUrl: string = import.meta.url;
  * check runs on one thread; workers split the level that reaches `splitAt`
  * states per worker; the table has `tableSlack` entries per state expected.
  */
-export const parallelTuning = { minStates: 20_000, splitAt: 4_096, tableSlack: 2 };
+/** Set in a worker thread of kripke's (boot.ts): a check there never starts workers of its own. */
+export const IN_WORKER = Symbol.for('kripke.parallel.worker');
+
+export const parallelTuning = {
+  minStates: 20_000,
+  splitAt: 4_096,
+  tableSlack: 2,
+  /**
+   * Whether a worker may define the model again by importing the files on
+   * defineModel's stack, without `module`. Off: a model can read what its
+   * module's code does not fix (a value a test sets in beforeAll, a config
+   * object, process.env), which a fresh import does not see, and a worker
+   * would then search another model and could report a pass (adversarial
+   * review). Kripke's own tests turn it on for models that read nothing else.
+   */
+  autoSite: false,
+};
 
 /** The last parallel search, for benchmarks (kripke/internal): states each worker expanded, milliseconds until every worker had defined the model. */
 export const lastParallelRun: { expanded: number[]; readyMs: number } = { expanded: [], readyMs: 0 };
@@ -61,6 +77,7 @@ export interface ParallelTask<S> {
  * whyNotParallel(system, task, options); // 'the view option is a function, which a worker cannot be given'
  */
 export function whyNotParallel<S>(system: System<S>, task: SearchTask<S>, options: Resolved, injected: boolean): string | undefined {
+  if ((globalThis as Record<symbol, unknown>)[IN_WORKER] === true) return 'a check made while a worker defines a model runs on one thread';
   if (options.view !== undefined) return 'the view option is a function, which a worker thread cannot be given';
   if (system.symmetry !== undefined) return "the model's symmetry is not searched in parallel";
   if (options.exact) return 'exact: true keeps whole states, which workers do not share';
@@ -76,6 +93,9 @@ export function whyNotParallel<S>(system: System<S>, task: SearchTask<S>, option
 export function recipeFor<S>(system: System<S>, options: Resolved): Recipe | string {
   if (options.module !== undefined) {
     return { kind: 'module', url: toURL(String(options.module)), export: options.export ?? 'default', ...(options.args === undefined ? {} : { args: options.args }) };
+  }
+  if (!parallelTuning.autoSite) {
+    return "workers need the module that defines the model: pass { module: import.meta.url (or a path), export: 'name', args? }. A worker imports it afresh, so the model must follow from that module's code and args alone (nothing set after import: not a value a test sets in beforeAll, not process.env)";
   }
   const pending = partsOf(system.model).site;
   const site = pending === undefined ? null : siteOf(pending);

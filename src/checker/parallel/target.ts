@@ -29,7 +29,10 @@ export function reviveTarget(source: string): (state: unknown) => unknown {
     has: (_target, name) => typeof name === 'string' && !ALLOWED.has(name),
     get: (_target, name) => {
       if (name === Symbol.unscopables) return undefined;
-      throw new NotSelfContained(`the reach target reads '${String(name)}', which is defined outside it`);
+      // Recorded here, before it is thrown: a target that catches its own errors must not hide it.
+      const error = new NotSelfContained(`the reach target reads '${String(name)}', which is defined outside it`);
+      notSelfContained ??= error;
+      throw error;
     },
   });
   // `with` is the one way to see every free name a function reads; sloppy-mode code only.
