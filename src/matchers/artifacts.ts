@@ -19,7 +19,8 @@ import { runner } from './runner.js';
 /** The most characters of one path segment made from a name. */
 const MAX_SEGMENT = 80;
 
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+/** Eight hex digits of a text's SHA-256: keeps names that read alike as path segments apart. */
+export const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8);
 
 /** Names Windows reserves for devices, with or without an extension (`CON`, `nul.txt`, `COM1`). */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(\.|$)/i;

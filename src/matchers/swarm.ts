@@ -18,7 +18,7 @@ import type { SwarmOptions, SwarmResult } from '../checker/swarm/types.js';
 import type { System } from '../checker/system.js';
 import { count, plural } from '../render/summary.js';
 import { toITF } from '../itf/index.js';
-import { safeSegment } from './artifacts.js';
+import { hash, safeSegment } from './artifacts.js';
 import { runCheck, type Call, type MatcherOptions, type MatcherResult } from './context.js';
 import { report, withCounterexample, type ReportOptions } from './report.js';
 import { matcherDefaults } from './runner.js';
@@ -87,13 +87,6 @@ function passed<S>(call: Call, r: SwarmResult<S>, footer: readonly string[]): Ma
 // Swarm calls made so far in each test (by file and name): the n-th call of a test is the same check in every shard.
 const callsSoFar = new Map<string, number>();
 
-/** A short hash of a test's name: names that read alike as folder names (`n > 0`, `n < 0`) stay apart. */
-function nameHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
 /**
  * Writes the member's record; the line for the message, or undefined when
  * artifacts are off or there is no test file. Never throws. Each swarm call
@@ -113,7 +106,7 @@ function writeRecord<S>(call: Call, model: string, r: SwarmResult<S>): string | 
     const n = (callsSoFar.get(key) ?? 0) + 1;
     callsSoFar.set(key, n);
     const { shard } = r.swarm;
-    const path = join(folder, 'swarm', ...segments, `${safeSegment(testName)}-${nameHash(testName)}`, `${n}-${safeSegment(model)}`, `${shard.index}-of-${shard.count}.json`);
+    const path = join(folder, 'swarm', ...segments, `${safeSegment(testName)}-${hash(testName)}`, `${n}-${safeSegment(model)}`, `${shard.index}-of-${shard.count}.json`);
     const record = recordOf(`${file} > ${testName}`, model, call.name, r, { call: n, expects: call.isNot ? 'violation' : 'no-violation' });
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);

@@ -9,9 +9,9 @@
 import { describe } from '../../model/action.js';
 import { isModel } from '../../model/define-model.js';
 import { ModelDefinitionError, MutationError } from '../../model/errors.js';
-import { canonicalKey } from '../../model/plain-data.js';
 import type { Environment, Model } from '../../model/types.js';
 import { now } from '../clock.js';
+import { fingerprint64 } from '../store/fingerprint.js';
 import { initialCopies } from '../counterexample.js';
 import { count, plural, summaryOf } from '../describe.js';
 import type { InvariantsQuery } from '../query.js';
@@ -123,18 +123,10 @@ function definitionOf<S>(system: System<S>): string {
     ...system.transitions.map((t) => `${t.label}|${code(t.choices)}|${code(t.enabled)}|${code(t.apply)}`),
     ...system.invariants.map((p) => `${p.environment ?? ''}:${p.name}|${code(p.test)}`),
     code(system.terminal),
-    canonicalKey(system.initStates),
   ];
-  let h = 0x811c9dc5;
-  let g = 0x01000193;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
-      g = Math.imul(g ^ part.charCodeAt(i), 0x5bd1e995);
-    }
-    h = Math.imul(h ^ 0xff, 0x01000193);
-  }
-  return ((h >>> 0).toString(16).padStart(8, '0') + (g >>> 0).toString(16).padStart(8, '0'));
+  const fp = new Int32Array(2);
+  fingerprint64.of([parts, system.initStates], fp, true);
+  return [...fp].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
 function coverageOf<S>(options: ResolvedSwarm, m: MemberOutcome<S>, definition: string): SwarmCoverage {
