@@ -7,8 +7,11 @@
  * What the checker guarantees (not sampled): every time the search meets a
  * state whose key is already stored for another concrete state, the two are
  * compared on every invariant and guarantee the query checks, the reach
- * query's state target, `terminal`, and how many times each action is
- * enabled (the class keeps a 32-bit signature of its first member). The first
+ * query's state target, `terminal`, how many times each action is enabled
+ * (the class keeps a 32-bit signature of its first member), and the classes
+ * their actions lead to, one step on (the class keeps a 64-bit hash of the
+ * set of its first member's successor classes, made as the search expands
+ * it; a state merged before that is compared when it is). The first
  * difference fails the check. What it cannot guarantee: that the successors
  * of merged states correspond further on (the states behind a merge are not
  * all explored; that is the point of merging). Beyond the guarantee, random
@@ -47,9 +50,11 @@ export interface Identity<S> {
   /** What the store keys a state by. */
   readonly key: (state: unknown) => unknown;
   /** Samples extra evidence on an expanded state (its representative, renamings); throws where the reduction is wrong. */
-  readonly sample: (state: S) => void;
+  readonly sample: (state: S, id: number) => void;
   /** Every state the search meets, with its class id and whether it created the class: merged states are compared. */
   readonly met: (state: S, id: number, added: boolean) => void;
+  /** Every successor of class `id`'s first member was met (`cut`: one lay beyond the depth bound): states merged into it are compared on their successors. */
+  readonly expanded: (id: number, cut: boolean) => void;
   /** Lets the guard look up states' classes (for the walks). */
   readonly attach: (find: (state: unknown) => number) => void;
   /** What identifies states, for messages: 'symmetry', 'view', 'symmetry and view'. */
@@ -113,8 +118,15 @@ export function identityOf<S>(system: System<S>, view: ((state: unknown) => unkn
     const rep = symmetry === undefined ? state : callOnCopy(symmetryName, symmetry, state, check);
     return view === undefined ? rep : callOnCopy('view', view, rep, check);
   };
-  const guard = new Guard(system, (s) => key(s, true), noun, symmetry as ((state: S) => S) | undefined, checked);
-  return { key: (s) => key(s), noun, sample: (s) => guard.sample(s), met: (s, id, added) => guard.met(s, id, added), attach: (find) => (guard.find = find) };
+  const guard = new Guard(system, (s) => key(s, true), key, noun, symmetry as ((state: S) => S) | undefined, checked);
+  return {
+    key: (s) => key(s),
+    noun,
+    sample: (s, id) => guard.sample(s, id),
+    met: (s, id, added) => guard.met(s, id, added),
+    expanded: (id, cut) => guard.expanded(id, cut),
+    attach: (find) => (guard.find = find),
+  };
 }
 
 /** Every renaming of the ids, as functions (at most ALL_RENAMINGS ids). */
@@ -138,21 +150,35 @@ const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);
 class Guard<S> {
   /** Set by the search: the class id of a state, or -1. */
   find: (state: unknown) => number = () => -1;
-  private expanded = 0;
+  private expandedCount = 0;
   private random = (Math.random() * 0x7fffffff) | 1; // seeded per run: repeated runs sample differently
   private readonly group: PermutationGroup<S> | undefined;
   private readonly properties: readonly Property<S>[];
   private readonly transitions: readonly Transition<S>[];
   private readonly fp = new Int32Array(2);
+  private readonly onwardFp = new Int32Array(2);
   // Per class: its first member's signature and whole fingerprint.
   private signatures = new Int32Array(1024);
   private wholes = new Int32Array(2048);
   private classes = 0;
   private walkBudget = WALK_STEPS;
+  // Per class: the hash of its first member's successor classes (two lanes), and whether it is known.
+  private successors = new Int32Array(2048);
+  private known = new Uint8Array(1024);
+  /** The class being expanded, its first member's renaming to its representative (under permutations), and its successors met so far. */
+  private expanding = -1;
+  private toRepresentative: ((id: unknown) => unknown) | undefined = undefined;
+  private readonly met_: number[] = [];
+  /** States merged into a class not yet expanded, compared when it is. */
+  private readonly pending = new Map<number, S[]>();
+  /** Merged states already compared on their successors (their whole 64-bit fingerprint, as a 53-bit number). */
+  private readonly compared = new Set<number>();
 
   constructor(
     private readonly system: System<S>,
     private readonly strictKey: (state: unknown) => unknown,
+    /** The key as the store computes it (its own checks on the first calls only). */
+    private readonly quickKey: (state: unknown) => unknown,
     private readonly noun: string,
     private readonly symmetry: ((state: S) => S) | undefined,
     private readonly checked: Checked<S>,
@@ -164,6 +190,7 @@ class Guard<S> {
 
   /** Every state met: the first of its class leaves its signature; a different one must match it. */
   met(s: S, id: number, added: boolean): void {
+    if (this.expanding >= 0) this.met_.push(this.onward(s, id, this.toRepresentative));
     fingerprint64.of(s, this.fp, true);
     if (added || id >= this.classes) {
       this.record(id, this.signature(s));
@@ -171,8 +198,96 @@ class Guard<S> {
     }
     if (this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1]) return;
     if (this.signature(s) !== this.signatures[id]) throw this.apart(id, s, 'another state the check identifies with it');
+    const whole = this.fp[0] * 0x200000 + (this.fp[1] >>> 11);
+    if (!this.compared.has(whole)) {
+      this.compared.add(whole);
+      if (this.known[id] === 1) this.followsClass(s, id);
+      else if (this.known[id] === 0) this.pend(id, s);
+    }
     this.walkBudget++;
     this.walk(s);
+  }
+
+  /** The first member of class `id` has been expanded: its successors' classes are its fingerprint one step on. */
+  expanded(id: number, cut: boolean): void {
+    if (id !== this.expanding) return;
+    this.expanding = -1;
+    while (id >= this.known.length) {
+      const known = new Uint8Array(this.known.length * 2);
+      known.set(this.known);
+      this.known = known;
+      const successors = new Int32Array(this.successors.length * 2);
+      successors.set(this.successors);
+      this.successors = successors;
+    }
+    // A cut class has successors the store never saw: its merged states cannot be compared on them (and the check is incomplete).
+    this.known[id] = cut ? 2 : 1;
+    setHash(this.met_, this.successors, 2 * id);
+    const waiting = this.pending.get(id);
+    if (waiting === undefined) return;
+    this.pending.delete(id);
+    if (!cut) for (const s of waiting) this.followsClass(s, id);
+  }
+
+  private pend(id: number, s: S): void {
+    const waiting = this.pending.get(id);
+    if (waiting === undefined) this.pending.set(id, [s]);
+    else waiting.push(s);
+  }
+
+  /**
+   * Where a successor leads, as the number that merged states must agree on:
+   * its class; or, under `permutations`, the successor renamed as its
+   * parent is to its representative, whole (a signature that ties can give
+   * renamings of one state different representatives, so classes would
+   * differ where the model is symmetric; renamed successors do not: a state
+   * and its renaming, renamed to their common representative, have the same
+   * successors when the model treats ids alike).
+   */
+  private onward(next: S, id: number, to: ((id: unknown) => unknown) | undefined, fresh = false): number {
+    if (to === undefined) return id;
+    fingerprint64.of(this.renamedQuietly(next, to, !fresh), this.onwardFp, true);
+    return this.onwardFp[0] * 0x200000 + (this.onwardFp[1] >>> 11);
+  }
+
+  /** The renaming of a state to its representative, under `permutations` alone (undefined otherwise). */
+  private renamingOf(s: S): ((id: unknown) => unknown) | undefined {
+    const renamingOf = this.group?.renamingOf;
+    if (renamingOf === undefined || this.noun !== 'symmetry' || typeof renamingOf !== 'function') return undefined;
+    return callOnCopy("permutations' signature", (c) => renamingOf(c as S), s, false);
+  }
+
+  /** A state renamed through the model's permute: on a copy, unless the state is the guard's own (`copy` false). */
+  private renamedQuietly(s: S, to: (id: unknown) => unknown, copy = true): S {
+    const permute = this.group!.permute;
+    if (copy) return callOnCopy("permutations' permute", (c) => permute(c as S, to), s, false) as S;
+    try {
+      return permute(s, to);
+    } catch (error) {
+      if (error instanceof KripkeError) throw error;
+      throw new ModelDefinitionError(`permutations' permute threw on the state ${show(s)}: ${reason(error)}`, { cause: error });
+    }
+  }
+
+  /** A state merged into class `id` must lead where its first member leads. */
+  private followsClass(s: S, id: number): void {
+    const onward: number[] = [];
+    const hash = new Int32Array(2);
+    const to = this.renamingOf(s);
+    for (const tr of this.transitions) {
+      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) {
+        if (tr.enabled !== undefined && tr.enabled(s, c) !== true) continue;
+        let next: S;
+        try {
+          next = tr.apply(s, c);
+        } catch (error) {
+          throw this.apart(id, s, 'another state the check identifies with it', `action '${stepLabel(tr.label, tr.choices !== undefined, c)}' throws in the second (${reason(error)}) and not in the first`);
+        }
+        onward.push(this.onward(next, to === undefined ? this.find(next) : -1, to, true));
+      }
+    }
+    setHash(onward, hash, 0);
+    if (hash[0] !== this.successors[2 * id] || hash[1] !== this.successors[2 * id + 1]) throw this.apart(id, s, 'another state the check identifies with it');
   }
 
   private record(id: number, signature: number): void {
@@ -209,8 +324,24 @@ class Guard<S> {
     });
   }
 
-  /** The first thing two states differ on, of what the signature covers; null if nothing. */
+  /** The first thing two states differ on, of what the signature covers, then where their actions lead; null if nothing. */
   difference(a: S, b: S): string | null {
+    return this.signatureDifference(a, b) ?? this.successorDifference(a, b);
+  }
+
+  /** The first successor class one state's actions lead to and the other's do not; null if none. */
+  private successorDifference(a: S, b: S): string | null {
+    const [ta, tb] = [this.renamingOf(a), this.renamingOf(b)];
+    const sa = this.successorKeys(a, ta, true);
+    const sb = this.successorKeys(b, tb, true);
+    const renamed = ta === undefined ? '' : ' (each renamed as its state is to their common representative)';
+    for (const [k, label] of sa) if (!sb.has(k)) return `${label()} leads from the first to a state that no action leads to from the second${renamed}`;
+    for (const [k, label] of sb) if (!sa.has(k)) return `${label()} leads from the second to a state that no action leads to from the first${renamed}`;
+    return null;
+  }
+
+  /** The first thing two states differ on, of what the signature covers; null if nothing. */
+  private signatureDifference(a: S, b: S): string | null {
     for (const p of this.properties) {
       const [x, y] = [p.test(a), p.test(b)];
       if (x !== y) return `${p.environment === undefined ? 'invariant' : 'guarantee'} '${p.name}' is ${String(x)} in the first and ${String(y)} in the second`;
@@ -225,10 +356,10 @@ class Guard<S> {
   }
 
   /** The error for a state that differs from its class's first member (rebuilt by the query). */
-  private apart(id: number, s: S, what: string): MergedApart<S> {
+  private apart(id: number, s: S, what: string, known?: string): MergedApart<S> {
     const copy = copyPlainData(s);
     return new MergedApart(id, copy, (first) => {
-      const difference = this.difference(first, copy) ?? 'their signatures differ (what the invariants, target, terminal or guards return is not the same)';
+      const difference = known ?? this.difference(first, copy) ?? 'their signatures differ (what the invariants, target, terminal or guards return, or the classes their actions lead to, are not the same)';
       return this.error(first, copy, what, difference);
     });
   }
@@ -266,8 +397,11 @@ class Guard<S> {
     return this.random >>> 0;
   }
 
-  sample(s: S): void {
-    const n = this.expanded++;
+  sample(s: S, id: number): void {
+    this.expanding = id;
+    this.met_.length = 0;
+    this.toRepresentative = this.renamingOf(s);
+    const n = this.expandedCount++;
     if (n >= EVERY_STATE && this.next() % SAMPLE_EVERY !== 0) return;
     const k = this.deterministic(s);
     if (this.symmetry === undefined) return;
@@ -323,27 +457,45 @@ class Guard<S> {
    * not the two have the same representative (a signature that ties).
    */
   private compare(a: S, b: S, what: string, to?: (id: unknown) => unknown): void {
-    const difference = this.difference(a, b);
+    const difference = this.signatureDifference(a, b);
     if (difference !== null) throw this.error(a, b, what, difference);
     const sa = this.successorKeys(a, to);
     const sb = this.successorKeys(b);
-    for (const [k, label] of sa) if (!sb.has(k)) throw this.error(a, b, what, `${label()} leads from the first to a state that no action leads to from the second`);
-    for (const [k, label] of sb) if (!sa.has(k)) throw this.error(a, b, what, `${label()} leads from the second to a state that no action leads to from the first`);
+    const apart = (label: () => string, from: string, other: string): ModelDefinitionError => {
+      // A symmetry or view that answers differently for one state would look like this: say so instead.
+      for (const s of [a, b]) this.eachSuccessor(s, (next) => this.deterministic(next));
+      return this.error(a, b, what, `${label()} leads from the ${from} to a state that no action leads to from the ${other}`);
+    };
+    for (const [k, label] of sa) if (!sb.has(k)) throw apart(label, 'first', 'second');
+    for (const [k, label] of sb) if (!sa.has(k)) throw apart(label, 'second', 'first');
+  }
+
+  private eachSuccessor(s: S, visit: (next: S) => void): void {
+    for (const tr of this.transitions) {
+      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) if (tr.enabled === undefined || tr.enabled(s, c) === true) visit(tr.apply(s, c));
+    }
+  }
+
+  /** A state's whole value, as text (its 64-bit fingerprint). */
+  private whole(s: S): string {
+    fingerprint64.of(s, this.fp, true);
+    return `${this.fp[0]}:${this.fp[1]}`;
   }
 
   /** A state's identity in the check, as text (its key's 64-bit fingerprint: a collision here only hides a difference). */
   private id(s: S): string {
-    fingerprint64.of(this.deterministic(s), this.fp, true);
+    fingerprint64.of(this.quickKey(s), this.fp, true);
     return `${this.fp[0]}:${this.fp[1]}`;
   }
 
-  private successorKeys(s: S, to?: (id: unknown) => unknown): Map<string, () => string> {
+  /** The identities of a state's successors (renamed by `to` first, when given; `whole`: renamed successors by their whole value, not their key). */
+  private successorKeys(s: S, to?: (id: unknown) => unknown, whole = false): Map<string, () => string> {
     const keys = new Map<string, () => string>();
     this.transitions.forEach((tr) => {
       for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) {
         if (tr.enabled !== undefined && tr.enabled(s, c) !== true) continue;
         const next = tr.apply(s, c);
-        const k = this.id(to === undefined ? next : this.renamed(next, to));
+        const k = to === undefined ? this.id(next) : whole ? this.whole(this.renamedQuietly(next, to, false)) : this.id(this.renamedQuietly(next, to, false));
         if (!keys.has(k)) keys.set(k, () => `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`);
       }
     });
@@ -360,6 +512,22 @@ class Guard<S> {
         `A reachable state ${show(a)} and ${what}, ${show(b)}, differ: ${difference}. ${rule}; fix the ${this.noun} or the model, or leave the ${this.noun} out.`,
     );
   }
+}
+
+/** A 64-bit hash (two lanes, into `out` at `at`) of a set of class ids, whatever their order and repetitions; -1 (no class) counts as itself. */
+function setHash(ids: number[], out: Int32Array, at: number): void {
+  ids.sort((x, y) => x - y);
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  let last = NaN;
+  for (const id of ids) {
+    if (id === last) continue;
+    last = id;
+    a = Math.imul(a ^ id, 0x01000193);
+    b = Math.imul(b ^ id, 0x5bd1e995) ^ (b >>> 15);
+  }
+  out[at] = a;
+  out[at + 1] = b;
 }
 
 /** A property's or predicate's answer as a number for the signature. */

@@ -50,8 +50,10 @@ export interface SearchTask<S> {
   readonly offered?: (transition: number, choice: unknown) => void;
   /** Sees every state and edge (liveness builds its graph with it). */
   readonly observer?: SearchObserver;
-  /** Called on each state expanded, after its properties: samples a symmetry or view (identity.ts); throws where it is wrong. */
-  readonly sample?: (state: S) => void;
+  /** Called on each state expanded, after its properties, with its id: samples a symmetry or view (identity.ts); throws where it is wrong. */
+  readonly sample?: (state: S, id: number) => void;
+  /** Called when every successor of state `id` has been met; `cut` when the depth bound kept one out of the store. */
+  readonly expanded?: (id: number, cut: boolean) => void;
   /** Called on every state met (initial or successor) with its class id and whether it is new: compares merged states (identity.ts). */
   readonly met?: (state: S, id: number, added: boolean) => void;
   /** Asked after each level with the next level's size: true ends the search there, as `split`, with that level as `frontier` (parallel/ hands it out). */
@@ -141,6 +143,8 @@ export class BreadthFirst<S> {
   protected depth = 0;
   private deepest = 0;
   protected truncated = false;
+  /** A successor of the state being expanded lay beyond the depth bound. */
+  private cut = false;
   protected end: SearchOutcome | undefined;
   protected reached: { transition: number; choice: unknown } | undefined;
 
@@ -219,7 +223,7 @@ export class BreadthFirst<S> {
     if (this.task.target !== undefined && this.hits(s)) return this.stop('reached');
     if (this.task.sample !== undefined) {
       this.phase = Phase.Identity;
-      this.task.sample(s);
+      this.task.sample(s, id);
     }
     if (this.observer !== undefined) {
       if (this.clock.passed()) return this.timedOut();
@@ -227,6 +231,7 @@ export class BreadthFirst<S> {
       this.observer.expand(s, id);
     }
     this.store.expanding(s);
+    this.cut = false;
     let enabledHere = 0;
     for (let t = 0; t < this.transitions.length; t++) {
       this.t = t;
@@ -235,6 +240,10 @@ export class BreadthFirst<S> {
       enabledHere += fired;
     }
     this.t = -1;
+    if (this.task.expanded !== undefined) {
+      this.phase = Phase.Identity;
+      this.task.expanded(id, this.cut);
+    }
     if (enabledHere === 0 && this.task.deadlock && this.deadlocked(s)) return this.stop('deadlock');
     this.phase = Phase.Mutation;
     if (this.audit.due() && !this.store.verify(s, id)) throw new MutationError('a state changed while it was being checked');
@@ -338,6 +347,7 @@ export class BreadthFirst<S> {
       id = store.find(succ);
       if (id < 0) {
         this.truncated = true;
+        this.cut = true;
         return true;
       }
     } else if (store.size >= this.maxStates && store.find(succ) < 0) {

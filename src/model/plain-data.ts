@@ -20,6 +20,11 @@ import { ARRAY, DATE, elementsOf, entriesOf, hiddenKey, MAP, ownKeyCount, RECORD
 /** Objects may nest this many levels (the state itself is level 0); deeper means a cycle or a runaway structure. */
 export const MAX_STATE_DEPTH = 1000;
 
+// Built-ins the copy calls per value, read once (see shape.ts: under Jest each read of a global is slow).
+const { keys: ownEnumerableKeys, getOwnPropertySymbols, getPrototypeOf, defineProperty, create } = Object;
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+const dateTime = Date.prototype.getTime;
+
 /** Thrown inside the fast walks; the slow walk then finds the path for the message. */
 const NOT_PLAIN: unknown = Object.freeze({ notPlain: true });
 
@@ -288,22 +293,31 @@ function copyValue(v: unknown, depth: number): unknown {
   switch (shapeOf(v)) {
     case ARRAY: {
       const a = v as readonly unknown[];
-      return Array.from({ length: a.length }, (_, i) => copyValue(a[i], d));
+      const n = a.length;
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = copyValue(a[i], d);
+      return out;
     }
     case MAP:
       return new Map(Array.from(entriesOf(v as Map<unknown, unknown>), ([k, x]) => [copyValue(k, d), copyValue(x, d)]));
     case SET:
       return new Set(Array.from(elementsOf(v as Set<unknown>), (x) => copyValue(x, d)));
     case DATE:
-      return new Date(Date.prototype.getTime.call(v));
+      return new Date(dateTime.call(v));
     case RECORD: {
-      const out: Record<PropertyKey, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
-      // defineProperty, not assignment: a "__proto__" key must stay a key, not become the prototype.
-      for (const key of Reflect.ownKeys(v)) {
-        const desc = Object.getOwnPropertyDescriptor(v, key);
-        if (desc === undefined || !desc.enumerable) continue;
-        Object.defineProperty(out, key, { value: copyValue((v as Record<PropertyKey, unknown>)[key], d), enumerable: true, writable: true, configurable: true });
+      const record = v as Record<PropertyKey, unknown>;
+      const out: Record<PropertyKey, unknown> = getPrototypeOf(v) === null ? create(null) : {};
+      // Own enumerable keys, strings then symbols (Reflect.ownKeys' order), by assignment, which keeps
+      // the copy a fast object; "__proto__" by defineProperty, or it would become the prototype.
+      const keys = ownEnumerableKeys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const x = copyValue(record[key], d);
+        if (key === '__proto__') defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
+        else out[key] = x;
       }
+      const symbols = getOwnPropertySymbols(v);
+      for (let i = 0; i < symbols.length; i++) if (isEnumerable.call(v, symbols[i])) out[symbols[i]] = copyValue(record[symbols[i]], d);
       return out;
     }
     default:

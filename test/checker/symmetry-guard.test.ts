@@ -181,3 +181,85 @@ describe('symmetry, view and permute are called on copies and named', () => {
     expect(errorOf(check(m))).toMatch(/^symmetry threw on the state .*: oops/);
   });
 });
+
+/**
+ * Merged states must also lead to the same classes, one step on: the guard
+ * compares the successors of every state it merges (before, only sampled
+ * states were compared one step ahead, and a difference in where an action
+ * leads, past the sampling window or under a view, passed).
+ */
+describe('merged states whose actions lead to different classes', () => {
+  type Pair = { k: number; v: number[]; t: number };
+  const PAIR = [0, 1];
+  const pairSpec = (N: number) => ({
+    name: 'pair',
+    init: { k: 0, v: [0, 0], t: 0 },
+    actions: {
+      tick: { enabled: (s: Pair) => s.k < N, apply: (s: Pair) => ({ ...s, k: s.k + 1 }) },
+      set: { choices: () => PAIR, enabled: (s: Pair) => s.k === N && s.v[0] + s.v[1] === 0, apply: (s: Pair, i: number) => ({ ...s, v: s.v.map((x, j) => (j === i ? 1 : x)) }) },
+      // Enabled twice in [1,0] and in [0,1] alike; only from [0,1] does choice 1 set t.
+      go: { choices: () => PAIR, enabled: (s: Pair) => s.k === N && s.v[0] + s.v[1] === 1 && s.t === 0, apply: (s: Pair, i: number) => (i === 1 && s.v[1] === 1 ? { ...s, t: 1 } : { ...s }) },
+    },
+    invariants: { 't is 0': (s: Pair) => s.t === 0 },
+    terminal: () => true,
+  });
+  const pairPerm = permutations<Pair, number>({ ids: PAIR, permute: (s, to) => ({ ...s, v: PAIR.map((k) => s.v[PAIR.find((r) => to(r) === k)!]) }) });
+
+  it.each([3, 2000])('symmetry: the difference past %i symmetric states is an error, every run (hostile2 perm_deep)', (N) => {
+    expect(check(defineModel(pairSpec(N))).kind).toBe('invariant');
+    for (let run = 0; run < 5; run++) {
+      const message = errorOf(check(defineModel({ ...pairSpec(N), symmetry: pairPerm })));
+      expect(message).toMatch(/^symmetry: the check would merge states that behave differently/);
+      expect(message).toMatch(/action 'go\(1\)' leads from the (first|second) to a state that no action leads to from the (first|second)/);
+    }
+  });
+
+  it('view: a state merged after its class was expanded', () => {
+    const late = defineModel({
+      name: 'late-merge',
+      init: { k: 0, x: 0, tag: 'a', t: 0 },
+      actions: {
+        a: { enabled: (s) => s.k === 0, apply: (s) => ({ ...s, k: 1, x: 1 }) },
+        b: { enabled: (s) => s.k === 0, apply: (s) => ({ ...s, k: 1, x: 2, tag: 'b' }) },
+        c: { enabled: (s) => s.x === 2, apply: (s) => ({ ...s, k: 2, x: 1 }) },
+        go: { enabled: (s) => s.x === 1 && s.t === 0, apply: (s) => (s.tag === 'b' ? { ...s, t: 1 } : { ...s }) },
+      },
+      invariants: { 't is 0': (s) => s.t === 0 },
+      terminal: () => true,
+    });
+    expect(check(late).kind).toBe('invariant');
+    const message = errorOf(check(late, { view: (s) => ({ x: s.x, t: s.t }) }));
+    expect(message).toMatch(/^view: the check would merge states that behave differently/);
+    expect(message).toContain(`A reachable state {k:1,t:0,tag:"a",x:1} and another state the check identifies with it, {k:2,t:0,tag:"b",x:1}, differ: action 'go' leads from the first to a state that no action leads to from the second.`);
+  });
+
+  it('view: a state merged before its class was expanded', () => {
+    const early = defineModel(pairSpec(3));
+    const message = errorOf(check(early, { view: (s) => ({ k: s.k, t: s.t, sum: s.v[0] + s.v[1] }) }));
+    expect(message).toMatch(/^view: the check would merge states that behave differently/);
+    expect(message).toMatch(/action 'go\(1\)' leads from the (first|second)/);
+  });
+
+  it('a correct view and a correct symmetry still pass with the plain counts of their classes', () => {
+    const sym = check(defineModel({ ...pairSpec(3), invariants: {}, actions: { ...pairSpec(3).actions, go: { choices: () => PAIR, enabled: (s: Pair, i: number) => s.t === 0 && s.v[i] === 1, apply: (s: Pair) => ({ ...s, t: 1 }) } }, symmetry: pairPerm }));
+    expect(sym.kind).toBe('ok');
+    expect(sym.stats.states).toBe(6); // k = 0..3 with v = [0,0], then one class of [1,0]/[0,1] with t = 0 and t = 1
+    const history = defineModel({
+      name: 'history',
+      init: { n: 0, log: [] as number[] },
+      actions: { up: { enabled: (s) => s.n < 4, apply: (s) => ({ n: s.n + 1, log: [...s.log, s.n] }) }, down: { enabled: (s) => s.n > 0, apply: (s) => ({ n: s.n - 1, log: [...s.log, -s.n] }) } },
+      invariants: { 'n <= 4': (s) => s.n <= 4 },
+    });
+    const viewed = check(history, { view: (s) => s.n, maxDepth: 12 });
+    expect(viewed.kind).toBe('ok');
+    expect(viewed.stats.states).toBe(5);
+  });
+
+  it('under maxDepth, merged states are compared on the successors the bound lets the search see', () => {
+    const viewed = { view: (s: Pair) => ({ k: s.k, t: s.t, sum: s.v[0] + s.v[1] }) };
+    // [1,0] and [0,1] lie at depth 4; the first leads only to itself, the second also beyond the bound.
+    expect(errorOf(check(defineModel(pairSpec(3)), { ...viewed, maxDepth: 4 }))).toMatch(/action 'go\(1\)' leads from the (first|second)/);
+    // A bound that cuts the first member's own successors leaves the check incomplete, never ok.
+    expect(check(defineModel(pairSpec(3)), { ...viewed, maxDepth: 3 }).kind).toBe('incomplete');
+  });
+});
