@@ -118,7 +118,7 @@ export function identityOf<S>(system: System<S>, view: ((state: unknown) => unkn
     const rep = symmetry === undefined ? state : callOnCopy(symmetryName, symmetry, state, check);
     return view === undefined ? rep : callOnCopy('view', view, rep, check);
   };
-  const guard = new Guard(system, (s) => key(s, true), key, noun, symmetry as ((state: S) => S) | undefined, checked);
+  const guard = new Guard(system, (s) => key(s, true), key, noun, symmetry as ((state: S) => S) | undefined, view, checked);
   return {
     key: (s) => key(s),
     noun,
@@ -157,6 +157,13 @@ class Guard<S> {
   private readonly transitions: readonly Transition<S>[];
   private readonly fp = new Int32Array(2);
   private readonly onwardFp = new Int32Array(2);
+  /**
+   * How merged states' successors are compared: by class; under
+   * `permutations`, renamed to the representative (and viewed, with a view);
+   * not at all under a hand-written symmetry with a view (neither the class
+   * nor a renaming is canonical for the two together).
+   */
+  private readonly onwardBy: 'class' | 'renamed' | 'none';
   // Per class: its first member's signature and whole fingerprint.
   private signatures = new Int32Array(1024);
   private wholes = new Int32Array(2048);
@@ -181,9 +188,12 @@ class Guard<S> {
     private readonly quickKey: (state: unknown) => unknown,
     private readonly noun: string,
     private readonly symmetry: ((state: S) => S) | undefined,
+    private readonly view: ((state: unknown) => unknown) | undefined,
     private readonly checked: Checked<S>,
   ) {
     this.group = symmetry === undefined ? undefined : groupOf(symmetry);
+    // A group made by another copy of kripke (Symbol.for crosses copies) may predate renamingOf.
+    this.onwardBy = typeof this.group?.renamingOf === 'function' ? 'renamed' : symmetry !== undefined && view !== undefined ? 'none' : 'class';
     this.properties = checked.properties;
     this.transitions = system.transitions;
   }
@@ -245,15 +255,22 @@ class Guard<S> {
    * successors when the model treats ids alike).
    */
   private onward(next: S, id: number, to: ((id: unknown) => unknown) | undefined, fresh = false): number {
+    if (this.onwardBy === 'none') return 0;
     if (to === undefined) return id;
-    fingerprint64.of(this.renamedQuietly(next, to, !fresh), this.onwardFp, true);
+    fingerprint64.of(this.renamedOnward(next, to, !fresh), this.onwardFp, true);
     return this.onwardFp[0] * 0x200000 + (this.onwardFp[1] >>> 11);
   }
 
-  /** The renaming of a state to its representative, under `permutations` alone (undefined otherwise). */
+  /** A successor renamed by its parent's renaming, and viewed when there is a view. */
+  private renamedOnward(next: S, to: (id: unknown) => unknown, copy: boolean): unknown {
+    const renamed = this.renamedQuietly(next, to, copy);
+    return this.view === undefined ? renamed : callOnCopy('view', this.view, renamed, false);
+  }
+
+  /** The renaming of a state to its representative, under `permutations` (undefined otherwise). */
   private renamingOf(s: S): ((id: unknown) => unknown) | undefined {
-    const renamingOf = this.group?.renamingOf;
-    if (renamingOf === undefined || this.noun !== 'symmetry' || typeof renamingOf !== 'function') return undefined;
+    if (this.onwardBy !== 'renamed') return undefined;
+    const renamingOf = this.group!.renamingOf;
     return callOnCopy("permutations' signature", (c) => renamingOf(c as S), s, false);
   }
 
@@ -269,7 +286,12 @@ class Guard<S> {
     }
   }
 
-  /** A state merged into class `id` must lead where its first member leads. */
+  /**
+   * A state merged into class `id` must lead where its first member leads,
+   * and each state it leads to must agree with the first member of its own
+   * class on what the signature covers (an invariant can tell apart two
+   * states one step on whose classes or renamings match).
+   */
   private followsClass(s: S, id: number): void {
     const onward: number[] = [];
     const hash = new Int32Array(2);
@@ -283,11 +305,21 @@ class Guard<S> {
         } catch (error) {
           throw this.apart(id, s, 'another state the check identifies with it', `action '${stepLabel(tr.label, tr.choices !== undefined, c)}' throws in the second (${reason(error)}) and not in the first`);
         }
-        onward.push(this.onward(next, to === undefined ? this.find(next) : -1, to, true));
+        const at = this.find(next);
+        this.agreesWithClass(next, at);
+        onward.push(this.onward(next, at, to, true));
       }
     }
     setHash(onward, hash, 0);
     if (hash[0] !== this.successors[2 * id] || hash[1] !== this.successors[2 * id + 1]) throw this.apart(id, s, 'another state the check identifies with it');
+  }
+
+  /** A state one step from a merged one, against the first member of its class (if it has one yet). */
+  private agreesWithClass(next: S, id: number): void {
+    if (id < 0 || id >= this.classes) return;
+    fingerprint64.of(next, this.fp, true);
+    if (this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1]) return;
+    if (this.signature(next) !== this.signatures[id]) throw this.apart(id, next, 'a state one step from one the check merged, which it identifies with it');
   }
 
   private record(id: number, signature: number): void {
@@ -331,12 +363,13 @@ class Guard<S> {
 
   /** The first successor class one state's actions lead to and the other's do not; null if none. */
   private successorDifference(a: S, b: S): string | null {
+    if (this.onwardBy === 'none') return null;
     const [ta, tb] = [this.renamingOf(a), this.renamingOf(b)];
     const sa = this.successorKeys(a, ta, true);
     const sb = this.successorKeys(b, tb, true);
-    const renamed = ta === undefined ? '' : ' (each renamed as its state is to their common representative)';
-    for (const [k, label] of sa) if (!sb.has(k)) return `${label()} leads from the first to a state that no action leads to from the second${renamed}`;
-    for (const [k, label] of sb) if (!sa.has(k)) return `${label()} leads from the second to a state that no action leads to from the first${renamed}`;
+    const same = ta === undefined ? 'a state the check identifies with it' : 'the same state with its ids renamed';
+    for (const [k, step] of sa) if (!sb.has(k)) return `${step.label()} leads from the first to ${show(step.state)}, and no action leads from the second to ${same}`;
+    for (const [k, step] of sb) if (!sa.has(k)) return `${step.label()} leads from the second to ${show(step.state)}, and no action leads from the first to ${same}`;
     return null;
   }
 
@@ -466,8 +499,8 @@ class Guard<S> {
       for (const s of [a, b]) this.eachSuccessor(s, (next) => this.deterministic(next));
       return this.error(a, b, what, `${label()} leads from the ${from} to a state that no action leads to from the ${other}`);
     };
-    for (const [k, label] of sa) if (!sb.has(k)) throw apart(label, 'first', 'second');
-    for (const [k, label] of sb) if (!sa.has(k)) throw apart(label, 'second', 'first');
+    for (const [k, step] of sa) if (!sb.has(k)) throw apart(step.label, 'first', 'second');
+    for (const [k, step] of sb) if (!sa.has(k)) throw apart(step.label, 'second', 'first');
   }
 
   private eachSuccessor(s: S, visit: (next: S) => void): void {
@@ -476,8 +509,8 @@ class Guard<S> {
     }
   }
 
-  /** A state's whole value, as text (its 64-bit fingerprint). */
-  private whole(s: S): string {
+  /** A value whole, as text (its 64-bit fingerprint). */
+  private whole(s: unknown): string {
     fingerprint64.of(s, this.fp, true);
     return `${this.fp[0]}:${this.fp[1]}`;
   }
@@ -488,15 +521,19 @@ class Guard<S> {
     return `${this.fp[0]}:${this.fp[1]}`;
   }
 
-  /** The identities of a state's successors (renamed by `to` first, when given; `whole`: renamed successors by their whole value, not their key). */
-  private successorKeys(s: S, to?: (id: unknown) => unknown, whole = false): Map<string, () => string> {
-    const keys = new Map<string, () => string>();
+  /**
+   * The identities of a state's successors, each with its action and the
+   * successor itself: by key; renamed by `to` first, when given; with
+   * `onward`, renamed successors as the merge comparison sees them (whole, or viewed).
+   */
+  private successorKeys(s: S, to?: (id: unknown) => unknown, onward = false): Map<string, { label: () => string; state: S }> {
+    const keys = new Map<string, { label: () => string; state: S }>();
     this.transitions.forEach((tr) => {
       for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) {
         if (tr.enabled !== undefined && tr.enabled(s, c) !== true) continue;
         const next = tr.apply(s, c);
-        const k = to === undefined ? this.id(next) : whole ? this.whole(this.renamedQuietly(next, to, false)) : this.id(this.renamedQuietly(next, to, false));
-        if (!keys.has(k)) keys.set(k, () => `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`);
+        const k = to === undefined ? this.id(next) : onward ? this.whole(this.renamedOnward(next, to, false)) : this.id(this.renamedQuietly(next, to, false));
+        if (!keys.has(k)) keys.set(k, { label: () => `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`, state: next });
       }
     });
     return keys;
