@@ -60,7 +60,7 @@ function literal(v: unknown, bare: boolean, ancestors: Set<object>): string {
     case 'string':
       return bare && BARE.test(v) && !RESERVED.has(v) ? v : JSON.stringify(v);
     case 'number':
-      return v === 0 ? '0' : String(v); // -0 is 0, as states are equal
+      return v === 0 && 1 / v < 0 ? '-0' : String(v); // -0 is not 0, as states are not equal
     case 'bigint':
       return `${v}n`;
     case 'boolean':

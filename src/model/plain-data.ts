@@ -7,7 +7,7 @@
  * the first value that is not plain data, with its path.
  *
  * Plain data: records (key order ignored; an undefined property is a missing
- * one), arrays, strings, numbers (-0 is 0, NaN is NaN), booleans, null,
+ * one), arrays, strings, numbers (by Object.is: -0 is not 0, NaN is NaN), booleans, null,
  * undefined inside arrays, Maps and Sets, bigint, valid Dates. Not plain data:
  * functions, symbols, symbol keys, cycles, class instances, invalid Dates, and a
  * Set (or a Map's keys) holding two elements that are equal as data: the user's
@@ -55,7 +55,7 @@ export function mapKeyPath(parent: string, key: unknown): string {
 function canonical(v: unknown, depth: number): string {
   switch (typeof v) {
     case 'number':
-      return v === 0 ? 'n0' : `n${v}`; // -0 is 0; NaN is `nNaN`, equal to itself
+      return v === 0 ? (1 / v > 0 ? 'n0' : 'n-0') : `n${v}`; // -0 is not 0 (Object.is, as toEqual); NaN is `nNaN`, equal to itself
     case 'string':
       return JSON.stringify(v);
     case 'boolean':
@@ -132,7 +132,8 @@ function hasDuplicate(keys: string[]): boolean {
  *
  * @example
  * canonicalKey({ b: 1, a: new Set([2, 1]) }) === canonicalKey({ a: new Set([1, 2]), b: 1 }); // true
- * canonicalKey({ x: -0, y: undefined }) === canonicalKey({ x: 0 });                          // true
+ * canonicalKey({ x: 0, y: undefined }) === canonicalKey({ x: 0 });                           // true
+ * canonicalKey({ x: -0 }) === canonicalKey({ x: 0 });                                       // false: Object.is, as toEqual
  */
 export function canonicalKey(value: unknown): string {
   try {
@@ -151,7 +152,7 @@ export function canonicalKey(value: unknown): string {
  * sameState({ n: 1 }, { n: '1' });              // false
  */
 export function sameState(a: unknown, b: unknown): boolean {
-  if (a === b && (typeof a !== 'object' || a === null)) return true;
+  if (typeof a !== 'object' || a === null) return Object.is(a, b); // -0 is not 0, NaN is NaN
   return canonicalKey(a) === canonicalKey(b);
 }
 

@@ -30,7 +30,7 @@ function key(value: unknown): string {
  * sameValue(new Set([1, 2]), new Set([2, 1])); // true
  */
 export function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || sameState(a, b);
+  return sameState(a, b);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Random models for the property suite. A model is planned over abstract
  * states 0..n-1 (a table of which action and choice leads where), and its
- * states are *rendered* as plain data in many spellings: key orders, -0, null
+ * states are *rendered* as plain data in many spellings: key orders, null
  * fields, undefined properties, null prototypes, other realms, Sets and Maps
  * with object keys, and sub-objects shared with the parent state (as
  * `{ ...s, x }` shares them), so every fast path of the fingerprint is on the
@@ -129,7 +129,7 @@ function sameField(a: unknown, b: unknown): boolean {
     JSON.stringify(b, (_k, v: unknown) => (v instanceof Set || v instanceof Map ? [...v] : typeof v === 'bigint' ? `${v}n` : v));
 }
 
-/** A choice spelled as `seed` picks (records in other realms or key orders, -0 for 0). */
+/** A choice spelled as `seed` picks (records in other realms or key orders). */
 function spellChoice(c: Choice, seed: number): unknown {
   return respell(c, spellings(seed, ['plain', 'reorder', 'foreign', 'undefined-key']));
 }
@@ -168,9 +168,9 @@ export function modelOf(plan: Plan): Model<Rendered> {
   });
 }
 
-/** A choice back in its plain spelling: arrays and records of this realm, keys in order, no -0. */
+/** A choice back in its plain spelling: arrays and records of this realm, keys in order. */
 function normalChoice(c: unknown): unknown {
-  if (typeof c === 'number') return c === 0 ? 0 : c;
+  if (typeof c === 'number') return c;
   if (Array.isArray(c)) return Array.from(c, normalChoice);
   if (typeof c === 'object' && c !== null) return { k: (c as { k: number }).k };
   return c;

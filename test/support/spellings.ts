@@ -7,7 +7,7 @@
  * A *value* is described by a small tree (`Shape`), so fast-check can shrink
  * it and print it; `build` turns a tree into a real value, and `respell` turns
  * one real value into another spelling of the same value: keys reordered,
- * undefined properties added, -0 for 0, null prototypes, Sets and Maps filled
+ * undefined properties added, null prototypes, Sets and Maps filled
  * in another order, arrays with holes for undefined, sub-objects built in
  * another realm, or shared with an earlier value.
  */
@@ -95,7 +95,7 @@ function refKey(s: Shape): string {
 
 /** A JSON-able normal form of a plain value: the reference's notion of "the same value". */
 function normal(v: unknown): unknown {
-  if (typeof v === 'number') return Number.isNaN(v) ? ['NaN'] : v === Infinity ? ['Inf'] : v === -Infinity ? ['-Inf'] : ['n', v === 0 ? 0 : v];
+  if (typeof v === 'number') return Number.isNaN(v) ? ['NaN'] : v === Infinity ? ['Inf'] : v === -Infinity ? ['-Inf'] : Object.is(v, -0) ? ['-0'] : ['n', v];
   if (typeof v === 'bigint') return ['big', v.toString()];
   if (typeof v === 'string') return ['s', v];
   if (typeof v === 'boolean' || v === null) return v;
@@ -117,7 +117,7 @@ function byJson(a: unknown, b: unknown): number {
 
 /**
  * The contract's equality: records by keys (an undefined property is a missing
- * one), arrays in order, Map and Set unordered, -0 is 0, NaN is NaN, Dates by time.
+ * one), arrays in order, Map and Set unordered, -0 is not 0 (Object.is), NaN is NaN, Dates by time.
  */
 export function refEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
@@ -148,7 +148,6 @@ export type Spelling = 'plain' | 'reorder' | 'undefined-key' | 'null-proto' | 'f
  * never changes the value: `refEqual(respell(v, pick), v)` always holds.
  */
 export function respell(v: unknown, pick: () => Spelling): unknown {
-  if (typeof v === 'number') return v === 0 && pick() !== 'plain' ? -0 : v;
   if (typeof v !== 'object' || v === null) return v;
   const how = pick();
   if (how === 'foreign') return foreignCopy(respell(v, () => (pick() === 'foreign' ? 'plain' : pick())), 0);

@@ -177,8 +177,8 @@ const stringValues = new StringHashCache(SEED_STR_A, SEED_STR_B);
 const recordKeys = new StringHashCache(SEED_OBJ_A, SEED_OBJ_B);
 
 function hashNumber(v: number, seedA: number, seedB: number): number {
-  // -0 takes this branch too and hashes as 0: plain-data equality, not Object.is.
-  if ((v | 0) === v) {
+  // Numbers are equal by Object.is (as toEqual): -0 is not 0, so it takes the float branch (its sign bit).
+  if ((v | 0) === v && (v !== 0 || 1 / v > 0)) {
     laneB = fmixB(stepB(seedB, v));
     return fmixA(stepA(seedA, v));
   }
@@ -336,7 +336,7 @@ function hashArray(arr: readonly unknown[]): number {
     // Small integers in line (boards, counters): lane A steps the value in, lane B an
     // independent bijection of it (xorshift-multiply), so the two lanes never take the
     // same 32-bit input. One multiply, not hashNumber's two finalisers: boards are hot.
-    if (typeof x === 'number' && (x | 0) === x) {
+    if (typeof x === 'number' && (x | 0) === x && (x !== 0 || 1 / x > 0)) {
       a = stepA(a, x);
       b = stepB(b, imul(x ^ (x >>> 15), 0x2c1b3c6d));
     } else if (depth === 1 && i < memoCount && x === memoValues[i]) {
