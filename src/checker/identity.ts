@@ -38,6 +38,8 @@ const CHECKED_KEYS = 64;
 /** Steps of random walks from merged states: this many free, plus one per merge met. */
 const WALK_STEPS = 16384;
 const WALK_DEPTH = 48;
+/** Merged states kept (a uniform sample) to walk from once the search is done. */
+const WALKS = 256;
 
 /** What a query checks in every state, which merged states must agree on. */
 export interface Checked<S> {
@@ -55,6 +57,8 @@ export interface Identity<S> {
   readonly met: (state: S, id: number, added: boolean) => void;
   /** Every successor of class `id`'s first member was met (`cut`: one lay beyond the depth bound): states merged into it are compared on their successors. */
   readonly expanded: (id: number, cut: boolean) => void;
+  /** The search expanded every class: random walks from merged states compare what they pass with the classes. */
+  readonly finished: () => void;
   /** Lets the guard look up states' classes (for the walks). */
   readonly attach: (find: (state: unknown) => number) => void;
   /** What identifies states, for messages: 'symmetry', 'view', 'symmetry and view'. */
@@ -125,6 +129,7 @@ export function identityOf<S>(system: System<S>, view: ((state: unknown) => unkn
     sample: (s, id) => guard.sample(s, id),
     met: (s, id, added) => guard.met(s, id, added),
     expanded: (id, cut) => guard.expanded(id, cut),
+    finished: () => guard.finished(),
     attach: (find) => (guard.find = find),
   };
 }
@@ -169,6 +174,9 @@ class Guard<S> {
   private wholes = new Int32Array(2048);
   private classes = 0;
   private walkBudget = WALK_STEPS;
+  /** Merged states kept for the walks at the end, and how many were offered. */
+  private readonly kept: S[] = [];
+  private keptSeen = 0;
   // Per class: the hash of its first member's successor classes (two lanes), and whether it is known.
   private successors = new Int32Array(2048);
   private known = new Uint8Array(1024);
@@ -200,13 +208,15 @@ class Guard<S> {
 
   /** Every state met: the first of its class leaves its signature; a different one must match it. */
   met(s: S, id: number, added: boolean): void {
-    if (this.expanding >= 0) this.met_.push(this.onward(s, id, this.toRepresentative));
     fingerprint64.of(s, this.fp, true);
-    if (added || id >= this.classes) {
-      this.record(id, this.signature(s));
-      return;
-    }
-    if (this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1]) return;
+    if (added || id >= this.classes) this.record(id, this.signature(s));
+    else if (this.wholes[2 * id] !== this.fp[0] || this.wholes[2 * id + 1] !== this.fp[1]) this.merged(s, id);
+    // The state agrees with its class's signature now (or the check has thrown).
+    if (this.expanding >= 0) this.met_.push(this.onward(s, id, this.toRepresentative, this.signatures[id]));
+  }
+
+  /** A state met that is not its class's first member. */
+  private merged(s: S, id: number): void {
     if (this.signature(s) !== this.signatures[id]) throw this.apart(id, s, 'another state the check identifies with it');
     const whole = this.fp[0] * 0x200000 + (this.fp[1] >>> 11);
     if (!this.compared.has(whole)) {
@@ -215,7 +225,33 @@ class Guard<S> {
       else if (this.known[id] === 0) this.pend(id, s);
     }
     this.walkBudget++;
-    this.walk(s);
+    this.keep(s);
+  }
+
+  /** A merged state kept for a walk at the end (a uniform sample of them: reservoir sampling). */
+  private keep(s: S): void {
+    const seen = this.keptSeen++;
+    if (this.kept.length < WALKS) this.kept.push(s);
+    else {
+      const at = this.next() % (seen + 1);
+      if (at < WALKS) this.kept[at] = s;
+    }
+  }
+
+  /**
+   * Random walks from merged states, once the search has stored every class:
+   * each state passed must agree with its class, and must have one (after a
+   * complete search, a state reachable from a merged one that is in no class
+   * is one the reduced search never reached: the merge was wrong; except
+   * under `permutations`, where a signature that ties can leave a renaming of
+   * a reached state in a class never reached).
+   */
+  finished(): void {
+    for (let progress = true; progress && this.walkBudget > 0; ) {
+      progress = false;
+      for (const s of this.kept) if (this.walk(s) > 0) progress = true;
+    }
+    this.kept.length = 0;
   }
 
   /** The first member of class `id` has been expanded: its successors' classes are its fingerprint one step on. */
@@ -254,11 +290,12 @@ class Guard<S> {
    * and its renaming, renamed to their common representative, have the same
    * successors when the model treats ids alike).
    */
-  private onward(next: S, id: number, to: ((id: unknown) => unknown) | undefined, fresh = false): number {
+  private onward(next: S, id: number, to: ((id: unknown) => unknown) | undefined, signature: number, fresh = false): number {
     if (this.onwardBy === 'none') return 0;
     if (to === undefined) return id;
+    // Renamed successors that are equal must also agree on the signature (what an invariant says of them).
     fingerprint64.of(this.renamedOnward(next, to, !fresh), this.onwardFp, true);
-    return this.onwardFp[0] * 0x200000 + (this.onwardFp[1] >>> 11);
+    return (this.onwardFp[0] ^ Math.imul(signature, 0x9e3779b1)) * 0x200000 + (this.onwardFp[1] >>> 11);
   }
 
   /** A successor renamed by its parent's renaming, and viewed when there is a view. */
@@ -305,9 +342,13 @@ class Guard<S> {
         } catch (error) {
           throw this.apart(id, s, 'another state the check identifies with it', `action '${stepLabel(tr.label, tr.choices !== undefined, c)}' throws in the second (${reason(error)}) and not in the first`);
         }
-        const at = this.find(next);
-        this.agreesWithClass(next, at);
-        onward.push(this.onward(next, at, to, true));
+        if (this.onwardBy === 'renamed') {
+          onward.push(this.onward(next, -1, to, this.signature(next), true));
+        } else {
+          const at = this.find(next);
+          this.agreesWithClass(next, at);
+          onward.push(this.onward(next, at, to, 0, true));
+        }
       }
     }
     setHash(onward, hash, 0);
@@ -370,6 +411,11 @@ class Guard<S> {
     const same = ta === undefined ? 'a state the check identifies with it' : 'the same state with its ids renamed';
     for (const [k, step] of sa) if (!sb.has(k)) return `${step.label()} leads from the first to ${show(step.state)}, and no action leads from the second to ${same}`;
     for (const [k, step] of sb) if (!sa.has(k)) return `${step.label()} leads from the second to ${show(step.state)}, and no action leads from the first to ${same}`;
+    for (const [k, x] of sa) {
+      const y = sb.get(k)!;
+      const difference = this.signatureDifference(x.state, y.state);
+      if (difference !== null) return `${x.label()} leads from the first to ${show(x.state)} and ${y.label()} from the second to ${show(y.state)}, ${same}, yet of these two ${difference}`;
+    }
     return null;
   }
 
@@ -397,20 +443,29 @@ class Guard<S> {
     });
   }
 
-  /** A random walk from a merged state, comparing each state passed with its class (extra evidence, within the budget). */
-  private walk(from: S): void {
+  /** A random walk from a merged state after the search, comparing each state passed with its class (within the budget); the steps taken. */
+  private walk(from: S): number {
     let s = from;
-    for (let depth = 0; depth < WALK_DEPTH && this.walkBudget > 0; depth++) {
+    let depth = 0;
+    for (; depth < WALK_DEPTH && this.walkBudget > 0; depth++) {
       this.walkBudget--;
       const next = this.randomSuccessor(s);
-      if (next === undefined) return;
+      if (next === undefined) return depth;
+      const id = this.find(next);
       s = next;
-      const id = this.find(s);
-      if (id < 0 || id >= this.classes) continue;
+      if (id < 0 || id >= this.classes) {
+        // Under permutations a signature that ties leaves some renamings of reached states in classes never reached: no evidence there.
+        if (this.onwardBy !== 'class') continue;
+        throw new ModelDefinitionError(
+          `${this.noun}: the check would merge states that behave differently, and could pass where a violation is reachable. ` +
+            `The state ${show(next)} is reachable in ${depth + 1} ${depth === 0 ? 'step' : 'steps'} from ${show(from)}, a state the check identified with another, yet the search reached no state it identifies with it. ${this.rule()}.`,
+        );
+      }
       fingerprint64.of(s, this.fp, true);
       if (this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1]) continue;
       if (this.signature(s) !== this.signatures[id]) throw this.apart(id, s, 'a state reachable from a merged one, which the check identifies with it');
     }
+    return depth;
   }
 
   private randomSuccessor(s: S): S | undefined {
@@ -539,14 +594,19 @@ class Guard<S> {
     return keys;
   }
 
-  private error(a: S, b: S, what: string, difference: string): ModelDefinitionError {
+  /** What makes a reduction sound, and what to do, for messages. */
+  private rule(): string {
     const rule =
       this.noun === 'view'
         ? 'A view may leave out only what no invariant, guard or action depends on (a step counter, a history kept for reading)'
         : 'Symmetry is sound only when every invariant, guard and action treats a state and its renamings alike';
+    return `${rule}; fix the ${this.noun} or the model, or leave the ${this.noun} out`;
+  }
+
+  private error(a: S, b: S, what: string, difference: string): ModelDefinitionError {
     return new ModelDefinitionError(
       `${this.noun}: the check would merge states that behave differently, and could pass where a violation is reachable. ` +
-        `A reachable state ${show(a)} and ${what}, ${show(b)}, differ: ${difference}. ${rule}; fix the ${this.noun} or the model, or leave the ${this.noun} out.`,
+        `A reachable state ${show(a)} and ${what}, ${show(b)}, differ: ${difference}. ${this.rule()}.`,
     );
   }
 }
