@@ -6,8 +6,8 @@
  *
  * kripke's states are plain data, so every state has an encoding; what ITF
  * lacks is written so that kripke reads it back as it was: `null` as JSON
- * null, a non-integer number as a JSON number, NaN and ±Infinity and Dates
- * as `#unserializable` text (`"NaN"`, `"Date(2026-01-01T00:00:00.000Z)"`),
+ * null, a non-integer number as a JSON number, NaN, ±Infinity, -0 and Dates
+ * as `#unserializable` text (`"NaN"`, `"-0"`, `"Date(2026-01-01T00:00:00.000Z)"`),
  * and a record key that starts with `#` with one more `#` in front. Sets and
  * maps are written in the order of their elements' canonical keys, so one
  * state always has one encoding.
@@ -37,7 +37,7 @@ brandErrorClass(ItfError);
 /** A plain-data value as an ITF value. */
 export function encode(value: unknown): ItfValue {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : { '#unserializable': String(value) };
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : { '#unserializable': Object.is(value, -0) ? '-0' : String(value) };
   if (typeof value === 'bigint') return { '#bigint': value.toString() };
   if (typeof value !== 'object') return { '#unserializable': String(value) }; // undefined (an array's hole); functions never reach a state
   // By shape, not instanceof: states may come from another realm (structuredClone under Jest, Vitest's vmThreads).
@@ -84,7 +84,7 @@ export interface DecodeContext {
   readonly maxDepth: number;
 }
 
-const UNSERIALIZABLE: Readonly<Record<string, unknown>> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, undefined };
+const UNSERIALIZABLE: Readonly<Record<string, unknown>> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, '-0': -0, undefined };
 
 /** An ITF value as plain data; `path` names it in errors. */
 export function decode(json: unknown, path: string, ctx: DecodeContext, depth = 0): unknown {
