@@ -57,8 +57,8 @@ export interface Identity<S> {
   readonly met: (state: S, id: number, added: boolean) => void;
   /** Every successor of class `id`'s first member was met (`cut`: one lay beyond the depth bound): states merged into it are compared on their successors. */
   readonly expanded: (id: number, cut: boolean) => void;
-  /** The search expanded every class: random walks from merged states compare what they pass with the classes. */
-  readonly finished: () => void;
+  /** The search expanded every class: random walks from merged states compare what they pass with the classes (until `passed` says the time is up). */
+  readonly finished: (passed: () => boolean) => void;
   /** Lets the guard look up states' classes (for the walks). */
   readonly attach: (find: (state: unknown) => number) => void;
   /** What identifies states, for messages: 'symmetry', 'view', 'symmetry and view'. */
@@ -129,7 +129,7 @@ export function identityOf<S>(system: System<S>, view: ((state: unknown) => unkn
     sample: (s, id) => guard.sample(s, id),
     met: (s, id, added) => guard.met(s, id, added),
     expanded: (id, cut) => guard.expanded(id, cut),
-    finished: () => guard.finished(),
+    finished: (passed) => guard.finished(passed),
     attach: (find) => (guard.find = find),
   };
 }
@@ -177,6 +177,8 @@ class Guard<S> {
   /** Merged states kept for the walks at the end, and how many were offered. */
   private readonly kept: S[] = [];
   private keptSeen = 0;
+  /** The check's clock, for the walks at the end: they stop when the time is up. */
+  private passed: () => boolean = () => false;
   // Per class: the hash of its first member's successor classes (two lanes), and whether it is known.
   private successors = new Int32Array(2048);
   private known = new Uint8Array(1024);
@@ -246,7 +248,10 @@ class Guard<S> {
    * under `permutations`, where a signature that ties can leave a renaming of
    * a reached state in a class never reached).
    */
-  finished(): void {
+  finished(passed: () => boolean): void {
+    this.passed = passed;
+    // Walks in proportion to the merges met (a small model walks little), within the budget.
+    this.walkBudget = Math.min(this.walkBudget, WALK_DEPTH * 4 * this.keptSeen);
     for (let progress = true; progress && this.walkBudget > 0; ) {
       progress = false;
       for (const s of this.kept) if (this.walk(s) > 0) progress = true;
@@ -449,7 +454,8 @@ class Guard<S> {
     let depth = 0;
     for (; depth < WALK_DEPTH && this.walkBudget > 0; depth++) {
       this.walkBudget--;
-      const next = this.randomSuccessor(s);
+      if (this.passed()) return 0;
+      const next = this.randomSuccessor(s, from, depth);
       if (next === undefined) return depth;
       const id = this.find(next);
       s = next;
@@ -468,14 +474,35 @@ class Guard<S> {
     return depth;
   }
 
-  private randomSuccessor(s: S): S | undefined {
+  /**
+   * A random successor of `s`, a state reachable from the merged state `from`
+   * (undefined when none is enabled). The model's code failing there (a throw,
+   * an action returning undefined) is what the search never met in the states
+   * it identifies with these: the reduction's error, naming the state.
+   */
+  private randomSuccessor(s: S, from: S, depth: number): S | undefined {
     const firings: [Transition<S>, unknown][] = [];
-    for (const tr of this.transitions) {
-      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) if (tr.enabled === undefined || tr.enabled(s, c) === true) firings.push([tr, c]);
+    let doing = 'the guards';
+    try {
+      for (const tr of this.transitions) {
+        for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) if (tr.enabled === undefined || tr.enabled(s, c) === true) firings.push([tr, c]);
+      }
+      if (firings.length === 0) return undefined;
+      const [tr, c] = firings[this.next() % firings.length];
+      doing = `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`;
+      const next = tr.apply(s, c);
+      if (next !== undefined) return next;
+      throw new ModelDefinitionError(this.unmet(s, from, depth, `${doing} returns undefined`));
+    } catch (error) {
+      if (error instanceof KripkeError) throw error;
+      throw new ModelDefinitionError(this.unmet(s, from, depth, `${doing} ${doing === 'the guards' ? 'throw' : 'throws'} (${reason(error)})`), { cause: error });
     }
-    if (firings.length === 0) return undefined;
-    const [tr, c] = firings[this.next() % firings.length];
-    return tr.apply(s, c);
+  }
+
+  /** The message for what the model does in a state reachable from a merged one that the search never met. */
+  private unmet(s: S, from: S, depth: number, what: string): string {
+    const where = depth === 0 ? `In ${show(s)}, a state the check identified with another` : `In ${show(s)}, reachable in ${depth} ${depth === 1 ? 'step' : 'steps'} from ${show(from)}, a state the check identified with another`;
+    return `${this.noun}: the check would merge states that behave differently, and could pass where a violation is reachable. ${where}, ${what}; the search met nothing like it in the states it explored. ${this.rule()}.`;
   }
 
   private next(): number {

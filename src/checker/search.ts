@@ -55,7 +55,7 @@ export interface SearchTask<S> {
   /** Called when every successor of state `id` has been met; `cut` when the depth bound kept one out of the store. */
   readonly expanded?: (id: number, cut: boolean) => void;
   /** Called once every reachable state was expanded, nothing left out (no depth bound hit): the identity guard's last look. */
-  readonly finished?: () => void;
+  readonly finished?: (passed: () => boolean) => void;
   /** Called on every state met (initial or successor) with its class id and whether it is new: compares merged states (identity.ts). */
   readonly met?: (state: S, id: number, added: boolean) => void;
   /** Asked after each level with the next level's size: true ends the search there, as `split`, with that level as `frontier` (parallel/ hands it out). */
@@ -197,7 +197,7 @@ export class BreadthFirst<S> {
       if (this.task.finished !== undefined && !this.truncated) {
         this.at = -1;
         this.phase = Phase.Identity;
-        this.task.finished();
+        this.task.finished(() => this.clock.passed());
       }
     } catch (error) {
       return this.failed(error);

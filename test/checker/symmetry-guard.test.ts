@@ -354,3 +354,35 @@ describe('two steps past a merge: walks once every class is stored', () => {
     }
   });
 });
+
+describe('the walks at the end (review-zero14)', () => {
+  type Flip = { p: number; n: number };
+  it.each([
+    ['returns undefined', (s: Flip) => (s.n > 3 ? (undefined as unknown as Flip) : { p: 1 - s.p, n: s.n + 1 }), /action 'flip' returns undefined/],
+    ['throws', (s: Flip) => { if (s.n > 3) throw new Error('n too big'); return { p: 1 - s.p, n: s.n + 1 }; }, /action 'flip' throws \(n too big\)/],
+  ])('b4: an action that %s past a merge, under a view that hides why, is the view’s error', (_, apply, what) => {
+    const m = defineModel({ name: 'flip', init: { p: 0, n: 0 }, actions: { flip: { apply } } });
+    expect(check(m, { deadlock: false }).kind).toBe('error');
+    for (let run = 0; run < 5; run++) {
+      const message = errorOf(check(m, { deadlock: false, view: (s: Flip) => s.p }));
+      expect(message).toMatch(/^view: the check would merge states that behave differently/);
+      expect(message).toMatch(what);
+    }
+  });
+
+  it('b3: a small model walks little, and the walks stop at the timeout', () => {
+    let calls = 0;
+    const m = defineModel({ name: 'ring', init: { p: 0, n: 0 }, actions: { step: { apply: (s: Flip) => (calls++, { p: (s.p + 1) % 3, n: (s.n + 1) % 5 }) } } });
+    const r = check(m, { deadlock: false, view: (s: Flip) => s.p });
+    expect(r.kind).toBe('ok');
+    expect(calls).toBeLessThan(5_000); // the budget of 16,384 steps was spent on every small check
+    const slow = defineModel({
+      name: 'slow ring',
+      init: { p: 0, n: 0 },
+      actions: { step: { apply: (s: Flip) => { const until = Date.now() + 2; while (Date.now() < until); return { p: (s.p + 1) % 3, n: (s.n + 1) % 50 }; } } },
+    });
+    const started = Date.now();
+    expect(check(slow, { deadlock: false, view: (s: Flip) => s.p, timeout: 300 }).kind).toMatch(/ok|incomplete/);
+    expect(Date.now() - started).toBeLessThan(3_000); // 16 s before: the walks never read the clock
+  });
+});
