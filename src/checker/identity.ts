@@ -264,12 +264,8 @@ class Guard<S> {
     if (id !== this.expanding) return;
     this.expanding = -1;
     while (id >= this.known.length) {
-      const known = new Uint8Array(this.known.length * 2);
-      known.set(this.known);
-      this.known = known;
-      const successors = new Int32Array(this.successors.length * 2);
-      successors.set(this.successors);
-      this.successors = successors;
+      this.known = doubled(this.known, new Uint8Array(this.known.length * 2));
+      this.successors = doubled(this.successors, new Int32Array(this.successors.length * 2));
     }
     // A cut class has successors the store never saw: its merged states cannot be compared on them (and the check is incomplete).
     this.known[id] = cut ? 2 : 1;
@@ -370,12 +366,8 @@ class Guard<S> {
 
   private record(id: number, signature: number): void {
     while (id >= this.signatures.length) {
-      const grown = new Int32Array(this.signatures.length * 2);
-      grown.set(this.signatures);
-      this.signatures = grown;
-      const wholes = new Int32Array(this.wholes.length * 2);
-      wholes.set(this.wholes);
-      this.wholes = wholes;
+      this.signatures = doubled(this.signatures, new Int32Array(this.signatures.length * 2));
+      this.wholes = doubled(this.wholes, new Int32Array(this.wholes.length * 2));
     }
     this.signatures[id] = signature;
     this.wholes[2 * id] = this.fp[0];
@@ -636,6 +628,12 @@ class Guard<S> {
         `A reachable state ${show(a)} and ${what}, ${show(b)}, differ: ${difference}. ${this.rule()}.`,
     );
   }
+}
+
+/** `into`, twice the length of `from`, holding what `from` holds. */
+function doubled<T extends Int32Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 /** A 64-bit hash (two lanes, into `out` at `at`) of a set of class ids, whatever their order and repetitions; -1 (no class) counts as itself. */
