@@ -26,6 +26,7 @@ import { groupOf, type PermutationGroup } from '../model/symmetry.js';
 import type { Property, Transition } from '../model/types.js';
 import { formatLiteral, stepLabel } from '../model/literal.js';
 import { fingerprint64 } from './store/fingerprint.js';
+import { enabledChoices, firings } from './trace.js';
 import type { System } from './system.js';
 
 /** Every state among the first ones expanded is sampled; after that, about one in this many (at random). */
@@ -84,9 +85,13 @@ export class MergedApart<S> extends ModelDefinitionError {
 const show = (s: unknown): string => formatLiteral(s, { max: 300 });
 const reason = (error: unknown): string => (error instanceof Error ? error.message : describe(error));
 
-/** Calls a user's symmetry, view or permute on a copy of the state, and names it in whatever goes wrong. */
-function callOnCopy<T>(name: string, fn: (s: unknown) => T, state: unknown, strict: boolean): T {
-  const copy = copyPlainData(state);
+/**
+ * Calls a user's symmetry, view or permute on a copy of the state (or on the
+ * state itself, when it is the guard's own: `copy` false), and names it in
+ * whatever goes wrong.
+ */
+function callOnCopy<T>(name: string, fn: (s: unknown) => T, state: unknown, strict: boolean, copied = true): T {
+  const copy = copied ? copyPlainData(state) : state;
   let out: T;
   try {
     out = fn(copy);
@@ -136,18 +141,23 @@ export function identityOf<S>(system: System<S>, view: ((state: unknown) => unkn
 
 /** Every renaming of the ids, as functions (at most ALL_RENAMINGS ids). */
 function everyRenaming(ids: readonly unknown[]): ((id: unknown) => unknown)[] {
-  const index = new Map(ids.map((id, i) => [canonicalKey(id), i]));
   const orders: unknown[][] = [];
   const build = (prefix: unknown[], rest: readonly unknown[]): void => {
     if (rest.length === 0) orders.push(prefix);
     rest.forEach((id, i) => build([...prefix, id], [...rest.slice(0, i), ...rest.slice(i + 1)]));
   };
   build([], ids);
-  return orders.map((to) => (id: unknown) => {
+  return orders.map((to) => renamingTo(ids, to));
+}
+
+/** The renaming that takes `ids[i]` to `to[i]`; an id not among them is the permute's error. */
+function renamingTo(ids: readonly unknown[], to: readonly unknown[]): (id: unknown) => unknown {
+  const index = new Map(ids.map((id, i) => [canonicalKey(id), i]));
+  return (id) => {
     const i = index.get(canonicalKey(id));
     if (i === undefined) throw new ModelDefinitionError(`permutations: permute asked to rename ${describe(id)}, which is not one of the ids`);
     return to[i];
-  });
+  };
 }
 
 const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);
@@ -301,8 +311,8 @@ class Guard<S> {
 
   /** A successor renamed by its parent's renaming, and viewed when there is a view. */
   private renamedOnward(next: S, to: (id: unknown) => unknown, copy: boolean): unknown {
-    const renamed = this.renamedQuietly(next, to, copy);
-    return this.view === undefined ? renamed : callOnCopy('view', this.view, renamed, false);
+    const renamed = this.renamed(next, to, false, copy);
+    return this.view === undefined ? renamed : callOnCopy('view', this.view, renamed, false, false);
   }
 
   /** The renaming of a state to its representative, under `permutations` (undefined otherwise). */
@@ -312,17 +322,6 @@ class Guard<S> {
     return callOnCopy("permutations' signature", (c) => renamingOf(c as S), s, false);
   }
 
-  /** A state renamed through the model's permute: on a copy, unless the state is the guard's own (`copy` false). */
-  private renamedQuietly(s: S, to: (id: unknown) => unknown, copy = true): S {
-    const permute = this.group!.permute;
-    if (copy) return callOnCopy("permutations' permute", (c) => permute(c as S, to), s, false) as S;
-    try {
-      return permute(s, to);
-    } catch (error) {
-      if (error instanceof KripkeError) throw error;
-      throw new ModelDefinitionError(`permutations' permute threw on the state ${show(s)}: ${reason(error)}`, { cause: error });
-    }
-  }
 
   /**
    * A state merged into class `id` must lead where its first member leads,
@@ -334,34 +333,37 @@ class Guard<S> {
     const onward: number[] = [];
     const hash = new Int32Array(2);
     const to = this.renamingOf(s);
-    for (const tr of this.transitions) {
-      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) {
-        if (tr.enabled !== undefined && tr.enabled(s, c) !== true) continue;
-        let next: S;
-        try {
-          next = tr.apply(s, c);
-        } catch (error) {
-          throw this.apart(id, s, 'another state the check identifies with it', `action '${stepLabel(tr.label, tr.choices !== undefined, c)}' throws in the second (${reason(error)}) and not in the first`);
-        }
-        if (this.onwardBy === 'renamed') {
-          onward.push(this.onward(next, -1, to, this.signature(next), true));
-        } else {
-          const at = this.find(next);
-          this.agreesWithClass(next, at);
-          onward.push(this.onward(next, at, to, 0, true));
-        }
+    for (const [t, c] of enabledChoices(s, this.transitions)) {
+      let next: S;
+      try {
+        next = this.transitions[t].apply(s, c);
+      } catch (error) {
+        throw this.apart(id, s, 'another state the check identifies with it', `${this.labelOf(t, c)} throws in the second (${reason(error)}) and not in the first`);
+      }
+      if (this.onwardBy === 'renamed') {
+        onward.push(this.onward(next, -1, to, this.signature(next), true));
+      } else {
+        const at = this.find(next);
+        this.agreesWithClass(next, at, 'a state one step from one the check merged, which it identifies with it');
+        onward.push(this.onward(next, at, to, 0, true));
       }
     }
     setHash(onward, hash, 0);
     if (hash[0] !== this.successors[2 * id] || hash[1] !== this.successors[2 * id + 1]) throw this.apart(id, s, 'another state the check identifies with it');
   }
 
-  /** A state one step from a merged one, against the first member of its class (if it has one yet). */
-  private agreesWithClass(next: S, id: number): void {
+  /** A state reached from a merged one, against the first member of its class (if it has one yet); `what` it is, for the message. */
+  private agreesWithClass(next: S, id: number, what: string): void {
     if (id < 0 || id >= this.classes) return;
     fingerprint64.of(next, this.fp, true);
     if (this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1]) return;
-    if (this.signature(next) !== this.signatures[id]) throw this.apart(id, next, 'a state one step from one the check merged, which it identifies with it');
+    if (this.signature(next) !== this.signatures[id]) throw this.apart(id, next, what);
+  }
+
+  /** A firing's label, as traces show it (`go(1)`). */
+  private labelOf(t: number, c: unknown): string {
+    const tr = this.transitions[t];
+    return `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`;
   }
 
   private record(id: number, signature: number): void {
@@ -387,11 +389,9 @@ class Guard<S> {
   }
 
   private enabledCounts(s: S): number[] {
-    return this.transitions.map((tr) => {
-      let n = 0;
-      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) if (tr.enabled === undefined || tr.enabled(s, c) === true) n++;
-      return n;
-    });
+    const counts = new Array<number>(this.transitions.length).fill(0);
+    for (const [t] of enabledChoices(s, this.transitions)) counts[t]++;
+    return counts;
   }
 
   /** The first thing two states differ on, of what the signature covers, then where their actions lead; null if nothing. */
@@ -451,17 +451,14 @@ class Guard<S> {
       if (next === undefined) return depth;
       const id = this.find(next);
       s = next;
-      if (id < 0 || id >= this.classes) {
-        // Under permutations a signature that ties leaves some renamings of reached states in classes never reached: no evidence there.
-        if (this.onwardBy !== 'class') continue;
+      // Under permutations a signature that ties leaves some renamings of reached states in classes never reached: no evidence there.
+      if ((id < 0 || id >= this.classes) && this.onwardBy === 'class') {
         throw new ModelDefinitionError(
           `${this.noun}: the check would merge states that behave differently, and could pass where a violation is reachable. ` +
             `The state ${show(next)} is reachable in ${depth + 1} ${depth === 0 ? 'step' : 'steps'} from ${show(from)}, a state the check identified with another, yet the search reached no state it identifies with it. ${this.rule()}.`,
         );
       }
-      fingerprint64.of(s, this.fp, true);
-      if (this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1]) continue;
-      if (this.signature(s) !== this.signatures[id]) throw this.apart(id, s, 'a state reachable from a merged one, which the check identifies with it');
+      this.agreesWithClass(s, id, 'a state reachable from a merged one, which the check identifies with it');
     }
     return depth;
   }
@@ -473,16 +470,13 @@ class Guard<S> {
    * it identifies with these: the reduction's error, naming the state.
    */
   private randomSuccessor(s: S, from: S, depth: number): S | undefined {
-    const firings: [Transition<S>, unknown][] = [];
     let doing = 'the guards';
     try {
-      for (const tr of this.transitions) {
-        for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) if (tr.enabled === undefined || tr.enabled(s, c) === true) firings.push([tr, c]);
-      }
-      if (firings.length === 0) return undefined;
-      const [tr, c] = firings[this.next() % firings.length];
-      doing = `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`;
-      const next = tr.apply(s, c);
+      const enabled = [...enabledChoices(s, this.transitions)];
+      if (enabled.length === 0) return undefined;
+      const [t, c] = enabled[this.next() % enabled.length];
+      doing = this.labelOf(t, c);
+      const next = this.transitions[t].apply(s, c);
       if (next !== undefined) return next;
       throw new ModelDefinitionError(this.unmet(s, from, depth, `${doing} returns undefined`));
     } catch (error) {
@@ -518,17 +512,20 @@ class Guard<S> {
       throw new ModelDefinitionError(`symmetry is not idempotent: the state ${show(s)} has the representative ${show(k)}, whose own representative is ${show(again)}; a representative must be its own representative`);
     }
     if (this.group === undefined) return this.compare(s, rep, 'its representative');
-    const { ids, renamingOf } = this.group;
-    // A group made by another copy of kripke (Symbol.for crosses copies) may predate renamingOf.
-    this.compare(s, rep, 'its representative', typeof renamingOf === 'function' ? renamingOf(s) : undefined);
+    const { ids } = this.group;
+    this.compare(s, rep, 'its representative', this.toRepresentative);
     const renamings = ids.length <= ALL_RENAMINGS ? everyRenaming(ids) : [this.renaming(ids)];
     for (const to of renamings) this.compare(s, this.renamed(s, to), 'the same state with its ids renamed', to);
   }
 
-  /** The state with its ids renamed by `to`, through the model's permute. */
-  private renamed(s: S, to: (id: unknown) => unknown): S {
+  /**
+   * The state with its ids renamed by `to`, through the model's permute: on a
+   * copy, unless the state is the guard's own (`copy` false); `strict`: the
+   * input unchanged and the result plain data, checked.
+   */
+  private renamed(s: S, to: (id: unknown) => unknown, strict = true, copy = true): S {
     const permute = this.group!.permute;
-    return callOnCopy("permutations' permute", (c) => permute(c as S, to), s, true) as S;
+    return callOnCopy("permutations' permute", (c) => permute(c as S, to), s, strict, copy) as S;
   }
 
   /** The key of a state, asked twice: a symmetry or view must give the same answer for the same state. */
@@ -548,12 +545,7 @@ class Guard<S> {
       const j = this.next() % (i + 1);
       [to[i], to[j]] = [to[j], to[i]];
     }
-    const index = new Map(ids.map((id, i) => [canonicalKey(id), i]));
-    return (id) => {
-      const i = index.get(canonicalKey(id));
-      if (i === undefined) throw new ModelDefinitionError(`permutations: permute asked to rename ${describe(id)}, which is not one of the ids`);
-      return to[i];
-    };
+    return renamingTo(ids, to);
   }
 
   /**
@@ -570,18 +562,13 @@ class Guard<S> {
     const sb = this.successorKeys(b);
     const apart = (label: () => string, from: string, other: string): ModelDefinitionError => {
       // A symmetry or view that answers differently for one state would look like this: say so instead.
-      for (const s of [a, b]) this.eachSuccessor(s, (next) => this.deterministic(next));
+      for (const s of [a, b]) for (const { state } of firings(s, this.transitions)) this.deterministic(state);
       return this.error(a, b, what, `${label()} leads from the ${from} to a state that no action leads to from the ${other}`);
     };
     for (const [k, step] of sa) if (!sb.has(k)) throw apart(step.label, 'first', 'second');
     for (const [k, step] of sb) if (!sa.has(k)) throw apart(step.label, 'second', 'first');
   }
 
-  private eachSuccessor(s: S, visit: (next: S) => void): void {
-    for (const tr of this.transitions) {
-      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) if (tr.enabled === undefined || tr.enabled(s, c) === true) visit(tr.apply(s, c));
-    }
-  }
 
   /** A value whole, as text (its 64-bit fingerprint). */
   private whole(s: unknown): string {
@@ -602,14 +589,10 @@ class Guard<S> {
    */
   private successorKeys(s: S, to?: (id: unknown) => unknown, onward = false): Map<string, { label: () => string; state: S }> {
     const keys = new Map<string, { label: () => string; state: S }>();
-    this.transitions.forEach((tr) => {
-      for (const c of tr.choices === undefined ? [undefined] : tr.choices(s)) {
-        if (tr.enabled !== undefined && tr.enabled(s, c) !== true) continue;
-        const next = tr.apply(s, c);
-        const k = to === undefined ? this.id(next) : onward ? this.whole(this.renamedOnward(next, to, false)) : this.id(this.renamedQuietly(next, to, false));
-        if (!keys.has(k)) keys.set(k, { label: () => `action '${stepLabel(tr.label, tr.choices !== undefined, c)}'`, state: next });
-      }
-    });
+    for (const { transition: t, choice: c, state: next } of firings(s, this.transitions)) {
+      const k = to === undefined ? this.id(next) : onward ? this.whole(this.renamedOnward(next, to, false)) : this.id(this.renamed(next, to, false, false));
+      if (!keys.has(k)) keys.set(k, { label: () => this.labelOf(t, c), state: next });
+    }
     return keys;
   }
 

@@ -28,15 +28,14 @@ export interface Firing<S> {
 
 /** Every enabled transition and choice of `state`, in the search's order. */
 export function* firings<S>(state: S, transitions: readonly Transition<S>[]): Generator<Firing<S>> {
+  for (const [t, c] of enabledChoices(state, transitions)) yield { transition: t, choice: c, state: transitions[t].apply(state, c) };
+}
+
+/** Every enabled transition of `state` and its choice (undefined for an action without choices), in the search's order, none fired. */
+export function* enabledChoices<S>(state: S, transitions: readonly Transition<S>[]): Generator<readonly [transition: number, choice: unknown]> {
   for (let t = 0; t < transitions.length; t++) {
     const tr = transitions[t];
-    if (tr.choices === undefined) {
-      if (tr.enabled === undefined || tr.enabled(state) === true) yield { transition: t, choice: undefined, state: tr.apply(state) };
-    } else {
-      for (const c of tr.choices(state)) {
-        if (tr.enabled === undefined || tr.enabled(state, c) === true) yield { transition: t, choice: c, state: tr.apply(state, c) };
-      }
-    }
+    for (const c of tr.choices === undefined ? [undefined] : tr.choices(state)) if (tr.enabled === undefined || tr.enabled(state, c) === true) yield [t, c];
   }
 }
 
