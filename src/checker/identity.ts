@@ -22,7 +22,7 @@
 import { describe } from '../model/action.js';
 import { KripkeError, ModelDefinitionError } from '../model/errors.js';
 import { canonicalKey, copyPlainData, describeNonPlainData } from '../model/plain-data.js';
-import { groupOf, type PermutationGroup } from '../model/symmetry.js';
+import { groupOf, renamingTo, type PermutationGroup } from '../model/symmetry.js';
 import type { Property, Transition } from '../model/types.js';
 import { formatLiteral, stepLabel } from '../model/literal.js';
 import { fingerprint64 } from './store/fingerprint.js';
@@ -148,16 +148,6 @@ function everyRenaming(ids: readonly unknown[]): ((id: unknown) => unknown)[] {
   };
   build([], ids);
   return orders.map((to) => renamingTo(ids, to));
-}
-
-/** The renaming that takes `ids[i]` to `to[i]`; an id not among them is the permute's error. */
-function renamingTo(ids: readonly unknown[], to: readonly unknown[]): (id: unknown) => unknown {
-  const index = new Map(ids.map((id, i) => [canonicalKey(id), i]));
-  return (id) => {
-    const i = index.get(canonicalKey(id));
-    if (i === undefined) throw new ModelDefinitionError(`permutations: permute asked to rename ${describe(id)}, which is not one of the ids`);
-    return to[i];
-  };
 }
 
 const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);

@@ -76,16 +76,11 @@ export function permutations<S, Id>(spec: PermutationsSpec<S, Id>): Symmetry<S> 
       `permutations: ${ids.length} ids without a signature would try ${ids.length}! renamings a state; give signature: (state, id) => what the state holds about id`,
     );
   }
-  const index = new Map(ids.map((id, i) => [id, i] as const));
   const rename = (order: readonly number[]) => {
     // order[k]: the id that becomes ids[k].
     const target = new Array<Id>(ids.length);
     order.forEach((from, k) => (target[from] = ids[k]));
-    return (id: Id): Id => {
-      const i = index.get(id);
-      if (i === undefined) throw new ModelDefinitionError(`permutations: permute asked to rename ${describe(id)}, which is not one of the ids`);
-      return target[i];
-    };
+    return renamingTo(ids, target);
   };
   const orderOf: (s: S) => readonly number[] =
     signature === undefined
@@ -99,6 +94,26 @@ export function permutations<S, Id>(spec: PermutationsSpec<S, Id>): Symmetry<S> 
   };
   Object.defineProperty(representative, GROUP, { value: group });
   return representative;
+}
+
+const NEGATIVE_ZERO = Symbol('-0');
+/** An id as a Map key: by value, as states are (a record id reaches permute as a copy; -0 is not 0). */
+const idKey = (id: unknown): unknown => (typeof id === 'object' && id !== null ? canonicalKey(id) : Object.is(id, -0) ? NEGATIVE_ZERO : id);
+
+/**
+ * The renaming that takes `ids[i]` to `to[i]`, matching ids by value; an id
+ * not among them is the permute's error.
+ *
+ * @example
+ * renamingTo([0, 1, 2], [2, 0, 1])(0); // 2
+ */
+export function renamingTo<Id>(ids: readonly Id[], to: readonly Id[]): (id: Id) => Id {
+  const index = new Map(ids.map((id, i) => [idKey(id), i] as const));
+  return (id) => {
+    const i = index.get(idKey(id));
+    if (i === undefined) throw new ModelDefinitionError(`permutations: permute asked to rename ${describe(id)}, which is not one of the ids`);
+    return to[i];
+  };
 }
 
 function checkSpec<S, Id>(spec: PermutationsSpec<S, Id>): PermutationsSpec<S, Id> {

@@ -317,3 +317,37 @@ function independentClasses(n: number): number {
   }
   return classes.size;
 }
+
+describe('permutations: ids by value (hostile18)', () => {
+  it('ids that are records: the state holds a copy, renamed all the same', () => {
+    const [A, B] = [{ id: 'a' }, { id: 'b' }];
+    type Lock = { owner: { id: string } | null };
+    const spec = {
+      name: 'lock',
+      init: { owner: null } as Lock,
+      actions: {
+        take: { choices: () => [A, B], enabled: (s: Lock) => s.owner === null, apply: (_s: Lock, who: { id: string }): Lock => ({ owner: who }) },
+        free: { enabled: (s: Lock) => s.owner !== null, apply: (): Lock => ({ owner: null }) },
+      },
+    };
+    const symmetry = permutations<Lock, { id: string }>({ ids: [A, B], permute: (s, to) => ({ owner: s.owner === null ? null : to(s.owner) }), signature: (s, id) => s.owner?.id === id.id });
+    expect(check(defineModel(spec)).stats.states).toBe(3);
+    const r = check(defineModel({ ...spec, symmetry }));
+    expect(String(r.kind === 'error' ? r.error : '')).toBe('');
+    expect(r.stats.states).toBe(2);
+  });
+  it('0 and -0 are two ids, as they are two values', () => {
+    type V = { pos: string; neg: string };
+    const key = (id: number) => (Object.is(id, -0) ? 'neg' : 'pos');
+    const spec = {
+      name: 'ids',
+      init: { pos: 'none', neg: 'none' } as V,
+      actions: { vote: { choices: () => [[0, 'yes'], [-0, 'yes']] as [number, string][], enabled: (s: V, [id]: [number, string]) => s[key(id)] === 'none', apply: (s: V, [id, v]: [number, string]): V => ({ ...s, [key(id)]: v }) } },
+      terminal: (s: V) => s.pos !== 'none' && s.neg !== 'none',
+    };
+    const symmetry = permutations<V, number>({ ids: [0, -0], permute: (s, to) => ({ [key(to(0))]: s.pos, [key(to(-0))]: s.neg }) as V, signature: (s, id) => s[key(id)] });
+    const r = check(defineModel({ ...spec, symmetry }));
+    expect(String(r.kind === 'error' ? r.error : '')).toBe('');
+    expect(r.stats.states).toBe(3);
+  });
+});
