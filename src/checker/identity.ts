@@ -250,8 +250,8 @@ class Guard<S> {
    */
   finished(passed: () => boolean): void {
     this.passed = passed;
-    // Walks in proportion to the merges met (a small model walks little), within the budget.
-    this.walkBudget = Math.min(this.walkBudget, WALK_DEPTH * 4 * this.keptSeen);
+    // Walks in proportion to the merges met and the classes stored (a small model walks little), within the budget.
+    this.walkBudget = Math.min(this.walkBudget, Math.max(WALK_DEPTH * 4 * this.keptSeen, 4 * this.classes));
     for (let progress = true; progress && this.walkBudget > 0; ) {
       progress = false;
       for (const s of this.kept) if (this.walk(s) > 0) progress = true;
