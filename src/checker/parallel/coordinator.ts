@@ -131,7 +131,7 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
     ...shared,
     recipe,
     task: work.spec,
-    options: { maxStates: options.maxStates, maxDepth: options.maxDepth, timeout: options.timeout, started },
+    options: { maxStates: options.maxStates, maxDepth: options.maxDepth, timeout: options.timeout, mutationCheck: options.mutationCheck },
     startedEpoch: performance.timeOrigin + started,
     identity: identityOf(system),
     splitAt: parallelTuning.splitAt * n,

@@ -5,6 +5,7 @@
  * thread blocks in `Atomics.wait` (its event loop does not run while a check
  * runs), so every report goes through this memory, never through messages.
  */
+import type { MutationCheck } from '../mutation-audit.js';
 
 /** Control words. */
 export const C = {
@@ -94,14 +95,6 @@ export function abort(ctrl: Int32Array, reason: number): void {
   Atomics.notify(ctrl, C.READY);
 }
 
-/** Writes a message for worker `w` (truncated to fit). */
-export function writeMessage(bytes: Uint8Array, w: number, text: string): void {
-  const encoded = new TextEncoder().encode(text).subarray(0, MESSAGE_BYTES - 4);
-  const view = new DataView(bytes.buffer, bytes.byteOffset + w * MESSAGE_BYTES, MESSAGE_BYTES);
-  view.setUint32(0, encoded.length);
-  bytes.set(encoded, w * MESSAGE_BYTES + 4);
-}
-
 /** The message of worker `w`, or '' if none. */
 export function readMessage(bytes: Uint8Array, w: number): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset + w * MESSAGE_BYTES, MESSAGE_BYTES);
@@ -123,7 +116,7 @@ export interface WorkerData {
   readonly recipe: Recipe;
   /** What to look for. */
   readonly task: TaskSpec;
-  readonly options: { readonly maxStates: number; readonly maxDepth: number; readonly timeout: number; readonly started: number };
+  readonly options: { readonly maxStates: number; readonly maxDepth: number; readonly timeout: number; readonly mutationCheck: MutationCheck };
   /** The epoch milliseconds at the main thread's `now() === started`. */
   readonly startedEpoch: number;
   /** Initial states' fingerprints and the action and invariant names, to check that the worker defined the same model. */

@@ -37,7 +37,7 @@ export async function runWorker(data: WorkerData, load: Importer): Promise<void>
     ...(data.task.target === undefined ? {} : { target: reviveTarget(data.task.target), targetName: data.task.targetName }),
   };
   const started = data.startedEpoch - performance.timeOrigin;
-  const options = { maxStates: data.options.maxStates, maxDepth: data.options.maxDepth, timeout: data.options.timeout };
+  const options = data.options;
   const store = new FingerprintStore();
   // Split at a wide level (the states each worker then holds stay balanced longer), or once the search is large.
   const split = (_depth: number, size: number) => size >= data.splitAt || (store.size >= SPLIT_LARGE && size >= 32 * data.workers);

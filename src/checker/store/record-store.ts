@@ -14,7 +14,6 @@ export class RecordStore implements StateStore {
   readonly bits: number;
   readonly capacity = FINGERPRINT_STORE_CAPACITY;
   private readonly fp = new Int32Array(2);
-  private index: Map<string, number> | undefined;
 
   constructor(
     private readonly records: Int32Array,
@@ -28,14 +27,8 @@ export class RecordStore implements StateStore {
     throw new Error('RecordStore is read-only');
   }
 
-  find(state: unknown): number {
-    this.fingerprinter.of(state, this.fp);
-    // Rare (a rebuilt trace never asks): an index built on first use.
-    if (this.index === undefined) {
-      this.index = new Map();
-      for (let id = 0; id < this.size; id++) this.index.set(`${this.records[id * RECORD]},${this.records[id * RECORD + 1]}`, id);
-    }
-    return this.index.get(`${this.fp[0]},${this.fp[1]}`) ?? -1;
+  find(): number {
+    throw new Error('RecordStore keeps no index: traces are rebuilt through parentOf and matches');
   }
 
   matches(state: unknown, id: number, fresh = false): boolean {
