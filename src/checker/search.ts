@@ -119,7 +119,7 @@ export function search<S>(space: SearchSpace<S>, task: SearchTask<S>, options: S
 }
 
 // A step's verdict inside the loop: go on, or stop (the outcome is in `end`).
-export const GO = 0;
+const GO = 0;
 export const STOP = 1;
 
 /**
@@ -131,7 +131,7 @@ export class BreadthFirst<S> {
   protected readonly properties: readonly Property<S>[];
   private readonly observer: SearchObserver | undefined;
   private readonly maxStates: number;
-  protected readonly clock: Deadline;
+  private readonly clock: Deadline;
   protected readonly enabled: Float64Array;
   protected readonly newStates: Float64Array;
   // Choices must be plain data (they label traces, and liveness tells them apart by value):
@@ -148,19 +148,19 @@ export class BreadthFirst<S> {
   /** A successor of the state being expanded lay beyond the depth bound. */
   private cut = false;
   protected end: SearchOutcome | undefined;
-  protected reached: { transition: number; choice: unknown } | undefined;
+  private reached: { transition: number; choice: unknown } | undefined;
 
   // Where the loop is, for the source of an error.
   protected phase: Phase = Phase.Store;
   private at = -1;
   protected t = -1;
   private p = -1;
-  protected choice: unknown;
-  protected produced: unknown; // the successor being stored, to tell an async action by its Promise
+  private choice: unknown;
+  private produced: unknown; // the successor being stored, to tell an async action by its Promise
 
   constructor(
     private readonly space: SearchSpace<S>,
-    protected readonly task: SearchTask<S>,
+    private readonly task: SearchTask<S>,
     protected readonly options: SearchOptions,
     protected readonly store: StateStore,
     private readonly started: number,
@@ -337,7 +337,7 @@ export class BreadthFirst<S> {
   }
 
   /** Stores a successor; false when the state budget is spent. */
-  protected admit(succ: S, parentId: number): boolean {
+  private admit(succ: S, parentId: number): boolean {
     this.generated++;
     this.produced = succ;
     if (succ === undefined) throw new ContractError('returned undefined; an action must return the next state');
@@ -400,7 +400,7 @@ export class BreadthFirst<S> {
     return this.stop('incomplete', { budget: 'timeout' });
   }
 
-  protected stop(kind: SearchEnd, extra: Partial<SearchOutcome> = {}): number {
+  private stop(kind: SearchEnd, extra: Partial<SearchOutcome> = {}): number {
     if (kind === 'incomplete') this.at = -1;
     this.end = this.finish(kind, extra);
     return STOP;
