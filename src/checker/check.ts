@@ -19,7 +19,7 @@ import type { CheckOptions, CheckResult, OpenResult } from './types.js';
 export { DEFAULT_OPTIONS, resolveOptions } from './options.js';
 
 /** Throws a clear error for something that is not a model from defineModel. */
-function requireModel(model: unknown, call: string): void {
+export function requireModel(model: unknown, call: string): void {
   if (!isModel(model)) throw new ModelDefinitionError(`${call}: expected a model from defineModel, got ${describe(model)}`);
 }
 

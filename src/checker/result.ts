@@ -45,7 +45,7 @@ export function statsOf(outcome: SearchOutcome, store: StateStore, initialStates
 }
 
 /** Coverage per transition, from the search's counters. */
-export function coverageOf<S>(transitions: readonly Transition<S>[], outcome: SearchOutcome): ActionCoverage[] {
+export function coverageOf<S>(transitions: readonly Transition<S>[], outcome: Pick<SearchOutcome, 'enabled' | 'newStates'>): ActionCoverage[] {
   return transitions.map((tr, i) => ({
     action: tr.label,
     ...(tr.environment === undefined ? {} : { environment: tr.environment }),

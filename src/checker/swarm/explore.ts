@@ -333,4 +333,4 @@ class Member<S> {
 }
 
 /** Steps of a random walk when maxDepth is unbounded. */
-export const DEFAULT_WALK = 1000;
+const DEFAULT_WALK = 1000;

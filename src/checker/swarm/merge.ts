@@ -125,9 +125,10 @@ export function mergeSwarm(records: readonly unknown[]): SwarmMerge {
   });
   if (records.length === 0) failures.push('no swarm records: nothing was merged (did the swarm tests run with artifacts on?)');
   const checks = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, list]) => mergeCheck(list));
-  for (const c of checks) failures.push(...failuresOf(c));
+  const failed = checks.map(failuresOf);
+  for (const f of failed) failures.push(...f);
   const ok = failures.length === 0;
-  const text = reportOf(ok, checks, failures);
+  const text = reportOf(ok, checks, failed, failures);
   return Object.defineProperty({ ok, checks, failures }, 'toString', { value: () => text, enumerable: false }) as SwarmMerge;
 }
 
@@ -189,10 +190,10 @@ function failuresOf(c: MergedCheck): string[] {
   return out;
 }
 
-function reportOf(ok: boolean, checks: readonly MergedCheck[], failures: readonly string[]): string {
+function reportOf(ok: boolean, checks: readonly MergedCheck[], failed: readonly (readonly string[])[], failures: readonly string[]): string {
   const lines = [`kripke swarm merge: ${plural(checks.length, 'swarm check')}`];
-  for (const c of checks) {
-    const mark = failuresOf(c).length === 0 ? '✓' : '✗';
+  for (const [i, c] of checks.entries()) {
+    const mark = failed[i].length === 0 ? '✓' : '✗';
     lines.push(
       `${mark} ${c.check} (model "${c.model}"): ${c.shards.length} of ${c.count} shards, ${count(c.visited)} states visited in all, ` +
         `${count(c.distinctAtLeast)} to ${count(c.distinctAtMost)} distinct (shards overlap, so their counts cannot be summed), up to ${plural(c.deepest, 'step')} deep`,

@@ -21,8 +21,8 @@ export interface ResolvedSwarm {
 
 const NAMES = ['mode', 'seed', 'shard', 'maxStates', 'maxDepth', 'timeout', 'deadlock', 'bitstateBits', 'hashes', 'minimise'];
 
-export const DEFAULT_BITSTATE_BITS = 2 ** 27;
-export const DEFAULT_HASHES = 3;
+const DEFAULT_BITSTATE_BITS = 2 ** 27;
+const DEFAULT_HASHES = 3;
 
 /**
  * Options with defaults filled in, validated; `where` names the caller.

@@ -14,7 +14,7 @@ import type { System } from '../system.js';
 import { firings, type Firing } from '../trace.js';
 
 /** Whether `s` shows a problem: a property false, or (with `deadlock`) no enabled firing where it is not terminal. */
-export function showsProblem<S>(system: System<S>, properties: readonly Property<S>[], deadlock: boolean, s: S): boolean {
+function showsProblem<S>(system: System<S>, properties: readonly Property<S>[], deadlock: boolean, s: S): boolean {
   if (properties.some((p) => p.test(s) === false)) return true;
   if (!deadlock) return false;
   for (const _ of firings(s, system.transitions)) return false;

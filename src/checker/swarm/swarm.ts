@@ -6,8 +6,6 @@
  * minimised to a shortest one where a bounded breadth-first search can prove
  * it, or the coverage it reached; never a pass.
  */
-import { describe } from '../../model/action.js';
-import { isModel } from '../../model/define-model.js';
 import { ModelDefinitionError, MutationError } from '../../model/errors.js';
 import type { Environment, Model } from '../../model/types.js';
 import { now } from '../clock.js';
@@ -15,9 +13,10 @@ import { fingerprint64 } from '../store/fingerprint.js';
 import { initialCopies } from '../counterexample.js';
 import { count, plural, summaryOf } from '../describe.js';
 import type { InvariantsQuery } from '../query.js';
-import type { Unsealed } from '../result.js';
+import { coverageOf as actionCoverage, type Unsealed } from '../result.js';
+import { requireModel, withAssumptions } from '../check.js';
 import { compose, type System } from '../system.js';
-import type { ActionCoverage, CheckStats, IncompleteResult } from '../types.js';
+import type { ActionCoverage, CheckResult, CheckStats, IncompleteResult } from '../types.js';
 import { exploreMember, type MemberOutcome } from './explore.js';
 import { minimise, type Minimised } from './minimise.js';
 import { mutationAlong } from './path.js';
@@ -61,13 +60,7 @@ export function swarmOpen<S>(model: Model<S>, environments: Environment<S> | rea
   const system = compose(model, list, 'swarmOpen');
   const resolved = resolveSwarmOptions(options, 'swarmOpen');
   const result = runSwarm(system, { kind: 'invariants', deadlock: resolved.check.deadlock }, resolved, 'swarmOpen');
-  const unverifiedAssumptions = system.assumptions.filter((a) => a.status === 'unverified');
-  const text = `${String(result)}; ${plural(unverifiedAssumptions.length, 'unverified assumption')}`;
-  return Object.defineProperty({ ...result, assumptions: system.assumptions, unverifiedAssumptions }, 'toString', { value: () => text, enumerable: false }) as SwarmResult<S>;
-}
-
-function requireModel(model: unknown, call: string): void {
-  if (!isModel(model)) throw new ModelDefinitionError(`${call}: expected a model from defineModel, got ${describe(model)}`);
+  return withAssumptions(result as CheckResult<S>, system.assumptions) as SwarmResult<S>;
 }
 
 /**
@@ -84,7 +77,7 @@ export function runSwarm<S>(system: System<S>, query: InvariantsQuery, options: 
   const pristine = initialCopies(system);
   const member = exploreMember(system, properties, memberOptions(options, query.deadlock), started);
   const coverage = coverageOf(options, member, definitionOf(system));
-  const actions = actionCoverage(system, member);
+  const actions = actionCoverage(system.transitions, member);
   if (member.end !== 'violation') return incomplete<S>(member, coverage, actions, check.maxStates);
   const found: Minimised<S> =
     member.error instanceof MutationError
@@ -151,15 +144,6 @@ function statsOf<S>(m: MemberOutcome<S>, durationMs: number): CheckStats {
   return { states: m.distinct, transitions: m.transitions, depth: m.deepest, durationMs, collisionProbability: (m.distinct * Math.max(0, m.transitions - m.distinct)) / 2 ** 64 };
 }
 
-function actionCoverage<S>(system: System<S>, m: MemberOutcome<S>): ActionCoverage[] {
-  return system.transitions.map((tr, i) => ({
-    action: tr.label,
-    ...(tr.environment === undefined ? {} : { environment: tr.environment }),
-    enabled: m.enabled[i],
-    newStates: m.newStates[i],
-  }));
-}
-
 function incomplete<S>(m: MemberOutcome<S>, swarm: SwarmCoverage, coverage: ActionCoverage[], limit: number): SwarmIncomplete<S> {
   const fields = { ok: false as const, kind: 'incomplete' as const, trace: [], stats: statsOf(m, m.durationMs), coverage, budget: 'swarm' as const, limit, swarm };
   const text = `${summaryOf(fields as Unsealed<S>)} (${memberName(swarm)}; stopped: ${stopSentence(swarm)})`;
@@ -201,7 +185,7 @@ export function stopSentence(c: SwarmCoverage): string {
  * @example
  * problemNote(result); // 'swarm (bitstate, seed 1, shard 1/1) after 98 states visited: shortest, proven by breadth-first search'
  */
-export function problemNote<S>(r: SwarmProblem<S>): string {
+function problemNote<S>(r: SwarmProblem<S>): string {
   const proof = r.shortest
     ? r.minimised.method === 'breadth-first'
       ? 'shortest, proven by breadth-first search'
