@@ -10,7 +10,7 @@
 import type { Assumption } from '../model/types.js';
 import { isRecord } from '../model/shape.js';
 import type { CheckResult, OpenResult, Step, Trace } from '../checker/types.js';
-import { decode, define, encode, ItfError, type DecodeContext, type ItfValue } from './values.js';
+import { decode, define, encode, ItfError, ITF_MAX_DEPTH, type DecodeContext, type ItfValue } from './values.js';
 
 /** The ADR that defines the format, as ITF files cite it. */
 export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
@@ -48,7 +48,7 @@ export interface ItfTraceData<S> {
 export interface FromItfOptions {
   /** Refuse input longer than this many bytes (default 64 MiB). */
   readonly maxBytes?: number;
-  /** Refuse values nested deeper than this (default 256). */
+  /** Refuse values nested deeper than this (default 1,000, as deep as a state may nest). */
   readonly maxDepth?: number;
 }
 
@@ -143,7 +143,7 @@ export function fromITF<S = unknown>(json: unknown, options: FromItfOptions = {}
   const parsed = typeof json === 'string' ? parse(json, maxBytes) : json;
   if (!isObject(parsed)) throw new ItfError(`ITF: expected a trace object { vars, states }, got ${describeJson(parsed)}`);
   const meta = isObject(parsed['#meta']) ? (decode(parsed['#meta'], '#meta', { kripke: true, maxDepth: 64 }) as Record<string, unknown>) : {};
-  const ctx: DecodeContext = { kripke: meta.source === 'kripke', maxDepth: options.maxDepth ?? 256 };
+  const ctx: DecodeContext = { kripke: meta.source === 'kripke', maxDepth: options.maxDepth ?? ITF_MAX_DEPTH };
   const states = parsed.states;
   if (!Array.isArray(states)) throw new ItfError(`ITF: states must be a list, got ${describeJson(states)}`);
   const trace = states.map((state, i) => stepOf<S>(state, i, meta[STATE_LAYOUT] === 'value', ctx));

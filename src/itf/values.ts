@@ -13,7 +13,7 @@
  * state always has one encoding.
  */
 import { KripkeError, brandErrorClass } from '../model/errors.js';
-import { canonicalKey } from '../model/plain-data.js';
+import { canonicalKey, MAX_STATE_DEPTH } from '../model/plain-data.js';
 import { ARRAY, DATE, elementsOf, entriesOf, MAP, SET, shapeOf } from '../model/shape.js';
 
 /** A value as ITF writes it. */
@@ -31,7 +31,9 @@ export type ItfValue =
   | { readonly [key: string]: ItfValue };
 
 /** Malformed, oversized or unsafe ITF input; the message names the path inside it (`states[3].x`). */
-export class ItfError extends KripkeError {}
+export class ItfError extends KripkeError {
+  override name = 'ItfError';
+}
 brandErrorClass(ItfError);
 
 /** A plain-data value as an ITF value. */
@@ -86,9 +88,15 @@ export interface DecodeContext {
 
 const UNSERIALIZABLE: Readonly<Record<string, unknown>> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, '-0': -0, undefined };
 
+/** As deep as a state may nest: whatever kripke checks and writes, it reads back. */
+export const ITF_MAX_DEPTH = MAX_STATE_DEPTH;
+
+/** A path too long to read whole, as its start and end. */
+const elided = (path: string): string => (path.length <= 160 ? path : `${path.slice(0, 60)} … ${path.slice(-60)}`);
+
 /** An ITF value as plain data; `path` names it in errors. */
 export function decode(json: unknown, path: string, ctx: DecodeContext, depth = 0): unknown {
-  if (depth > ctx.maxDepth) throw new ItfError(`ITF: ${path} is nested deeper than ${ctx.maxDepth} levels`);
+  if (depth > ctx.maxDepth) throw new ItfError(`ITF: ${elided(path)} is nested deeper than ${ctx.maxDepth} levels`);
   if (json === null || typeof json === 'boolean' || typeof json === 'string') return json;
   if (typeof json === 'number') return json;
   if (Array.isArray(json)) return json.map((x, i) => decode(x, `${path}[${i}]`, ctx, depth + 1));

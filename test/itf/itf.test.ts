@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check, checkLiveness, checkOpen, defineModel, fromITF, ItfError, toITF, type Step } from '../../src/index.js';
+import { check, checkLiveness, checkOpen, defineModel, fromITF, ItfError, replayTrace, toITF, type Step } from '../../src/index.js';
 import { canonicalKey, sameState } from '../../src/model/plain-data.js';
 import { k8s, service } from '../support/models.js';
 
@@ -180,7 +180,31 @@ describe('fromITF of hostile or broken input', () => {
     const big = JSON.stringify({ states: [{ x: 'a'.repeat(2000) }] });
     expect(() => fromITF(big, { maxBytes: 1000 })).toThrow(/^ITF: the input is 20\d\d bytes, more than maxBytes \(1000\); raise maxBytes/);
     let deep: unknown = 1;
-    for (let i = 0; i < 300; i++) deep = [deep];
-    expect(() => fromITF({ states: [{ x: deep }] })).toThrow('is nested deeper than 256 levels');
+    for (let i = 0; i < 1100; i++) deep = [deep];
+    expect(() => fromITF({ states: [{ x: deep }] })).toThrow('is nested deeper than 1000 levels');
+    expect(() => fromITF({ states: [{ x: deep }] }, { maxDepth: 5000 })).not.toThrow();
+    try {
+      fromITF({ states: [{ x: deep }] });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ItfError);
+      expect((error as Error).name).toBe('ItfError');
+    }
+  });
+
+  it('reads back every state kripke checks, however deep (states may nest 1,000 levels; hostile18 t13)', () => {
+    // Records, arrays, maps and sets nested as deep as a state may be.
+    const nest = (depth: number): unknown => {
+      let v: unknown = 0;
+      for (let i = 0; i < depth; i++) v = [{ c: v }, [v], new Map([[i, v]]), new Set([v])][i % 4];
+      return v;
+    };
+    const deep = nest(998);
+    const m = defineModel({ name: 'deep', init: { n: 0, t: deep }, actions: { a: { enabled: (s) => s.n < 1, apply: (s) => ({ n: 1, t: s.t }) } }, invariants: { small: (s) => s.n < 1 } });
+    const result = check(m);
+    expect(result.kind).toBe('invariant');
+    const read = fromITF(JSON.stringify(toITF(result)));
+    expect(read.trace).toHaveLength(2);
+    expect(sameState(read.trace[1].state, result.trace[1].state)).toBe(true);
+    expect(replayTrace(m, JSON.stringify(toITF(result))).reproduced).toBe(true);
   });
 });
