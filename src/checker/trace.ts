@@ -88,7 +88,7 @@ export function replay<S>(
   steps: readonly ReplayStep[],
 ): Step<S>[] {
   const first = model.initStates.find((s) => store.matches(s, init));
-  if (first === undefined) throw nondeterministic('no initial state has the stored fingerprint');
+  if (first === undefined) throw nondeterministic('no initial state has the stored fingerprint', store);
   const trace: Step<S>[] = [{ action: null, state: first }];
   for (const { target, via } of steps) {
     let found: Firing<S> | undefined;
@@ -100,7 +100,7 @@ export function replay<S>(
       }
     }
     if (found === undefined) {
-      throw nondeterministic(`no action of step ${trace.length - 1}'s state leads to step ${trace.length}'s state any more`);
+      throw nondeterministic(`no action of step ${trace.length - 1}'s state leads to step ${trace.length}'s state any more`, store);
     }
     trace.push(stepOf(found, transitions));
   }
@@ -113,9 +113,13 @@ export function rebuildTrace<S>(model: SearchSpace<S>, transitions: readonly Tra
   return replay(model, transitions, store, path[0], path.slice(1).map((target) => ({ target })));
 }
 
-function nondeterministic(detail: string): KripkeError {
+function nondeterministic(detail: string, store: StateStore): KripkeError {
+  // A store keyed by a symmetry or view replays through it: it may be what answered differently.
+  const noun = store.keyedBy;
+  const who = noun === undefined ? 'The model' : `The model or its ${noun}`;
+  const what = noun === undefined ? 'actions, guards, choices and predicates' : `actions, guards, choices, predicates and the ${noun}`;
   return new KripkeError(
     `kripke could not rebuild the counterexample trace (${detail}). ` +
-      'The model gave different results for the same state on a second run: actions, guards, choices and predicates must be deterministic functions of the state (no Math.random, Date.now or outside variables).',
+      `${who} gave different results for the same state on a second run: ${what} must be deterministic functions of the state (no Math.random, Date.now, counters or outside variables).`,
   );
 }

@@ -176,6 +176,20 @@ describe('symmetry, view and permute are called on copies and named', () => {
     expect(message).toMatch(/^symmetry is not deterministic/);
     expect(a).not.toBe(b);
   });
+  it('a view whose answers change over time is named when the trace cannot be rebuilt (hostile18 t7)', () => {
+    const m = defineModel({
+      name: 'c',
+      init: { n: 0, log: 0 },
+      actions: { inc: { enabled: (s) => s.n < 200, apply: (s) => ({ n: s.n + 1, log: s.log + 1 }) } },
+      invariants: { 'n != 150': (s) => s.n !== 150 },
+    });
+    let calls = 0;
+    // A memo that warms up: after 100 calls it answers with another shape.
+    const message = errorOf(check(m, { view: (s) => (calls++ > 100 ? { n: s.n } : s.n) }));
+    expect(message).toMatch(/^kripke could not rebuild the counterexample trace/);
+    expect(message).toContain('The model or its view gave different results for the same state');
+    expect(message).toContain('predicates and the view must be deterministic');
+  });
   it('a symmetry or view that throws is named', () => {
     const m = defineModel({ ...spec, symmetry: () => { throw new Error('oops'); } });
     expect(errorOf(check(m))).toMatch(/^symmetry threw on the state .*: oops/);

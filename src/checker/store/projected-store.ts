@@ -34,6 +34,10 @@ export class ProjectedStore implements StateStore {
     }
   }
 
+  get keyedBy(): string {
+    return this.noun;
+  }
+
   get size(): number {
     return this.inner.size;
   }

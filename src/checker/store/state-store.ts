@@ -11,6 +11,8 @@ import { fingerprint64, type Fingerprinter } from './fingerprint.js';
 
 /** What the search needs of a visited set. */
 export interface StateStore {
+  /** What keys the states when not the whole state ('view', 'symmetry', 'symmetry and view'), for messages. */
+  readonly keyedBy?: string;
   /** Distinct states stored. */
   readonly size: number;
   /** Bits of identity per state (64 for fingerprints, Infinity for exact keys): for the collision estimate. */
