@@ -420,7 +420,7 @@ describe('choices are told apart by value, not by label', () => {
       name: 'two-choices',
       init: 'a',
       actions: {
-        take: { choices: (s) => (s === 'a' ? [x, y] : []), apply: (_s, c) => (c === x ? 'goal' : 'b') },
+        take: { choices: (s) => (s === 'a' ? [x, y] : []), apply: (_s, c) => (Object.is(c, x) ? 'goal' : 'b') },
         back: { enabled: (s) => s === 'b', apply: () => 'a' },
       },
     });
@@ -430,6 +430,9 @@ describe('choices are told apart by value, not by label', () => {
     [[[1, 2]], '1,2', 'take([[1,2]])', 'take("1,2")'],
     [[1], 1, 'take([1])', 'take(1)'],
     [true, 'true', 'take(true)', 'take("true")'],
+    // 0 and -0 are two states, so two choices (hostile19b: one fair instance, a lasso that could not be rebuilt).
+    [0, -0, 'take(0)', 'take(-0)'],
+    [-0, 0, 'take(-0)', 'take(0)'],
   ])('%j and %j are two choices, %s and %s', (x, y, xLabel, yLabel) => {
     const m = twoChoices(x, y);
     const goal = (s: string) => s === 'goal';
@@ -439,6 +442,22 @@ describe('choices are told apart by value, not by label', () => {
     expect(r.trace.map((s) => s.action)).toEqual([null, yLabel, 'back']);
     // x strongly fair: enabled at a again and again, so every fair path takes it.
     expect(checkLiveness(m, { goal, strongFair: [xLabel] }).ok).toBe(true);
+  });
+
+  it('0 and -0 are two fair actions: a cycle on which each is enabled half the time is fair (hostile19b: a silent pass)', () => {
+    // go(0) is enabled only in 0, go(-0) only in 1; flip alternates 0 and 1 for ever and never reaches the goal 3.
+    const m = defineModel<number>({
+      name: 'flip',
+      init: 0,
+      actions: {
+        go: { choices: (s) => (s === 0 ? [0] : s === 1 ? [-0] : []), apply: () => 3 },
+        flip: { enabled: (s) => s < 2, apply: (s) => 1 - s },
+        rest: { enabled: (s) => s === 3, apply: () => 3 },
+      },
+    });
+    const r = checkLiveness(m, { goal: (s) => s === 3, fair: ['go'] });
+    expect(r.kind).toBe('liveness');
+    expect(r.trace.map((s) => s.action)).toEqual([null, 'flip', 'flip']);
   });
 
   it('one choice whatever the key order: one fair action', () => {

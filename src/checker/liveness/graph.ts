@@ -125,13 +125,13 @@ export function exploreGraph<S>(
 
   // Instance ids: a plain transition's id is its index; choices get ids as first seen,
   // identified by value (the states' equality): 1 and '1' are two choices, { from, to }
-  // and { to, from } one. Primitives key a Map as they are (SameValueZero is that
-  // equality for them); compound choices by their canonical key.
+  // and { to, from } one, 0 and -0 two. Primitives key a Map as they are (SameValueZero
+  // is that equality for them, but for -0); compound choices and -0 by their canonical key.
   for (let i = 0; i < transitions.length; i++) instances.push({ transition: i, label: transitions[i].label });
   const primitiveIds: Map<unknown, number>[] = transitions.map(() => new Map());
   const compoundIds: Map<string, number>[] = transitions.map(() => new Map());
   const instanceOf = (t: number, c: unknown): number => {
-    const compound = typeof c === 'object' && c !== null;
+    const compound = (typeof c === 'object' && c !== null) || Object.is(c, -0);
     // The search has checked that every choice is plain data.
     const key = compound ? canonicalKey(c) : c;
     const ids = compound ? compoundIds[t] : primitiveIds[t];
