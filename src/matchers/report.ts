@@ -125,7 +125,7 @@ export function checkDeadActions(call: Call, outcome: MatcherResult, result: Any
   const policy = deadActionsPolicy(options.deadActions);
   const dead = result.coverage.filter((c) => c.enabled === 0).map((c) => c.action);
   if (policy === 'ignore' || dead.length === 0) return outcome;
-  const what = `${dead.length === 1 ? 'this action never fired' : `these ${dead.length} actions never fired`} in ${result.stats.states} reachable states: ${dead.join(', ')}`;
+  const what = `${dead.length === 1 ? 'this action never fired' : `these ${dead.length} actions never fired`} in ${result.stats.states === 1 ? 'the 1 reachable state' : `${result.stats.states} reachable states`}: ${dead.join(', ')}`;
   if (policy === 'fail') {
     return {
       pass: false,

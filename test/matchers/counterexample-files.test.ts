@@ -196,6 +196,14 @@ describe('dead actions on a pass', () => {
     warn.mockRestore();
   });
 
+  it('counts one reachable state as one (hostile19b)', () => {
+    const still = defineModel({ name: 'still', init: { n: 0 }, actions: { never: { enabled: () => false, apply: (s: { n: number }) => s } }, invariants: { fine: () => true } });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(run('toSatisfyInvariants', still, []).fails).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('this action never fired in the 1 reachable state: never.'));
+    warn.mockRestore();
+  });
+
   it('fails with { deadActions: "fail" } or configure({ deadActions: "fail" }); "ignore" says nothing', () => {
     const o = run('toSatisfyInvariants', vacuous, [{ deadActions: 'fail' }]);
     expect(o.fails).toBe(true);
