@@ -76,11 +76,12 @@ export function permutations<S, Id>(spec: PermutationsSpec<S, Id>): Symmetry<S> 
       `permutations: ${ids.length} ids without a signature would try ${ids.length}! renamings a state; give signature: (state, id) => what the state holds about id`,
     );
   }
+  const renaming = renamingsOf(ids);
   const rename = (order: readonly number[]) => {
     // order[k]: the id that becomes ids[k].
     const target = new Array<Id>(ids.length);
     order.forEach((from, k) => (target[from] = ids[k]));
-    return renamingTo(ids, target);
+    return renaming(target);
   };
   const orderOf: (s: S) => readonly number[] =
     signature === undefined
@@ -108,9 +109,14 @@ const idKey = (id: unknown): unknown => (typeof id === 'object' && id !== null ?
  * renamingTo([0, 1, 2], [2, 0, 1])(0); // 2
  */
 export function renamingTo<Id>(ids: readonly Id[], to: readonly Id[]): (id: Id) => Id {
+  return renamingsOf(ids)(to);
+}
+
+/** `renamingTo` for one list of ids, its index built once (a state's representative asks for a renaming per state). */
+function renamingsOf<Id>(ids: readonly Id[]): (to: readonly Id[]) => (id: Id) => Id {
   const index = new Map(ids.map((id, i) => [idKey(id), i] as const));
-  return (id) => {
-    const i = index.get(idKey(id));
+  return (to) => (id) => {
+    const i = index.get(typeof id === 'object' || Object.is(id, -0) ? idKey(id) : id);
     if (i === undefined) throw new ModelDefinitionError(`permutations: permute asked to rename ${describe(id)}, which is not one of the ids`);
     return to[i];
   };
