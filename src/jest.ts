@@ -24,7 +24,9 @@ import { snapshotSerializer } from './render/snapshot-serializer.js';
 /** Set by scripts/build.mjs in each build of this entry; undefined when it runs from its source. */
 declare const KRIPKE_FORMAT: 'esm' | 'cjs' | undefined;
 
-type CircusState = { testTimeout?: number; currentlyRunningTest?: { timeout?: number } | null };
+type CircusTest = { type: 'test'; timeout?: number; concurrent?: boolean; invocations?: number; startedAt?: number | null; status?: string | null };
+type CircusBlock = { type: 'describeBlock'; children?: (CircusBlock | CircusTest)[] };
+type CircusState = { testTimeout?: number; currentlyRunningTest?: CircusTest | null; rootDescribeBlock?: CircusBlock };
 type SnapshotRoot = { snapshotState?: { _rootDir?: string } };
 // jest-circus keeps its state under an unregistered Symbol('JEST_STATE_SYMBOL') on the test environment's global.
 const circus = (): CircusState | undefined => {
@@ -39,7 +41,18 @@ runnerModule.setRunner({
   raiseTimeout: "the test's (it(name, fn, 30_000), jest.setTimeout(30_000), or testTimeout in jest.config)",
   // No afterTest: a setup file cannot learn a Jest test's outcome (that takes a reporter or a test environment).
   currentTest: () => circus()?.currentlyRunningTest ?? undefined,
+  attempt: () => circus()?.currentlyRunningTest?.invocations ?? 0,
+  // it.concurrent tests run interleaved, and Jest names the one that started last (or none): while any runs, the caller cannot be known.
+  uncertainTest: () =>
+    concurrentRunning(circus()?.rootDescribeBlock)
+      ? 'This test runs concurrently (it.concurrent), so Jest cannot say which test it is: the file is named by its counterexample.'
+      : undefined,
 });
+
+/** Whether a concurrent test of the file has started and not ended. */
+function concurrentRunning(block: CircusBlock | undefined): boolean {
+  return (block?.children ?? []).some((c) => (c.type === 'describeBlock' ? concurrentRunning(c) : c.concurrent === true && c.startedAt != null && c.status !== 'done'));
+}
 
 // The modules the matchers load from (relative to this file), and the loader:
 // CommonJS has its own `require` (Jest's, with the test file's module

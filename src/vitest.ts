@@ -22,9 +22,53 @@ import { snapshotSerializer } from './render/snapshot-serializer.js';
 /** Set by scripts/build.mjs in each build of this entry; undefined when it runs from its source. */
 declare const KRIPKE_FORMAT: 'esm' | 'cjs' | undefined;
 
-type WorkerState = { config?: { root?: string; testTimeout?: number }; current?: { timeout?: number } };
-type Finished = { task?: { fails?: boolean; result?: { state?: string } } };
+type Retry = number | { count?: number; condition?: RegExp | ((error: unknown) => boolean) };
+type Task = {
+  fails?: boolean;
+  concurrent?: boolean;
+  retry?: Retry;
+  result?: { state?: string; retryCount?: number; repeatCount?: number; errors?: { message?: string }[] };
+  context?: { _local?: boolean; expect?: { getState(): { assertionCalls?: number } } };
+};
+type WorkerState = { config?: { root?: string; testTimeout?: number }; current?: Task & { timeout?: number } };
 const worker = (): WorkerState | undefined => (globalThis as { __vitest_worker__?: WorkerState }).__vitest_worker__;
+
+/** Vitest will not run this failed attempt of the test again: its retries are spent, or its retry condition refuses the error (as @vitest/runner decides). */
+function lastAttempt(task: Task): boolean {
+  const { retry, result } = task;
+  const count = retry === undefined ? 0 : typeof retry === 'number' ? retry : (retry.count ?? 0);
+  if ((result?.retryCount ?? 0) >= count) return true;
+  const errors = result?.errors ?? [];
+  const condition = typeof retry === 'object' ? retry.condition : undefined;
+  if (errors.length === 0 || condition === undefined) return errors.length === 0;
+  try {
+    const error = errors[errors.length - 1];
+    return condition instanceof RegExp ? !condition.test(error.message ?? '') : typeof condition === 'function' ? !condition(error) : true;
+  } catch {
+    return true;
+  }
+}
+
+/** Per concurrent test: its context's expect's assertion count when a matcher last looked. */
+const localCalls = new WeakMap<object, number>();
+
+/**
+ * Why Vitest cannot say which test made this matcher call, or undefined when
+ * it can. A concurrent test that calls the global `expect` is given the test
+ * that started last; the test context's `expect` carries its own test, and
+ * counts its calls (a call through it since the last look is this one).
+ */
+function uncertainTest(context: unknown): string | undefined {
+  const { task } = (context ?? {}) as { task?: Task };
+  if (task === undefined) return 'Vitest did not say which test made this call (a concurrent test calling the global expect, or a hook), so the file is named by its counterexample.';
+  if (task.concurrent !== true) return undefined;
+  // Read the context's expect only where the test made it (reading it makes one, and Vitest then counts assertions there).
+  const local = task.context?._local === true ? (task.context.expect?.getState().assertionCalls ?? 0) : 0;
+  const seen = localCalls.get(task) ?? 0;
+  localCalls.set(task, local);
+  if (local > seen) return undefined;
+  return "This test runs concurrently and calls the global expect, so Vitest cannot say which test it is: the file is named by its counterexample. Use the test context's expect (it('…', async ({ expect }) => …)) to name it.";
+}
 
 runnerModule.setRunner({
   name: 'Vitest',
@@ -32,8 +76,17 @@ runnerModule.setRunner({
   testTimeout: () => worker()?.current?.timeout ?? worker()?.config?.testTimeout,
   raiseTimeout: "the test's (it(name, fn, 30_000), or test.testTimeout in vitest.config)",
   currentTest: () => worker()?.current,
-  // onTestFinished runs before Vitest flips an it.fails test's outcome: a failure there is a pass.
-  afterTest: (fn) => onTestFinished((ctx: Finished) => fn((ctx.task?.result?.state === 'fail') !== (ctx.task?.fails === true))),
+  attempt: () => (worker()?.current?.result?.repeatCount ?? 0) * 65536 + (worker()?.current?.result?.retryCount ?? 0),
+  uncertainTest,
+  // onTestFinished runs after each attempt, and before Vitest flips an it.fails test's outcome: a failure there is a pass;
+  // a failed attempt that will be retried is not the outcome (a test that passes in the end writes nothing).
+  afterTest: (fn) =>
+    onTestFinished((context) => {
+      const task = (context as { task?: unknown }).task as Task | undefined;
+      const failed = task?.result?.state === 'fail';
+      if (failed && task !== undefined && !lastAttempt(task)) return;
+      fn(failed !== (task?.fails === true));
+    }),
 });
 
 // The modules the matchers load from (relative to this file), and the loader:

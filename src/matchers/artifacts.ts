@@ -102,13 +102,15 @@ export interface TestIdentity {
   readonly root: string;
   readonly testPath?: string;
   readonly testName?: string;
+  /** Why the runner cannot tell which test this is (a concurrent test): the files are then named by their content, and the name is not given. */
+  readonly uncertain?: string;
 }
 
 /** Per test (file and name) and failure within it: its files and the content last written there. */
 const written = new Map<string, { readonly paths: ArtifactPaths; readonly content: string }>();
 
-/** Per test (file and name): the run of it last seen (the runner's test object) and how many failures it had in that run. */
-const failures = new Map<string, { readonly run: unknown; readonly count: number }>();
+/** Per test (file and name): the run of it last seen (the runner's test object and attempt) and how many failures it had in that run. */
+const failures = new Map<string, { readonly run: unknown; readonly attempt: number | undefined; readonly count: number }>();
 
 /** Forgets which tests wrote their files (for tests of this module). */
 export function forgetWritten(): void {
@@ -119,20 +121,34 @@ export function forgetWritten(): void {
 
 /**
  * Which failure of the running test this is: 1, 2, 3… within one run of the
- * test (`expect.soft`), 1 again when the test runs again. Where the runner does
- * not say which test runs, every failure is the first.
+ * test (`expect.soft`), 1 again when the test runs again (a retry, a repeat, a
+ * watch-mode re-run). Where the runner does not say which test runs, every
+ * failure is the first.
  */
 function nthFailure(key: string): number {
   let run: unknown;
+  let attempt: number | undefined;
   try {
     run = runner().currentTest?.();
+    attempt = runner().attempt?.();
   } catch {
     run = undefined;
   }
   const seen = failures.get(key);
-  const count = run !== undefined && seen !== undefined && seen.run === run ? seen.count + 1 : 1;
-  failures.set(key, { run, count });
+  const count = run !== undefined && seen !== undefined && seen.run === run && seen.attempt === attempt ? seen.count + 1 : 1;
+  failures.set(key, { run, attempt, count });
   return count;
+}
+
+/** A short hash of a counterexample's text, to name the file of a test the runner cannot name. */
+function contentHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+    b = Math.imul(b ^ text.charCodeAt(i), 0x5bd1e995) ^ (b >>> 15);
+  }
+  return ((a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')).slice(0, 10);
 }
 
 /**
@@ -171,13 +187,15 @@ export function writeCounterexample<S>(test: TestIdentity, source: CheckResult<S
   // Outside a test (no test file in the matcher's context) there is no test to name the file after.
   if (setting === false || test.testPath === undefined) return undefined;
   const folder = isAbsolute(setting) ? setting : join(test.root, setting);
-  const testKey = `${folder}\u0000${test.testPath}\u0000${test.testName ?? ''}`;
   try {
-    const nth = nthFailure(testKey);
-    const key = `${testKey}\u0000${nth}`;
-    const paths = artifactPaths(test.root, folder, test.testPath, test.testName, nth);
     const itf = toITF(source, { ...meta, testFile: relative(test.root, test.testPath).split(sep).join('/'), ...(test.testName === undefined ? {} : { test: test.testName }) });
     const content = `${JSON.stringify(itf, null, 2)}\n`;
+    // A test the runner cannot name (a concurrent one) is named by its counterexample: one file each, none overwritten by another test's.
+    const testName = test.uncertain === undefined ? test.testName : `unknown test ${contentHash(content)}`;
+    const testKey = `${folder}\u0000${test.testPath}\u0000${testName ?? ''}`;
+    const nth = test.uncertain === undefined ? nthFailure(testKey) : 1;
+    const key = `${testKey}\u0000${nth}`;
+    const paths = artifactPaths(test.root, folder, test.testPath, testName, nth);
     const write = () => {
       if (written.get(key)?.content === content) return;
       mkdirSync(resolve(paths.itf, '..'), { recursive: true });
@@ -186,7 +204,8 @@ export function writeCounterexample<S>(test: TestIdentity, source: CheckResult<S
       written.set(key, { paths, content });
     };
     if (!whenTestFails(write)) write();
-    return `Counterexample: ${display(paths.itf)} (explorer: ${display(paths.html)})`;
+    const line = `Counterexample: ${display(paths.itf)} (explorer: ${display(paths.html)})`;
+    return test.uncertain === undefined ? line : `${line}\n${test.uncertain}`;
   } catch (error) {
     return `Counterexample not saved: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -121,10 +121,16 @@ function testOf(ctx: MatcherContext): TestIdentity {
   } catch {
     root = process.cwd();
   }
+  let uncertain: string | undefined;
+  try {
+    uncertain = runner().uncertainTest?.(ctx);
+  } catch {
+    uncertain = undefined;
+  }
   return {
     root,
     ...(typeof ctx?.testPath === 'string' ? { testPath: ctx.testPath } : {}),
-    ...(typeof ctx?.currentTestName === 'string' ? { testName: ctx.currentTestName } : {}),
+    ...(uncertain !== undefined ? { uncertain } : typeof ctx?.currentTestName === 'string' ? { testName: ctx.currentTestName } : {}),
   };
 }
 

@@ -20,6 +20,14 @@ export interface RunnerInfo {
   readonly raiseTimeout: string;
   /** The running test, as an object that stays the same for one run of one test (Vitest's task, jest-circus's test entry). */
   readonly currentTest?: () => unknown;
+  /** Which attempt of the running test this is (retries and repeats count anew), where the runner says. */
+  readonly attempt?: () => number;
+  /**
+   * Why the runner cannot tell which test made this matcher call (a test that
+   * runs concurrently with others: the name it gives may be another's), or
+   * undefined when it can. `context` is the matcher's `this`.
+   */
+  readonly uncertainTest?: (context: unknown) => string | undefined;
   /**
    * Calls `fn` once the running test has ended, with whether it failed in the
    * end (after `it.fails` is taken into account), where the runner tells it

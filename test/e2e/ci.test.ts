@@ -41,6 +41,7 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
   let replay: Run;
   let budget: Run;
   let outcome: Run;
+  let concurrent: Run;
   let itf = '';
 
   beforeAll(async () => {
@@ -52,7 +53,9 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     budget = await runNode(bin, args(`budget.test.${ext}`), project, { CI: 'true', NO_COLOR: '1' });
     rmSync(join(project, '.kripke-outcome'), { recursive: true, force: true });
     outcome = await runNode(bin, args(`outcome.test.${ext}`), project, { CI: 'true', NO_COLOR: '1', KRIPKE_ARTIFACTS: '.kripke-outcome' });
-  }, 240_000);
+    rmSync(join(project, '.kripke-concurrent'), { recursive: true, force: true });
+    concurrent = await runNode(bin, args(`concurrent.test.${ext}`), project, { CI: 'true', NO_COLOR: '1', KRIPKE_ARTIFACTS: '.kripke-concurrent' });
+  }, 300_000);
 
   it('writes one valid ITF file and its explorer for the failing test, nothing for the passing one', () => {
     expect(files(join(project, '.kripke'))).toEqual([`survives.test.${ext}/service-survives-eviction.html`, `survives.test.${ext}/service-survives-eviction.itf.json`]);
@@ -66,9 +69,34 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     const dir = join(project, `.kripke-outcome/outcome.test.${ext}`);
     const written = files(dir).filter((f) => f.endsWith('.itf.json'));
     // Vitest: it.fails and a failure caught by toThrow pass, so nothing of theirs; Jest writes it.failing's file (docs/ci.md).
-    expect(written).toEqual(runner === 'Vitest' ? ['two-failures-2.itf.json', 'two-failures.itf.json'] : ['known-bug.itf.json', 'two-failures-2.itf.json', 'two-failures.itf.json']);
+    // Vitest: a test that fails an attempt and passes its retry writes nothing; one that fails every attempt writes once (hostile19a).
+    expect(written).toEqual(runner === 'Vitest' ? ['always-red.itf.json', 'two-failures-2.itf.json', 'two-failures.itf.json'] : ['known-bug.itf.json', 'two-failures-2.itf.json', 'two-failures.itf.json']);
     // Vitest shows both soft failures; the Jest test rethrows its first, which names the first file.
     expect(stripAnsi(outcome.output)).toContain(`Counterexample: .kripke-outcome/outcome.test.${ext}/two-failures${runner === 'Vitest' ? '-2' : ''}.itf.json`);
+  });
+
+  it('names no file after the wrong test when tests run concurrently: a test the runner cannot name gets a file named by its counterexample (hostile19a)', () => {
+    const dir = join(project, `.kripke-concurrent/concurrent.test.${ext}`);
+    const written = files(dir).filter((f) => f.endsWith('.itf.json'));
+    const read = written.map((f) => ({ file: f, data: fromITF(readFileSync(join(dir, f), 'utf8')) }));
+    // One file per failing test, each holding its own counterexample: none lost, none overwritten.
+    const broken = read.map(({ data }) => data.meta.property).sort();
+    expect(broken).toEqual(runner === 'Vitest' ? ['below 2', 'below 3', 'below 4'] : ['below 2', 'below 3', 'below 4', 'below 5']);
+    for (const { file, data } of read) {
+      const k = Number(String(data.meta.property).slice('below '.length));
+      expect(data.trace).toHaveLength(k + 1);
+      const named = runner === 'Vitest' ? k === 4 : k === 5;
+      if (named) {
+        // The test context's expect (Vitest), a test that is not concurrent (Jest): named as usual.
+        expect(file).toBe(runner === 'Vitest' ? 'concurrent-local-three.itf.json' : 'alone.itf.json');
+        expect(data.meta.test).toBe(runner === 'Vitest' ? 'concurrent > local three' : 'alone');
+      } else {
+        expect(file).toMatch(/^unknown-test-[0-9a-f]{10}\.itf\.json$/);
+        expect(data.meta.test).toBeUndefined();
+      }
+    }
+    const out = stripAnsi(concurrent.output);
+    expect(out).toContain(runner === 'Vitest' ? 'This test runs concurrently and calls the global expect, so Vitest cannot say which test it is' : 'This test runs concurrently (it.concurrent), so Jest cannot say which test it is');
   });
 
   it('prints the path, relative to the working directory, under the headline', () => {
