@@ -146,7 +146,7 @@ export type DeepPartial<T> = T extends readonly unknown[] | ReadonlyMap<unknown,
 
 /** One recorded step of a real run; an omitted field means "any". */
 export interface TraceEvent<S> {
-  /** The action's label (`set("a",1)`) or name (`set`; `k8s:evict-pod` for a behavior). */
+  /** The action's label as traces print it (`set(a,1)`) or name (`set`; `k8s:evict-pod` for a behavior). */
   readonly action?: string;
   /** The choice, compared as data. */
   readonly choice?: unknown;

@@ -7,8 +7,8 @@ import { prettyFormatModule } from './lazy.js';
 
 const format: typeof import('pretty-format').format = (value, options) => prettyFormatModule().format(value, options);
 
-const BASE = { printBasicPrototype: false, escapeString: false, indent: 2 } as const;
-const MIN = { printBasicPrototype: false, escapeString: false, min: true } as const;
+const BASE = { printBasicPrototype: false, escapeString: true, indent: 2 } as const;
+const MIN = { printBasicPrototype: false, escapeString: true, min: true } as const;
 
 /** Values up to this many characters print on one line in a step's changes. */
 export const INLINE_WIDTH = 60;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFunction, normaliseSource } from '../../src/render/value.js';
+import { describeFunction, formatState, formatValue, normaliseSource } from '../../src/render/value.js';
 
 // What a predicate's source looks like after each runner's transform.
 const compiled = (source: string) => new Function(`return ${source}`)() as (s: unknown) => unknown;
@@ -35,5 +35,13 @@ describe('normaliseSource', () => {
     expect(normaliseSource("(s) => /* it's */ s.x === 'a'")).toBe('(s) => /* it\'s */ s.x === "a"');
     expect(normaliseSource("(s) => {\n  // it's\n  return s.x === 'a';\n}")).toBe('(s) => { // it\'s return s.x === "a"; }');
     expect(normaliseSource("(s) => s.x /* open")).toBe('(s) => s.x /* open');
+  });
+});
+
+// hostile19a: quotes inside strings and keys printed bare read as other values ("set("a",1)", "q"uote": 0).
+describe('strings and keys with quotes or backslashes', () => {
+  it('print escaped, so every printed value reads back as one value', () => {
+    expect(formatValue({ action: 'set("a",1)' })).toEqual(['{"action": "set(\\"a\\",1)"}']);
+    expect(formatState({ 'q"uote': 0, path: 'C:\\tmp' })).toEqual(['{', '  "path": "C:\\\\tmp",', '  "q\\"uote": 0,', '}']);
   });
 });
