@@ -18,7 +18,7 @@ const run = (...args) => execFileSync(process.execPath, [tsc, ...args], { stdio:
 
 /** The runner entries, and the files each bundles; any other file it imports stays external. */
 const ENTRIES = ['vitest', 'vitest5', 'jest'];
-const BUNDLED = ['matchers/lazy.ts', 'augment/expect.ts', 'augment/jest-namespace.ts'].map((f) => resolve('src', f));
+const BUNDLED = ['matchers/lazy.ts', 'matchers/caller-stack.ts', 'augment/expect.ts', 'augment/jest-namespace.ts'].map((f) => resolve('src', f));
 
 rmSync('dist', { recursive: true, force: true });
 run('-p', 'tsconfig.json', '--outDir', 'dist/esm');

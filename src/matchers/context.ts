@@ -13,6 +13,7 @@ import { ask, type InvariantsQuery, type LivenessQueryOf, type Query, type Reach
 import { compose, type System } from '../checker/system.js';
 import type { SwarmOptions } from '../checker/swarm/types.js';
 import type { CheckOptions, CheckResult } from '../checker/types.js';
+import { rejectingFromCaller } from './caller-stack.js';
 import type { Environment, Model } from '../model/types.js';
 import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
 import type { TestIdentity } from './artifacts.js';
@@ -171,12 +172,14 @@ export function fromCaller<A extends unknown[], R extends MatcherResult | Promis
   matcher: (this: MatcherContext, received: unknown, ...args: A) => R,
 ): (this: MatcherContext, received: unknown, ...args: A) => R {
   return function userFacing(this: MatcherContext, received: unknown, ...args: A): R {
+    let out: R;
     try {
-      return matcher.call(this, received, ...args);
+      out = matcher.call(this, received, ...args);
     } catch (error) {
       if (error instanceof MatcherUsageError && typeof Error.captureStackTrace === 'function') Error.captureStackTrace(error, userFacing);
       throw error;
     }
+    return rejectingFromCaller(out, userFacing, (error): error is MatcherUsageError => error instanceof MatcherUsageError);
   };
 }
 

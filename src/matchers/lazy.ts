@@ -9,6 +9,7 @@
  * Only types are imported here: this file is part of every setup.
  */
 import type { KripkeMatcherFunctions } from './create-matchers.js';
+import { rejectingFromCaller } from './caller-stack.js';
 
 /** Loads a module of this build, by a specifier relative to the runner entry. */
 export type ModuleLoader = (specifier: string) => unknown;
@@ -76,7 +77,7 @@ export function deferredMatchers<M extends Record<string, Matcher>>(names: reado
     out[name] = function userFacing(this: never, ...args: never[]): unknown {
       loaded ??= load();
       try {
-        return loaded[name].apply(this, args);
+        return rejectingFromCaller(loaded[name].apply(this, args), userFacing, isUsageError);
       } catch (error) {
         if (isUsageError(error) && typeof Error.captureStackTrace === 'function') Error.captureStackTrace(error, userFacing);
         throw error;

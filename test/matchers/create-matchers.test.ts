@@ -8,6 +8,7 @@ import {
   type KripkeMatchers,
   type MatcherResult,
 } from '../../src/matchers/index.js';
+import { defineImplementation, defineModel } from '../../src/index.js';
 import { context } from '../support/runner-context.js';
 import { k8s, service } from '../support/models.js';
 
@@ -67,6 +68,23 @@ describe('createMatchers', () => {
       const frames = (error.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at '));
       expect(frames[0]).toContain('create-matchers.test.ts');
       expect(frames.some((f) => /[\\/]src[\\/]matchers[\\/]/.test(f))).toBe(false);
+      expect(error.stack).toContain('Matcher error');
+    }
+  });
+
+  it("starts an async matcher's usage error at its caller too (hostile19a: toBeImplementedBy pointed into kripke's files)", async () => {
+    const counter = defineModel({ name: 'ctr', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) }, dec: { apply: (s: { n: number }) => ({ n: s.n - 1 }) } } });
+    // The adapter forgets `dec`; and an option that does not exist.
+    const impl = defineImplementation<{ n: number }, { n: number }>({ name: 'miss', create: () => ({ n: 0 }), actions: { inc: (c) => void c.n++ } as never, observe: (c) => ({ n: c.n }) });
+    for (const args of [[impl], [impl, { cover: 'everything' }]] as const) {
+      const error = await (createMatchers().toBeImplementedBy.call(context(), counter, ...args) as Promise<unknown>).then(
+        () => new Error('expected a usage error'),
+        (e: Error) => e,
+      );
+      expect(error).toBeInstanceOf(MatcherUsageError);
+      const frames = (error.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at '));
+      expect(frames[0]).toContain('create-matchers.test.ts');
+      expect(frames.some((f) => /[\\/]src[\\/](matchers|conformance)[\\/]/.test(f))).toBe(false);
       expect(error.stack).toContain('Matcher error');
     }
   });
