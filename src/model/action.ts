@@ -1,4 +1,4 @@
-import { ModelDefinitionError } from './errors.js';
+import { ContractError, ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
 import type { Action, Actions, ActionSpec, Transition } from './types.js';
 
@@ -74,7 +74,7 @@ export function normalizeActions<S>(actions: Actions<S>, what: string, environme
         ...(environment === undefined ? {} : { environment }),
         enabled: enabled as Transition<S>['enabled'],
         apply: apply as Transition<S>['apply'],
-        choices: choices as Transition<S>['choices'],
+        choices: choices === undefined ? undefined : listed(choices as NonNullable<Transition<S>['choices']>),
       }),
     );
   };
@@ -109,4 +109,22 @@ function refuseLookalikes<S>(transitions: readonly Transition<S>[], what: string
       `${what}: action '${prefix}${name}' is named like a choice of action '${base}', whose steps read '${base}(choice)'; rename one of them`,
     );
   }
+}
+
+/**
+ * An action's `choices`, returning what the user's returns when it is a list
+ * (any iterable); a Promise or anything else is a ContractError naming the
+ * action and what came back (iterating it would throw a TypeError naming
+ * kripke's own variables).
+ */
+function listed<S>(choices: (state: S) => Iterable<unknown>): (state: S) => Iterable<unknown> {
+  return (state) => {
+    const out: unknown = choices(state);
+    if (out !== null && out !== undefined && typeof (out as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') return out as Iterable<unknown>;
+    // The search names the action: "choices 'step' returned …".
+    if (out !== null && (typeof out === 'object' || typeof out === 'function') && typeof (out as { then?: unknown }).then === 'function') {
+      throw new ContractError(`returned a Promise, not a list of choices: choices must be synchronous (no async functions, no awaiting)`);
+    }
+    throw new ContractError(`returned ${describe(out)}, not a list of choices: choices must return an array (or another iterable) of the choices the state offers${out === undefined ? ' (a missing return?)' : ''}`);
+  };
 }

@@ -182,7 +182,19 @@ describe('an action, guard, choices, invariant or terminal that throws', () => {
     const r = check(m);
     expect(r.kind).toBe('error');
     expect(r.errorSource).toEqual({ kind: 'choices', name: 'step' });
-    expect(r.error).toBeInstanceOf(TypeError);
+    // A ContractError naming the action and what came back (it was a TypeError naming kripke's own variable, tr.choices; hostile19a).
+    expect(r.error).toBeInstanceOf(ContractError);
+    expect((r.error as Error).message).toBe("choices 'step' returned undefined, not a list of choices: choices must return an array (or another iterable) of the choices the state offers (a missing return?)");
+    expect(r.trace.map((s) => s.state.n)).toEqual([0, 1]);
+  });
+
+  it('choices that are async, or return a number', () => {
+    const async = defineModel<N>({ init: { n: 0 }, actions: { step: { choices: (async () => [1]) as never, apply: (s, c: number) => ({ n: s.n + c }) } } });
+    const r = check(async);
+    expect(r.error).toBeInstanceOf(ContractError);
+    expect((r.error as Error).message).toBe("choices 'step' returned a Promise, not a list of choices: choices must be synchronous (no async functions, no awaiting)");
+    const number = defineModel<N>({ init: { n: 0 }, actions: { step: { choices: (() => 3) as never, apply: (s, c: number) => ({ n: s.n + c }) } } });
+    expect((check(number).error as Error).message).toBe("choices 'step' returned number 3, not a list of choices: choices must return an array (or another iterable) of the choices the state offers");
   });
 
   it('invariant', () => {
