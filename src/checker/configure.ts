@@ -7,6 +7,7 @@
  */
 import { describe } from '../model/action.js';
 import { ModelDefinitionError } from '../model/errors.js';
+import { checkOptionValues } from './option-values.js';
 import type { CheckOptions } from './types.js';
 
 /** What to do with actions and behaviors that never fired in a passing check. */
@@ -49,6 +50,7 @@ export function configure(options: Configuration): Configuration {
   for (const key of Object.keys(options)) {
     if (!KEYS.includes(key)) throw new ModelDefinitionError(`configure: unknown option '${key}'; the options are ${KEYS.join(', ')}`);
   }
+  checkOptionValues(options, 'configure');
   checkArtifacts(options.artifacts, 'configure');
   checkDeadActions(options.deadActions, 'configure');
   const previous = current;

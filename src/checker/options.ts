@@ -6,6 +6,7 @@
 import { describe } from '../model/action.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import { budgetFactor, configuredCheckOptions, envCheckOptions } from './configure.js';
+import { checkOptionValues } from './option-values.js';
 import type { MutationCheck } from './mutation-audit.js';
 import type { SearchOptions } from './search.js';
 import type { Budget, CheckOptions } from './types.js';
@@ -77,45 +78,8 @@ export function resolveOptions(options: CheckOptions | undefined, where: string,
   const r = { ...DEFAULT_OPTIONS, ...baseTimeout, ...configuredCheckOptions(), ...env, ...explicit };
   const factor = budgetFactor();
   if (factor !== 1) scale(r, factor, 'timeout' in explicit || 'timeout' in env || configuredCheckOptions().timeout !== undefined ? undefined : base.timeoutCap);
-  const count = (name: 'maxStates' | 'maxDepth', min: number) => {
-    const v = r[name];
-    if (typeof v !== 'number' || !(v === Infinity || (Number.isInteger(v) && v >= min))) {
-      throw new ModelDefinitionError(`${where}: ${name} must be an integer ≥ ${min} or Infinity, got ${describe(v)}`);
-    }
-  };
-  count('maxStates', 1);
-  count('maxDepth', 0);
-  if (typeof r.timeout !== 'number' || !(r.timeout > 0)) {
-    throw new ModelDefinitionError(`${where}: timeout must be a positive number of milliseconds, got ${describe(r.timeout)}`);
-  }
-  if (typeof r.deadlock !== 'boolean') throw new ModelDefinitionError(`${where}: deadlock must be a boolean, got ${describe(r.deadlock)}`);
-  if (typeof r.exact !== 'boolean') throw new ModelDefinitionError(`${where}: exact must be a boolean, got ${describe(r.exact)}`);
-  const p = r.maxCollisionProbability;
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-    throw new ModelDefinitionError(`${where}: maxCollisionProbability must be a number from 0 to 1, got ${describe(p)}`);
-  }
-  if (r.fingerprintBits !== 64 && r.fingerprintBits !== 128) throw new ModelDefinitionError(`${where}: fingerprintBits must be 64 or 128, got ${describe(r.fingerprintBits)}`);
-  if (r.mutationCheck !== 'strict' && r.mutationCheck !== 'sampled') throw new ModelDefinitionError(`${where}: mutationCheck must be 'strict' or 'sampled', got ${describe(r.mutationCheck)}`);
-  if (r.view !== undefined && typeof r.view !== 'function') throw new ModelDefinitionError(`${where}: view must be a function (state) => the part that identifies it, got ${describe(r.view)}`);
-  checkWorkers(r, where);
+  checkOptionValues(r, where);
   return { ...r, workers: r.workers ?? 1 } as Resolved;
-}
-
-/** Most workers a check may ask for. */
-export const MAX_WORKERS = 64;
-
-/** `workers` and the options that tell a worker how to define the model. */
-function checkWorkers(r: { workers?: unknown; module?: unknown; export?: unknown; args?: unknown }, where: string): void {
-  const w = r.workers;
-  if (w !== undefined && !(typeof w === 'number' && Number.isInteger(w) && w >= 1 && w <= MAX_WORKERS)) {
-    throw new ModelDefinitionError(`${where}: workers must be an integer from 1 to ${MAX_WORKERS} (threads to search with; 1 searches on this thread), got ${describe(w)}`);
-  }
-  if (r.module !== undefined && !(typeof r.module === 'string' && r.module !== '') && !(r.module instanceof URL)) {
-    throw new ModelDefinitionError(`${where}: module must be a path or URL of the module that defines the model, got ${describe(r.module)}`);
-  }
-  if (r.export !== undefined && (typeof r.export !== 'string' || r.export === '')) throw new ModelDefinitionError(`${where}: export must be the name of the module's export that is the model (or a factory), got ${describe(r.export)}`);
-  if ((r.export !== undefined || r.args !== undefined) && r.module === undefined) throw new ModelDefinitionError(`${where}: export and args name a model in a module: give module too`);
-  if (r.args !== undefined && !Array.isArray(r.args)) throw new ModelDefinitionError(`${where}: args must be an array of the factory's arguments, got ${describe(r.args)}`);
 }
 
 /** Multiplies the budgets by `factor` (a derived timeout no further than `cap`). */

@@ -47,8 +47,13 @@ describe('configure and KRIPKE_* variables', () => {
     expect(() => configure({ artifacts: '' })).toThrow('configure: artifacts must be a folder (a non-empty string) or false');
     expect(() => configure({ deadActions: 'loud' as never })).toThrow("configure: deadActions must be 'warn', 'fail' or 'ignore'");
     vi.stubEnv('KRIPKE_BUDGET_FACTOR', '');
-    configure({ maxStates: -1 });
-    expect(() => check(counter)).toThrow('check: maxStates must be an integer ≥ 1 or Infinity, got number -1');
+    // A bad value is refused by configure() itself, naming it, and the configuration stays as it was
+    // (it was accepted, then every later check blamed itself: hostile19a).
+    expect(() => configure({ maxStates: -1 })).toThrow('configure: maxStates must be an integer ≥ 1 or Infinity, got number -1');
+    expect(() => configure({ timeout: 0 })).toThrow('configure: timeout must be a positive number of milliseconds, got number 0');
+    expect(() => configure({ workers: 1.5 })).toThrow('configure: workers must be an integer from 1 to 64');
+    expect(() => check(counter, { maxStates: 10 })).not.toThrow();
+    expect(() => check(counter, { maxStates: -1 })).toThrow('check: maxStates must be an integer ≥ 1 or Infinity, got number -1');
   });
 
   it('returns the previous configuration, so a test can restore it', () => {
