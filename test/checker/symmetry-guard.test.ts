@@ -185,7 +185,7 @@ describe('symmetry, view and permute are called on copies and named', () => {
     });
     let calls = 0;
     // A memo that warms up: after 100 calls it answers with another shape.
-    const message = errorOf(check(m, { view: (s) => (calls++ > 100 ? { n: s.n } : s.n) }));
+    const message = errorOf(check(m, { view: (s: { n: number }) => (calls++ > 100 ? { n: s.n } : s.n) }));
     expect(message).toMatch(/^kripke could not rebuild the counterexample trace/);
     expect(message).toContain('The model or its view gave different results for the same state');
     expect(message).toContain('predicates and the view must be deterministic');

@@ -75,7 +75,7 @@ describe('createMatchers', () => {
   it("starts an async matcher's usage error at its caller too (hostile19a: toBeImplementedBy pointed into kripke's files)", async () => {
     const counter = defineModel({ name: 'ctr', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) }, dec: { apply: (s: { n: number }) => ({ n: s.n - 1 }) } } });
     // The adapter forgets `dec`; and an option that does not exist.
-    const impl = defineImplementation<{ n: number }, { n: number }>({ name: 'miss', create: () => ({ n: 0 }), actions: { inc: (c) => void c.n++ } as never, observe: (c) => ({ n: c.n }) });
+    const impl = defineImplementation<{ n: number }, { n: number }>({ name: 'miss', create: () => ({ n: 0 }), actions: { inc: (c: { n: number }) => void c.n++ } as never, observe: (c) => ({ n: c.n }) });
     for (const args of [[impl], [impl, { cover: 'everything' }]] as const) {
       const error = await (createMatchers().toBeImplementedBy.call(context(), counter, ...args) as Promise<unknown>).then(
         () => new Error('expected a usage error'),
