@@ -30,7 +30,7 @@ import { enabledChoices, firings } from './trace.js';
 import type { System } from './system.js';
 
 /** Every state among the first ones expanded is sampled; after that, about one in this many (at random). */
-const EVERY_STATE = 64;
+const EVERY_STATE = 512;
 const SAMPLE_EVERY = 64;
 /** Up to this many interchangeable ids, a sampled state is compared with every renaming of itself (4! = 24); above, with one. */
 const ALL_RENAMINGS = 4;
