@@ -103,7 +103,7 @@ describe('t5: reach queries under symmetry and views', () => {
     name: 'finish',
     init: { busy: [false, false, false] },
     actions: {
-      start: { choices: () => IDS, enabled: (s: Busy) => !s.busy.some(Boolean), apply: (s: Busy, i: number) => ({ busy: s.busy.map((_, j) => j === i) }) },
+        start: { choices: () => IDS, enabled: (s: Busy) => !s.busy.some(Boolean), apply: (s: Busy, i: number) => ({ busy: s.busy.map((_, j) => j === i) }) },
       finish: { choices: () => IDS, enabled: (s: Busy, i: number) => s.busy[i], apply: () => ({ busy: [false, false, false] }) },
     },
   };
@@ -209,7 +209,7 @@ describe('merged states whose actions lead to different classes', () => {
     name: 'pair',
     init: { k: 0, v: [0, 0], t: 0 },
     actions: {
-      tick: { enabled: (s: Pair) => s.k < N, apply: (s: Pair) => ({ ...s, k: s.k + 1 }) },
+        tick: { enabled: (s: Pair) => s.k < N, apply: (s: Pair) => ({ ...s, k: s.k + 1 }) },
       set: { choices: () => PAIR, enabled: (s: Pair) => s.k === N && s.v[0] + s.v[1] === 0, apply: (s: Pair, i: number) => ({ ...s, v: s.v.map((x, j) => (j === i ? 1 : x)) }) },
       // Enabled twice in [1,0] and in [0,1] alike; only from [0,1] does choice 1 set t.
       go: { choices: () => PAIR, enabled: (s: Pair) => s.k === N && s.v[0] + s.v[1] === 1 && s.t === 0, apply: (s: Pair, i: number) => (i === 1 && s.v[1] === 1 ? { ...s, t: 1 } : { ...s }) },
@@ -378,16 +378,16 @@ describe('two steps past a merge, inside the sampled window (review19)', () => {
   const QS = Array.from({ length: 40 }, (_, j) => j);
   const race = (symmetry?: (s: Race) => Race) =>
     defineModel<Race>({
-    ...(symmetry === undefined ? {} : { symmetry }),
-    name: 'race',
-    init: { k: 0, p: [0, 0], q: -1 },
-    actions: {
-      tick: { enabled: (s) => s.k < 100, apply: (s) => ({ ...s, k: s.k + 1 }) },
-      start: { choices: () => IDS, enabled: (s) => s.k === 100 && s.p[0] === 0 && s.p[1] === 0, apply: (s, i) => ({ ...s, p: s.p.map((x, j) => (j === i ? 1 : x)) }) },
-      step: { choices: () => IDS, enabled: (s, i) => s.q < 0 && s.p[i] >= 1 && s.p[i] < 3, apply: (s, i) => ({ ...s, p: s.p.map((x, j) => (j === i ? x + 1 : x)) }) },
-      quit: { choices: () => QS, enabled: (s) => s.q < 0 && (s.p[0] > 0 || s.p[1] > 0), apply: (s, j) => ({ ...s, q: j }) },
-    },
-    invariants: { 'process 1 never finishes': (s) => s.p[1] !== 3 },
+      ...(symmetry === undefined ? {} : { symmetry }),
+      name: 'race',
+      init: { k: 0, p: [0, 0], q: -1 },
+      actions: {
+        tick: { enabled: (s) => s.k < 100, apply: (s) => ({ ...s, k: s.k + 1 }) },
+        start: { choices: () => IDS, enabled: (s) => s.k === 100 && s.p[0] === 0 && s.p[1] === 0, apply: (s, i: number) => ({ ...s, p: s.p.map((x, j) => (j === i ? 1 : x)) }) },
+        step: { choices: () => IDS, enabled: (s, i: number) => s.q < 0 && s.p[i] >= 1 && s.p[i] < 3, apply: (s, i: number) => ({ ...s, p: s.p.map((x, j) => (j === i ? x + 1 : x)) }) },
+        quit: { choices: () => QS, enabled: (s) => s.q < 0 && (s.p[0] > 0 || s.p[1] > 0), apply: (s, j: number) => ({ ...s, q: j }) },
+      },
+      invariants: { 'process 1 never finishes': (s) => s.p[1] !== 3 },
     });
   const permute = (s: Race, to: (i: number) => number): Race => {
     const p = [...s.p];
