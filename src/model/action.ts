@@ -118,7 +118,7 @@ function refuseLookalikes<S>(transitions: readonly Transition<S>[], what: string
  * kripke's own variables).
  */
 function listed<S>(choices: (state: S) => Iterable<unknown>): (state: S) => Iterable<unknown> {
-  return (state) => {
+  const wrapper = (state: S): Iterable<unknown> => {
     const out: unknown = choices(state);
     if (out !== null && out !== undefined && typeof (out as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') return out as Iterable<unknown>;
     // The search names the action: "choices 'step' returned …".
@@ -127,4 +127,22 @@ function listed<S>(choices: (state: S) => Iterable<unknown>): (state: S) => Iter
     }
     throw new ContractError(`returned ${describe(out)}, not a list of choices: choices must return an array (or another iterable) of the choices the state offers${out === undefined ? ' (a missing return?)' : ''}`);
   };
+  wrapped.set(wrapper, choices);
+  return wrapper;
+}
+
+/** The user's function behind each of kripke's wrappers of one. */
+const wrapped = new WeakMap<object, unknown>();
+
+/**
+ * The source code of a function of the model, as its author wrote it (the
+ * user's `choices`, not kripke's wrapper of it): what tells two definitions of
+ * a model apart.
+ *
+ * @example
+ * sourceOf(transition.choices); // '() => [0, 1]'
+ */
+export function sourceOf(f: unknown): string {
+  const original = typeof f === 'function' ? (wrapped.get(f) ?? f) : f;
+  return typeof original === 'function' ? Function.prototype.toString.call(original) : '';
 }

@@ -6,6 +6,7 @@
  * minimised to a shortest one where a bounded breadth-first search can prove
  * it, or the coverage it reached; never a pass.
  */
+import { sourceOf } from '../../model/action.js';
 import { ModelDefinitionError, MutationError } from '../../model/errors.js';
 import type { Environment, Model } from '../../model/types.js';
 import { now } from '../clock.js';
@@ -111,11 +112,10 @@ function memberOptions(options: ResolvedSwarm, deadlock: boolean) {
  * factory's arguments show only through the initial states.
  */
 function definitionOf<S>(system: System<S>): string {
-  const code = (f: unknown): string => (typeof f === 'function' ? String(f) : '');
   const parts = [
-    ...system.transitions.map((t) => `${t.label}|${code(t.choices)}|${code(t.enabled)}|${code(t.apply)}`),
-    ...system.invariants.map((p) => `${p.environment ?? ''}:${p.name}|${code(p.test)}`),
-    code(system.terminal),
+    ...system.transitions.map((t) => `${t.label}|${sourceOf(t.choices)}|${sourceOf(t.enabled)}|${sourceOf(t.apply)}`),
+    ...system.invariants.map((p) => `${p.environment ?? ''}:${p.name}|${sourceOf(p.test)}`),
+    sourceOf(system.terminal),
   ];
   const fp = new Int32Array(2);
   fingerprint64.of([parts, system.initStates], fp, true);

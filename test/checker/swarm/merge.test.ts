@@ -109,6 +109,20 @@ describe('kripke swarm merge [dir]', () => {
     expect(merged.failures.join('\n')).toContain('records of another definition of the model');
   });
 
+  it("tells definitions apart by the code of an action's choices too (review19: every choices read the same)", () => {
+    const counters = (choices: () => number[]) =>
+      defineModel<{ c: number[] }>({
+        name: 'choices-edited',
+        init: { c: [0, 0] },
+        actions: { inc: { choices, enabled: (s, i: number) => (s.c[i] ?? 0) < 3, apply: (s, i: number) => ({ c: s.c.map((v, j) => (j === i ? v + 1 : v)) }) } },
+        invariants: { small: (s) => s.c[0] < 9 },
+        terminal: () => true,
+      });
+    const merged = mergeSwarm([member(1, 2, counters(() => [0, 1])), member(2, 2, counters(() => [1, 0]))]);
+    expect(merged.ok).toBe(false);
+    expect(merged.failures.join('\n')).toContain('records of another definition of the model');
+  });
+
   it('prints its usage for --help and exits 0; reads .JSON files too', () => {
     const help = run('swarm', 'merge', '--help');
     expect(help.code).toBe(0);
