@@ -33,7 +33,8 @@ export function whoOf(source: ErrorSource): string {
 /** kripke's own errors from the loop say whose output was wrong; user errors stay as thrown. */
 export function explain(error: unknown, source: ErrorSource): unknown {
   const who = whoOf(source);
-  if (error instanceof ContractError) return new ContractError(`${who} ${error.message}`);
+  // An error that already names its source (a choices wrapper's) stays as it is.
+  if (error instanceof ContractError) return error.message.startsWith(`${who} `) ? error : new ContractError(`${who} ${error.message}`);
   if (error instanceof StateShapeError && source.kind === 'action') {
     return new StateShapeError(`${who} returned a state that is not plain data: ${error.detail}`, error.path, error.detail);
   }

@@ -74,7 +74,7 @@ export function normalizeActions<S>(actions: Actions<S>, what: string, environme
         ...(environment === undefined ? {} : { environment }),
         enabled: enabled as Transition<S>['enabled'],
         apply: apply as Transition<S>['apply'],
-        choices: choices === undefined ? undefined : listed(choices as NonNullable<Transition<S>['choices']>),
+        choices: choices === undefined ? undefined : listed(prefix + name, choices as NonNullable<Transition<S>['choices']>),
       }),
     );
   };
@@ -117,15 +117,15 @@ function refuseLookalikes<S>(transitions: readonly Transition<S>[], what: string
  * action and what came back (iterating it would throw a TypeError naming
  * kripke's own variables).
  */
-function listed<S>(choices: (state: S) => Iterable<unknown>): (state: S) => Iterable<unknown> {
+function listed<S>(label: string, choices: (state: S) => Iterable<unknown>): (state: S) => Iterable<unknown> {
   const wrapper = (state: S): Iterable<unknown> => {
     const out: unknown = choices(state);
     if (out !== null && out !== undefined && typeof (out as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') return out as Iterable<unknown>;
-    // The search names the action: "choices 'step' returned …".
-    if (out !== null && (typeof out === 'object' || typeof out === 'function') && typeof (out as { then?: unknown }).then === 'function') {
-      throw new ContractError(`returned a Promise, not a list of choices: choices must be synchronous (no async functions, no awaiting)`);
-    }
-    throw new ContractError(`returned ${describe(out)}, not a list of choices: choices must return an array (or another iterable) of the choices the state offers${out === undefined ? ' (a missing return?)' : ''}`);
+    // Named here, for every caller (the search, conformance, replay): "choices 'step' returned …".
+    const who = `choices '${label}' returned`;
+    const async = out !== null && (typeof out === 'object' || typeof out === 'function') && (typeof (out as { then?: unknown }).then === 'function' || typeof (out as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function');
+    if (async) throw new ContractError(`${who} ${typeof (out as { then?: unknown }).then === 'function' ? 'a Promise' : 'an async iterable'}, not a list of choices: choices must be synchronous (no async functions or generators, no awaiting)`);
+    throw new ContractError(`${who} ${describe(out)}, not a list of choices: choices must return an array (or another iterable) of the choices the state offers${out === undefined ? ' (a missing return?)' : ''}`);
   };
   wrapped.set(wrapper, choices);
   return wrapper;

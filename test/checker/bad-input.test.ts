@@ -9,6 +9,7 @@ import {
   check,
   checkLiveness,
   checkOpen,
+  checkTrace,
   ContractError,
   defineEnvironment,
   defineModel,
@@ -192,9 +193,15 @@ describe('an action, guard, choices, invariant or terminal that throws', () => {
     const async = defineModel<N>({ init: { n: 0 }, actions: { step: { choices: (async () => [1]) as never, apply: (s, c: number) => ({ n: s.n + c }) } } });
     const r = check(async);
     expect(r.error).toBeInstanceOf(ContractError);
-    expect((r.error as Error).message).toBe("choices 'step' returned a Promise, not a list of choices: choices must be synchronous (no async functions, no awaiting)");
+    expect((r.error as Error).message).toBe("choices 'step' returned a Promise, not a list of choices: choices must be synchronous (no async functions or generators, no awaiting)");
+    const generator = defineModel<N>({ init: { n: 0 }, actions: { step: { choices: async function* () { yield 1; } as never, apply: (s, c: number) => ({ n: s.n + c }) } } });
+    expect((check(generator).error as Error).message).toBe("choices 'step' returned an async iterable, not a list of choices: choices must be synchronous (no async functions or generators, no awaiting)");
     const number = defineModel<N>({ init: { n: 0 }, actions: { step: { choices: (() => 3) as never, apply: (s, c: number) => ({ n: s.n + c }) } } });
     expect((check(number).error as Error).message).toBe("choices 'step' returned number 3, not a list of choices: choices must return an array (or another iterable) of the choices the state offers");
+    // Outside the search too (conformance, replay): the action is named (review19).
+    const trace = checkTrace(number, [{ action: 'step(1)' }]);
+    expect(trace.kind).toBe('error');
+    expect((trace as { error: Error }).error.message).toMatch(/^choices 'step' returned number 3, not a list of choices/);
   });
 
   it('invariant', () => {
