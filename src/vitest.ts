@@ -24,20 +24,35 @@ declare const KRIPKE_FORMAT: 'esm' | 'cjs' | undefined;
 
 type Retry = number | { count?: number; condition?: RegExp | ((error: unknown) => boolean) };
 type Task = {
+  type?: string;
+  mode?: string;
   fails?: boolean;
   concurrent?: boolean;
   retry?: Retry;
   result?: { state?: string; retryCount?: number; repeatCount?: number; errors?: { message?: string }[] };
-  context?: { _local?: boolean; expect?: { getState(): { assertionCalls?: number } } };
+  file?: Task;
+  tasks?: Task[];
 };
 type WorkerState = { config?: { root?: string; testTimeout?: number }; current?: Task & { timeout?: number } };
 const worker = (): WorkerState | undefined => (globalThis as { __vitest_worker__?: WorkerState }).__vitest_worker__;
+
+/** Per test: its repeat, and its retry count when a matcher first looked in that repeat (Vitest counts retries on across repeats). */
+const repeatStarts = new WeakMap<object, { readonly repeat: number; readonly retries: number }>();
+
+/** Which retry of its current repeat the test is on (0 for the first attempt). */
+function retryInRepeat(task: Task): number {
+  const repeat = task.result?.repeatCount ?? 0;
+  const retries = task.result?.retryCount ?? 0;
+  let start = repeatStarts.get(task);
+  if (start === undefined || start.repeat !== repeat) repeatStarts.set(task, (start = { repeat, retries }));
+  return retries - start.retries;
+}
 
 /** Vitest will not run this failed attempt of the test again: its retries are spent, or its retry condition refuses the error (as @vitest/runner decides). */
 function lastAttempt(task: Task): boolean {
   const { retry, result } = task;
   const count = retry === undefined ? 0 : typeof retry === 'number' ? retry : (retry.count ?? 0);
-  if ((result?.retryCount ?? 0) >= count) return true;
+  if (retryInRepeat(task) >= count) return true;
   const errors = result?.errors ?? [];
   const condition = typeof retry === 'object' ? retry.condition : undefined;
   if (errors.length === 0 || condition === undefined) return errors.length === 0;
@@ -49,25 +64,25 @@ function lastAttempt(task: Task): boolean {
   }
 }
 
-/** Per concurrent test: its context's expect's assertion count when a matcher last looked. */
-const localCalls = new WeakMap<object, number>();
+/** Tests of the file running now (started, not ended). */
+function running(task: Task | undefined, into: Task[] = []): Task[] {
+  if (task === undefined) return into;
+  if (task.type === 'test' && task.result?.state === 'run') into.push(task);
+  for (const t of task.tasks ?? []) running(t, into);
+  return into;
+}
 
 /**
  * Why Vitest cannot say which test made this matcher call, or undefined when
- * it can. A concurrent test that calls the global `expect` is given the test
- * that started last; the test context's `expect` carries its own test, and
- * counts its calls (a call through it since the last look is this one).
+ * it can. While tests of the file run concurrently, the global `expect` is
+ * given the test that started last, and a matcher cannot tell it from a test
+ * context's `expect`: no test is named then.
  */
 function uncertainTest(context: unknown): string | undefined {
   const { task } = (context ?? {}) as { task?: Task };
   if (task === undefined) return 'Vitest did not say which test made this call (a concurrent test calling the global expect, or a hook), so the file is named by its counterexample.';
-  if (task.concurrent !== true) return undefined;
-  // Read the context's expect only where the test made it (reading it makes one, and Vitest then counts assertions there).
-  const local = task.context?._local === true ? (task.context.expect?.getState().assertionCalls ?? 0) : 0;
-  const seen = localCalls.get(task) ?? 0;
-  localCalls.set(task, local);
-  if (local > seen) return undefined;
-  return "This test runs concurrently and calls the global expect, so Vitest cannot say which test it is: the file is named by its counterexample. Use the test context's expect (it('…', async ({ expect }) => …)) to name it.";
+  if (running(task.file).length <= 1) return undefined;
+  return 'This test runs concurrently with others, and a matcher cannot tell which of them called expect (Vitest names the one that started last), so the file is named by its counterexample.';
 }
 
 runnerModule.setRunner({

@@ -36,7 +36,7 @@ const KEYS: readonly string[] = [...CHECK_KEYS, 'artifacts', 'deadActions'];
 /**
  * Sets global defaults for every check and matcher (a setup file is the place),
  * replacing those set before; returns the previous ones, so a test can restore them.
- * The values are checked when a check resolves its options; an unknown key is an error now.
+ * An unknown key or a value an option cannot take is an error now, naming configure (the configuration stays as it was).
  *
  * @example
  * // vitest.setup.ts
