@@ -12,7 +12,7 @@ import { parallelTuning } from '../../src/checker/parallel/coordinator.js';
 import { twoPhase } from '../../bench/models/two-phase.mjs';
 import { dieHard } from '../known-models/die-hard.js';
 import { hanoi } from '../known-models/hanoi.js';
-import { grid } from '../support/worker-models.js';
+import { counters, grid } from '../support/worker-models.js';
 import { config, configured } from '../support/worker-config.js';
 import { createMatchers } from '../../src/matchers/index.js';
 import * as jestMatcherUtils from 'jest-matcher-utils';
@@ -207,6 +207,28 @@ describe('workers: options and fallback', () => {
     const r = check(grid(20, { corner: false }), { workers: 2, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [21, { corner: false }] });
     expect(r.stats.workers).toBe(1);
     expect(r.warnings?.[0]).toContain('is not the one checked');
+  });
+
+  // hostile19c: a module, export and args that define another model with the same name, actions, invariants and initial states passed it.
+  it('args that define a smaller model (a bound in a closure) do not pass the model checked: its successors are missing, and the check runs on one thread', () => {
+    const module = new URL('../support/worker-models.ts', import.meta.url);
+    const alone = check(counters(40));
+    expect(alone.kind).toBe('invariant');
+    for (let run = 0; run < 3; run++) {
+      const r = check(counters(40), { workers: 2, module, export: 'counters', args: [30] });
+      expect(plainOf(r)).toEqual(plainOf(alone));
+    }
+    const ok = check(counters(30), { workers: 2, module, export: 'counters', args: [30] });
+    expect(ok.kind).toBe('ok');
+    expect(ok.stats.workers).toBe(2);
+  });
+
+  it('args that change only what an invariant reads do not pass the model checked: a sampled state breaks it here', () => {
+    const module = new URL('../support/worker-models.ts', import.meta.url);
+    const checked = grid(24, { bound: 30, corner: false });
+    const alone = check(checked);
+    expect(alone.kind).toBe('invariant');
+    for (let run = 0; run < 3; run++) expect(plainOf(check(checked, { workers: 2, module, export: 'grid', args: [24, { bound: 60, corner: false }] }))).toEqual(plainOf(alone));
   });
 
   it('a worker that exits while it defines the model does not hang the check: one thread, the same result, the warning', () => {

@@ -56,3 +56,16 @@ export function grid(n: number, flaws: GridFlaws = {}): Model<Cell> {
     invariants: flaws.bound === undefined ? {} : { bounded: (s) => s.x + s.y < flaws.bound! },
   });
 }
+
+/** Three counters, each up to `limit`: a bound inside a closure, which a worker's comparison of names, actions, invariants and initial states cannot see. */
+export function counters(limit: number): Model<{ c: number[] }> {
+  return defineModel<{ c: number[] }>({
+    name: 'counters',
+    init: { c: [0, 0, 0] },
+    actions: {
+      inc: { choices: () => [0, 1, 2], enabled: (s, i: number) => s.c[i] < limit, apply: (s, i: number) => ({ c: s.c.map((v, j) => (j === i ? v + 1 : v)) }) },
+    },
+    invariants: { 'sum is not 100': (s) => s.c[0] + s.c[1] + s.c[2] !== 100 },
+    terminal: () => true,
+  });
+}

@@ -15,6 +15,8 @@ import { partsOf } from '../../model/define-model.js';
 import { siteOf } from '../../model/definition-site.js';
 import { now } from '../clock.js';
 import { traceTo } from '../counterexample.js';
+import { formatLiteral, stepLabel } from '../../model/literal.js';
+import { firings } from '../trace.js';
 import type { Resolved } from '../options.js';
 import { BreadthFirst, STOP, type SearchOutcome, type SearchTask } from '../search.js';
 import { fingerprint64 } from '../store/fingerprint.js';
@@ -24,7 +26,7 @@ import type { System } from '../system.js';
 import { bootCode, HOOKS_URL } from './boot.js';
 import { toURL } from './load-model.js';
 import { abort, ABORT_MAIN, C, CONTROL_WORDS, KINDS, MAX_WORKERS, MESSAGE_BYTES, PER_WORKER, readMessage, slot, W as F, WORKER_BASE, type Recipe, type TaskSpec, type WorkerData } from './protocol.js';
-import { ENTRY, growable } from './shared-table.js';
+import { contains, ENTRY, growable } from './shared-table.js';
 
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore: import.meta is ES-module-only; the CommonJS build replaces it with __filename (scripts/build.mjs)
@@ -145,7 +147,56 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
   } finally {
     for (const t of threads) void t.terminate();
   }
-  return assemble(system, work.task, ctrl, shared, n, T, started, pristine);
+  const result = assemble(system, work.task, ctrl, shared, n, T, started, pristine);
+  if ('fallback' in result || result.outcome.kind !== 'ok' || result.workers === 1) return result;
+  const apart = sameSpace(system, work.task, result.store, new Int32Array(shared.table), Atomics.load(ctrl, C.MASK), result.outcome.states, pristine, started + options.timeout);
+  return apart === undefined ? result : { fallback: apart };
+}
+
+/** States the main thread samples after a parallel pass, and the most firings it spends on them. */
+const SAME_SPACE_SAMPLES = 64;
+const SAME_SPACE_STEPS = 200_000;
+
+/**
+ * Evidence that the workers searched the model under test, after they pass: a
+ * module, export and args that define another model with the same name,
+ * actions, invariants and initial states (a bound inside a closure) would
+ * otherwise pass it. A sample of the states they stored, rebuilt here by
+ * replay, must satisfy the properties here, and every successor the model
+ * here gives must be stored. Why not, or undefined.
+ */
+function sameSpace<S>(system: System<S>, task: SearchTask<S>, store: StateStore, table: Int32Array, mask: number, states: number, pristine: readonly S[], deadline: number): string | undefined {
+  const fp = new Int32Array(2);
+  const other = "the workers' model is not the one checked (the module, export and args must define it exactly)";
+  let random = (Math.random() * 0x7fffffff) | 1;
+  let steps = 0;
+  for (let k = 0; k < Math.min(SAME_SPACE_SAMPLES, states) && steps < SAME_SPACE_STEPS && now() < deadline; k++) {
+    random ^= random << 13;
+    random ^= random >>> 17;
+    random ^= random << 5;
+    const rebuilt = traceTo(system, pristine, store, (random >>> 0) % states);
+    if ('failure' in rebuilt) return `${other}: a state they reached is not reached here`;
+    steps += rebuilt.trace.length;
+    const s = rebuilt.trace[rebuilt.trace.length - 1].state;
+    const shown = formatLiteral(s, { max: 200 });
+    try {
+      for (const p of task.properties) if (p.test(s) !== true) return `${other}: here '${p.name}' does not hold in ${shown}, a state they passed`;
+      if (task.target !== undefined && task.target(s) === true) return `${other}: here ${shown}, a state they reached, is the target`;
+      let fired = 0;
+      for (const f of firings(s, system.transitions)) {
+        steps++;
+        fired++;
+        const t = system.transitions[f.transition];
+        if (task.firing?.(f.transition, f.choice) === true) return `${other}: here ${stepLabel(t.label, t.choices !== undefined, f.choice)}, the firing sought, is enabled in ${shown}`;
+        fingerprint64.of(f.state, fp, true);
+        if (!contains(table, mask, fp[0], fp[1])) return `${other}: here ${stepLabel(t.label, t.choices !== undefined, f.choice)} leads from ${shown} to a state they never stored`;
+      }
+      if (task.deadlock && fired === 0 && system.terminal?.(s) !== true) return `${other}: here ${shown}, a state they expanded, is a deadlock`;
+    } catch (error) {
+      return `${other}: here the model throws in ${shown} (${error instanceof Error ? error.message : String(error)}), a state they expanded`;
+    }
+  }
+  return undefined;
 }
 
 function start(data: WorkerData): Worker {
