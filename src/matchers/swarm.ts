@@ -60,7 +60,9 @@ function foundBy<S>(r: SwarmResult<S>): string {
     ? r.minimised?.method === 'breadth-first' && r.minimised.foundSteps !== r.trace.length - 1
       ? `; its trace of ${plural(r.minimised.foundSteps, 'step')} shrunk, and proven shortest by a breadth-first search`
       : ''
-    : `; a breadth-first search to prove the trace shortest ran out of budget (found after ${plural(r.minimised?.foundSteps ?? 0, 'step')}): a shorter one may exist`;
+    : r.minimised?.method === 'none'
+      ? `; not minimised (minimise: false), so not proven shortest (found after ${plural(r.minimised.foundSteps, 'step')}): a shorter one may exist`
+      : `; a breadth-first search to prove the trace shortest ran out of budget (found after ${plural(r.minimised?.foundSteps ?? 0, 'step')}): a shorter one may exist`;
   return `Found by a swarm search (${memberName(r.swarm)}; ${count(r.swarm.visited)} states visited)${how}.`;
 }
 

@@ -36,6 +36,13 @@ describe('toSatisfyInvariants({ swarm })', () => {
     expect(o.message).toContain('a shorter one may exist');
   });
 
+  it('does not claim a proof search ran when minimise is false (hostile19c)', () => {
+    const o = call('toSatisfyInvariants', deep, [{ swarm: { maxStates: 2_000, minimise: false } }]);
+    expect(o.fails).toBe(true);
+    expect(o.message).toContain('not minimised (minimise: false), so not proven shortest');
+    expect(o.message).not.toContain('ran out of budget');
+  });
+
   it('passes where it finds nothing, with a warning that the pass is not exhaustive; .not fails, saying nothing is proven', () => {
     const clean = grid(3, 10, 99);
     const o = call('toSatisfyInvariants', clean, [{ swarm: { seed: 3 } }]);

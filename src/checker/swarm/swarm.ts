@@ -190,6 +190,6 @@ function problemNote<S>(r: SwarmProblem<S>): string {
     ? r.minimised.method === 'breadth-first'
       ? 'shortest, proven by breadth-first search'
       : 'shortest'
-    : `not proven shortest (found after ${plural(r.minimised.foundSteps, 'step')}${r.minimised.method === 'shrinking' ? ', shrunk' : ''}; the breadth-first search that would prove it ran out of budget)`;
+    : `not proven shortest (found after ${plural(r.minimised.foundSteps, 'step')}${r.minimised.method === 'shrinking' ? ', shrunk' : ''}; ${r.minimised.method === 'none' ? 'not minimised: minimise is false' : 'the breadth-first search that would prove it ran out of budget'})`;
   return `swarm (${memberName(r.swarm)}) after ${count(r.swarm.visited)} states visited: ${proof}`;
 }

@@ -63,6 +63,9 @@ describe('a deep bug', () => {
     expect(r.shortest).toBe(false);
     expect(r.minimised?.method).toBe('none');
     expect(r.trace.length - 1).toBe(r.minimised!.foundSteps);
+    // No proof search ran: the summary does not say one ran out of budget (hostile19c).
+    expect(String(r)).toContain('not minimised: minimise is false');
+    expect(String(r)).not.toContain('ran out of budget');
   });
 });
 
