@@ -7,7 +7,7 @@ import { describe } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
 import { brandErrorClass, KripkeError } from '../model/errors.js';
-import { checkDeadActions, type DeadActionsPolicy } from '../checker/configure.js';
+import { budgetFactor, checkDeadActions, configuredCheckOptions, envCheckOptions, type DeadActionsPolicy } from '../checker/configure.js';
 import { resolveOptions } from '../checker/options.js';
 import { ask, type InvariantsQuery, type LivenessQueryOf, type Query, type ReachQuery, type ReachResult } from '../checker/query.js';
 import { compose, type System } from '../checker/system.js';
@@ -254,9 +254,32 @@ export function askFor<S>(call: Call, system: System<S>, query: InvariantsQuery 
 export function askFor<S>(call: Call, system: System<S>, query: ReachQuery<S>, options: MatcherOptions): ReachResult<S>;
 export function askFor<S>(call: Call, system: System<S>, query: Query<S>, options: MatcherOptions): CheckResult<S> | ReachResult<S> {
   return runCheck(call, () => {
+    timeoutSources.set(call, timeoutSource(options));
     const resolved = resolveOptions(checkOptionsOf(options), call.name, matcherDefaults());
     return query.kind === 'reach' ? ask(system, query, resolved, { where: call.name }) : ask(system, query, resolved, { where: call.name });
   });
+}
+
+/** What set each call's timeout, when not the matcher's default (for the message when it runs out). */
+const timeoutSources = new WeakMap<Call, string | undefined>();
+
+/**
+ * What set a matcher's timeout, in the order that wins (the matcher's
+ * option, KRIPKE_TIMEOUT, configure), with the budget factor; undefined for
+ * the matcher's default.
+ *
+ * @example
+ * timeoutSource({ timeout: 8000 }); // "the matcher's { timeout }"
+ */
+function timeoutSource(options: MatcherOptions): string | undefined {
+  const set = options.timeout !== undefined ? "the matcher's { timeout }" : envCheckOptions().timeout !== undefined ? 'KRIPKE_TIMEOUT' : configuredCheckOptions().timeout !== undefined ? 'configure({ timeout })' : undefined;
+  const factor = budgetFactor();
+  return factor === 1 ? set : `${set ?? "the matcher's default"} times KRIPKE_BUDGET_FACTOR (${factor})`;
+}
+
+/** What set the timeout of a call that ran a check, when not the matcher's default. */
+export function timeoutSourceOf(call: Call): string | undefined {
+  return timeoutSources.get(call);
 }
 
 /** Runs a check; a definition error (bad option, clashing names) becomes a usage error. */

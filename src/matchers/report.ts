@@ -14,7 +14,7 @@ import { budgetAdvice, describeProblem, renderUserError, searchFigures, violatio
 import { deadActionsPolicy } from '../checker/configure.js';
 import type { CheckResult as AnyResult, OpenResult, Trace } from '../checker/types.js';
 import { writeCounterexample } from './artifacts.js';
-import type { Call, MatcherOptions, MatcherResult } from './context.js';
+import { timeoutSourceOf, type Call, type MatcherOptions, type MatcherResult } from './context.js';
 import { timeoutAdvice } from './runner.js';
 
 /** How to tell one result. */
@@ -45,7 +45,7 @@ export function report(call: Call, result: CheckResult<unknown> | Reached<unknow
     const lines = [call.hint, ''];
     if (result.kind === 'incomplete') {
       lines.push(palette.received(options.headline ?? describeProblem(result)), palette.dim(budgetAdvice(result.budget)));
-      if (result.budget === 'timeout') lines.push(...timeoutAdvice(result.limit).map((l) => palette.dim(l)));
+      if (result.budget === 'timeout') lines.push(...timeoutAdvice(result.limit, timeoutSourceOf(call)).map((l) => palette.dim(l)));
     } else {
       const headline = options.headline ?? (result.kind === 'reached' ? '' : describeProblem(result));
       lines.push(`${palette.received(headline)} ${palette.dim(searchFigures(result, options.traceName))}`);

@@ -81,20 +81,23 @@ export function matcherDefaults(): BaseDefaults {
 }
 
 /**
- * The advice under a timeout: where kripke's timeout came from and how to raise
- * both it and the test's.
+ * The advice under a timeout: where kripke's timeout came from (`from`: what set
+ * it, when not the matcher's default) and how to raise both it and the test's.
  *
  * @example
  * timeoutAdvice(4000);
  * // ["kripke's timeout of 4000 ms is 80% of the test's timeout (5000 ms), so that this message comes before the runner's.",
  * //  'To search longer, raise both: kripke's ({ timeout: 20_000 }, configure({ timeout }) or KRIPKE_TIMEOUT) and the test's (…).']
  */
-export function timeoutAdvice(limit: number): string[] {
+export function timeoutAdvice(limit: number, from?: string): string[] {
   const t = usableTimeout();
+  const late = t !== undefined && limit >= t ? `, not less than the test's own timeout (${t} ms): the runner may stop the test first` : '';
   const origin =
-    t === undefined
-      ? `kripke's timeout was ${limit} ms (a matcher's default is ${FALLBACK_TIMEOUT} ms, below the runners' 5 s).`
-      : `kripke's timeout was ${limit} ms; by default a matcher takes ${TIMEOUT_SHARE * 100}% of the test's timeout (${t} ms), so that kripke's message comes before the runner's.`;
+    from !== undefined
+      ? `kripke's timeout was ${limit} ms, set by ${from}${late}.`
+      : t === undefined
+        ? `kripke's timeout was ${limit} ms (a matcher's default is ${FALLBACK_TIMEOUT} ms, below the runners' 5 s).`
+        : `kripke's timeout was ${limit} ms; by default a matcher takes ${TIMEOUT_SHARE * 100}% of the test's timeout (${t} ms), so that kripke's message comes before the runner's.`;
   return [
     origin,
     `To search longer, raise both: kripke's timeout ({ timeout: ${Math.max(limit * 5, 20_000)} } on the matcher, configure({ timeout }) or KRIPKE_TIMEOUT) and ${current.raiseTimeout}.`,

@@ -230,6 +230,25 @@ describe('budgets that fit the runner', () => {
     expect(o.message).toContain("kripke's timeout was 40 ms; by default a matcher takes 80% of the test's timeout (50 ms)");
     expect(o.message).toContain("To search longer, raise both: kripke's timeout ({ timeout: 20000 } on the matcher, configure({ timeout }) or KRIPKE_TIMEOUT) and the test's (it(name, fn, 30_000)).");
   });
+
+  it('a timeout set by the matcher, KRIPKE_TIMEOUT or configure is named as such, not as the default (hostile19c)', () => {
+    setRunner({ name: 'Test', root: () => root, testTimeout: () => 50, raiseTimeout: "the test's (it(name, fn, 30_000))" });
+    const explicit = run('toSatisfyInvariants', big, [{ maxStates: Infinity, timeout: 60 }]);
+    expect(explicit.message).toContain("kripke's timeout was 60 ms, set by the matcher's { timeout }, not less than the test's own timeout (50 ms): the runner may stop the test first.");
+    expect(explicit.message).not.toContain('by default');
+    vi.stubEnv('KRIPKE_TIMEOUT', '30');
+    try {
+      expect(run('toSatisfyInvariants', big, [{ maxStates: Infinity }]).message).toContain("kripke's timeout was 30 ms, set by KRIPKE_TIMEOUT.");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const previous = configure({ timeout: 20 });
+    try {
+      expect(run('toSatisfyInvariants', big, [{ maxStates: Infinity }]).message).toContain("kripke's timeout was 20 ms, set by configure({ timeout }).");
+    } finally {
+      configure(previous);
+    }
+  });
 });
 
 describe('messages within GitHub annotation limits', () => {
