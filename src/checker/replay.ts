@@ -163,7 +163,7 @@ function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: Replay
     return { reproduced: true, reason: `${steps(n)} on the model; the ${kind} was the implementation's or the log's, which the file does not hold: checkConformance or checkTrace re-checks it` };
   }
   if (kind === 'reached') return { reproduced: true, reason: `${steps(n)} (to the state it reached)` };
-  if (kind === 'liveness') return judgeLiveness(system, n, named);
+  if (kind === 'liveness') return judgeLiveness(system, trace, input.loopsTo, named);
   if (kind === 'error') return judgeError(system, end, n, input.meta?.errorSource);
   return judgeInvariants(system, end, n, named);
 }
@@ -184,8 +184,12 @@ function judgeInvariants<S>(system: System<S>, end: S, n: number, named: string 
  * A lasso: its steps replayed, the liveness property it broke is checked again
  * on the model. Only a property declared on the model (by name) can be: an
  * inline goal is code, not in the file, and the verdict is then `unverified`.
+ * It reproduces when the check's counterexample is this very lasso; where the
+ * property fails through another, whether the saved one still breaks it is
+ * not known (its fairness is the model's): `unverified`, naming the other.
  */
-function judgeLiveness<S>(system: System<S>, n: number, named: string | undefined): Verdict {
+function judgeLiveness<S>(system: System<S>, trace: readonly Step<S>[], loopsTo: number | undefined, named: string | undefined): Verdict {
+  const n = trace.length - 1;
   const declared = named === undefined ? undefined : system.liveness.find((p) => p.name === named);
   if (declared === undefined) {
     const why = named === undefined
@@ -194,7 +198,17 @@ function judgeLiveness<S>(system: System<S>, n: number, named: string | undefine
     return { reproduced: false, unverified: true, ...(named === undefined ? {} : { property: named }), reason: `${steps(n)}, but ${why}, so the property cannot be re-checked: declare it with defineModel({ liveness }) and check it by name` };
   }
   const result = ask(system, { kind: 'liveness', properties: [declared] }, resolveOptions({}, 'replayTrace'), { where: 'replayTrace' });
-  if (result.kind === 'liveness') return { reproduced: true, property: declared.name, reason: `${steps(n)} (the cycle included) and ${declared.name} still fails on the model` };
+  if (result.kind === 'liveness') {
+    const same = result.loopsTo === loopsTo && result.trace.length === trace.length && result.trace.every((step, i) => step.action === trace[i].action && sameState(step.state, trace[i].state));
+    if (same) return { reproduced: true, property: declared.name, reason: `${steps(n)} (the cycle included) and ${declared.name} still fails on the model` };
+    const other = result.trace.map((step) => step.action ?? 'init').join(' → ');
+    return {
+      reproduced: false,
+      unverified: true,
+      property: declared.name,
+      reason: `${steps(n)}, and ${declared.name} still fails on the model, but through another lasso (${other}${result.loopsTo === undefined ? '' : `, back to step ${result.loopsTo}`}): whether the saved one still breaks it is not known; save the new counterexample`,
+    };
+  }
   if (result.kind === 'ok') return { reproduced: false, property: declared.name, reason: `the lasso replays, but ${declared.name} now holds on the model` };
   return { reproduced: false, unverified: true, property: declared.name, reason: `${steps(n)}, but re-checking ${declared.name} ended without an answer: ${String(result)}` };
 }

@@ -84,6 +84,25 @@ describe('liveness lassos: the property is checked again', () => {
     expect(replayTrace(live(true), saved)).toMatchObject({ reproduced: false, reason: 'the lasso replays, but finishes now holds on the model' });
   });
 
+  it('not confirmed when the property fails through another lasso only (hostile19c: it said the saved one still reproduced)', () => {
+    const go = { choices: () => [0, 1], enabled: (s: P, i: number) => !s.done[i], apply: (s: P, i: number) => ({ ...s, done: s.done.map((d, j) => (j === i ? true : d)) }) };
+    const tick = { apply: (s: P) => ({ ...s, t: 1 - s.t }) };
+    type P = { done: boolean[]; t: number };
+    const v1 = defineModel<P>({ name: 'procs', init: { done: [false, false], t: 0 }, actions: { go, tick }, liveness: { 'second-done': { goal: (s) => s.done[1], fair: ['go(0)'] } } });
+    const lasso = j(toITF(checkLiveness(v1, 'second-done')));
+    expect(replayTrace(v1, lasso)).toMatchObject({ reproduced: true });
+    // The goal widened: the saved lasso passes t = 1, so it is no counterexample now; another (go(0), undo) is.
+    const v2 = defineModel<P>({
+      name: 'procs',
+      init: { done: [false, false], t: 0 },
+      actions: { go, tick, undo: { enabled: (s) => s.done[0] && !s.done[1], apply: (s) => ({ ...s, done: [false, false] }) } },
+      liveness: { 'second-done': { goal: (s) => s.done[1] || s.t === 1, fair: ['go(0)'] } },
+    });
+    const r = replayTrace(v2, lasso);
+    expect(r).toMatchObject({ reproduced: false, unverified: true, property: 'second-done' });
+    expect(r.reason).toContain('still fails on the model, but through another lasso (init → go(0) → undo');
+  });
+
   it('an inline goal (no property named) cannot be re-checked: unverified', () => {
     const inline = j(toITF(checkLiveness(live(false), { goal: (s) => s.done, fair: ['spin', 'finish'] })));
     const r = replayTrace(live(true), inline);
