@@ -34,13 +34,17 @@ function checkFairName(name: unknown, transitions: readonly Transition<unknown>[
   if (typeof name !== 'string' || name === '') {
     throw new ModelDefinitionError(`${what} must list action names as strings (or groups of them as lists), got ${describe(name)}`);
   }
-  const named = transitions.find((t) => t.label === name || (t.choices !== undefined && name.startsWith(`${t.label}(`) && name.endsWith(')')));
-  if (named === undefined) {
-    throw new ModelDefinitionError(`${what}: no action is named '${name}'; the actions are ${transitions.map((t) => `'${t.label}'`).join(', ')}`);
+  const names = (t: Transition<unknown>, as: string) => as === name || (t.choices !== undefined && name.startsWith(`${as}(`) && name.endsWith(')'));
+  const named = transitions.find((t) => names(t, t.label));
+  // A behavior named without its environment's prefix ('push' for 'e:push') is one too: say it cannot be fair.
+  const behavior = named ?? transitions.find((t) => t.environment !== undefined && names(t, t.name));
+  if (behavior === undefined) {
+    const actions = transitions.filter((t) => t.environment === undefined).map((t) => `'${t.label}'`);
+    throw new ModelDefinitionError(`${what}: no action is named '${name}'; ${actions.length === 0 ? 'the model has no actions' : `the actions are ${actions.join(', ')}`}`);
   }
-  if (named.environment !== undefined) {
+  if (behavior.environment !== undefined) {
     throw new ModelDefinitionError(
-      `${what}: '${name}' is a behavior of environment '${named.environment}'; an environment is adversarial and never assumed fair (only the model's actions can be)`,
+      `${what}: '${name}' is a behavior of environment '${behavior.environment}'; an environment is adversarial and never assumed fair (only the model's actions can be)`,
     );
   }
   return name;

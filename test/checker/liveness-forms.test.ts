@@ -87,6 +87,9 @@ describe('checkLiveness under environments', () => {
     expect(() => checkLiveness(pod, { goal: restarted, strongFair: [['start', 'k8s:evict-pod']], environments: evictions(1) })).toThrow(
       "strongFair: 'k8s:evict-pod' is a behavior of environment 'k8s'",
     );
+    // Named without its prefix, it is said to be the environment's too; and the list of actions offers no behavior (hostile19c: it offered 'k8s:evict-pod').
+    expect(() => checkLiveness(pod, { goal: restarted, fair: ['evict-pod'], environments: evictions(1) })).toThrow("fair: 'evict-pod' is a behavior of environment 'k8s'");
+    expect(() => checkLiveness(pod, { goal: restarted, fair: ['evict'], environments: evictions(1) })).toThrow(/fair: no action is named 'evict'; the actions are 'start', 'serve'[^:]*$/);
   });
 
   it('never obliges the environment to act: where only it is enabled, the path may stop', () => {
