@@ -137,10 +137,13 @@ function sourceOf(r: unknown): string {
   return typeof from === 'string' ? ` (${from})` : '';
 }
 
-function mergeCheck(list: readonly SwarmRecord[]): MergedCheck {
-  const first = list[0];
+function mergeCheck(all: readonly SwarmRecord[]): MergedCheck {
+  const first = all[0];
   const { check } = first;
-  const n = first.shard.count;
+  // The swarm's size is the one most records give (the first seen on a tie); records of other sizes are named, not counted.
+  const sizes = all.map((r) => r.shard.count);
+  const n = sizes.reduce((best, c) => (sizes.filter((x) => x === c).length > sizes.filter((x) => x === best).length ? c : best), first.shard.count);
+  const list = all.filter((r) => r.shard.count === n);
   const shards = list.map((r) => r.shard.index).sort((a, b) => a - b);
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !shards.includes(i));
   const duplicated = [...new Set(shards.filter((s, i) => shards.indexOf(s) !== i))];
@@ -150,13 +153,13 @@ function mergeCheck(list: readonly SwarmRecord[]): MergedCheck {
     call: first.call ?? 1,
     expects: list.some((r) => r.expects === 'violation') ? 'violation' : 'no-violation',
     model: first.model,
-    otherDefinitions: new Set(list.map((r) => r.definition)).size - 1,
+    otherDefinitions: new Set(all.map((r) => r.definition)).size - 1,
     count: n,
     shards,
     missing,
     duplicated,
-    otherModels: [...new Set(list.map((r) => r.model).filter((m) => m !== first.model))],
-    otherCounts: [...new Set(list.map((r) => r.shard.count).filter((c) => c !== n))],
+    otherModels: [...new Set(all.map((r) => r.model).filter((m) => m !== first.model))],
+    otherCounts: [...new Set(sizes.filter((c) => c !== n))],
     visited: list.reduce((a, r) => a + r.visited, 0),
     distinctAtLeast: Math.max(...list.map((r) => r.distinct)),
     distinctAtMost: list.reduce((a, r) => a + r.distinct, 0),

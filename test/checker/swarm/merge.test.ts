@@ -40,7 +40,15 @@ describe('mergeSwarm', () => {
 
   it('fails on a duplicated shard, on shards of other sizes and on other models under one check', () => {
     expect(mergeSwarm([member(1, 2), member(1, 2), member(2, 2)]).failures).toEqual(['test/a.test.ts > a (model "grid(2,6)"): shard 1/2 recorded more than once']);
-    expect(mergeSwarm([member(1, 2), member(2, 3)]).failures).toEqual(['test/a.test.ts > a (model "grid(2,6)"): records of swarms of other sizes: /3 beside /2']);
+    expect(mergeSwarm([member(1, 2), member(2, 3)]).failures).toEqual([
+      'test/a.test.ts > a (model "grid(2,6)"): records of swarms of other sizes: /3 beside /2',
+      'test/a.test.ts > a (model "grid(2,6)"): shard 2/2 missing',
+    ]);
+    // A stale record of another size is named, not counted among the shards (hostile19c: "3 of 2 shards", "1/2 recorded more than once").
+    const stale = mergeSwarm([member(1, 2), member(2, 2), member(1, 3)]);
+    expect(stale.failures).toEqual(['test/a.test.ts > a (model "grid(2,6)"): records of swarms of other sizes: /3 beside /2']);
+    expect(stale.checks[0]).toMatchObject({ count: 2, shards: [1, 2], duplicated: [] });
+    expect(String(stale)).toContain('2 of 2 shards');
     const other = member(2, 2, grid(2, 5, 99));
     expect(mergeSwarm([member(1, 2), other]).failures).toEqual(['test/a.test.ts > a (model "grid(2,6)"): records of other models under the same check: "grid(2,5)"']);
   });
