@@ -231,6 +231,14 @@ describe('workers: options and fallback', () => {
     for (let run = 0; run < 3; run++) expect(plainOf(check(checked, { workers: 2, module, export: 'grid', args: [24, { bound: 60, corner: false }] }))).toEqual(plainOf(alone));
   });
 
+  it('a model slow to define in a worker takes at most half the time left: then one thread, with the rest, says why (hostile19c: it took the whole timeout, ending with 0 states)', () => {
+    const slow = grid(16, { corner: false });
+    const r = check(slow, { workers: 2, module: new URL('../support/worker-slow.ts', import.meta.url), export: 'slow', timeout: 2000 });
+    expect(r.kind).toBe('ok');
+    expect(r.stats.states).toBe(check(slow).stats.states);
+    expect(r.warnings?.[0]).toMatch(/the workers did not define the model within \d+ ms, half the time the check had left/);
+  });
+
   it('a worker that exits while it defines the model does not hang the check: one thread, the same result, the warning', () => {
     // Not imported here: a worker importing this file would exit too.
     const exiting = grid(16, { corner: false });

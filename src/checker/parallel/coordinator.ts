@@ -212,7 +212,9 @@ function start(data: WorkerData): Worker {
 /** Blocks until every worker is done: undefined then, 'failed' when one failed or exited, or why the wait gave up. */
 function wait(ctrl: Int32Array, n: number, started: number, timeout: number): string | undefined {
   const from = now();
-  const loadBy = from + LOAD_LIMIT_MS;
+  // Defining the model may take at most half the time left (and a minute): a slow import leaves one thread the rest.
+  const loadLimit = Math.min(LOAD_LIMIT_MS, Math.max(0, (started + timeout - from) / 2));
+  const loadBy = from + loadLimit;
   const doneBy = started + timeout + GRACE_MS;
   lastParallelRun.readyMs = 0;
   for (;;) {
@@ -223,7 +225,8 @@ function wait(ctrl: Int32Array, n: number, started: number, timeout: number): st
     const t = now();
     if (Atomics.load(ctrl, C.READY) < n && t > loadBy) {
       abort(ctrl, ABORT_MAIN);
-      return `the workers did not define the model within ${LOAD_LIMIT_MS / 1000} s`;
+      const within = loadLimit >= 10_000 ? `${Math.round(loadLimit / 1000)} s` : `${Math.round(loadLimit)} ms`;
+      return `the workers did not define the model within ${within}${loadLimit < LOAD_LIMIT_MS ? ', half the time the check had left' : ''}`;
     }
     if (t > doneBy) {
       abort(ctrl, ABORT_MAIN);
