@@ -62,6 +62,15 @@ export function compose<S>(model: Model<S>, environments: readonly unknown[] = [
       throw new ModelDefinitionError(`${where}: two environments named '${g.environment}' both declare a guarantee '${g.name}'; rename one, or a failure could not say which broke`);
     }
   });
+  // Environments of one name (a platform's factories) may state one assumption each; stated differently, it is refused.
+  const assumptions: Assumption[] = [];
+  for (const a of envs.flatMap((e) => e.assumptions)) {
+    const same = assumptions.find((b) => b.name === a.name && b.environment === a.environment);
+    if (same === undefined) assumptions.push(a);
+    else if (same.description !== a.description || same.status !== a.status || same.source !== a.source) {
+      throw new ModelDefinitionError(`${where}: two environments named '${a.environment}' both declare an assumption '${a.name}', differently; rename one, or state it the same way in both`);
+    }
+  }
   const owned = envs.flatMap((e) => stateKeysOf(e));
   const transitions = [...parts.transitions, ...envs.flatMap((e) => e.behaviors)];
   return {
@@ -74,7 +83,7 @@ export function compose<S>(model: Model<S>, environments: readonly unknown[] = [
     liveness: parts.liveness,
     ...(parts.symmetry === undefined ? {} : { symmetry: parts.symmetry }),
     environments: [...new Set(envs.map((e) => e.name))],
-    assumptions: envs.flatMap((e) => e.assumptions),
+    assumptions,
   };
 }
 

@@ -5,7 +5,7 @@
  * transition keep the key, and names the one that drops it.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLiveness, checkOpen, defineModel } from '../../src/index.js';
+import { checkLiveness, checkOpen, defineEnvironment, defineModel } from '../../src/index.js';
 import { k8s, linux } from '../../src/environments/index.js';
 
 type St = { st: 'up' | 'down' | 'done' };
@@ -67,5 +67,14 @@ describe('environments that share a name', () => {
     const b = k8s.nodeDrain<St>({ canDrain: () => false, onDrain: (s) => s, guarantees: safe });
     expect(() => checkOpen(m, [a, b])).toThrow("checkOpen: two environments named 'k8s' both declare a guarantee 'safe'; rename one, or a failure could not say which broke");
     expect(checkOpen(m, [a, k8s.nodeDrain<St>({ canDrain: () => false, onDrain: (s) => s })]).ok).toBe(true);
+  });
+
+  it('may state one assumption each, once in the report; stated differently, it is refused (hostile19c: both showed as cap [k])', () => {
+    const m = defineModel<St>({ name: 'm', init: { st: 'up' }, actions: { finish: { enabled: (s) => s.st === 'up', apply: (s) => ({ ...s, st: 'done' }) } }, terminal: (s) => s.st === 'done' });
+    const env = (behavior: string, description: string) =>
+      defineEnvironment<St>({ name: 'k', behaviors: { [behavior]: { enabled: () => false, apply: (s) => s } }, assumptions: { cap: { description } } });
+    const same = checkOpen(m, [env('p', 'capacity holds'), env('q', 'capacity holds')]);
+    expect(same.assumptions.map((a) => `${a.environment}/${a.name}`)).toEqual(['k/cap']);
+    expect(() => checkOpen(m, [env('p', 'one'), env('q', 'two')])).toThrow("checkOpen: two environments named 'k' both declare an assumption 'cap', differently; rename one, or state it the same way in both");
   });
 });
