@@ -23,6 +23,8 @@ export interface ReportOptions {
   readonly headline?: string;
   /** The figures' label: `shortest trace` (default) or `shortest witness`. */
   readonly traceName?: string;
+  /** The figures whole, in place of `(shortest trace; 5 states explored)` (a swarm's visits are not a search's states). */
+  readonly figures?: string;
   /** The line under the last step; default: the violation (`violationNote`). */
   readonly lastNote?: string;
   /** More lines under any step, by index (before `lastNote` on the last step): a lasso's cycle marks. */
@@ -48,7 +50,7 @@ export function report(call: Call, result: CheckResult<unknown> | Reached<unknow
       if (result.budget === 'timeout') lines.push(...timeoutAdvice(result.limit, timeoutSourceOf(call)).map((l) => palette.dim(l)));
     } else {
       const headline = options.headline ?? (result.kind === 'reached' ? '' : describeProblem(result));
-      lines.push(`${palette.received(headline)} ${palette.dim(searchFigures(result, options.traceName))}`);
+      lines.push(`${palette.received(headline)} ${palette.dim(options.figures ?? searchFigures(result, options.traceName))}`);
       if (options.context !== undefined) lines.push(...options.context);
       if (trace.length > 0) {
         const note = options.lastNote ?? (result.kind === 'reached' ? '' : violationNote(result, palette));

@@ -49,7 +49,8 @@ export function swarmInvariants<S>(call: Call, system: System<S>, options: Match
   const footer = [...(about.footer ?? []), ...(record === undefined ? [] : [call.palette.dim(record)])];
   if (result.kind === 'incomplete') return passed(call, result, footer);
   const context = [call.palette.dim(foundBy(result))];
-  const options_: ReportOptions = { traceName: result.shortest ? 'shortest trace, proven by a breadth-first search' : 'trace found by a swarm search, not proven shortest', context, footer };
+  // The swarm's visits are not the proof's states: the line under says how many it visited.
+  const options_: ReportOptions = { figures: result.shortest ? '(shortest trace, proven by a breadth-first search)' : '(trace found by a swarm search, not proven shortest)', context, footer };
   // A problem fails; an error in the user's code fails with or without .not.
   const pass = result.kind === 'error' ? call.isNot : false;
   return withCounterexample(call, { pass, ...report(call, result, options_) }, result, { ...about.meta, swarm: { ...result.swarm }, shortest: result.shortest });
