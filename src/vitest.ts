@@ -29,6 +29,7 @@ type Task = {
   fails?: boolean;
   concurrent?: boolean;
   retry?: Retry;
+  repeats?: number;
   result?: { state?: string; retryCount?: number; repeatCount?: number; errors?: { message?: string }[] };
   file?: Task;
   tasks?: Task[];
@@ -36,23 +37,16 @@ type Task = {
 type WorkerState = { config?: { root?: string; testTimeout?: number }; current?: Task & { timeout?: number } };
 const worker = (): WorkerState | undefined => (globalThis as { __vitest_worker__?: WorkerState }).__vitest_worker__;
 
-/** Per test: its repeat, and its retry count when a matcher first looked in that repeat (Vitest counts retries on across repeats). */
-const repeatStarts = new WeakMap<object, { readonly repeat: number; readonly retries: number }>();
-
-/** Which retry of its current repeat the test is on (0 for the first attempt). */
-function retryInRepeat(task: Task): number {
-  const repeat = task.result?.repeatCount ?? 0;
-  const retries = task.result?.retryCount ?? 0;
-  let start = repeatStarts.get(task);
-  if (start === undefined || start.repeat !== repeat) repeatStarts.set(task, (start = { repeat, retries }));
-  return retries - start.retries;
-}
-
-/** Vitest will not run this failed attempt of the test again: its retries are spent, or its retry condition refuses the error (as @vitest/runner decides). */
+/**
+ * Vitest will not run this failed attempt of the test again: its retries are
+ * spent, or its retry condition refuses the error (as @vitest/runner decides).
+ * Under `repeats` every failed attempt counts as the last: Vitest counts
+ * retries on across repeats, so which retry of its repeat this is cannot be told.
+ */
 function lastAttempt(task: Task): boolean {
   const { retry, result } = task;
   const count = retry === undefined ? 0 : typeof retry === 'number' ? retry : (retry.count ?? 0);
-  if (retryInRepeat(task) >= count) return true;
+  if ((task.repeats ?? 0) > 0 || (result?.retryCount ?? 0) >= count) return true;
   const errors = result?.errors ?? [];
   const condition = typeof retry === 'object' ? retry.condition : undefined;
   if (errors.length === 0 || condition === undefined) return errors.length === 0;
