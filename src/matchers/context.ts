@@ -274,6 +274,8 @@ const timeoutSources = new WeakMap<Call, string | undefined>();
 function timeoutSource(options: MatcherOptions): string | undefined {
   const set = options.timeout !== undefined ? "the matcher's { timeout }" : envCheckOptions().timeout !== undefined ? 'KRIPKE_TIMEOUT' : configuredCheckOptions().timeout !== undefined ? 'configure({ timeout })' : undefined;
   const factor = budgetFactor();
+  // A factor above 1 never raises the matcher's default past its cap (80% of the test's timeout): it had no effect.
+  if (set === undefined && factor >= 1 && matcherDefaults().timeoutCap !== undefined) return undefined;
   return factor === 1 ? set : `${set ?? "the matcher's default"} times KRIPKE_BUDGET_FACTOR (${factor})`;
 }
 

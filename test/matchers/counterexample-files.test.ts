@@ -242,6 +242,13 @@ describe('budgets that fit the runner', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+    // A factor above 1 cannot raise the default past its cap: not named (review19b).
+    vi.stubEnv('KRIPKE_BUDGET_FACTOR', '3');
+    try {
+      expect(run('toSatisfyInvariants', big, [{ maxStates: Infinity }]).message).toContain("kripke's timeout was 40 ms; by default a matcher takes 80% of the test's timeout (50 ms)");
+    } finally {
+      vi.unstubAllEnvs();
+    }
     const previous = configure({ timeout: 20 });
     try {
       expect(run('toSatisfyInvariants', big, [{ maxStates: Infinity }]).message).toContain("kripke's timeout was 20 ms, set by configure({ timeout }).");

@@ -149,13 +149,15 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
   }
   const result = assemble(system, work.task, ctrl, shared, n, T, started, pristine);
   if ('fallback' in result || result.outcome.kind !== 'ok' || result.workers === 1) return result;
-  const apart = sameSpace(system, work.task, result.store, new Int32Array(shared.table), Atomics.load(ctrl, C.MASK), result.outcome.states, pristine, started + options.timeout);
+  const spend = Math.max(SAME_SPACE_MIN_MS, SAME_SPACE_SHARE * (now() - started));
+  const apart = sameSpace(system, work.task, result.store, new Int32Array(shared.table), Atomics.load(ctrl, C.MASK), result.outcome.states, pristine, Math.min(started + options.timeout, now() + spend));
   return apart === undefined ? result : { fallback: apart };
 }
 
-/** States the main thread samples after a parallel pass, and the most firings it spends on them. */
+/** States the main thread samples after a parallel pass; it spends at most a tenth of the search's time on them (at least 200 ms). */
 const SAME_SPACE_SAMPLES = 64;
-const SAME_SPACE_STEPS = 200_000;
+const SAME_SPACE_SHARE = 0.1;
+const SAME_SPACE_MIN_MS = 200;
 
 /**
  * Evidence that the workers searched the model under test, after they pass: a
@@ -169,14 +171,12 @@ function sameSpace<S>(system: System<S>, task: SearchTask<S>, store: StateStore,
   const fp = new Int32Array(2);
   const other = "the workers' model is not the one checked (the module, export and args must define it exactly)";
   let random = (Math.random() * 0x7fffffff) | 1;
-  let steps = 0;
-  for (let k = 0; k < Math.min(SAME_SPACE_SAMPLES, states) && steps < SAME_SPACE_STEPS && now() < deadline; k++) {
+  for (let k = 0; k < Math.min(SAME_SPACE_SAMPLES, states) && now() < deadline; k++) {
     random ^= random << 13;
     random ^= random >>> 17;
     random ^= random << 5;
     const rebuilt = traceTo(system, pristine, store, (random >>> 0) % states);
     if ('failure' in rebuilt) return `${other}: a state they reached is not reached here`;
-    steps += rebuilt.trace.length;
     const s = rebuilt.trace[rebuilt.trace.length - 1].state;
     const shown = formatLiteral(s, { max: 200 });
     try {
@@ -184,7 +184,6 @@ function sameSpace<S>(system: System<S>, task: SearchTask<S>, store: StateStore,
       if (task.target !== undefined && task.target(s) === true) return `${other}: here ${shown}, a state they reached, is the target`;
       let fired = 0;
       for (const f of firings(s, system.transitions)) {
-        steps++;
         fired++;
         const t = system.transitions[f.transition];
         if (task.firing?.(f.transition, f.choice) === true) return `${other}: here ${stepLabel(t.label, t.choices !== undefined, f.choice)}, the firing sought, is enabled in ${shown}`;
