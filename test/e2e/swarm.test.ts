@@ -56,7 +56,7 @@ describe('vitest with KRIPKE_SHARD, then kripke swarm merge', () => {
 
   it('prints the failure with the trace proven shortest, and the record it wrote (colour as tags)', () => {
     const block = failureBlock(stripAnsi(first.output), 'finds the deep bug');
-    expect(block).toContain('invariant "first-below" is violated after 30 steps (shortest trace, proven by a breadth-first search;');
+    expect(block).toContain('invariant "first-below" is violated after 30 steps (shortest trace, proven by a breadth-first search)');
     expect(block).toMatch(/Swarm record: \.kripke\/swarm\/deep\.test\.ts\/finds-the-deep-bug-[0-9a-f]{8}\/1-counters-3-40\/1-of-2\.json/);
     const start = first.output.split('\n').findIndex((l) => l.includes('toSatisfyInvariants') && l.includes('expect('));
     expect(tagged(first.output.split('\n').slice(start, start + 6).join('\n'))).toMatchSnapshot();
@@ -104,7 +104,7 @@ describe('jest with KRIPKE_SHARD, then kripke swarm merge', () => {
       expect(run.code).toBe(1);
       expect(run.output).toMatch(/Tests:\s+1 failed, 1 passed, 2 total/);
       expect(run.output).toContain(`kripke: toSatisfyInvariants passed under swarm (bitstate, seed 1, shard ${i + 1}/2): NOT EXHAUSTIVE`);
-      expect(run.output).toContain('invariant "first-below" is violated after 30 steps (shortest trace, proven by a breadth-first search;');
+      expect(run.output).toContain('invariant "first-below" is violated after 30 steps (shortest trace, proven by a breadth-first search)');
       expect(run.output).toMatch(new RegExp(`Swarm record: \\.kripke/swarm/deep\\.test\\.js/finds-the-deep-bug-[0-9a-f]{8}/1-counters-3-40/${i + 1}-of-2\\.json`));
     }
   });
