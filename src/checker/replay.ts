@@ -99,8 +99,10 @@ function fireOne<S>(transitions: readonly Transition<S>[], ti: number, state: S,
   const t = transitions[ti];
   const label = saved.action ?? '';
   const offered = t.choices === undefined ? [undefined] : [...t.choices(state)];
-  const choice = offered.find((c) => ('choice' in saved && saved.choice !== undefined ? sameState(c, saved.choice) : stepLabel(t.label, t.choices !== undefined, c) === label));
-  if (t.choices !== undefined && choice === undefined) return undefined;
+  // By index: undefined is a choice too (hostile19d: a trace through go(undefined) did not replay).
+  const at = offered.findIndex((c) => ('choice' in saved && saved.choice !== undefined ? sameState(c, saved.choice) : stepLabel(t.label, t.choices !== undefined, c) === label));
+  if (at < 0) return undefined;
+  const choice = offered[at];
   if (t.enabled !== undefined && t.enabled(state, choice) !== true) return undefined;
   return { step: refire(state, transitions, ti, choice) };
 }
@@ -261,8 +263,9 @@ function transitionAttempts<S>(system: System<S>, end: S, name: string, source: 
   return matching.map((t) => () => {
     const offered = t.choices === undefined ? [undefined] : [...t.choices(end)];
     if (source.kind === 'choices') return offered;
-    const choice = offered.find((c) => stepLabel(t.label, t.choices !== undefined, c) === name);
-    if (t.choices !== undefined && choice === undefined) return undefined;
+    const at = offered.findIndex((c) => stepLabel(t.label, t.choices !== undefined, c) === name);
+    if (at < 0) return undefined;
+    const choice = offered[at];
     const enabled = t.enabled === undefined ? true : t.enabled(end, choice);
     if (source.kind === 'guard') return typeof enabled === 'boolean' ? enabled : BAD;
     if (enabled !== true) return undefined;

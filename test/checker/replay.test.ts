@@ -111,6 +111,20 @@ describe('liveness lassos: the property is checked again', () => {
   });
 });
 
+describe('a choice that is undefined (hostile19d)', () => {
+  it('replays: invariant traces, lassos and errors through go(undefined)', () => {
+    const m = defineModel({ name: 'u', init: { c: 0 }, actions: { go: { choices: () => [undefined, 1], enabled: (s: { c: number }) => s.c === 0, apply: (_s, c) => ({ c: c === undefined ? 2 : 1 }) } }, terminal: () => true, invariants: { not2: (s) => s.c !== 2 } });
+    const r = check(m);
+    expect(r.trace.map((s) => s.action)).toEqual([null, 'go(undefined)']);
+    expect(replayTrace(m, r.trace).reproduced).toBe(true);
+    expect(replayTrace(m, j(toITF(r))).reproduced).toBe(true);
+    const l = defineModel({ name: 'l', init: { p: 0 }, actions: { step: { choices: () => [undefined], apply: (s: { p: number }) => ({ p: (s.p + 1) % 3 }) } }, liveness: { never: { goal: (s) => s.p === 7, fair: ['step'] } } });
+    expect(replayTrace(l, j(toITF(checkLiveness(l, 'never')))).reproduced).toBe(true);
+    const e = defineModel({ name: 'e', init: { c: 0 }, actions: { go: { choices: () => [undefined], apply: (s: { c: number }) => { if (s.c === 1) throw new Error('boom'); return { c: 1 }; } } }, terminal: () => true });
+    expect(replayTrace(e, j(toITF(check(e)))).reproduced).toBe(true);
+  });
+});
+
 describe("a model action whose name holds ':'", () => {
   it('is not taken for an environment behavior', () => {
     const m1 = defineModel({ name: 'db', init: { x: 0 }, actions: { 'db:write': { apply: (s: { x: number }) => ({ x: s.x + 1 }) } }, invariants: { small: (s) => s.x < 1 } });
