@@ -26,6 +26,7 @@ import { groupOf, renamingTo, type PermutationGroup } from '../model/symmetry.js
 import type { Property, Transition } from '../model/types.js';
 import { formatLiteral, stepLabel } from '../model/literal.js';
 import { fingerprint64 } from './store/fingerprint.js';
+import { Random } from './swarm/random.js';
 import { enabledChoices, firings } from './trace.js';
 import type { System } from './system.js';
 
@@ -156,7 +157,7 @@ class Guard<S> {
   /** Set by the search: the class id of a state, or -1. */
   find: (state: unknown) => number = () => -1;
   private expandedCount = 0;
-  private random = (Math.random() * 0x7fffffff) | 1; // seeded per run: repeated runs sample differently
+  private readonly random = new Random(Math.random() * 0x100000000); // seeded per run: repeated runs sample differently
   private readonly group: PermutationGroup<S> | undefined;
   private readonly properties: readonly Property<S>[];
   private readonly transitions: readonly Transition<S>[];
@@ -235,7 +236,7 @@ class Guard<S> {
     const seen = this.keptSeen++;
     if (this.kept.length < WALKS) this.kept.push(s);
     else {
-      const at = this.next() % (seen + 1);
+      const at = this.random.below(seen + 1);
       if (at < WALKS) this.kept[at] = s;
     }
   }
@@ -464,7 +465,7 @@ class Guard<S> {
     try {
       const enabled = [...enabledChoices(s, this.transitions)];
       if (enabled.length === 0) return undefined;
-      const [t, c] = enabled[this.next() % enabled.length];
+      const [t, c] = enabled[this.random.below(enabled.length)];
       doing = this.labelOf(t, c);
       const next = this.transitions[t].apply(s, c);
       if (next !== undefined) return next;
@@ -481,19 +482,12 @@ class Guard<S> {
     return `${this.noun}: the check would merge states that behave differently, and could pass where a violation is reachable. ${where}, ${what}; the search met nothing like it in the states it explored. ${this.rule()}.`;
   }
 
-  private next(): number {
-    this.random ^= this.random << 13;
-    this.random ^= this.random >>> 17;
-    this.random ^= this.random << 5;
-    return this.random >>> 0;
-  }
-
   sample(s: S, id: number): void {
     this.expanding = id;
     this.met_.length = 0;
     this.toRepresentative = this.renamingOf(s);
     const n = this.expandedCount++;
-    if (n >= EVERY_STATE && this.next() % SAMPLE_EVERY !== 0) return;
+    if (n >= EVERY_STATE && this.random.below(SAMPLE_EVERY) !== 0) return;
     const k = this.deterministic(s);
     if (this.symmetry === undefined) return;
     const rep = this.noun === 'symmetry' ? (k as S) : (callOnCopy('symmetry', this.symmetry as (s: unknown) => S, s, true) as S);
@@ -530,12 +524,7 @@ class Guard<S> {
 
   /** A pseudo-random renaming of the ids. */
   private renaming(ids: readonly unknown[]): (id: unknown) => unknown {
-    const to = [...ids];
-    for (let i = to.length - 1; i > 0; i--) {
-      const j = this.next() % (i + 1);
-      [to[i], to[j]] = [to[j], to[i]];
-    }
-    return renamingTo(ids, to);
+    return renamingTo(ids, this.random.shuffle([...ids]));
   }
 
   /**

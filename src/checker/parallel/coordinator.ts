@@ -15,8 +15,10 @@ import { partsOf } from '../../model/define-model.js';
 import { siteOf } from '../../model/definition-site.js';
 import { now } from '../clock.js';
 import { traceTo } from '../counterexample.js';
-import { formatLiteral, stepLabel } from '../../model/literal.js';
-import { firings } from '../trace.js';
+import { describeThrown } from '../../model/errors.js';
+import { formatLiteral } from '../../model/literal.js';
+import { Random } from '../swarm/random.js';
+import { firings, stepOf } from '../trace.js';
 import type { Resolved } from '../options.js';
 import { BreadthFirst, STOP, type SearchOutcome, type SearchTask } from '../search.js';
 import { fingerprint64 } from '../store/fingerprint.js';
@@ -170,29 +172,25 @@ const SAME_SPACE_MIN_MS = 200;
 function sameSpace<S>(system: System<S>, task: SearchTask<S>, store: StateStore, table: Int32Array, mask: number, states: number, pristine: readonly S[], deadline: number): string | undefined {
   const fp = new Int32Array(2);
   const other = "the workers' model is not the one checked (the module, export and args must define it exactly)";
-  let random = (Math.random() * 0x7fffffff) | 1;
+  const random = new Random(Math.random() * 0x100000000);
   for (let k = 0; k < Math.min(SAME_SPACE_SAMPLES, states) && now() < deadline; k++) {
-    random ^= random << 13;
-    random ^= random >>> 17;
-    random ^= random << 5;
-    const rebuilt = traceTo(system, pristine, store, (random >>> 0) % states);
+    const rebuilt = traceTo(system, pristine, store, random.below(states));
     if ('failure' in rebuilt) return `${other}: a state they reached is not reached here`;
     const s = rebuilt.trace[rebuilt.trace.length - 1].state;
-    const shown = formatLiteral(s, { max: 200 });
+    const shown = () => formatLiteral(s, { max: 200 });
     try {
-      for (const p of task.properties) if (p.test(s) !== true) return `${other}: here '${p.name}' does not hold in ${shown}, a state they passed`;
-      if (task.target !== undefined && task.target(s) === true) return `${other}: here ${shown}, a state they reached, is the target`;
+      for (const p of task.properties) if (p.test(s) !== true) return `${other}: here '${p.name}' does not hold in ${shown()}, a state they passed`;
+      if (task.target !== undefined && task.target(s) === true) return `${other}: here ${shown()}, a state they reached, is the target`;
       let fired = 0;
       for (const f of firings(s, system.transitions)) {
         fired++;
-        const t = system.transitions[f.transition];
-        if (task.firing?.(f.transition, f.choice) === true) return `${other}: here ${stepLabel(t.label, t.choices !== undefined, f.choice)}, the firing sought, is enabled in ${shown}`;
+        if (task.firing?.(f.transition, f.choice) === true) return `${other}: here ${stepOf(f, system.transitions).action}, the firing sought, is enabled in ${shown()}`;
         fingerprint64.of(f.state, fp, true);
-        if (!contains(table, mask, fp[0], fp[1])) return `${other}: here ${stepLabel(t.label, t.choices !== undefined, f.choice)} leads from ${shown} to a state they never stored`;
+        if (!contains(table, mask, fp[0], fp[1])) return `${other}: here ${stepOf(f, system.transitions).action} leads from ${shown()} to a state they never stored`;
       }
-      if (task.deadlock && fired === 0 && system.terminal?.(s) !== true) return `${other}: here ${shown}, a state they expanded, is a deadlock`;
+      if (task.deadlock && fired === 0 && system.terminal?.(s) !== true) return `${other}: here ${shown()}, a state they expanded, is a deadlock`;
     } catch (error) {
-      return `${other}: here the model throws in ${shown} (${error instanceof Error ? error.message : String(error)}), a state they expanded`;
+      return `${other}: here the model throws in ${shown()} (${describeThrown(error)}), a state they expanded`;
     }
   }
   return undefined;
