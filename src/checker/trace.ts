@@ -31,11 +31,14 @@ export function* firings<S>(state: S, transitions: readonly Transition<S>[]): Ge
   for (const [t, c] of enabledChoices(state, transitions)) yield { transition: t, choice: c, state: transitions[t].apply(state, c) };
 }
 
+/** The one "choice" of an action without choices. */
+const NO_CHOICE: readonly undefined[] = Object.freeze([undefined]);
+
 /** Every enabled transition of `state` and its choice (undefined for an action without choices), in the search's order, none fired. */
 export function* enabledChoices<S>(state: S, transitions: readonly Transition<S>[]): Generator<readonly [transition: number, choice: unknown]> {
   for (let t = 0; t < transitions.length; t++) {
     const tr = transitions[t];
-    for (const c of tr.choices === undefined ? [undefined] : tr.choices(state)) if (tr.enabled === undefined || tr.enabled(state, c) === true) yield [t, c];
+    for (const c of tr.choices === undefined ? NO_CHOICE : tr.choices(state)) if (tr.enabled === undefined || tr.enabled(state, c) === true) yield [t, c];
   }
 }
 
