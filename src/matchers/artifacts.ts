@@ -140,17 +140,6 @@ function nthFailure(key: string): number {
   return count;
 }
 
-/** A short hash of a counterexample's text, to name the file of a test the runner cannot name. */
-function contentHash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  for (let i = 0; i < text.length; i++) {
-    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
-    b = Math.imul(b ^ text.charCodeAt(i), 0x5bd1e995) ^ (b >>> 15);
-  }
-  return ((a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')).slice(0, 10);
-}
-
 /**
  * Writes `write` when the test has ended failed, where the runner tells the
  * outcome (Vitest); true when so deferred, false when the caller must write now (Jest).
@@ -191,7 +180,7 @@ export function writeCounterexample<S>(test: TestIdentity, source: CheckResult<S
     const itf = toITF(source, { ...meta, testFile: relative(test.root, test.testPath).split(sep).join('/'), ...(test.testName === undefined ? {} : { test: test.testName }) });
     const content = `${JSON.stringify(itf, null, 2)}\n`;
     // A test the runner cannot name (a concurrent one) is named by its counterexample: one file each, none overwritten by another test's.
-    const testName = test.uncertain === undefined ? test.testName : `unknown test ${contentHash(content)}`;
+    const testName = test.uncertain === undefined ? test.testName : `unknown test ${hash(content)}`;
     const testKey = `${folder}\u0000${test.testPath}\u0000${testName ?? ''}`;
     const nth = test.uncertain === undefined ? nthFailure(testKey) : 1;
     const key = `${testKey}\u0000${nth}`;

@@ -90,7 +90,7 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
         expect(file).toBe('alone.itf.json');
         expect(data.meta.test).toBe('alone');
       } else {
-        expect(file).toMatch(/^unknown-test-[0-9a-f]{10}\.itf\.json$/);
+        expect(file).toMatch(/^unknown-test-[0-9a-f]{8}\.itf\.json$/);
         expect(data.meta.test).toBeUndefined();
       }
     }
