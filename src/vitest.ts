@@ -25,7 +25,6 @@ declare const KRIPKE_FORMAT: 'esm' | 'cjs' | undefined;
 type Retry = number | { count?: number; condition?: RegExp | ((error: unknown) => boolean) };
 type Task = {
   type?: string;
-  mode?: string;
   fails?: boolean;
   concurrent?: boolean;
   retry?: Retry;
@@ -49,7 +48,8 @@ function lastAttempt(task: Task): boolean {
   if ((task.repeats ?? 0) > 0 || (result?.retryCount ?? 0) >= count) return true;
   const errors = result?.errors ?? [];
   const condition = typeof retry === 'object' ? retry.condition : undefined;
-  if (errors.length === 0 || condition === undefined) return errors.length === 0;
+  if (errors.length === 0) return true;
+  if (condition === undefined) return false;
   try {
     const error = errors[errors.length - 1];
     return condition instanceof RegExp ? !condition.test(error.message ?? '') : typeof condition === 'function' ? !condition(error) : true;
@@ -58,12 +58,10 @@ function lastAttempt(task: Task): boolean {
   }
 }
 
-/** Tests of the file running now (started, not ended). */
-function running(task: Task | undefined, into: Task[] = []): Task[] {
-  if (task === undefined) return into;
-  if (task.type === 'test' && task.result?.state === 'run') into.push(task);
-  for (const t of task.tasks ?? []) running(t, into);
-  return into;
+/** How many tests under `task` are running now (started, not ended). */
+function running(task: Task | undefined): number {
+  if (task === undefined) return 0;
+  return (task.type === 'test' && task.result?.state === 'run' ? 1 : 0) + (task.tasks ?? []).reduce((n, t) => n + running(t), 0);
 }
 
 /**
@@ -75,7 +73,7 @@ function running(task: Task | undefined, into: Task[] = []): Task[] {
 function uncertainTest(context: unknown): string | undefined {
   const { task } = (context ?? {}) as { task?: Task };
   if (task === undefined) return 'Vitest did not say which test made this call (a concurrent test calling the global expect, or a hook), so the file is named by its counterexample.';
-  if (running(task.file).length <= 1) return undefined;
+  if (running(task.file) <= 1) return undefined;
   return 'This test runs concurrently with others, and a matcher cannot tell which of them called expect (Vitest names the one that started last), so the file is named by its counterexample.';
 }
 
