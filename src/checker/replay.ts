@@ -5,14 +5,13 @@
  * breaks. The regression test after a fix (`expect(model).not.toReplay(file)`)
  * and the reproduction of a CI failure on a laptop (`toReplay`) both ask this.
  */
-import { describeThrown, KripkeError } from '../model/errors.js';
+import { ContractError, describeThrown, KripkeError, MutationError, StateShapeError } from '../model/errors.js';
 import { formatLiteral, stepLabel } from '../model/literal.js';
 import { describeNonPlainData, sameState } from '../model/plain-data.js';
 import type { Transition } from '../model/types.js';
-import { resolveOptions } from './options.js';
-import { ask } from './query.js';
 import type { System } from './system.js';
-import { firings, refire, successors } from './trace.js';
+import { judgeLasso, type Fired as Via } from './liveness/judge-lasso.js';
+import { firings, refire, stepOf } from './trace.js';
 import type { Step } from './types.js';
 
 /** What was saved: the steps, a lasso's loop start, and the trace's `#meta` (matcher, property, kind). */
@@ -48,7 +47,7 @@ export interface ReplayResult<S> {
   readonly unverified?: true;
 }
 
-type Fired<S> = { readonly step: Step<S> } | { readonly stop: string };
+type Fired<S> = { readonly step: Step<S>; readonly via: Via } | { readonly stop: string };
 
 /**
  * Fires the saved step `i` from `state`: the step it makes today, or why it
@@ -85,8 +84,9 @@ function distance(a: unknown, b: unknown): number {
 /** A step without an action label: the first transition whose successor is the recorded state. */
 function fireByState<S>(system: System<S>, state: S, saved: Step<S>, i: number): Fired<S> {
   let nearest: { step: Step<S>; d: number } | undefined;
-  for (const step of successors(state, system.transitions)) {
-    if (sameState(step.state, saved.state)) return { step };
+  for (const f of firings(state, system.transitions)) {
+    const step = stepOf(f, system.transitions);
+    if (sameState(step.state, saved.state)) return { step, via: { transition: f.transition, choice: f.choice } };
     const d = distance(saved.state, step.state);
     if (nearest === undefined || d < nearest.d) nearest = { step, d };
   }
@@ -104,7 +104,7 @@ function fireOne<S>(transitions: readonly Transition<S>[], ti: number, state: S,
   if (at < 0) return undefined;
   const choice = offered[at];
   if (t.enabled !== undefined && t.enabled(state, choice) !== true) return undefined;
-  return { step: refire(state, transitions, ti, choice) };
+  return { step: refire(state, transitions, ti, choice), via: { transition: ti, choice } };
 }
 
 /** The first place two plain values differ, as `path: saved → now`. */
@@ -131,15 +131,34 @@ export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options
     return { reproduced: false, stoppedAt: 0, reason: 'step 0: the trace\'s initial state is no longer an initial state of the model', trace: [] };
   }
   const trace: Step<S>[] = [{ action: null, state: saved[0].state }];
+  const vias: (Via | undefined)[] = [undefined];
   for (let i = 1; i < saved.length; i++) {
-    const fired = fireSaved(system, trace[i - 1].state, saved[i], i);
+    let fired: Fired<S>;
+    try {
+      fired = fireSaved(system, trace[i - 1].state, saved[i], i);
+    } catch (error) {
+      if (!isModelFault(error)) throw error;
+      // The model's code throws on the saved path: not a reproduction, and no sign of a fix either.
+      return { reproduced: false, unverified: true, stoppedAt: i, reason: `step ${i} \`${saved[i].action ?? '(unnamed)'}\` throws now: ${describeThrown(error)}`, trace };
+    }
     if ('stop' in fired) return { reproduced: false, stoppedAt: i, reason: fired.stop, trace };
     if (!sameState(fired.step.state, saved[i].state)) {
       return { reproduced: false, stoppedAt: i, reason: `step ${i} \`${saved[i].action}\` now leads to another state: ${firstDifference(saved[i].state, fired.step.state)}`, trace };
     }
     trace.push(fired.step);
+    vias.push(fired.via);
   }
-  return { ...judgeEnd(system, trace, input, options), trace };
+  try {
+    return { ...judgeEnd(system, trace, vias, input, options), trace };
+  } catch (error) {
+    if (!isModelFault(error)) throw error;
+    return { reproduced: false, unverified: true, reason: `the trace runs to its end, but judging its end throws now: ${describeThrown(error)}`, trace };
+  }
+}
+
+/** An error of the model's code (an action, guard, choices or predicate throwing, or returning what is not a state), not of the call. */
+function isModelFault(error: unknown): boolean {
+  return !(error instanceof KripkeError) || error instanceof StateShapeError || error instanceof ContractError || error instanceof MutationError;
 }
 
 /** The steps replayed, as the start of a sentence: `the one step replays`, `both steps replay`, `all 3 steps replay`. */
@@ -150,7 +169,7 @@ type Verdict = Omit<ReplayResult<unknown>, 'trace'>;
 const stringOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Whether the saved property still breaks at the end of the replayed trace. */
-function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: ReplayInput<S>, options: ReplayOptions): Verdict {
+function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], vias: readonly (Via | undefined)[], input: ReplayInput<S>, options: ReplayOptions): Verdict {
   const end = trace[trace.length - 1].state;
   const n = trace.length - 1;
   const kind = stringOf(input.meta?.kind);
@@ -165,7 +184,11 @@ function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: Replay
     return { reproduced: true, reason: `${steps(n)} on the model; the ${kind} was the implementation's or the log's, which the file does not hold: checkConformance or checkTrace re-checks it` };
   }
   if (kind === 'reached') return { reproduced: true, reason: `${steps(n)} (to the state it reached)` };
-  if (kind === 'liveness') return judgeLiveness(system, trace, input.loopsTo, named);
+  if (kind === 'liveness') return judgeLiveness(system, trace, vias, input.loopsTo, named);
+  if (kind === undefined && named !== undefined && !system.invariants.some((p) => p.name === named) && system.liveness.some((p) => p.name === named)) {
+    // A list of steps does not say where a lasso's cycle starts.
+    throw new KripkeError(`${named} is a liveness property, and a list of steps does not say where its lasso loops: replay the check's result (replayTrace(model, result)) or its file (toITF(result)) instead of result.trace`);
+  }
   if (kind === 'error') return judgeError(system, end, n, input.meta?.errorSource);
   return judgeInvariants(system, end, n, named);
 }
@@ -175,22 +198,31 @@ function judgeInvariants<S>(system: System<S>, end: S, n: number, named: string 
   if (named !== undefined && properties.length === 0) {
     return { reproduced: false, property: named, reason: `the trace runs to its end, but the model has no invariant or guarantee named ${named} any more` };
   }
-  const broken = properties.find((p) => p.test(end) !== true);
-  if (broken !== undefined) return { reproduced: true, property: broken.name, reason: `${steps(n)} and ${broken.name} still breaks at the end` };
+  for (const p of properties) {
+    let holds: boolean;
+    try {
+      holds = p.test(end) === true;
+    } catch (error) {
+      return { reproduced: false, unverified: true, property: p.name, reason: `the trace runs to its end, but ${p.name} throws there now: ${describeThrown(error)}` };
+    }
+    if (!holds) return { reproduced: true, property: p.name, reason: `${steps(n)} and ${p.name} still breaks at the end` };
+  }
   return named === undefined
     ? { reproduced: false, reason: 'the trace runs to its end and every invariant holds' }
     : { reproduced: false, property: named, reason: `the trace runs to its end and ${named} holds` };
 }
 
 /**
- * A lasso: its steps replayed, the liveness property it broke is checked again
- * on the model. Only a property declared on the model (by name) can be: an
- * inline goal is code, not in the file, and the verdict is then `unverified`.
- * It reproduces when the check's counterexample is this very lasso; where the
- * property fails through another, whether the saved one still breaks it is
- * not known (its fairness is the model's): `unverified`, naming the other.
+ * A lasso: its steps replayed, it is judged again against the liveness
+ * property it broke, as the model declares it today (its goal, form and
+ * fairness): still a counterexample when the goal fails along it as the form
+ * says and a fair scheduler could run it (judge-lasso.ts). The lasso itself
+ * is judged, not whichever lasso the check finds first: two equally short
+ * ones swap places when the actions are reordered. Only a property declared
+ * on the model (by name) can be: an inline goal is code, not in the file,
+ * and the verdict is then `unverified`.
  */
-function judgeLiveness<S>(system: System<S>, trace: readonly Step<S>[], loopsTo: number | undefined, named: string | undefined): Verdict {
+function judgeLiveness<S>(system: System<S>, trace: readonly Step<S>[], vias: readonly (Via | undefined)[], loopsTo: number | undefined, named: string | undefined): Verdict {
   const n = trace.length - 1;
   const declared = named === undefined ? undefined : system.liveness.find((p) => p.name === named);
   if (declared === undefined) {
@@ -199,20 +231,11 @@ function judgeLiveness<S>(system: System<S>, trace: readonly Step<S>[], loopsTo:
       : `the model declares no liveness property named ${named} any more`;
     return { reproduced: false, unverified: true, ...(named === undefined ? {} : { property: named }), reason: `${steps(n)}, but ${why}, so the property cannot be re-checked: declare it with defineModel({ liveness }) and check it by name` };
   }
-  const result = ask(system, { kind: 'liveness', properties: [declared] }, resolveOptions({}, 'replayTrace'), { where: 'replayTrace' });
-  if (result.kind === 'liveness') {
-    const same = result.loopsTo === loopsTo && result.trace.length === trace.length && result.trace.every((step, i) => step.action === trace[i].action && sameState(step.state, trace[i].state));
-    if (same) return { reproduced: true, property: declared.name, reason: `${steps(n)} (the cycle included) and ${declared.name} still fails on the model` };
-    const other = result.trace.map((step) => step.action ?? 'init').join(' → ');
-    return {
-      reproduced: false,
-      unverified: true,
-      property: declared.name,
-      reason: `${steps(n)}, and ${declared.name} still fails on the model, but through another lasso (${other}${result.loopsTo === undefined ? '' : `, back to step ${result.loopsTo}`}): whether the saved one still breaks it is not known; save the new counterexample`,
-    };
-  }
-  if (result.kind === 'ok') return { reproduced: false, property: declared.name, reason: `the lasso replays, but ${declared.name} now holds on the model` };
-  return { reproduced: false, unverified: true, property: declared.name, reason: `${steps(n)}, but re-checking ${declared.name} ended without an answer: ${String(result)}` };
+  const verdict = judgeLasso(system.transitions, declared, trace.map((step) => step.state), vias, loopsTo);
+  const lasso = loopsTo === undefined ? '' : ' (the cycle included)';
+  return verdict.breaks
+    ? { reproduced: true, property: declared.name, reason: `${steps(n)}${lasso} and it still breaks ${declared.name}` }
+    : { reproduced: false, property: declared.name, reason: `the lasso replays, but it no longer breaks ${declared.name}: ${verdict.why}` };
 }
 
 /** Where the saved error came from, as `#meta.errorSource` records it. */

@@ -9,8 +9,8 @@ import { KripkeError } from '../model/errors.js';
 import type { Environment, Model } from '../model/types.js';
 import { replaySteps, type ReplayInput, type ReplayResult } from '../checker/replay.js';
 import { compose } from '../checker/system.js';
-import type { Trace } from '../checker/types.js';
-import { fromITF, type ItfTrace } from './trace.js';
+import type { CheckResult, OpenResult, Trace } from '../checker/types.js';
+import { fromITF, toITF, type ItfTrace } from './trace.js';
 
 /** Options of `replayTrace` and `toReplay`. */
 export interface ReplayTraceOptions<S> {
@@ -20,14 +20,32 @@ export interface ReplayTraceOptions<S> {
   readonly property?: string;
 }
 
-/** A saved trace as kripke steps, or an ITF trace: its JSON text or the parsed object. */
-export type SavedTrace<S> = Trace<S> | string | ItfTrace | Readonly<Record<string, unknown>>;
+/** A saved trace as kripke steps, an ITF trace (its JSON text or the parsed object), or a check's result. */
+export type SavedTrace<S> = Trace<S> | string | ItfTrace | CheckResult<S> | OpenResult<S> | Readonly<Record<string, unknown>>;
 
 /** The steps, loop and meta of a saved trace, whichever form it came in. */
 export function readSaved<S>(saved: SavedTrace<S>): ReplayInput<S> {
   if (Array.isArray(saved)) return { trace: saved as Trace<S> };
+  const result = resultOf(saved);
+  if (result !== undefined) {
+    // A check's result itself (`replayTrace(model, check(model))`): its trace, loop and property, as its file would hold them.
+    if (result.trace.length === 0) throw new KripkeError(`replayTrace: the result has no counterexample to replay (it is ${result.ok ? 'a pass' : `'${result.kind}'`}, with no trace)`);
+    return readSaved<S>(toITF(saved as CheckResult<S> | OpenResult<S>));
+  }
   const data = fromITF<S>(saved);
   return { trace: data.trace, meta: data.meta, ...(data.loopsTo === undefined ? {} : { loopsTo: data.loopsTo }) };
+}
+
+/** The CheckResult that `saved` is, or holds (an OpenResult's `result`), by shape; undefined for anything else. */
+function resultOf(saved: unknown): CheckResult<unknown> | undefined {
+  if (typeof saved !== 'object' || saved === null) return undefined;
+  const shaped = (v: unknown): v is CheckResult<unknown> => {
+    const r = v as Partial<Record<keyof CheckResult<unknown>, unknown>> | null;
+    return typeof r === 'object' && r !== null && typeof r.ok === 'boolean' && typeof r.kind === 'string' && Array.isArray(r.trace) && typeof r.stats === 'object';
+  };
+  if (shaped(saved)) return saved;
+  const held = (saved as { result?: unknown }).result;
+  return 'assumptions' in saved && shaped(held) ? held : undefined;
 }
 
 /**

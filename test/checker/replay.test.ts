@@ -77,14 +77,17 @@ describe('liveness lassos: the property is checked again', () => {
   it('still a counterexample while the check of the named property fails', () => {
     const r = replayTrace(live(false), saved);
     expect(r.reproduced).toBe(true);
-    expect(r.reason).toMatch(/replay \(the cycle included\) and finishes still fails/);
+    expect(r.reason).toBe('both steps replay (the cycle included) and it still breaks finishes');
   });
 
-  it('no longer one once the property holds', () => {
-    expect(replayTrace(live(true), saved)).toMatchObject({ reproduced: false, reason: 'the lasso replays, but finishes now holds on the model' });
+  it('no longer one once its cycle is unfair: the strongly fair action it passes is enabled now', () => {
+    expect(replayTrace(live(true), saved)).toMatchObject({
+      reproduced: false,
+      reason: 'the lasso replays, but it no longer breaks finishes: it is not fair: `finish` is strongly fair, enabled on its cycle and never taken there',
+    });
   });
 
-  it('not confirmed when the property fails through another lasso only (hostile19c: it said the saved one still reproduced)', () => {
+  it('not reproduced when the goal now holds on it, though the property fails through another lasso (hostile19c: it said the saved one still reproduced)', () => {
     const go = { choices: () => [0, 1], enabled: (s: P, i: number) => !s.done[i], apply: (s: P, i: number) => ({ ...s, done: s.done.map((d, j) => (j === i ? true : d)) }) };
     const tick = { apply: (s: P) => ({ ...s, t: 1 - s.t }) };
     type P = { done: boolean[]; t: number };
@@ -99,8 +102,35 @@ describe('liveness lassos: the property is checked again', () => {
       liveness: { 'second-done': { goal: (s) => s.done[1] || s.t === 1, fair: ['go(0)'] } },
     });
     const r = replayTrace(v2, lasso);
-    expect(r).toMatchObject({ reproduced: false, unverified: true, property: 'second-done' });
-    expect(r.reason).toContain('still fails on the model, but through another lasso (init → go(0) → undo');
+    expect(r).toMatchObject({ reproduced: false, property: 'second-done', reason: "the lasso replays, but it no longer breaks second-done: the goal holds at step 2" });
+    expect(r.unverified).toBeUndefined();
+  });
+
+  it('the lasso itself is judged: with the actions reordered, the check finds another lasso and the saved one still reproduces (review19b: unverified, a false red)', () => {
+    type R = { at: string; t: number };
+    const actions = {
+      left: { enabled: (s: R) => s.at === 'start', apply: (s: R) => ({ ...s, at: 'left' }) },
+      right: { enabled: (s: R) => s.at === 'start', apply: (s: R) => ({ ...s, at: 'right' }) },
+      tick: { enabled: (s: R) => s.at !== 'start', apply: (s: R) => ({ ...s, t: 1 - s.t }) },
+    };
+    const liveness = { arrives: { goal: (s: R) => s.at === 'home', fair: ['tick' as const] } };
+    const m1 = defineModel<R>({ name: 'r', init: { at: 'start', t: 0 }, actions, liveness });
+    const m2 = defineModel<R>({ name: 'r', init: { at: 'start', t: 0 }, actions: { right: actions.right, left: actions.left, tick: actions.tick }, liveness });
+    const saved = j(toITF(checkLiveness(m1, 'arrives')));
+    expect(saved.states[1].at).toBe('left');
+    expect(checkLiveness(m2, 'arrives').trace[1].state.at).toBe('right');
+    expect(replayTrace(m2, saved)).toMatchObject({ reproduced: true, reason: 'all 3 steps replay (the cycle included) and it still breaks arrives' });
+  });
+
+  it('a lasso that stops: reproduced while its last state is a dead end, not once an action is enabled there', () => {
+    const m = (stuck: boolean) =>
+      defineModel({ name: 'd', init: { x: 0 }, actions: { go: { enabled: (s: { x: number }) => s.x === 0 || !stuck, apply: (s) => ({ x: Math.min(s.x + 1, 2) }) } }, liveness: { two: { goal: (s) => s.x === 2 } } });
+    const saved = j(toITF(checkLiveness(m(true), 'two')));
+    expect(saved.loop).toBeUndefined();
+    expect(replayTrace(m(true), saved)).toMatchObject({ reproduced: true, reason: 'the one step replays and it still breaks two' });
+    expect(replayTrace(m(false), saved).reason).toBe(
+      'the lasso replays, but it no longer breaks two: it stops at step 1, which is no longer a dead end: `go` is enabled there (a path stops only where no action of the model is, unless the property allows stuttering)',
+    );
   });
 
   it('an inline goal (no property named) cannot be re-checked: unverified', () => {
@@ -132,5 +162,48 @@ describe("a model action whose name holds ':'", () => {
     const saved = JSON.stringify(toITF(check(m1)));
     expect(replayTrace(m1, saved).reproduced).toBe(true);
     expect(replayTrace(m2, saved)).toMatchObject({ reproduced: false, stoppedAt: 1, reason: 'step 1 `db:write` names no action of the model any more' });
+  });
+});
+
+describe('what a user passes instead of a file', () => {
+  const m = defineModel({ name: 'c', init: { x: 0 }, actions: { inc: { apply: (s: { x: number }) => ({ x: (s.x + 1) % 3 }) } }, invariants: { small: (s) => s.x < 2 }, liveness: { never: { goal: (s) => s.x === 7, fair: ['inc'] } } });
+
+  it('a check\'s result replays as its file would (it was "ITF: states must be a list, got nothing")', () => {
+    expect(replayTrace(m, check(m))).toMatchObject({ reproduced: true, property: 'small', reason: 'both steps replay and small still breaks at the end' });
+    expect(replayTrace(m, checkLiveness(m, 'never'))).toMatchObject({ reproduced: true, property: 'never' });
+  });
+
+  it('a passing result has nothing to replay, and says so', () => {
+    const ok = check(defineModel({ name: 'ok', init: { x: 0 }, actions: { inc: { apply: (s: { x: number }) => ({ x: (s.x + 1) % 2 }) } }, invariants: { fine: () => true } }));
+    expect(() => replayTrace(m, ok)).toThrow("replayTrace: the result has no counterexample to replay (it is a pass, with no trace)");
+  });
+
+  it("a lasso's steps without its loop, checked against a liveness property by name: told to pass the result (it said 'no invariant named never')", () => {
+    const lasso = checkLiveness(m, 'never');
+    expect(() => replayTrace(m, lasso.trace, { property: 'never' })).toThrow('never is a liveness property, and a list of steps does not say where its lasso loops: replay the check\'s result (replayTrace(model, result)) or its file (toITF(result)) instead of result.trace');
+  });
+});
+
+describe("the model's code throws during a replay (it escaped replayTrace and toReplay as the user's bare error)", () => {
+  const mk = (bad: '' | 'apply' | 'inv') =>
+    defineModel({
+      name: 'c',
+      init: { x: 0 },
+      actions: { inc: { apply: (s: { x: number }) => { if (bad === 'apply' && s.x === 1) throw new Error('boom'); return { x: s.x + 1 }; } } },
+      invariants: { small: (s) => { if (bad === 'inv' && s.x === 2) throw new TypeError('inv boom'); return s.x < 2; } },
+    });
+  const saved = check(mk(''));
+
+  it('an action that throws on the path: unverified, stopped there, naming the step and the error', () => {
+    expect(replayTrace(mk('apply'), saved)).toMatchObject({ reproduced: false, unverified: true, stoppedAt: 2, reason: 'step 2 `inc` throws now: Error: boom' });
+  });
+
+  it('an invariant that throws at the end: unverified, naming it', () => {
+    expect(replayTrace(mk('inv'), saved)).toMatchObject({ reproduced: false, unverified: true, property: 'small', reason: 'the trace runs to its end, but small throws there now: TypeError: inv boom' });
+  });
+
+  it('a liveness goal that throws on the lasso: unverified', () => {
+    const m = (bad: boolean) => defineModel({ name: 'l', init: { p: 0 }, actions: { step: { apply: (s: { p: number }) => ({ p: (s.p + 1) % 3 }) } }, liveness: { never: { goal: (s) => { if (bad && s.p === 2) throw new Error('goal boom'); return s.p === 7; }, fair: ['step'] } } });
+    expect(replayTrace(m(true), checkLiveness(m(false), 'never'))).toMatchObject({ reproduced: false, unverified: true, reason: 'the trace runs to its end, but judging its end throws now: Error: goal boom' });
   });
 });

@@ -21,7 +21,7 @@
  * passes a state where P fails).
  */
 import { expect } from 'vitest';
-import type { CheckResult, Fairness } from '../../src/index.js';
+import { defineEnvironment, defineModel, type CheckResult, type Fairness, type LivenessSpec, type Model } from '../../src/index.js';
 
 /** An edge: from, to, the action's name; its label is `name(choice)` as `Case.label` prints it. */
 export type Edge = readonly [from: number, to: number, name: string];
@@ -155,6 +155,43 @@ export function oracle(c: Case): { prefix: number } | undefined {
 
 
 /**
+ * Whether one lasso is a counterexample to the case's property, by the
+ * textbook: `states` the path's states (the last one equal to
+ * `states[loopsTo]` for a cycle), `labels[k]` the label of the step into
+ * `states[k]`. Without `loopsTo` the path stops at its last state. The goal
+ * fails along it as the form says; a stopped path stops where no action of
+ * the model is enabled, or (stuttering) no fair unit; a cycle is fair (each
+ * unit taken on it by a step that changes the state, or weakly fair and
+ * disabled at one of its states, or strongly fair and disabled at all).
+ */
+export function lassoBreaks(c: Case, states: readonly number[], labels: readonly (string | null)[], loopsTo: number | undefined): boolean {
+  const last = states.length - 1;
+  const cycle = loopsTo === undefined ? [last] : states.slice(loopsTo, last).map((_, k) => loopsTo + k);
+  const fails = (k: number) => !c.goal[states[k]];
+  if (c.form === 'infinitelyOften') {
+    if (!cycle.every(fails)) return false;
+  } else if (c.form === 'eventuallyAlways') {
+    if (!cycle.some(fails)) return false;
+  } else {
+    const dueFrom = (k: number) => (loopsTo === undefined ? k : Math.min(k, loopsTo));
+    const due = states.some((_, k) => (c.from === undefined ? k === 0 : c.from[states[k]]) && states.every((__, j) => j < dueFrom(k) || fails(j)));
+    if (!due) return false;
+  }
+  const units = unitsOf(c);
+  const unitEnabled = (u: Unit, s: number) => c.edges.some((e) => e[0] === s && e[1] !== s && u.labels.has(labelOf(e, c)));
+  if (loopsTo === undefined) {
+    const s = states[last];
+    if (!c.edges.some((e) => e[0] === s && !isEnvironmentEdge(e))) return true;
+    return c.stuttering && !units.some((u) => unitEnabled(u, s));
+  }
+  const taken = new Set(cycle.map((k) => k + 1).filter((k) => states[k] !== states[k - 1]).map((k) => labels[k]));
+  return units.every((u) => {
+    if ([...u.labels].some((l) => taken.has(l))) return true;
+    return u.strong ? !cycle.some((k) => unitEnabled(u, states[k])) : cycle.some((k) => !unitEnabled(u, states[k]));
+  });
+}
+
+/**
  * Checks a liveness result against the oracle: the verdict, the shortest
  * prefix, and that the counterexample is what it claims (the goal due from
  * `dueAt` and never reached; a path that stops where nothing, or with
@@ -214,3 +251,95 @@ export function expectAgreement(c: Case, r: CheckResult<unknown>, where: string,
   }
   return true;
 }
+
+export const NAMES = ['a', 'b', 'c'];
+export const ENV = 'k8s:e';
+
+export function random(seed: number): () => number {
+  // mulberry32: small, seeded, reproducible.
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomCase(rnd: () => number): Case {
+  const n = 2 + Math.floor(rnd() * 5);
+  const m = Math.floor(rnd() * 11);
+  const seen = new Set<string>();
+  const edges: Edge[] = [];
+  // An environment's behavior now and then: adversarial, never fair, never owed a step.
+  const names = rnd() < 0.3 ? [...NAMES, ENV] : NAMES;
+  for (let i = 0; i < m; i++) {
+    const e: Edge = [Math.floor(rnd() * n), Math.floor(rnd() * n), names[Math.floor(rnd() * names.length)]];
+    const key = e.join();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    edges.push(e);
+  }
+  const pick = (): Fairness | undefined => {
+    const r = rnd();
+    if (r < 0.3) return undefined;
+    if (r < 0.45) return 'all';
+    const names: (string | [string, ...string[]])[] = NAMES.filter(() => rnd() < 0.5);
+    // One choice on its own now and then: `a(2)` is fair, `a(1)` is not.
+    const own = edges.filter((e) => e[2] !== ENV);
+    if (rnd() < 0.3 && own.length > 0) {
+      const [, to, name] = own[Math.floor(rnd() * own.length)];
+      names.push(`${name}(${to})`);
+    }
+    // A group now and then: WF(a ∨ b), or a whole parameterised action as one (['a']).
+    if (rnd() < 0.35) names.push([NAMES[Math.floor(rnd() * NAMES.length)], ...NAMES.filter(() => rnd() < 0.5)]);
+    return names;
+  };
+  const r = rnd();
+  const form = r < 0.2 ? ('infinitelyOften' as const) : r < 0.4 ? ('eventuallyAlways' as const) : undefined;
+  return {
+    n,
+    inits: rnd() < 0.8 ? [0] : [0, 1],
+    edges,
+    goal: Array.from({ length: n }, () => rnd() < (form === 'eventuallyAlways' ? 0.6 : 0.3)),
+    from: form === undefined && rnd() < 0.5 ? Array.from({ length: n }, () => rnd() < 0.4) : undefined,
+    fair: pick(),
+    strongFair: pick(),
+    stuttering: rnd() < 0.3,
+    ...(form === undefined ? {} : { form }),
+  };
+}
+
+/** The case as a model: an action per name whose choices are the targets of its edges (in `order`), with `liveness` declared if given. */
+export function modelOf(c: Case, liveness?: Record<string, LivenessSpec<number>>, order: readonly string[] = NAMES): Model<number> {
+  return defineModel<number>({
+    name: 'random',
+    initStates: c.inits,
+    actions: Object.fromEntries(
+      order.map((name) => [
+        name,
+        {
+          choices: (s: number) => {
+            const targets = c.edges.filter(([f, , a]) => f === s && a === name).map(([, t]) => t);
+            return order === NAMES ? targets : targets.reverse();
+          },
+          apply: (_s: number, t: number) => t,
+        },
+      ]),
+    ),
+    ...(liveness === undefined ? {} : { liveness }),
+  });
+}
+
+/** The case's environment edges as the behavior `e` of environment `k8s` (labels `k8s:e(to)`). */
+export function environmentOf(c: Case) {
+  return defineEnvironment<number>({
+    name: 'k8s',
+    behaviors: {
+      e: {
+        choices: (s: number) => c.edges.filter(([f, , a]) => f === s && a === ENV).map(([, t]) => t),
+        apply: (_s: number, t: number) => t,
+      },
+    },
+  });
+}
+
