@@ -50,94 +50,108 @@ export function judgeLasso<S>(
   fired: readonly (Fired | undefined)[],
   loopsTo: number | undefined,
 ): LassoVerdict {
-  const n = states.length - 1;
-  const holds = (p: (s: S) => unknown, i: number) => p(states[i]) === true;
-  const goal = (i: number) => holds(property.goal, i);
-  // The cycle's states are states[loopsTo … last]; its steps those into states[loopsTo + 1 … n], and the closing one.
-  let last = n;
-  let steps: { from: number; to: number; via: Fired }[] = [];
-  if (loopsTo !== undefined) {
-    const closed = n > loopsTo && sameState(states[n], states[loopsTo]);
-    if (closed) last = n - 1;
-    for (let i = loopsTo + 1; i <= n; i++) {
-      const via = fired[i];
-      if (via !== undefined) steps.push({ from: i - 1, to: i, via });
-    }
-    if (!closed) {
-      const back = [...enabledChoices(states[n], transitions)].find(([t, c]) => sameState(transitions[t].apply(states[n], c), states[loopsTo]));
-      if (back === undefined) return { breaks: false, why: `its cycle does not close: no action leads from step ${n} back to step ${loopsTo}` };
-      steps = [...steps, { from: n, to: loopsTo, via: { transition: back[0], choice: back[1] } }];
-    }
-  }
-  const cycle = loopsTo === undefined ? [n] : range(loopsTo, last);
+  const shape = shapeOf(transitions, states, fired, loopsTo);
+  if (typeof shape === 'string') return { breaks: false, why: shape };
+  const why = goalComes(property, states, shape.cycle, loopsTo) ?? unfair(transitions, property, states, shape, loopsTo);
+  return why === undefined ? { breaks: true } : { breaks: false, why };
+}
 
-  // The goal, by the property's form.
+/** A step of the cycle: from one state index to another, by a firing. */
+interface CycleStep {
+  readonly from: number;
+  readonly to: number;
+  readonly via: Fired;
+}
+
+/** The cycle's state indices and steps (with the closing step, when the last state is not the loop's first again); or why it is no cycle. */
+function shapeOf<S>(transitions: readonly Transition<S>[], states: readonly S[], fired: readonly (Fired | undefined)[], loopsTo: number | undefined): { cycle: number[]; steps: CycleStep[] } | string {
+  const n = states.length - 1;
+  if (loopsTo === undefined) return { cycle: [n], steps: [] };
+  const steps: CycleStep[] = [];
+  for (let i = loopsTo + 1; i <= n; i++) {
+    const via = fired[i];
+    if (via !== undefined) steps.push({ from: i - 1, to: i, via });
+  }
+  if (n > loopsTo && sameState(states[n], states[loopsTo])) return { cycle: range(loopsTo, n - 1), steps };
+  const back = [...enabledChoices(states[n], transitions)].find(([t, c]) => sameState(transitions[t].apply(states[n], c), states[loopsTo]));
+  if (back === undefined) return `its cycle does not close: no action leads from step ${n} back to step ${loopsTo}`;
+  return { cycle: range(loopsTo, n), steps: [...steps, { from: n, to: loopsTo, via: { transition: back[0], choice: back[1] } }] };
+}
+
+/** Why the goal does not fail along the lasso as the property's form says; undefined when it does. */
+function goalComes<S>(property: LivenessProperty<S>, states: readonly S[], cycle: readonly number[], loopsTo: number | undefined): string | undefined {
+  const n = states.length - 1;
+  const goal = (i: number) => property.goal(states[i]) === true;
+  const where = loopsTo === undefined ? 'where the path stops' : 'on the cycle';
   if (property.form === 'infinitelyOften') {
     const at = cycle.find(goal);
-    if (at !== undefined) return { breaks: false, why: `the predicate holds at step ${at}, ${loopsTo === undefined ? 'where the path stops' : 'on the cycle'}, so it holds again and again` };
-  } else if (property.form === 'eventuallyAlways') {
-    if (cycle.every(goal)) return { breaks: false, why: `the predicate holds ${loopsTo === undefined ? 'where the path stops' : 'on every state of the cycle'}, so it holds for good` };
-  } else {
-    // ◇goal: due from the start; from ⤳ goal: due at a `from` state, and the goal must then never come (the cycle repeats).
-    const reached = range(0, n).find(goal);
-    const from = property.from;
-    if (from === undefined) {
-      if (reached !== undefined) return { breaks: false, why: `the goal holds at step ${reached}` };
-    } else {
-      const repeats = loopsTo ?? n;
-      const due = range(0, n).find((i) => holds(from, i) && range(Math.min(i, repeats), n).every((j) => !goal(j)));
-      if (due === undefined) return { breaks: false, why: `wherever 'from' holds along it, the goal follows` };
-    }
+    return at === undefined ? undefined : `the predicate holds at step ${at}, ${where}, so it holds again and again`;
   }
+  if (property.form === 'eventuallyAlways') return cycle.every(goal) ? `the predicate holds ${loopsTo === undefined ? where : 'on every state of the cycle'}, so it holds for good` : undefined;
+  const from = property.from;
+  if (from === undefined) {
+    // ◇goal: due from the start.
+    const reached = range(0, n).find(goal);
+    return reached === undefined ? undefined : `the goal holds at step ${reached}`;
+  }
+  // from ⤳ goal: due at a `from` state, after which the goal never comes (the cycle repeats: all of it counts).
+  const repeats = loopsTo ?? n;
+  const due = range(0, n).some((i) => from(states[i]) === true && range(Math.min(i, repeats), n).every((j) => !goal(j)));
+  return due ? undefined : `wherever 'from' holds along it, the goal follows`;
+}
 
-  // Fairness.
+/** Why no fair scheduler runs the lasso; undefined when one can. */
+function unfair<S>(transitions: readonly Transition<S>[], property: LivenessProperty<S>, states: readonly S[], shape: { cycle: number[]; steps: CycleStep[] }, loopsTo: number | undefined): string | undefined {
   const units = unitsOf(transitions, property);
-  const model = (t: number) => transitions[t].environment === undefined;
-  const instances: Instance[] = [];
-  const instanceOf = (t: number, c: unknown): Instance => {
-    let found = instances.find((x) => x.transition === t && sameState(x.choice, c));
-    if (found === undefined) {
-      found = { transition: t, choice: c, label: stepLabel(transitions[t].label, transitions[t].choices !== undefined, c) };
-      instances.push(found);
-    }
-    return found;
-  };
-  /** Per cycle state: the instances with a step out of it that changes the state; and whether any model action is enabled. */
-  const enabledAt = cycle.map((i) => {
+  const instances = new Instances(transitions);
+  // Per cycle state: the instances with a step out of it that changes the state, and whether any action of the model is enabled.
+  const enabledAt = shape.cycle.map((i) => {
     const changing = new Set<Instance>();
     let modelActs = false;
     for (const [t, c] of enabledChoices(states[i], transitions)) {
-      if (model(t)) modelActs = true;
-      if (!sameState(transitions[t].apply(states[i], c), states[i])) changing.add(instanceOf(t, c));
+      if (transitions[t].environment === undefined) modelActs = true;
+      if (!sameState(transitions[t].apply(states[i], c), states[i])) changing.add(instances.of(t, c));
     }
     return { changing, modelActs };
   });
-
   if (loopsTo === undefined) {
+    const n = states.length - 1;
     const end = enabledAt[0];
-    if (!end.modelActs) return { breaks: true };
+    if (!end.modelActs) return undefined;
     const fairNow = [...end.changing].find((x) => units.some((u) => u.covers(x)));
-    if (property.stuttering === true && fairNow === undefined) return { breaks: true };
-    return {
-      breaks: false,
-      why: property.stuttering === true
-        ? `it stops at step ${n}, where the fair action \`${fairNow?.label ?? ''}\` is enabled`
-        : `it stops at step ${n}, which is no longer a dead end: \`${firstModelLabel(states[n], transitions)}\` is enabled there (a path stops only where no action of the model is, unless the property allows stuttering)`,
-    };
+    if (property.stuttering !== true) {
+      return `it stops at step ${n}, which is no longer a dead end: \`${firstModelLabel(states[n], transitions)}\` is enabled there (a path stops only where no action of the model is, unless the property allows stuttering)`;
+    }
+    return fairNow === undefined ? undefined : `it stops at step ${n}, where the fair action \`${fairNow.label}\` is enabled`;
   }
-
-  const taken = steps.filter((s) => !sameState(states[s.to], states[s.from])).map((s) => instanceOf(s.via.transition, s.via.choice));
+  const taken = shape.steps.filter((s) => !sameState(states[s.to], states[s.from])).map((s) => instances.of(s.via.transition, s.via.choice));
   const unfairAt = (strong: boolean, at: readonly boolean[]) => (strong ? at.some(Boolean) : at.every(Boolean));
   for (const unit of units) {
     if (unit.perInstance) {
       // Each instance is fair on its own: one enabled on the cycle must be taken on it.
-      const unfair = instances.find((x) => unit.covers(x) && !taken.includes(x) && unfairAt(unit.strong, enabledAt.map((e) => e.changing.has(x))));
-      if (unfair !== undefined) return { breaks: false, why: unfairness(unfair.label, unit.strong) };
+      const x = instances.all.find((i) => unit.covers(i) && !taken.includes(i) && unfairAt(unit.strong, enabledAt.map((e) => e.changing.has(i))));
+      if (x !== undefined) return unfairness(x.label, unit.strong);
     } else if (!taken.some((x) => unit.covers(x)) && unfairAt(unit.strong, enabledAt.map((e) => [...e.changing].some((x) => unit.covers(x))))) {
-      return { breaks: false, why: unfairness(unit.name, unit.strong) };
+      return unfairness(unit.name, unit.strong);
     }
   }
-  return { breaks: true };
+  return undefined;
+}
+
+/** Action instances met on the lasso, one object per transition and choice (choices equal as data are one). */
+class Instances<S> {
+  readonly all: Instance[] = [];
+  constructor(private readonly transitions: readonly Transition<S>[]) {}
+
+  of(t: number, c: unknown): Instance {
+    let found = this.all.find((x) => x.transition === t && sameState(x.choice, c));
+    if (found === undefined) {
+      const tr = this.transitions[t];
+      found = { transition: t, choice: c, label: stepLabel(tr.label, tr.choices !== undefined, c) };
+      this.all.push(found);
+    }
+    return found;
+  }
 }
 
 function unfairness(label: string, strong: boolean): string {
