@@ -207,7 +207,7 @@ function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: Task
   if ('fallback' in parallel) return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, parallel.fallback) };
   const { outcome, store } = parallel;
   const stats = Object.defineProperty(statsOf(outcome, store, system.initStates.length), 'workers', { value: parallel.workers, enumerable: false });
-  return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome) };
+  return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome), ...(parallel.warning === undefined ? {} : { warning: parallel.warning }) };
 }
 
 /** The warning of a check that asked for workers and ran on one thread. */
@@ -230,7 +230,7 @@ function exploreHere<S>(system: System<S>, task: SearchTask<S>, options: Resolve
 /** A result with no trace that says a budget ran out. */
 function incomplete<S>(run: Run<S>, budget: Budget, options: Resolved): IncompleteResult<S> {
   const { stats, coverage, store } = run;
-  return seal<S>({ ok: false, kind: 'incomplete', trace: [], stats, coverage, budget, limit: limitOf(budget, options, store) }) as IncompleteResult<S>;
+  return seal<S>({ ok: false, kind: 'incomplete', trace: [], stats, coverage, budget, limit: limitOf(budget, options, store), ...(run.warning === undefined ? {} : { warnings: [run.warning] }) }) as IncompleteResult<S>;
 }
 
 /** A pass, unless a fingerprint collision could have bought it. */

@@ -159,7 +159,7 @@ export interface ErrorResult<S> extends ResultBase<S>, Omit<NoneOf, 'error' | 'e
 }
 
 /** A budget ran out before the search ended: nothing is proven either way. */
-export interface IncompleteResult<S> extends ResultBase<S>, Omit<NoneOf, 'budget' | 'limit' | 'liveness' | 'fairness'> {
+export interface IncompleteResult<S> extends ResultBase<S>, Omit<NoneOf, 'budget' | 'limit' | 'liveness' | 'fairness' | 'warnings'> {
   readonly ok: false;
   readonly kind: 'incomplete';
   /** The budget that ran out. */
@@ -168,6 +168,8 @@ export interface IncompleteResult<S> extends ResultBase<S>, Omit<NoneOf, 'budget
   readonly limit: number;
   readonly liveness?: string;
   readonly fairness?: FairnessAssumptions;
+  /** Why the search ran as it did, when it is worth saying: `workers` that ran on one thread, or were stopped in the model's code. */
+  readonly warnings?: readonly string[];
 }
 
 /** A path on which the goal is due and never comes: a lasso, or a path that stops. */

@@ -46,7 +46,10 @@ export function report(call: Call, result: CheckResult<unknown> | Reached<unknow
   const message = () => {
     const lines = [call.hint, ''];
     if (result.kind === 'incomplete') {
-      lines.push(palette.received(options.headline ?? describeProblem(result)), palette.dim(budgetAdvice(result.budget)));
+      lines.push(palette.received(options.headline ?? describeProblem(result)));
+      // Why the search ran as it did comes first: workers stopped in a loop that never ends make the advice to raise the timeout moot.
+      for (const warning of result.warnings ?? []) lines.push(palette.received(`Warning: ${warning}.`));
+      lines.push(palette.dim(budgetAdvice(result.budget)));
       if (result.budget === 'timeout') lines.push(...timeoutAdvice(result.limit, timeoutSourceOf(call)).map((l) => palette.dim(l)));
     } else {
       const headline = options.headline ?? (result.kind === 'reached' ? '' : describeProblem(result));

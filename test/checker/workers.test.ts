@@ -252,6 +252,43 @@ describe('workers: options and fallback', () => {
     expect(check(plain, { workers: 2, timeout: 1 })).toMatchObject({ kind: 'incomplete', budget: 'timeout' });
   });
 
+  it("a worker stuck in the model's code past the timeout is stopped: incomplete, with the states stored before and why (it ran again on one thread on a spent clock: '0 states', no word)", () => {
+    parallelTuning.graceMs = 300;
+    try {
+      // Spins long past timeout + grace: the workers are stopped mid-spin (terminate() interrupts it).
+      const flaws = { spinsAt: [9, 11, 20_000], corner: false } as const;
+      const t0 = Date.now();
+      const r = check(grid(24, flaws), { workers: 2, timeout: 2_500, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [24, flaws] });
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      expect(r).toMatchObject({ kind: 'incomplete', budget: 'timeout' });
+      expect(r.stats.states).toBeGreaterThan(1);
+      expect(r.stats.states).toBeLessThan(check(plain).stats.states);
+      expect(r.warnings).toEqual([expect.stringMatching(/^the workers were still searching [\d,]+ ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned \(a loop that never ends\?\) while they expanded the states at depth \d+; the figures are those of the levels before$/)]);
+      expect(r.warnings?.[0]).toContain(`at depth ${r.stats.depth};`);
+      expect(String(r)).toBe(`incomplete — timeout of 2,500 ms ran out after ${r.stats.states.toLocaleString('en-US')} states, ${r.stats.depth} steps deep`);
+    } finally {
+      parallelTuning.graceMs = saved.graceMs;
+    }
+  });
+
+  it('stuck before the levels split (each worker still searching alone), the figures are those of the levels it finished; a matcher shows why', () => {
+    parallelTuning.graceMs = 300;
+    parallelTuning.splitAt = 1e9;
+    try {
+      const flaws = { spinsAt: [9, 11, 20_000], corner: false, bound: 99 } as const;
+      const matcher = createMatchers().toSatisfyInvariants;
+      const options = { workers: 2, timeout: 2_500, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [24, flaws] };
+      const outcome = matcher.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, grid(24, flaws), options);
+      expect(outcome.pass).toBe(false);
+      const lines = outcome.message().split('\n');
+      expect(lines[2]).toMatch(/^the search did not finish: timeout of 2,500 ms ran out after [\d,]+ states, [1-9]\d* steps deep$/);
+      expect(lines[3]).toEqual(expect.stringMatching(/^Warning: the workers were still searching [\d,]+ ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned \(a loop that never ends\?\) while they expanded the states at depth [1-9]\d*; the figures are those of the levels before\.$/));
+    } finally {
+      parallelTuning.graceMs = saved.graceMs;
+      parallelTuning.splitAt = 1;
+    }
+  });
+
   it('a small check runs on one thread without a word', () => {
     parallelTuning.minStates = 1_000;
     try {

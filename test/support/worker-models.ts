@@ -25,6 +25,8 @@ export interface GridFlaws {
   readonly throwsAt?: readonly [number, number];
   /** `hop` mutates its input here. */
   readonly mutatesAt?: readonly [number, number];
+  /** `hop` does not return here for this many milliseconds (a loop that never ends, as far as a check's timeout goes; it ends so that a test can never hang). */
+  readonly spinsAt?: readonly [number, number, number];
   /** No action is enabled at the far corner (a deadlock) unless false. */
   readonly corner?: boolean;
 }
@@ -49,6 +51,7 @@ export function grid(n: number, flaws: GridFlaws = {}): Model<Cell> {
         apply: (s, d: number) => {
           if (at(s, flaws.throwsAt)) throw new Error(`no hop from ${s.x},${s.y}`);
           if (at(s, flaws.mutatesAt)) (s as { x: number }).x = 0;
+          if (flaws.spinsAt !== undefined && at(s, [flaws.spinsAt[0], flaws.spinsAt[1]])) for (const until = Date.now() + flaws.spinsAt[2]; Date.now() < until; );
           return step(s, (s.x + d) % n, (s.y + d * 2) % n, 2 + d);
         },
       },

@@ -55,6 +55,8 @@ export const parallelTuning = {
    * review). Kripke's own tests turn it on for models that read nothing else.
    */
   autoSite: false,
+  /** Past the timeout, how long the main thread waits for workers to notice it before it stops them (their model's code never returned). */
+  graceMs: 2_000,
 };
 
 /** The last parallel search, for benchmarks (kripke/internal): states each worker expanded, milliseconds until every worker had defined the model. */
@@ -62,11 +64,14 @@ export const lastParallelRun: { expanded: number[]; readyMs: number } = { expand
 
 /** How long workers may take to define the model before the check gives up on them. */
 const LOAD_LIMIT_MS = 60_000;
-/** Past the timeout, how long the main thread waits for workers to notice it. */
-const GRACE_MS = 2_000;
 
 /** What a parallel search left: the outcome and store, or why it could not run (the caller searches with one worker). */
-export type ParallelResult = { readonly outcome: SearchOutcome; readonly store: StateStore; readonly workers: number; readonly expanded: readonly number[] } | { readonly fallback: string };
+export type ParallelResult =
+  | { readonly outcome: SearchOutcome; readonly store: StateStore; readonly workers: number; readonly expanded: readonly number[]; readonly warning?: string }
+  | { readonly fallback: string };
+
+/** Why the main thread gave up on workers still busy past the timeout (and a grace): some code of the model's did not return. */
+const STUCK = 'stuck';
 
 /** The search as the workers are given it: the task's properties by index in the system. */
 export interface ParallelTask<S> {
@@ -145,6 +150,7 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
   try {
     for (let index = 0; index < n; index++) threads.push(start({ ...base, index }));
     const waited = wait(ctrl, n, started, options.timeout);
+    if (waited === STUCK) return stuck(system, work.task, ctrl, shared, n, T, started, pristine, options.timeout);
     if (waited !== undefined) return { fallback: waited === 'failed' ? failure(ctrl, shared.messages, n) : waited };
   } finally {
     for (const t of threads) void t.terminate();
@@ -206,13 +212,13 @@ function start(data: WorkerData): Worker {
   return worker;
 }
 
-/** Blocks until every worker is done: undefined then, 'failed' when one failed or exited, or why the wait gave up. */
+/** Blocks until every worker is done: undefined then, 'failed' when one failed or exited, STUCK past the timeout, or why the wait gave up. */
 function wait(ctrl: Int32Array, n: number, started: number, timeout: number): string | undefined {
   const from = now();
   // Defining the model may take at most half the time left (and a minute): a slow import leaves one thread the rest.
   const loadLimit = Math.min(LOAD_LIMIT_MS, Math.max(0, (started + timeout - from) / 2));
   const loadBy = from + loadLimit;
-  const doneBy = started + timeout + GRACE_MS;
+  const doneBy = started + timeout + parallelTuning.graceMs;
   lastParallelRun.readyMs = 0;
   for (;;) {
     const done = Atomics.load(ctrl, C.DONE);
@@ -227,7 +233,7 @@ function wait(ctrl: Int32Array, n: number, started: number, timeout: number): st
     }
     if (t > doneBy) {
       abort(ctrl, ABORT_MAIN);
-      return 'the workers did not stop at the timeout (user code that never returns?)';
+      return STUCK;
     }
     Atomics.wait(ctrl, C.DONE, done, lastParallelRun.readyMs === 0 ? 5 : 50);
   }
@@ -269,6 +275,7 @@ function assemble<S>(
   T: number,
   started: number,
   pristine: readonly S[],
+  stopped?: 'timeout',
 ): ParallelResult {
   const counts = new Float64Array(shared.counts);
   const enabled = new Float64Array(T);
@@ -290,9 +297,10 @@ function assemble<S>(
   }
   lastParallelRun.expanded = expanded;
   const split = Atomics.load(ctrl, C.SPLIT) === 1;
-  const states = Atomics.load(ctrl, C.STATES) + (split ? counted : 0);
-  const depth = split && counted > 0 ? Atomics.load(ctrl, C.LEVELS) + 1 : Atomics.load(ctrl, C.DEPTH);
-  let kind = KINDS[Atomics.load(ctrl, C.KIND) - 1];
+  // Stopped mid-level: the states stored before it (written between levels), to the depth they reach.
+  const states = stopped !== undefined ? Atomics.load(ctrl, C.USED) : Atomics.load(ctrl, C.STATES) + (split ? counted : 0);
+  const depth = stopped !== undefined ? Atomics.load(ctrl, C.LEVELS) : split && counted > 0 ? Atomics.load(ctrl, C.LEVELS) + 1 : Atomics.load(ctrl, C.DEPTH);
+  let kind = stopped ?? KINDS[Atomics.load(ctrl, C.KIND) - 1];
   if (kind === 'ok' && split && truncated) kind = 'maxDepth';
   const at = Atomics.load(ctrl, C.AT);
   const store = new RecordStore(new Int32Array(shared.records), states);
@@ -306,6 +314,20 @@ function assemble<S>(
   if (details === undefined || details.kind !== 'error') return { fallback: 'the state where a worker met an error behaved differently when expanded again' };
   const { error, errorSource, transition, choice } = details;
   return { outcome: { ...outcome, error, errorSource, ...(transition === undefined ? {} : { transition, choice }) }, store, workers: split ? n : 1, expanded };
+}
+
+/**
+ * The workers were still busy past the timeout and were stopped: the model's
+ * code did not return on some state (one thread would hang there for good).
+ * `incomplete` with the states stored before the level they were searching,
+ * and why; running the check again on one thread would find the clock spent.
+ */
+function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shared: { counts: SharedArrayBuffer; records: SharedArrayBuffer }, n: number, T: number, started: number, pristine: readonly S[], timeout: number): ParallelResult {
+  const result = assemble(system, task, ctrl, shared, n, T, started, pristine, 'timeout');
+  if ('fallback' in result) return result;
+  const past = Math.round(now() - started - timeout);
+  const warning = `the workers were still searching ${past.toLocaleString('en-US')} ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned (a loop that never ends?) while they expanded the states at depth ${result.outcome.depth}; the figures are those of the levels before`;
+  return { ...result, warning };
 }
 
 /** Expands state `id` once more, here, as the search did: the error it stops with (the worker's own error object stays in the worker). */

@@ -40,7 +40,14 @@ export async function runWorker(data: WorkerData, load: Importer): Promise<void>
   const options = data.options;
   const store = new FingerprintStore();
   // Split at a wide level (the states each worker then holds stay balanced longer), or once the search is large.
-  const split = (_depth: number, size: number) => size >= data.splitAt || (store.size >= SPLIT_LARGE && size >= 32 * data.workers);
+  const split = (depth: number, size: number) => {
+    if (data.index === 0) {
+      // The figures of a search stopped in the model's code before the split (seedTable takes the words over after it).
+      Atomics.store(ctrl, C.USED, store.size);
+      Atomics.store(ctrl, C.LEVELS, depth);
+    }
+    return size >= data.splitAt || (store.size >= SPLIT_LARGE && size >= 32 * data.workers);
+  };
   const prefix = search(system, { ...task, split }, options, store, started);
   if (notSelfContained !== undefined) throw notSelfContained;
   const views: SharedViews = {
@@ -143,6 +150,7 @@ function searchLevels(prefix: SearchOutcome, store: FingerprintStore, levels: Le
   if (data.index === 0) {
     copyStore(store, data.records, size);
     seedTable(store, data, ctrl, size + frontier.states.length * 4);
+    Atomics.store(ctrl, C.LEVELS, depth);
     growTo(data.levelCounts, frontier.states.length * 4);
   }
   levels.adopt(prefix, depth, size);
@@ -158,7 +166,7 @@ function searchLevels(prefix: SearchOutcome, store: FingerprintStore, levels: Le
     if (data.index === 0 && (stop !== undefined || added === 0)) writeResult(ctrl, stop, levelStart, size, depth, deepest);
     if (stop !== undefined || added === 0) break;
     if (!barrier(ctrl, data.workers)) return;
-    if (data.index === 0) between(ctrl, data, size + added, added);
+    if (data.index === 0) between(ctrl, data, size + added, added, depth + 1);
     levelStart = size;
     size += added;
     deepest = depth + 1;
@@ -262,7 +270,7 @@ function writeResult(ctrl: Int32Array, stop: Stop | undefined, levelStart: numbe
 }
 
 /** Worker 0 between levels: room in the table for the next level, the level counts, the problem words reset. */
-function between(ctrl: Int32Array, data: WorkerData, states: number, added: number): void {
+function between(ctrl: Int32Array, data: WorkerData, states: number, added: number, deepest: number): void {
   const entries = (Atomics.load(ctrl, C.MASK) + 1) as number;
   // Never below load ½ for the states stored (a small slack only makes levels overflow and grow the table).
   const wanted = Math.max(entriesFor(states + 2 * added, data.tableSlack), entriesFor(states, 2));
@@ -273,6 +281,8 @@ function between(ctrl: Int32Array, data: WorkerData, states: number, added: numb
   }
   growTo(data.levelCounts, added * 4);
   Atomics.store(ctrl, C.USED, states);
+  // The depth of the states stored so far: the figure of a search stopped mid-level (writeResult sets the final one).
+  Atomics.store(ctrl, C.LEVELS, deepest);
   Atomics.store(ctrl, C.PROBLEM, NONE);
   Atomics.store(ctrl, C.CUT_FIRING, -1);
 }
