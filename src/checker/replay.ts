@@ -5,12 +5,13 @@
  * breaks. The regression test after a fix (`expect(model).not.toReplay(file)`)
  * and the reproduction of a CI failure on a laptop (`toReplay`) both ask this.
  */
-import { ContractError, describeThrown, KripkeError, MutationError, StateShapeError } from '../model/errors.js';
+import { ContractError, describeThrown, KripkeError, ModelDefinitionError, MutationError, StateShapeError } from '../model/errors.js';
+import { normalizeFairness } from '../model/liveness.js';
 import { formatLiteral, stepLabel } from '../model/literal.js';
 import { describeNonPlainData, sameState } from '../model/plain-data.js';
-import type { Transition } from '../model/types.js';
+import type { LivenessProperty, Transition } from '../model/types.js';
 import type { System } from './system.js';
-import { judgeLasso, type Fired as Via } from './liveness/judge-lasso.js';
+import { judgeLasso } from './liveness/judge-lasso.js';
 import { firings, refire, stepOf } from './trace.js';
 import type { Step } from './types.js';
 
@@ -47,7 +48,7 @@ export interface ReplayResult<S> {
   readonly unverified?: true;
 }
 
-type Fired<S> = { readonly step: Step<S>; readonly via: Via } | { readonly stop: string };
+type Fired<S> = { readonly step: Step<S> } | { readonly stop: string };
 
 /**
  * Fires the saved step `i` from `state`: the step it makes today, or why it
@@ -86,7 +87,7 @@ function fireByState<S>(system: System<S>, state: S, saved: Step<S>, i: number):
   let nearest: { step: Step<S>; d: number } | undefined;
   for (const f of firings(state, system.transitions)) {
     const step = stepOf(f, system.transitions);
-    if (sameState(step.state, saved.state)) return { step, via: { transition: f.transition, choice: f.choice } };
+    if (sameState(step.state, saved.state)) return { step };
     const d = distance(saved.state, step.state);
     if (nearest === undefined || d < nearest.d) nearest = { step, d };
   }
@@ -104,7 +105,7 @@ function fireOne<S>(transitions: readonly Transition<S>[], ti: number, state: S,
   if (at < 0) return undefined;
   const choice = offered[at];
   if (t.enabled !== undefined && t.enabled(state, choice) !== true) return undefined;
-  return { step: refire(state, transitions, ti, choice), via: { transition: ti, choice } };
+  return { step: refire(state, transitions, ti, choice) };
 }
 
 /** The first place two plain values differ, as `path: saved → now`. */
@@ -131,7 +132,6 @@ export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options
     return { reproduced: false, stoppedAt: 0, reason: 'step 0: the trace\'s initial state is no longer an initial state of the model', trace: [] };
   }
   const trace: Step<S>[] = [{ action: null, state: saved[0].state }];
-  const vias: (Via | undefined)[] = [undefined];
   for (let i = 1; i < saved.length; i++) {
     let fired: Fired<S>;
     try {
@@ -146,10 +146,9 @@ export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options
       return { reproduced: false, stoppedAt: i, reason: `step ${i} \`${saved[i].action}\` now leads to another state: ${firstDifference(saved[i].state, fired.step.state)}`, trace };
     }
     trace.push(fired.step);
-    vias.push(fired.via);
   }
   try {
-    return { ...judgeEnd(system, trace, vias, input, options), trace };
+    return { ...judgeEnd(system, trace, input, options), trace };
   } catch (error) {
     if (!isModelFault(error)) throw error;
     return { reproduced: false, unverified: true, reason: `the trace runs to its end, but judging its end throws now: ${describeThrown(error)}`, trace };
@@ -169,7 +168,7 @@ type Verdict = Omit<ReplayResult<unknown>, 'trace'>;
 const stringOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Whether the saved property still breaks at the end of the replayed trace. */
-function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], vias: readonly (Via | undefined)[], input: ReplayInput<S>, options: ReplayOptions): Verdict {
+function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: ReplayInput<S>, options: ReplayOptions): Verdict {
   const end = trace[trace.length - 1].state;
   const n = trace.length - 1;
   const kind = stringOf(input.meta?.kind);
@@ -184,10 +183,12 @@ function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], vias: readonl
     return { reproduced: true, reason: `${steps(n)} on the model; the ${kind} was the implementation's or the log's, which the file does not hold: checkConformance or checkTrace re-checks it` };
   }
   if (kind === 'reached') return { reproduced: true, reason: `${steps(n)} (to the state it reached)` };
-  if (kind === 'liveness') return judgeLiveness(system, trace, vias, input.loopsTo, named);
+  if (kind === 'liveness') return judgeLiveness(system, trace, input, named);
   if (kind === undefined && named !== undefined && !system.invariants.some((p) => p.name === named) && system.liveness.some((p) => p.name === named)) {
-    // A list of steps does not say where a lasso's cycle starts.
-    throw new KripkeError(`${named} is a liveness property, and a list of steps does not say where its lasso loops: replay the check's result (replayTrace(model, result)) or its file (toITF(result)) instead of result.trace`);
+    // Another tool's lasso (an ITF file with a loop) is judged as one; a list of steps does not say where it loops.
+    if (input.loopsTo !== undefined) return judgeLiveness(system, trace, input, named);
+    const what = input.meta === undefined ? 'a list of steps' : 'the file (it gives no loop)';
+    throw new KripkeError(`${named} is a liveness property, and ${what} does not say where its lasso loops: replay the check's result (replayTrace(model, result)) or its file (toITF(result))${input.meta === undefined ? ' instead of result.trace' : ''}`);
   }
   if (kind === 'error') return judgeError(system, end, n, input.meta?.errorSource);
   return judgeInvariants(system, end, n, named);
@@ -220,22 +221,52 @@ function judgeInvariants<S>(system: System<S>, end: S, n: number, named: string 
  * is judged, not whichever lasso the check finds first: two equally short
  * ones swap places when the actions are reordered. Only a property declared
  * on the model (by name) can be: an inline goal is code, not in the file,
- * and the verdict is then `unverified`.
+ * and the verdict is then `unverified`. Fairness or stuttering that the check
+ * gave in place of the declared ones are in the file (`#meta.overrides`,
+ * `#meta.fairness`) and judged as given; a `from` given in place is code: `unverified`.
  */
-function judgeLiveness<S>(system: System<S>, trace: readonly Step<S>[], vias: readonly (Via | undefined)[], loopsTo: number | undefined, named: string | undefined): Verdict {
+function judgeLiveness<S>(system: System<S>, trace: readonly Step<S>[], input: ReplayInput<S>, named: string | undefined): Verdict {
   const n = trace.length - 1;
   const declared = named === undefined ? undefined : system.liveness.find((p) => p.name === named);
+  if (named !== undefined && declared === undefined && system.invariants.some((p) => p.name === named)) {
+    return { reproduced: false, unverified: true, property: named, reason: `${steps(n)}, but ${named} is an invariant, and the file holds a liveness lasso: name the liveness property it broke, or leave property out` };
+  }
   if (declared === undefined) {
     const why = named === undefined
       ? 'the file names no liveness property declared on the model (an inline goal is code, not saved in the file)'
       : `the model declares no liveness property named ${named} any more`;
     return { reproduced: false, unverified: true, ...(named === undefined ? {} : { property: named }), reason: `${steps(n)}, but ${why}, so the property cannot be re-checked: declare it with defineModel({ liveness }) and check it by name` };
   }
-  const verdict = judgeLasso(system.transitions, declared, trace.map((step) => step.state), vias, loopsTo);
-  const lasso = loopsTo === undefined ? '' : ' (the cycle included)';
-  return verdict.breaks
-    ? { reproduced: true, property: declared.name, reason: `${steps(n)}${lasso} and it still breaks ${declared.name}` }
-    : { reproduced: false, property: declared.name, reason: `the lasso replays, but it no longer breaks ${declared.name}: ${verdict.why}` };
+  const property = asChecked(system, declared, input.meta);
+  if (typeof property === 'string') return { reproduced: false, unverified: true, property: declared.name, reason: `${steps(n)}, but ${property}` };
+  const verdict = judgeLasso(system.transitions, property, trace.map((step) => step.state), input.loopsTo);
+  const lasso = input.loopsTo === undefined ? '' : ' (the cycle included)';
+  if (verdict.breaks) return { reproduced: true, property: declared.name, reason: `${steps(n)}${lasso} and it still breaks ${declared.name}` };
+  if (verdict.unjudged === true) return { reproduced: false, unverified: true, property: declared.name, reason: `${steps(n)}, but ${verdict.why}` };
+  return { reproduced: false, property: declared.name, reason: `the lasso replays, but it no longer breaks ${declared.name}: ${verdict.why}` };
+}
+
+/**
+ * The property as the check that wrote the file had it: the declared one,
+ * with the fairness and stuttering the file says the check gave in their
+ * place; or why that cannot be known (a `from` given in place, which is code;
+ * fairness in the file that names no action of the model any more).
+ */
+function asChecked<S>(system: System<S>, declared: LivenessProperty<S>, meta: Readonly<Record<string, unknown>> | undefined): LivenessProperty<S> | string {
+  const overrides = Array.isArray(meta?.overrides) ? (meta.overrides as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+  if (overrides.length === 0) return declared;
+  if (overrides.includes('from')) return `the check that found it gave 'from' in place of ${declared.name}'s (code, not saved in the file), so the property cannot be re-checked: check the property as declared to make its file replayable`;
+  const saved = (typeof meta?.fairness === 'object' && meta.fairness !== null ? meta.fairness : {}) as Record<string, unknown>;
+  const all = system.transitions as readonly Transition<unknown>[];
+  try {
+    const fair = overrides.includes('fair') ? normalizeFairness(saved.fair, all, 'the file\'s fair') : declared.fair;
+    const strongFair = overrides.includes('strongFair') ? normalizeFairness(saved.strongFair, all, 'the file\'s strongFair') : declared.strongFair;
+    const stuttering = overrides.includes('stuttering') ? saved.stuttering === true : declared.stuttering;
+    return { ...declared, ...(fair === undefined ? {} : { fair }), ...(strongFair === undefined ? {} : { strongFair }), ...(stuttering === undefined ? {} : { stuttering }) };
+  } catch (error) {
+    if (!(error instanceof ModelDefinitionError)) throw error;
+    return `the fairness the check that found it gave in place of the declared one cannot be read: ${error.message}`;
+  }
 }
 
 /** Where the saved error came from, as `#meta.errorSource` records it. */

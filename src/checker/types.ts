@@ -116,6 +116,7 @@ interface NoneOf {
   readonly warnings?: undefined;
   readonly form?: undefined;
   readonly environmentMayAct?: undefined;
+  readonly overrides?: undefined;
 }
 
 /** Every reachable state satisfies what was asked. */
@@ -173,7 +174,7 @@ export interface IncompleteResult<S> extends ResultBase<S>, Omit<NoneOf, 'budget
 }
 
 /** A path on which the goal is due and never comes: a lasso, or a path that stops. */
-export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'loopsTo' | 'ending' | 'dueAt' | 'fairness' | 'form' | 'environmentMayAct'> {
+export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'loopsTo' | 'ending' | 'dueAt' | 'fairness' | 'form' | 'environmentMayAct' | 'overrides'> {
   readonly ok: false;
   readonly kind: 'liveness';
   /** The named liveness property that failed (absent for an unnamed one). */
@@ -201,6 +202,12 @@ export interface LivenessResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness
   readonly dueAt: number;
   /** The fairness assumed. */
   readonly fairness: FairnessAssumptions;
+  /**
+   * For a declared property checked with fields given in place of its own
+   * (`checkLiveness(model, { goal: 'name', fair: [] })`): which. The counterexample
+   * file records them, so that a replay judges the lasso as this check did.
+   */
+  readonly overrides?: readonly ('from' | 'fair' | 'strongFair' | 'stuttering')[];
   /**
    * The temporal form, for □◇P (`'infinitelyOften'`: after `dueAt` the predicate
    * never holds again) and ◇□P (`'eventuallyAlways'`: the path ends where the

@@ -100,6 +100,8 @@ function partsOf<S>(source: CheckResult<S> | OpenResult<S> | Trace<S>): { trace:
       ...(property === undefined ? {} : { property }),
       ...(r.kind === 'invariant' && r.environment !== undefined ? { environment: r.environment } : {}),
       ...(r.kind === 'liveness' && r.loopsTo !== undefined ? { loopsTo: r.loopsTo } : {}),
+      // The fields the check gave in place of the declared property's, and its fairness: a replay judges the lasso as it did.
+      ...(r.kind === 'liveness' && r.overrides !== undefined ? { overrides: [...r.overrides], fairness: { fair: r.fairness.fair, strongFair: r.fairness.strongFair, stuttering: r.fairness.stuttering } } : {}),
       // What threw, so that a replay can fire it again from the last state.
       ...(r.kind === 'error' ? { errorSource: { ...r.errorSource } } : {}),
       ...(unverified === undefined ? {} : { assumptions: unverified.map((a) => ({ ...a })) }),

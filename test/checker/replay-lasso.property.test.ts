@@ -70,7 +70,7 @@ describe('a saved lasso is judged by itself', () => {
       if (unknownChoice(changed)) continue;
       const replayed = replayTrace(declared(changed), saved, withEnv(c));
       expect(replayed.unverified, where).toBeUndefined();
-      const want = lassoBreaks(changed, r.trace.map((s) => s.state), r.trace.map((s) => s.action), r.loopsTo);
+      const want = lassoBreaks(changed, r.trace.map((s) => s.state), r.loopsTo);
       expect(replayed.reproduced, `${where}: on ${JSON.stringify(changed)}: ${replayed.reason}`).toBe(want);
       if (replayed.reproduced) {
         judged.reproduced++;

@@ -129,7 +129,7 @@ describe('liveness lassos: the property is checked again', () => {
     expect(saved.loop).toBeUndefined();
     expect(replayTrace(m(true), saved)).toMatchObject({ reproduced: true, reason: 'the one step replays and it still breaks two' });
     expect(replayTrace(m(false), saved).reason).toBe(
-      'the lasso replays, but it no longer breaks two: it stops at step 1, which is no longer a dead end: `go` is enabled there (a path stops only where no action of the model is, unless the property allows stuttering)',
+      'the lasso replays, but it no longer breaks two: it stops at step 1, which is no longer a dead end: `go` is enabled there (a path stops only where no action of the model is, unless the property allows stuttering or a step from there changes nothing)',
     );
   });
 
@@ -204,6 +204,83 @@ describe("the model's code throws during a replay (it escaped replayTrace and to
 
   it('a liveness goal that throws on the lasso: unverified', () => {
     const m = (bad: boolean) => defineModel({ name: 'l', init: { p: 0 }, actions: { step: { apply: (s: { p: number }) => ({ p: (s.p + 1) % 3 }) } }, liveness: { never: { goal: (s) => { if (bad && s.p === 2) throw new Error('goal boom'); return s.p === 7; }, fair: ['step'] } } });
-    expect(replayTrace(m(true), checkLiveness(m(false), 'never'))).toMatchObject({ reproduced: false, unverified: true, reason: 'the trace runs to its end, but judging its end throws now: Error: goal boom' });
+    expect(replayTrace(m(true), checkLiveness(m(false), 'never'))).toMatchObject({ reproduced: false, unverified: true, reason: 'all 3 steps replay, but the goal throws at step 2: Error: goal boom' });
+  });
+});
+
+describe('a saved lasso judged by itself: what review20 found', () => {
+  it('a dead end that gains a step changing nothing still breaks the property: the same states, repeated (it said no longer a dead end)', () => {
+    const make = (poll: boolean) =>
+      defineModel({
+        name: 'stuck',
+        init: { phase: 'idle' },
+        actions: { start: { enabled: (s: { phase: string }) => s.phase === 'idle', apply: () => ({ phase: 'stuck' }) }, ...(poll ? { poll: { apply: (s: { phase: string }) => s } } : {}) },
+        liveness: { done: { goal: (s) => s.phase === 'done', fair: ['start'] } },
+      });
+    const saved = j(toITF(checkLiveness(make(false), 'done')));
+    expect(checkLiveness(make(true), 'done').kind).toBe('liveness');
+    expect(replayTrace(make(true), saved)).toMatchObject({ reproduced: true, reason: 'the one step replays and it still breaks done' });
+  });
+
+  it('fairness given in place of the declared one is in the file, and the lasso is judged under it (judged under the declared one, .not.toReplay passed with nothing fixed)', () => {
+    const m = defineModel({
+      name: 'toggle',
+      init: { n: 0, done: false },
+      actions: { spin: { enabled: (s: { n: number; done: boolean }) => !s.done, apply: (s) => ({ ...s, n: 1 - s.n }) }, finish: { enabled: (s: { n: number; done: boolean }) => !s.done, apply: (s) => ({ ...s, done: true }) } },
+      liveness: { p: { goal: (s) => s.done, fair: ['finish'] } },
+    });
+    const r = checkLiveness(m, { goal: 'p', fair: [] });
+    expect(r).toMatchObject({ kind: 'liveness', overrides: ['fair'] });
+    const file = j(toITF(r));
+    expect(file['#meta']).toMatchObject({ overrides: ['fair'], fairness: { fair: [], strongFair: [], stuttering: false } });
+    expect(replayTrace(m, file)).toMatchObject({ reproduced: true });
+    expect(replayTrace(m, r)).toMatchObject({ reproduced: true });
+    // A from given in place is code: the file cannot be judged.
+    const withFrom = checkLiveness(m, { goal: 'p', from: (s) => s.n === 1, fair: [] });
+    expect(replayTrace(m, withFrom)).toMatchObject({ reproduced: false, unverified: true });
+    expect(replayTrace(m, withFrom).reason).toContain("the check that found it gave 'from' in place of p's (code, not saved in the file)");
+  });
+
+  it('a step that two actions make takes both: a file without labels, and a lasso whose last state does not repeat the first of its cycle', () => {
+    type T = { n: number; done: boolean };
+    const m = defineModel<T>({
+      name: 'two-ways',
+      init: { n: 0, done: false },
+      actions: { poll: { enabled: (s) => !s.done, apply: (s) => ({ ...s, n: 1 - s.n }) }, tick: { enabled: (s) => !s.done, apply: (s) => ({ ...s, n: 1 - s.n }) } },
+      liveness: { p: { goal: (s) => s.done, fair: ['tick'] } },
+    });
+    const labelled = j(toITF(checkLiveness(m, 'p')));
+    const file = { ...labelled, states: labelled.states.map((st, index) => ({ ...st, '#meta': { index } })) };
+    expect(replayTrace(m, file)).toMatchObject({ reproduced: true });
+    // [0 -poll-> 1], loop 0: the closing step (1 back to 0) may be a tick.
+    const open = { ...file, states: [file.states[0], { ...file.states[1], '#meta': { index: 1, action: 'poll' } }], loop: 0 };
+    expect(replayTrace(m, open)).toMatchObject({ reproduced: true });
+  });
+
+  it("another tool's lasso (an ITF loop, no kripke #meta) is judged by the liveness property named (it said a list of steps has no loop)", () => {
+    const m = defineModel({
+      name: 'job',
+      init: { tries: 0, done: false },
+      actions: { retry: { enabled: (s: { tries: number; done: boolean }) => !s.done, apply: (s) => ({ ...s, tries: 1 - s.tries }) }, finish: { enabled: (s: { tries: number; done: boolean }) => !s.done, apply: (s) => ({ ...s, done: true }) } },
+      liveness: { p: { goal: (s) => s.done } },
+    });
+    const file = { ...j(toITF(checkLiveness(m, 'p'))), '#meta': { format: 'ITF', source: 'apalache' } };
+    expect(replayTrace(m, file, { property: 'p' })).toMatchObject({ reproduced: true, reason: 'both steps replay (the cycle included) and it still breaks p' });
+    const noLoop = { ...file, loop: undefined };
+    expect(() => replayTrace(m, noLoop, { property: 'p' })).toThrow('p is a liveness property, and the file (it gives no loop) does not say where its lasso loops');
+  });
+
+  it('reasons: an invariant named for a lasso, a from that never holds on it', () => {
+    const m = (from: number) =>
+      defineModel({
+        name: 'r',
+        init: { x: 0 },
+        actions: { step: { apply: (s: { x: number }) => ({ x: (s.x + 1) % 2 }) } },
+        invariants: { small: (s) => s.x < 5 },
+        liveness: { p: { goal: (s) => s.x === 7, from: (s) => s.x === from, fair: ['step'] } },
+      });
+    const saved = j(toITF(checkLiveness(m(1), 'p')));
+    expect(replayTrace(m(1), saved, { property: 'small' }).reason).toMatch(/^(all \d+|both) steps? replays?, but small is an invariant, and the file holds a liveness lasso: name the liveness property it broke, or leave property out$/);
+    expect(replayTrace(m(3), saved).reason).toBe("the lasso replays, but it no longer breaks p: 'from' holds nowhere on it, so the goal is never due");
   });
 });

@@ -157,14 +157,15 @@ export function oracle(c: Case): { prefix: number } | undefined {
 /**
  * Whether one lasso is a counterexample to the case's property, by the
  * textbook: `states` the path's states (the last one equal to
- * `states[loopsTo]` for a cycle), `labels[k]` the label of the step into
- * `states[k]`. Without `loopsTo` the path stops at its last state. The goal
+ * `states[loopsTo]` for a cycle). Without `loopsTo` the path stops at its last state. The goal
  * fails along it as the form says; a stopped path stops where no action of
- * the model is enabled, or (stuttering) no fair unit; a cycle is fair (each
- * unit taken on it by a step that changes the state, or weakly fair and
+ * the model is enabled, or where no fair unit is and the property allows
+ * stuttering or a self-loop leaves (the same states as that cycle); a cycle is fair (each
+ * unit taken on it by a step that changes the state (every edge between a
+ * step's two states counts), or weakly fair and
  * disabled at one of its states, or strongly fair and disabled at all).
  */
-export function lassoBreaks(c: Case, states: readonly number[], labels: readonly (string | null)[], loopsTo: number | undefined): boolean {
+export function lassoBreaks(c: Case, states: readonly number[], loopsTo: number | undefined): boolean {
   const last = states.length - 1;
   const cycle = loopsTo === undefined ? [last] : states.slice(loopsTo, last).map((_, k) => loopsTo + k);
   const fails = (k: number) => !c.goal[states[k]];
@@ -182,9 +183,11 @@ export function lassoBreaks(c: Case, states: readonly number[], labels: readonly
   if (loopsTo === undefined) {
     const s = states[last];
     if (!c.edges.some((e) => e[0] === s && !isEnvironmentEdge(e))) return true;
-    return c.stuttering && !units.some((u) => unitEnabled(u, s));
+    // Stopping is stuttering: allowed by the property, or the same states as a cycle on a step that changes nothing.
+    return (c.stuttering || c.edges.some((e) => e[0] === s && e[1] === s)) && !units.some((u) => unitEnabled(u, s));
   }
-  const taken = new Set(cycle.map((k) => k + 1).filter((k) => states[k] !== states[k - 1]).map((k) => labels[k]));
+  // A step takes every edge between its two states (the cycle repeats: it may take each in turn), whatever the label says.
+  const taken = new Set(cycle.map((k) => k + 1).flatMap((k) => c.edges.filter((e) => e[0] === states[k - 1] && e[1] === states[k] && e[0] !== e[1]).map((e) => labelOf(e, c))));
   return units.every((u) => {
     if ([...u.labels].some((l) => taken.has(l))) return true;
     return u.strong ? !cycle.some((k) => unitEnabled(u, states[k])) : cycle.some((k) => !unitEnabled(u, states[k]));

@@ -73,8 +73,10 @@ export function livenessProperty<S>(system: System<S>, query: LivenessQuery<S> |
   return overridden(byName(spec.goal), spec, system.transitions, where);
 }
 
-/** A declared property with the fields a query gives in its place. */
-function overridden<S>(base: LivenessProperty<S>, query: Omit<LivenessQuery<S>, 'environments'>, transitions: readonly Transition<S>[], where: string): LivenessProperty<S> {
+const OVERRIDABLE = ['from', 'fair', 'strongFair', 'stuttering'] as const;
+
+/** A declared property with the fields a query gives in its place (named in `overrides`). */
+function overridden<S>(base: LivenessProperty<S>, query: Omit<LivenessQuery<S>, 'environments'>, transitions: readonly Transition<S>[], where: string): LivenessProperty<S> & { overrides?: readonly (typeof OVERRIDABLE)[number][] } {
   const form = (['infinitelyOften', 'eventuallyAlways'] as const).find((key) => (query as Record<string, unknown>)[key] !== undefined);
   if (form !== undefined) {
     throw new ModelDefinitionError(`${where}: goal names liveness '${base.name}', and ${form} gives a predicate too; give one of them`);
@@ -87,7 +89,9 @@ function overridden<S>(base: LivenessProperty<S>, query: Omit<LivenessQuery<S>, 
   const fair = query.fair === undefined ? base.fair : normalizeFairness(query.fair, all, `${where}: fair`);
   const strongFair = query.strongFair === undefined ? base.strongFair : normalizeFairness(query.strongFair, all, `${where}: strongFair`);
   const stuttering = query.stuttering === undefined ? base.stuttering : checkStuttering(query.stuttering, `${where}: stuttering`);
+  const given = OVERRIDABLE.filter((key) => query[key] !== undefined);
   return {
+    ...(given.length === 0 ? {} : { overrides: given }),
     name: base.name,
     goal: base.goal,
     ...(base.form === undefined ? {} : { form: base.form }),
@@ -170,6 +174,7 @@ export function runLiveness<S>(
       ...(property.name === '' ? {} : { liveness: property.name }),
       fairness: fairnessOf(property),
       ...(property.form === undefined ? {} : { form: property.form }),
+      ...overridesOf(property),
       ...(lasso.cycle === undefined ? {} : { loopsTo: lasso.prefix.length }),
       ending: lasso.cycle !== undefined ? 'cycle' : lasso.stutters === true ? 'stutter' : 'dead-end',
       ...(lasso.environmentMayAct === true ? { environmentMayAct: true } : {}),
@@ -177,6 +182,12 @@ export function runLiveness<S>(
     });
   }
   return seal<S>({ ok: true, kind: 'ok', trace: [], stats: stats(), coverage, ...about(single), ...(warnings.length === 0 ? {} : { warnings }) });
+}
+
+/** The fields a query gave in place of a declared property's, for the result. */
+function overridesOf<S>(p: LivenessProperty<S>): { overrides?: readonly (typeof OVERRIDABLE)[number][] } {
+  const given = (p as { overrides?: readonly (typeof OVERRIDABLE)[number][] }).overrides;
+  return given === undefined ? {} : { overrides: given };
 }
 
 /** Fairness as given, for the result and the matcher message. */

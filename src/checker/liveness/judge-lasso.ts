@@ -7,81 +7,124 @@
  * itself, so that reordering the model's actions, which changes which of two
  * equally short lassos the search returns, does not change its verdict.
  *
- * The semantics are the search's (lasso.ts, fairness.ts): a step takes a
- * fairness unit when it is a step of one of the unit's instances that changes
- * the state; a unit is enabled in a state where such a step exists; a weakly
- * fair unit must be taken on the cycle or disabled somewhere on it, a strongly
- * fair one taken or disabled everywhere on it. A path may stop for good where
- * no action of the model is enabled (an environment need not act), or, with
- * `stuttering`, where no fair unit is.
+ * The semantics are the search's (lasso.ts, fairness.ts), on the lasso's
+ * states: a step from s to t takes every fairness unit with an instance that
+ * leads from s to t and changes the state (the cycle repeats forever, so it
+ * may take each of them in turn, whichever action the file names); a unit is
+ * enabled in a state where such a step exists; a weakly fair unit must be
+ * taken on the cycle or disabled somewhere on it, a strongly fair one taken or
+ * disabled everywhere on it. A path may stop for good where no action of the
+ * model is enabled (an environment need not act), and where no fair unit is
+ * if the property allows stuttering or some step from there leads back there
+ * (stopping is repeating a step that changes nothing).
  */
-import { sameState } from '../../model/plain-data.js';
-import type { LivenessProperty, Transition } from '../../model/types.js';
+import { describeThrown } from '../../model/errors.js';
 import { stepLabel } from '../../model/literal.js';
+import { canonicalKey, sameState } from '../../model/plain-data.js';
+import type { LivenessProperty, Transition } from '../../model/types.js';
 import { enabledChoices } from '../trace.js';
 
-/** A step's action as the replay fired it: the transition's index and its choice. */
-export interface Fired {
-  readonly transition: number;
-  readonly choice: unknown;
-}
-
-/** The lasso still breaks the property, or the first reason it does not. */
-export type LassoVerdict = { readonly breaks: true } | { readonly breaks: false; readonly why: string };
+/** The lasso still breaks the property, or the first reason it does not; `unjudged` when the model's code threw. */
+export type LassoVerdict = { readonly breaks: true } | { readonly breaks: false; readonly why: string; readonly unjudged?: true };
 
 /** An action instance: a transition with one of its choices. */
 interface Instance {
   readonly transition: number;
-  readonly choice: unknown;
   readonly label: string;
 }
 
+/** The model's code threw while the lasso was judged: what, and where. */
+class Threw extends Error {}
+
 /**
- * Judges the lasso `states` (index 0 an initial state; `fired[i]` the step
- * into `states[i]`) against `property`. With `loopsTo`, the path repeats from
- * `states[loopsTo]` forever: the last state is that state again (kripke's
- * files), or a step of the model leads back to it (`closing`). Without, the
- * path stops at its last state.
+ * Judges the lasso `states` (index 0 an initial state) against `property`.
+ * With `loopsTo`, the path repeats from `states[loopsTo]` forever: the last
+ * state is that state again (kripke's files), or a step of the model leads
+ * back to it. Without, the path stops at its last state.
  */
-export function judgeLasso<S>(
-  transitions: readonly Transition<S>[],
-  property: LivenessProperty<S>,
-  states: readonly S[],
-  fired: readonly (Fired | undefined)[],
-  loopsTo: number | undefined,
-): LassoVerdict {
-  const shape = shapeOf(transitions, states, fired, loopsTo);
-  if (typeof shape === 'string') return { breaks: false, why: shape };
-  const why = goalComes(property, states, shape.cycle, loopsTo) ?? unfair(transitions, property, states, shape, loopsTo);
-  return why === undefined ? { breaks: true } : { breaks: false, why };
-}
-
-/** A step of the cycle: from one state index to another, by a firing. */
-interface CycleStep {
-  readonly from: number;
-  readonly to: number;
-  readonly via: Fired;
-}
-
-/** The cycle's state indices and steps (with the closing step, when the last state is not the loop's first again); or why it is no cycle. */
-function shapeOf<S>(transitions: readonly Transition<S>[], states: readonly S[], fired: readonly (Fired | undefined)[], loopsTo: number | undefined): { cycle: number[]; steps: CycleStep[] } | string {
-  const n = states.length - 1;
-  if (loopsTo === undefined) return { cycle: [n], steps: [] };
-  const steps: CycleStep[] = [];
-  for (let i = loopsTo + 1; i <= n; i++) {
-    const via = fired[i];
-    if (via !== undefined) steps.push({ from: i - 1, to: i, via });
+export function judgeLasso<S>(transitions: readonly Transition<S>[], property: LivenessProperty<S>, states: readonly S[], loopsTo: number | undefined): LassoVerdict {
+  try {
+    const lasso = new Lasso(transitions, states, loopsTo);
+    const why = goalComes(property, lasso) ?? (loopsTo === undefined ? cannotStop(property, lasso) : unfair(property, lasso));
+    return why === undefined ? { breaks: true } : { breaks: false, why };
+  } catch (error) {
+    if (error instanceof Threw) return { breaks: false, why: error.message, unjudged: true };
+    throw error;
   }
-  if (n > loopsTo && sameState(states[n], states[loopsTo])) return { cycle: range(loopsTo, n - 1), steps };
-  const back = [...enabledChoices(states[n], transitions)].find(([t, c]) => sameState(transitions[t].apply(states[n], c), states[loopsTo]));
-  if (back === undefined) return `its cycle does not close: no action leads from step ${n} back to step ${loopsTo}`;
-  return { cycle: range(loopsTo, n), steps: [...steps, { from: n, to: loopsTo, via: { transition: back[0], choice: back[1] } }] };
+}
+
+/** The lasso's states, its cycle, and the steps the model offers from the cycle's states. */
+class Lasso<S> {
+  readonly last: number;
+  /** The state indices that repeat forever (the one where the path stops, without a loop). */
+  readonly cycle: readonly number[];
+  /** Per cycle state (as `cycle`): each instance enabled there, with the index in `states` of where it leads (-1 off the lasso) and whether it changes the state. */
+  readonly out: readonly { readonly instance: Instance; readonly to: number; readonly changes: boolean }[][];
+  /** Instances met, per transition, by their choice (primitives as they are, but -0; compound choices and -0 by canonical key, as graph.ts). */
+  private readonly ids: Map<unknown, Instance>[];
+
+  constructor(
+    readonly transitions: readonly Transition<S>[],
+    readonly states: readonly S[],
+    readonly loopsTo: number | undefined,
+  ) {
+    const n = states.length - 1;
+    this.last = n;
+    this.ids = transitions.map(() => new Map());
+    const closed = loopsTo !== undefined && n > loopsTo && sameState(states[n], states[loopsTo]);
+    this.cycle = loopsTo === undefined ? [n] : range(loopsTo, closed ? n - 1 : n);
+    this.out = this.cycle.map((i) => this.firingsAt(i));
+  }
+
+  /** The instance of transition `t` with choice `c`. */
+  private instance(t: number, c: unknown): Instance {
+    const compound = (typeof c === 'object' && c !== null) || Object.is(c, -0);
+    const key = compound ? canonicalKey(c) : c;
+    let found = this.ids[t].get(key);
+    if (found === undefined) {
+      const tr = this.transitions[t];
+      found = { transition: t, label: stepLabel(tr.label, tr.choices !== undefined, c) };
+      this.ids[t].set(key, found);
+    }
+    return found;
+  }
+
+  /** The index of the state after step `i` on the lasso (past the end, for a path that stops). */
+  nextOf(i: number): number {
+    return i === this.last && this.loopsTo !== undefined ? this.loopsTo : i + 1;
+  }
+
+  private firingsAt(i: number): Lasso<S>['out'][number] {
+    const state = this.states[i];
+    const next = this.nextOf(i);
+    const out: { instance: Instance; to: number; changes: boolean }[] = [];
+    try {
+      for (const [t, c] of enabledChoices(state, this.transitions)) {
+        const succ = this.transitions[t].apply(state, c);
+        const to = next <= this.last && sameState(succ, this.states[next]) ? next : sameState(succ, state) ? i : -1;
+        out.push({ instance: this.instance(t, c), to, changes: !sameState(succ, state) });
+      }
+    } catch (error) {
+      throw new Threw(`the model's code throws at step ${i}, where kripke lists the steps it offers: ${describeThrown(error)}`);
+    }
+    return out;
+  }
+
+  /** Whether predicate `p` (the goal, or `from`) holds at step `i`. */
+  holds(p: (s: S) => unknown, i: number, what: string): boolean {
+    try {
+      return p(this.states[i]) === true;
+    } catch (error) {
+      throw new Threw(`${what} throws at step ${i}: ${describeThrown(error)}`);
+    }
+  }
 }
 
 /** Why the goal does not fail along the lasso as the property's form says; undefined when it does. */
-function goalComes<S>(property: LivenessProperty<S>, states: readonly S[], cycle: readonly number[], loopsTo: number | undefined): string | undefined {
-  const n = states.length - 1;
-  const goal = (i: number) => property.goal(states[i]) === true;
+function goalComes<S>(property: LivenessProperty<S>, lasso: Lasso<S>): string | undefined {
+  const { cycle, last, loopsTo } = lasso;
+  const what = property.form === undefined ? 'the goal' : 'the predicate';
+  const goal = (i: number) => lasso.holds(property.goal, i, what);
   const where = loopsTo === undefined ? 'where the path stops' : 'on the cycle';
   if (property.form === 'infinitelyOften') {
     const at = cycle.find(goal);
@@ -91,81 +134,62 @@ function goalComes<S>(property: LivenessProperty<S>, states: readonly S[], cycle
   const from = property.from;
   if (from === undefined) {
     // ◇goal: due from the start.
-    const reached = range(0, n).find(goal);
+    const reached = range(0, last).find(goal);
     return reached === undefined ? undefined : `the goal holds at step ${reached}`;
   }
   // from ⤳ goal: due at a `from` state, after which the goal never comes (the cycle repeats: all of it counts).
-  const repeats = loopsTo ?? n;
-  const due = range(0, n).some((i) => from(states[i]) === true && range(Math.min(i, repeats), n).every((j) => !goal(j)));
-  return due ? undefined : `wherever 'from' holds along it, the goal follows`;
+  const froms = range(0, last).filter((i) => lasso.holds(from, i, "'from'"));
+  if (froms.length === 0) return "'from' holds nowhere on it, so the goal is never due";
+  const repeats = loopsTo ?? last;
+  const due = froms.some((i) => range(Math.min(i, repeats), last).every((j) => !goal(j)));
+  return due ? undefined : `wherever 'from' holds on it, the goal follows (at step ${range(froms[froms.length - 1], last).find(goal) ?? cycle.find(goal)})`;
 }
 
-/** Why no fair scheduler runs the lasso; undefined when one can. */
-function unfair<S>(transitions: readonly Transition<S>[], property: LivenessProperty<S>, states: readonly S[], shape: { cycle: number[]; steps: CycleStep[] }, loopsTo: number | undefined): string | undefined {
-  const units = unitsOf(transitions, property);
-  const instances = new Instances(transitions);
-  // Per cycle state: the instances with a step out of it that changes the state, and whether any action of the model is enabled.
-  const enabledAt = shape.cycle.map((i) => {
-    const changing = new Set<Instance>();
-    let modelActs = false;
-    for (const [t, c] of enabledChoices(states[i], transitions)) {
-      if (transitions[t].environment === undefined) modelActs = true;
-      if (!sameState(transitions[t].apply(states[i], c), states[i])) changing.add(instances.of(t, c));
-    }
-    return { changing, modelActs };
-  });
-  if (loopsTo === undefined) {
-    const n = states.length - 1;
-    const end = enabledAt[0];
-    if (!end.modelActs) return undefined;
-    const fairNow = [...end.changing].find((x) => units.some((u) => u.covers(x)));
-    if (property.stuttering !== true) {
-      return `it stops at step ${n}, which is no longer a dead end: \`${firstModelLabel(states[n], transitions)}\` is enabled there (a path stops only where no action of the model is, unless the property allows stuttering)`;
-    }
-    return fairNow === undefined ? undefined : `it stops at step ${n}, where the fair action \`${fairNow.label}\` is enabled`;
+/** Why the path may not stop where it stops; undefined when it may. */
+function cannotStop<S>(property: LivenessProperty<S>, lasso: Lasso<S>): string | undefined {
+  const out = lasso.out[0];
+  const at = lasso.last;
+  const model = out.filter((f) => lasso.transitions[f.instance.transition].environment === undefined);
+  if (model.length === 0) return undefined;
+  const units = unitsOf(lasso.transitions, property);
+  const fair = out.find((f) => f.changes && units.some((u) => u.covers(f.instance)));
+  // Stopping is stuttering: allowed by the property, or a step that changes nothing repeated forever.
+  const repeats = out.find((f) => !f.changes);
+  if (property.stuttering !== true && repeats === undefined) {
+    return `it stops at step ${at}, which is no longer a dead end: \`${model[0].instance.label}\` is enabled there (a path stops only where no action of the model is, unless the property allows stuttering or a step from there changes nothing)`;
   }
-  const taken = shape.steps.filter((s) => !sameState(states[s.to], states[s.from])).map((s) => instances.of(s.via.transition, s.via.choice));
-  const unfairAt = (strong: boolean, at: readonly boolean[]) => (strong ? at.some(Boolean) : at.every(Boolean));
-  for (const unit of units) {
+  return fair === undefined ? undefined : `it stops at step ${at}, where the fair action \`${fair.instance.label}\` is enabled`;
+}
+
+/** Why no fair scheduler runs the lasso's cycle; undefined when one can. */
+function unfair<S>(property: LivenessProperty<S>, lasso: Lasso<S>): string | undefined {
+  const { cycle, out, last, loopsTo } = lasso;
+  // The last state must lead back to the loop's first: equal to it, or a step of the model away.
+  if (cycle[cycle.length - 1] === last && !out[out.length - 1].some((f) => f.to === loopsTo)) {
+    return `its cycle does not close: no action leads from step ${last} back to step ${loopsTo}`;
+  }
+  // Taken: every instance of a step of the cycle that changes the state (whichever the file names: the cycle repeats, and may take each in turn).
+  const taken = new Set(out.flatMap((fs, k) => fs.filter((f) => f.changes && f.to === lasso.nextOf(cycle[k])).map((f) => f.instance)));
+  const enabled = out.map((fs) => new Set(fs.filter((f) => f.changes).map((f) => f.instance)));
+  const instances = [...new Set(enabled.flatMap((e) => [...e]))];
+  // A unit the cycle owes a step: weakly fair and enabled on every state of it, or strongly fair and enabled on one.
+  const owed = (strong: boolean, at: readonly boolean[]) => (strong ? at.some(Boolean) : at.every(Boolean));
+  for (const unit of unitsOf(lasso.transitions, property)) {
     if (unit.perInstance) {
-      // Each instance is fair on its own: one enabled on the cycle must be taken on it.
-      const x = instances.all.find((i) => unit.covers(i) && !taken.includes(i) && unfairAt(unit.strong, enabledAt.map((e) => e.changing.has(i))));
+      // Each instance is fair on its own.
+      const x = instances.find((i) => unit.covers(i) && !taken.has(i) && owed(unit.strong, enabled.map((e) => e.has(i))));
       if (x !== undefined) return unfairness(x.label, unit.strong);
-    } else if (!taken.some((x) => unit.covers(x)) && unfairAt(unit.strong, enabledAt.map((e) => [...e.changing].some((x) => unit.covers(x))))) {
+    } else if (![...taken].some((x) => unit.covers(x)) && owed(unit.strong, enabled.map((e) => [...e].some((x) => unit.covers(x))))) {
       return unfairness(unit.name, unit.strong);
     }
   }
   return undefined;
 }
 
-/** Action instances met on the lasso, one object per transition and choice (choices equal as data are one). */
-class Instances<S> {
-  readonly all: Instance[] = [];
-  constructor(private readonly transitions: readonly Transition<S>[]) {}
-
-  of(t: number, c: unknown): Instance {
-    let found = this.all.find((x) => x.transition === t && sameState(x.choice, c));
-    if (found === undefined) {
-      const tr = this.transitions[t];
-      found = { transition: t, choice: c, label: stepLabel(tr.label, tr.choices !== undefined, c) };
-      this.all.push(found);
-    }
-    return found;
-  }
-}
-
 function unfairness(label: string, strong: boolean): string {
   return strong
     ? `it is not fair: \`${label}\` is strongly fair, enabled on its cycle and never taken there`
     : `it is not fair: \`${label}\` is fair, enabled on every state of its cycle and never taken there`;
-}
-
-/** The label of the first enabled action of the model at `state`. */
-function firstModelLabel<S>(state: S, transitions: readonly Transition<S>[]): string {
-  for (const [t, c] of enabledChoices(state, transitions)) {
-    if (transitions[t].environment === undefined) return stepLabel(transitions[t].label, transitions[t].choices !== undefined, c);
-  }
-  return '';
 }
 
 /** One entry of `fair` or `strongFair`: which instances it covers, and whether each of them is a unit of its own. */
@@ -178,14 +202,12 @@ interface Unit {
 }
 
 function unitsOf<S>(transitions: readonly Transition<S>[], p: LivenessProperty<S>): Unit[] {
-  const named = (name: string) => (x: Instance) => transitions[x.transition].environment === undefined && (x.label === name || transitions[x.transition].label === name);
+  const model = (x: Instance) => transitions[x.transition].environment === undefined;
+  const named = (name: string) => (x: Instance) => model(x) && (x.label === name || transitions[x.transition].label === name);
   const units: Unit[] = [];
   const add = (list: LivenessProperty<S>['fair'], strong: boolean) => {
     if (list === undefined) return;
-    if (list === 'all') {
-      units.push({ name: 'all', strong, perInstance: true, covers: (x) => transitions[x.transition].environment === undefined });
-      return;
-    }
+    if (list === 'all') return void units.push({ name: 'all', strong, perInstance: true, covers: model });
     for (const entry of list) {
       if (typeof entry === 'string') {
         units.push({ name: entry, strong, perInstance: true, covers: named(entry) });
