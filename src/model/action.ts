@@ -32,6 +32,8 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
   if (typeof value === 'object') return 'an object';
+  if (Object.is(value, -0)) return 'number -0';
+  if (typeof value === 'bigint') return `bigint ${value}n`;
   return `${typeof value === 'undefined' ? '' : `${typeof value} `}${String(value)}`.trim();
 }
 

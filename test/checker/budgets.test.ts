@@ -197,6 +197,8 @@ describe('options are validated', () => {
     ['maxStates as a string', { maxStates: '10' as never }, /maxStates must be an integer ≥ 1 or Infinity, got the string "10"/],
     ['maxDepth negative', { maxDepth: -1 }, /maxDepth must be an integer ≥ 0/],
     ['timeout 0', { timeout: 0 }, /timeout must be a positive number of milliseconds, got number 0/],
+    ['timeout -0 (it said "number 0")', { timeout: -0 }, /timeout must be a positive number of milliseconds, got number -0$/],
+    ['maxStates a bigint (it said "bigint 5")', { maxStates: 5n } as never, /maxStates must be an integer ≥ 1 or Infinity, got bigint 5n$/],
     ['timeout negative', { timeout: -5 }, /timeout must be a positive number/],
     ['deadlock not boolean', { deadlock: 'no' as never }, /deadlock must be a boolean, got the string "no"/],
     ['exact not boolean', { exact: 1 as never }, /exact must be a boolean/],
