@@ -37,7 +37,7 @@ const circus = (): CircusState | undefined => {
 runnerModule.setRunner({
   name: 'Jest',
   root: () => (expect.getState() as SnapshotRoot).snapshotState?._rootDir ?? process.cwd(),
-  testTimeout: () => circus()?.currentlyRunningTest?.timeout || circus()?.testTimeout,
+  testTimeout,
   raiseTimeout: "the test's (it(name, fn, 30_000), jest.setTimeout(30_000), or testTimeout in jest.config)",
   // No afterTest: a setup file cannot learn a Jest test's outcome (that takes a reporter or a test environment).
   currentTest: () => circus()?.currentlyRunningTest ?? undefined,
@@ -49,9 +49,27 @@ runnerModule.setRunner({
       : undefined,
 });
 
+/** The concurrent tests of the file that have started and not ended. */
+function concurrentTests(block: CircusBlock | undefined): CircusTest[] {
+  return (block?.children ?? []).flatMap((c) => (c.type === 'describeBlock' ? concurrentTests(c) : c.concurrent === true && c.startedAt != null && c.status !== 'done' ? [c] : []));
+}
+
 /** Whether a concurrent test of the file has started and not ended. */
 function concurrentRunning(block: CircusBlock | undefined): boolean {
-  return (block?.children ?? []).some((c) => (c.type === 'describeBlock' ? concurrentRunning(c) : c.concurrent === true && c.startedAt != null && c.status !== 'done'));
+  return concurrentTests(block).length > 0;
+}
+
+/**
+ * The current test's timeout; while concurrent tests run, the shortest of
+ * theirs and the current one's: Jest names the one that started last, which
+ * need not be the caller, and a matcher must not outlast its caller's timeout.
+ */
+function testTimeout(): number | undefined {
+  const state = circus();
+  const own = (t: CircusTest | null | undefined) => t?.timeout || state?.testTimeout;
+  const current = state?.currentlyRunningTest;
+  const together = [...(current ? [current] : []), ...concurrentTests(state?.rootDescribeBlock)].map(own).filter((t): t is number => typeof t === 'number' && t > 0);
+  return together.length > 1 ? Math.min(...together) : own(state?.currentlyRunningTest);
 }
 
 // The modules the matchers load from (relative to this file), and the loader:

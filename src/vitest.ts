@@ -25,6 +25,7 @@ declare const KRIPKE_FORMAT: 'esm' | 'cjs' | undefined;
 type Retry = number | { count?: number; condition?: RegExp | ((error: unknown) => boolean) };
 type Task = {
   type?: string;
+  timeout?: number;
   fails?: boolean;
   concurrent?: boolean;
   retry?: Retry;
@@ -33,7 +34,7 @@ type Task = {
   file?: Task;
   tasks?: Task[];
 };
-type WorkerState = { config?: { root?: string; testTimeout?: number }; current?: Task & { timeout?: number } };
+type WorkerState = { config?: { root?: string; testTimeout?: number }; current?: Task };
 const worker = (): WorkerState | undefined => (globalThis as { __vitest_worker__?: WorkerState }).__vitest_worker__;
 
 /**
@@ -58,10 +59,22 @@ function lastAttempt(task: Task): boolean {
   }
 }
 
-/** How many tests under `task` are running now (started, not ended). */
-function running(task: Task | undefined): number {
-  if (task === undefined) return 0;
-  return (task.type === 'test' && task.result?.state === 'run' ? 1 : 0) + (task.tasks ?? []).reduce((n, t) => n + running(t), 0);
+/** The tests under `task` running now (started, not ended). */
+function running(task: Task | undefined): Task[] {
+  if (task === undefined) return [];
+  return [...(task.type === 'test' && task.result?.state === 'run' ? [task] : []), ...(task.tasks ?? []).flatMap(running)];
+}
+
+/**
+ * The current test's timeout; while tests of the file run concurrently, the
+ * shortest of theirs: Vitest names the one that started last, which need not
+ * be the caller, and a matcher must not outlast its caller's timeout.
+ */
+function testTimeout(): number | undefined {
+  const state = worker();
+  const own = (t: Task | undefined) => t?.timeout ?? state?.config?.testTimeout;
+  const together = running(state?.current?.file).map(own).filter((t): t is number => typeof t === 'number' && t > 0);
+  return together.length > 1 ? Math.min(...together) : own(state?.current);
 }
 
 /**
@@ -73,14 +86,14 @@ function running(task: Task | undefined): number {
 function uncertainTest(context: unknown): string | undefined {
   const { task } = (context ?? {}) as { task?: Task };
   if (task === undefined) return 'Vitest did not say which test made this call (a concurrent test calling the global expect, or a hook), so the file is named by its counterexample.';
-  if (running(task.file) <= 1) return undefined;
+  if (running(task.file).length <= 1) return undefined;
   return 'This test runs concurrently with others, and a matcher cannot tell which of them called expect (Vitest names the one that started last), so the file is named by its counterexample.';
 }
 
 runnerModule.setRunner({
   name: 'Vitest',
   root: () => worker()?.config?.root ?? process.cwd(),
-  testTimeout: () => worker()?.current?.timeout ?? worker()?.config?.testTimeout,
+  testTimeout,
   raiseTimeout: "the test's (it(name, fn, 30_000), or test.testTimeout in vitest.config)",
   currentTest: () => worker()?.current,
   attempt: () => (worker()?.current?.result?.repeatCount ?? 0) * 65536 + (worker()?.current?.result?.retryCount ?? 0),

@@ -98,6 +98,11 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     expect(out).toContain(runner === 'Vitest' ? 'This test runs concurrently with others, and a matcher cannot tell which of them called expect' : 'This test runs concurrently (it.concurrent), so Jest cannot say which test it is');
   });
 
+  it("derives a matcher's timeout from the shortest timeout of the tests running together, not from the one the runner names (it took 80% of a later test's 60 s)", () => {
+    const out = stripAnsi(concurrent.output);
+    expect(out).toContain("kripke's timeout was 2400 ms; by default a matcher takes 80% of the test's timeout (3000 ms)");
+  });
+
   it('prints the path, relative to the working directory, under the headline', () => {
     const out = stripAnsi(first.output);
     expect(out).toMatch(/invariant "always-responsive" is violated after 2 steps \(shortest trace; 4 states explored\)\n\s*Counterexample: \.kripke\/survives\.test\./);
