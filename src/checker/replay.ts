@@ -180,7 +180,8 @@ function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: Replay
       : { reproduced: false, reason: 'the trace runs to its end and its last state is no longer a deadlock' };
   }
   if (kind === 'divergence' || kind === 'unexplained') {
-    return { reproduced: true, reason: `${steps(n)} on the model; the ${kind} was the implementation's or the log's, which the file does not hold: checkConformance or checkTrace re-checks it` };
+    // What diverged was the implementation's or the log's: the model's steps replaying says nothing of it (hostile20: it always reproduced).
+    return { reproduced: false, unverified: true, reason: `${steps(n)} on the model, but the ${kind} was the implementation's or the log's, which the file does not hold: checkConformance or checkTrace re-checks it` };
   }
   if (kind === 'reached') return { reproduced: true, reason: `${steps(n)} (to the state it reached)` };
   if (kind === 'liveness') return judgeLiveness(system, trace, input, named);
@@ -191,13 +192,19 @@ function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: Replay
     throw new KripkeError(`${named} is a liveness property, and ${what} does not say where its lasso loops: replay the check's result (replayTrace(model, result)) or its file (toITF(result))${input.meta === undefined ? ' instead of result.trace' : ''}`);
   }
   if (kind === 'error') return judgeError(system, end, n, input.meta?.errorSource);
+  if (kind === undefined && named === undefined && system.invariants.length === 0) {
+    // Steps alone say nothing of what they broke, and there is no invariant to break (hostile20: a deadlock's steps passed .not.toReplay).
+    return { reproduced: false, unverified: true, reason: `${steps(n)}, but the steps do not say what they broke (a deadlock, an error, a lasso?) and the model declares no invariant: replay the check's result or its file (toITF(result)), which say` };
+  }
   return judgeInvariants(system, end, n, named);
 }
 
 function judgeInvariants<S>(system: System<S>, end: S, n: number, named: string | undefined): Verdict {
   const properties = named === undefined ? system.invariants : system.invariants.filter((p) => p.name === named);
   if (named !== undefined && properties.length === 0) {
-    return { reproduced: false, property: named, reason: `the trace runs to its end, but the model has no invariant or guarantee named ${named} any more` };
+    // Renamed or removed: whether the trace still breaks what it broke is not known (hostile20: .not.toReplay passed after a rename).
+    const liveness = system.liveness.some((p) => p.name === named) ? `${named} is a liveness property, and the trace is not a lasso` : `the model has no invariant or guarantee named ${named} any more`;
+    return { reproduced: false, unverified: true, property: named, reason: `the trace runs to its end, but ${liveness}, so whether it still breaks what it broke cannot be told` };
   }
   for (const p of properties) {
     let holds: boolean;
@@ -288,7 +295,7 @@ function judgeError<S>(system: System<S>, end: S, n: number, recorded: unknown):
     return { reproduced: false, unverified: true, reason: `${steps(n)}, but ${what} cannot be re-checked from the file` };
   }
   const attempts = source.kind === 'invariant' || source.kind === 'guarantee' ? propertyAttempts(system, end, name) : transitionAttempts(system, end, name, source);
-  if (attempts.length === 0) return { reproduced: false, reason: `the trace runs to its end, but \`${name}\` names nothing of the model any more` };
+  if (attempts.length === 0) return { reproduced: false, unverified: true, reason: `the trace runs to its end, but \`${name}\` names nothing of the model any more, so whether it still throws cannot be told` };
   const thrown = attempts.map(firstThrow).find((t) => t !== undefined);
   return thrown === undefined
     ? { reproduced: false, reason: `the trace runs to its end and \`${name}\` no longer throws from the last state` }

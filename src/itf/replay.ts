@@ -26,14 +26,27 @@ export type SavedTrace<S> = Trace<S> | string | ItfTrace | CheckResult<S> | Open
 /** The steps, loop and meta of a saved trace, whichever form it came in. */
 export function readSaved<S>(saved: SavedTrace<S>): ReplayInput<S> {
   if (Array.isArray(saved)) return { trace: saved as Trace<S> };
-  const result = resultOf(saved);
+  const result = resultOf(typeof saved === 'string' ? parsedOrText(saved) : saved);
   if (result !== undefined) {
     // A check's result itself (`replayTrace(model, check(model))`): its trace, loop and property, as its file would hold them.
     if (result.trace.length === 0) throw new KripkeError(`replayTrace: the result has no counterexample to replay (it is ${result.ok ? 'a pass' : `'${result.kind}'`}, with no trace)`);
-    return readSaved<S>(toITF(saved as CheckResult<S> | OpenResult<S>));
+    return readSaved<S>(toITF(result as CheckResult<S>));
+  }
+  const shaped = saved as { ok?: unknown; kind?: unknown; states?: unknown };
+  if (typeof shaped === 'object' && typeof shaped.ok === 'boolean' && typeof shaped.kind === 'string' && shaped.states === undefined) {
+    throw new KripkeError(`replayTrace: a result of kind '${shaped.kind}' that is not a check's (checkTrace's or checkConformance's?) holds no counterexample of the model's to replay: give a check's result, its file (toITF(result)), ITF JSON or kripke steps`);
   }
   const data = fromITF<S>(saved);
   return { trace: data.trace, meta: data.meta, ...(data.loopsTo === undefined ? {} : { loopsTo: data.loopsTo }) };
+}
+
+/** JSON text parsed, or the text itself when it is not JSON (a path, or ITF that fromITF reports on). */
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 /** The CheckResult that `saved` is, or holds (an OpenResult's `result`), by shape; undefined for anything else. */

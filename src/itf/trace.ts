@@ -202,5 +202,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function describeJson(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return Array.isArray(value) ? 'a list' : typeof value;
 }

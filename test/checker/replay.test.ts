@@ -284,3 +284,53 @@ describe('a saved lasso judged by itself: what review20 found', () => {
     expect(replayTrace(m(3), saved).reason).toBe("the lasso replays, but it no longer breaks p: 'from' holds nowhere on it, so the goal is never due");
   });
 });
+
+describe('what a replay cannot judge is unverified, never a pass of .not.toReplay (hostile20)', () => {
+  it("steps alone (result.trace) on a model with no invariant: a deadlock's, an error's, a lasso's steps said 'every invariant holds'", () => {
+    const dl = defineModel({ name: 'dl', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => s.n < 2, apply: (s) => ({ n: s.n + 1 }) } } });
+    const d = check(dl);
+    expect(replayTrace(dl, d)).toMatchObject({ reproduced: true });
+    expect(replayTrace(dl, d.trace)).toMatchObject({
+      reproduced: false,
+      unverified: true,
+      reason: "both steps replay, but the steps do not say what they broke (a deadlock, an error, a lasso?) and the model declares no invariant: replay the check's result or its file (toITF(result)), which say",
+    });
+  });
+
+  it('an invariant renamed, or an error source gone: unverified (it was "no longer reproduces")', () => {
+    const m = (name: string) => defineModel({ name: 'c', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { [name]: (s: { n: number }) => s.n < 2 } });
+    const saved = j(toITF(check(m('small'))));
+    expect(replayTrace(m('tiny'), saved)).toMatchObject({
+      reproduced: false,
+      unverified: true,
+      reason: 'the trace runs to its end, but the model has no invariant or guarantee named small any more, so whether it still breaks what it broke cannot be told',
+    });
+    const thrower = (action: string) => defineModel({ name: 't', init: { n: 0 }, actions: { [action]: { apply: (s: { n: number }) => { if (s.n === 1) throw new Error('boom'); return { n: s.n + 1 }; } } }, terminal: () => true });
+    const error = j(toITF(check(thrower('inc'))));
+    expect(replayTrace(thrower('bump'), error)).toMatchObject({ reproduced: false, stoppedAt: 1 });
+    const gone = { ...error, '#meta': { ...error['#meta'], errorSource: { kind: 'action', name: 'gone' } } };
+    expect(replayTrace(thrower('inc'), gone)).toMatchObject({ reproduced: false, unverified: true, reason: 'the trace runs to its end, but `gone` names nothing of the model any more, so whether it still throws cannot be told' });
+  });
+
+  it("a conformance divergence: the model's steps replay, what diverged is not in the file (it always reproduced)", async () => {
+    const { checkConformance, defineImplementation } = await import('../../src/index.js');
+    const m = defineModel({ name: 'c', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => s.n < 3, apply: (s) => ({ n: s.n + 1 }) } }, terminal: () => true });
+    const impl = defineImplementation({ create: () => ({ n: 0 }), actions: { inc: (sut: { n: number }) => { sut.n += sut.n === 1 ? 2 : 1; } }, observe: (sut: { n: number }) => ({ n: sut.n }) });
+    const r = await checkConformance(m, impl);
+    expect(r.kind).toBe('divergence');
+    expect(replayTrace(m, j(toITF(r as never)))).toMatchObject({ reproduced: false, unverified: true });
+  });
+
+  it("a result as JSON text replays as the parsed object does; a checkTrace result says it holds no counterexample (both said 'ITF: states must be a list')", async () => {
+    const m = defineModel({ name: 'c', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { small: (s: { n: number }) => s.n < 2 } });
+    expect(replayTrace(m, JSON.stringify(check(m)))).toMatchObject({ reproduced: true, property: 'small' });
+    const { checkTrace } = await import('../../src/index.js');
+    const t = checkTrace(m, [{ action: 'inc' }, { state: { n: 5 } }]);
+    expect(() => replayTrace(m, t as never)).toThrow("replayTrace: a result of kind 'unexplained' that is not a check's (checkTrace's or checkConformance's?) holds no counterexample of the model's to replay");
+  });
+
+  it('an ITF loop out of range names the value', () => {
+    const m = defineModel({ name: 'c', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { small: (s: { n: number }) => s.n < 2 } });
+    expect(() => replayTrace(m, { ...j(toITF(check(m))), loop: 99 })).toThrow('ITF: loop must be the index of a state (0 to 2), got number 99');
+  });
+});
