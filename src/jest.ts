@@ -24,7 +24,7 @@ import { snapshotSerializer } from './render/snapshot-serializer.js';
 /** Set by scripts/build.mjs in each build of this entry; undefined when it runs from its source. */
 declare const KRIPKE_FORMAT: 'esm' | 'cjs' | undefined;
 
-type CircusTest = { type: 'test'; timeout?: number; concurrent?: boolean; invocations?: number; startedAt?: number | null; status?: string | null };
+type CircusTest = { type: 'test'; name?: string; timeout?: number; concurrent?: boolean; invocations?: number; startedAt?: number | null; status?: string | null };
 type CircusBlock = { type: 'describeBlock'; children?: (CircusBlock | CircusTest)[] };
 type CircusState = { testTimeout?: number; currentlyRunningTest?: CircusTest | null; rootDescribeBlock?: CircusBlock };
 type SnapshotRoot = { snapshotState?: { _rootDir?: string } };
@@ -37,7 +37,8 @@ const circus = (): CircusState | undefined => {
 runnerModule.setRunner({
   name: 'Jest',
   root: () => (expect.getState() as SnapshotRoot).snapshotState?._rootDir ?? process.cwd(),
-  testTimeout,
+  testTimeout: () => circus()?.currentlyRunningTest?.timeout || circus()?.testTimeout,
+  concurrentLimit,
   raiseTimeout: "the test's (it(name, fn, 30_000), jest.setTimeout(30_000), or testTimeout in jest.config)",
   // No afterTest: a setup file cannot learn a Jest test's outcome (that takes a reporter or a test environment).
   currentTest: () => circus()?.currentlyRunningTest ?? undefined,
@@ -59,17 +60,20 @@ function concurrentRunning(block: CircusBlock | undefined): boolean {
   return concurrentTests(block).length > 0;
 }
 
-/**
- * The current test's timeout; while concurrent tests run, the shortest of
- * theirs and the current one's: Jest names the one that started last, which
- * need not be the caller, and a matcher must not outlast its caller's timeout.
- */
-function testTimeout(): number | undefined {
+/** While concurrent tests run: the least time one of them (or the current test) has left before its timeout, and its name. */
+function concurrentLimit(): { ms: number; test: string } | undefined {
   const state = circus();
-  const own = (t: CircusTest | null | undefined) => t?.timeout || state?.testTimeout;
+  const concurrent = concurrentTests(state?.rootDescribeBlock);
+  if (concurrent.length === 0) return undefined;
   const current = state?.currentlyRunningTest;
-  const together = [...(current ? [current] : []), ...concurrentTests(state?.rootDescribeBlock)].map(own).filter((t): t is number => typeof t === 'number' && t > 0);
-  return together.length > 1 ? Math.min(...together) : own(state?.currentlyRunningTest);
+  let least: { ms: number; test: string } | undefined;
+  for (const t of [...(current ? [current] : []), ...concurrent]) {
+    const timeout = t.timeout || state?.testTimeout;
+    if (typeof timeout !== 'number' || timeout <= 0 || typeof t.startedAt !== 'number') continue;
+    const ms = t.startedAt + timeout - Date.now();
+    if (least === undefined || ms < least.ms) least = { ms, test: t.name ?? '' };
+  }
+  return least;
 }
 
 // The modules the matchers load from (relative to this file), and the loader:

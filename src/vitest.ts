@@ -25,12 +25,13 @@ declare const KRIPKE_FORMAT: 'esm' | 'cjs' | undefined;
 type Retry = number | { count?: number; condition?: RegExp | ((error: unknown) => boolean) };
 type Task = {
   type?: string;
+  name?: string;
   timeout?: number;
   fails?: boolean;
   concurrent?: boolean;
   retry?: Retry;
   repeats?: number;
-  result?: { state?: string; retryCount?: number; repeatCount?: number; errors?: { message?: string }[] };
+  result?: { state?: string; startTime?: number; retryCount?: number; repeatCount?: number; errors?: { message?: string }[] };
   file?: Task;
   tasks?: Task[];
 };
@@ -65,16 +66,20 @@ function running(task: Task | undefined): Task[] {
   return [...(task.type === 'test' && task.result?.state === 'run' ? [task] : []), ...(task.tasks ?? []).flatMap(running)];
 }
 
-/**
- * The current test's timeout; while tests of the file run concurrently, the
- * shortest of theirs: Vitest names the one that started last, which need not
- * be the caller, and a matcher must not outlast its caller's timeout.
- */
-function testTimeout(): number | undefined {
+/** While tests of the file run concurrently: the least time one of them has left before its timeout, and its name. */
+function concurrentLimit(): { ms: number; test: string } | undefined {
   const state = worker();
-  const own = (t: Task | undefined) => t?.timeout ?? state?.config?.testTimeout;
-  const together = running(state?.current?.file).map(own).filter((t): t is number => typeof t === 'number' && t > 0);
-  return together.length > 1 ? Math.min(...together) : own(state?.current);
+  const together = running(state?.current?.file);
+  if (together.length <= 1) return undefined;
+  let least: { ms: number; test: string } | undefined;
+  for (const t of together) {
+    const timeout = t.timeout ?? state?.config?.testTimeout;
+    const start = t.result?.startTime;
+    if (typeof timeout !== 'number' || timeout <= 0 || typeof start !== 'number') continue;
+    const ms = start + timeout - Date.now();
+    if (least === undefined || ms < least.ms) least = { ms, test: t.name ?? '' };
+  }
+  return least;
 }
 
 /**
@@ -93,7 +98,8 @@ function uncertainTest(context: unknown): string | undefined {
 runnerModule.setRunner({
   name: 'Vitest',
   root: () => worker()?.config?.root ?? process.cwd(),
-  testTimeout,
+  testTimeout: () => worker()?.current?.timeout ?? worker()?.config?.testTimeout,
+  concurrentLimit,
   raiseTimeout: "the test's (it(name, fn, 30_000), or test.testTimeout in vitest.config)",
   currentTest: () => worker()?.current,
   attempt: () => (worker()?.current?.result?.repeatCount ?? 0) * 65536 + (worker()?.current?.result?.retryCount ?? 0),

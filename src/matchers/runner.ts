@@ -16,6 +16,13 @@ export interface RunnerInfo {
   readonly root: () => string;
   /** The current test's timeout in milliseconds, where the runner exposes it. */
   readonly testTimeout: () => number | undefined;
+  /**
+   * While tests of the file run concurrently: the least time any of them has
+   * left before its timeout, and which. A matcher blocks the thread, so every
+   * test running must still be within its timeout when it returns (the runner
+   * names the test that started last, which need not be the caller).
+   */
+  readonly concurrentLimit?: () => { readonly ms: number; readonly test: string } | undefined;
   /** How a user raises the test's timeout in this runner. */
   readonly raiseTimeout: string;
   /** The running test, as an object that stays the same for one run of one test (Vitest's task, jest-circus's test entry). */
@@ -72,11 +79,27 @@ function usableTimeout(): number | undefined {
   return typeof t === 'number' && t > 0 && t < 2 ** 31 ? t : undefined;
 }
 
-/** The matchers' defaults under the global ones: 80% of the test's timeout, else 4 s. */
+/** The concurrent limit the last matcher started with (its message explains the timeout it derived). */
+let limitAtStart: { ms: number; test: string } | undefined;
+
+/** The tightest time left among tests running concurrently, when it is below the current test's timeout. */
+function concurrentLimit(t: number | undefined): { ms: number; test: string } | undefined {
+  let c: { ms: number; test: string } | undefined;
+  try {
+    c = current.concurrentLimit?.();
+  } catch {
+    c = undefined;
+  }
+  return c !== undefined && c.ms > 0 && Number.isFinite(c.ms) && (t === undefined || c.ms < t) ? c : undefined;
+}
+
+/** The matchers' defaults under the global ones: 80% of the test's timeout (or of the least time a concurrent test has left), else 4 s. */
 export function matcherDefaults(): BaseDefaults {
   const t = usableTimeout();
-  if (t === undefined) return { timeout: FALLBACK_TIMEOUT };
-  const derived = Math.max(1, Math.floor(t * TIMEOUT_SHARE));
+  limitAtStart = concurrentLimit(t);
+  const base = limitAtStart?.ms ?? t;
+  if (base === undefined) return { timeout: FALLBACK_TIMEOUT };
+  const derived = Math.max(1, Math.floor(base * TIMEOUT_SHARE));
   return { timeout: derived, timeoutCap: derived };
 }
 
@@ -91,6 +114,13 @@ export function matcherDefaults(): BaseDefaults {
  */
 export function timeoutAdvice(limit: number, from?: string): string[] {
   const t = usableTimeout();
+  const c = from === undefined ? limitAtStart : undefined;
+  if (c !== undefined) {
+    return [
+      `kripke's timeout was ${limit} ms: ${TIMEOUT_SHARE * 100}% of the ${Math.round(c.ms)} ms that ${JSON.stringify(c.test)}, running concurrently, had left of its timeout when this matcher started (a matcher blocks every test of the file while it searches).`,
+      `To search longer, run this test on its own (not concurrently), or raise kripke's timeout ({ timeout: ${Math.max(limit * 5, 20_000)} } on the matcher, configure({ timeout }) or KRIPKE_TIMEOUT) together with the timeouts of the tests that run beside it.`,
+    ];
+  }
   const late = t !== undefined && limit >= t ? `, not less than the test's own timeout (${t} ms): the runner may stop the test first` : '';
   const origin =
     from !== undefined

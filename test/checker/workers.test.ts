@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { check, defineModel, type CheckOptions, type CheckResult, type Model } from '../../src/index.js';
 import { ask, compose, resolveOptions } from '../../src/internal.js';
-import { parallelTuning } from '../../src/checker/parallel/coordinator.js';
+import { parallelTuning, stopGrace } from '../../src/checker/parallel/coordinator.js';
 import { twoPhase } from '../../bench/models/two-phase.mjs';
 import { dieHard } from '../known-models/die-hard.js';
 import { hanoi } from '../known-models/hanoi.js';
@@ -265,10 +265,20 @@ describe('workers: options and fallback', () => {
       expect(r.stats.states).toBeLessThan(check(plain).stats.states);
       expect(r.warnings).toEqual([expect.stringMatching(/^the workers were still searching [\d,]+ ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned \(a loop that never ends\?\) while they expanded the states at depth \d+; the figures are those of the levels before$/)]);
       expect(r.warnings?.[0]).toContain(`at depth ${r.stats.depth};`);
+      // The levels before are counted (hostile20: transitions 0 and no action covered beside 35,091 states).
+      expect(r.stats.transitions).toBeGreaterThan(r.stats.states);
+      expect(r.coverage.every((c) => c.enabled > 0)).toBe(true);
       expect(String(r)).toBe(`incomplete — timeout of 2,500 ms ran out after ${r.stats.states.toLocaleString('en-US')} states, ${r.stats.depth} steps deep`);
     } finally {
       parallelTuning.graceMs = saved.graceMs;
     }
+  });
+
+  it('waits for stuck workers within the fifth of the timeout a matcher leaves below its test (hostile20: 2 s more, past a 5 s test)', () => {
+    expect(stopGrace(4_000)).toBe(800);
+    expect(stopGrace(4_000) + 4_000).toBeLessThanOrEqual(5_000);
+    expect(stopGrace(60_000)).toBe(saved.graceMs);
+    expect(stopGrace(100)).toBe(100);
   });
 
   it('stuck before the levels split (each worker still searching alone), the figures are those of the levels it finished; a matcher shows why', () => {
@@ -282,7 +292,7 @@ describe('workers: options and fallback', () => {
       expect(outcome.pass).toBe(false);
       const lines = outcome.message().split('\n');
       expect(lines[2]).toMatch(/^the search did not finish: timeout of 2,500 ms ran out after [\d,]+ states, [1-9]\d* steps deep$/);
-      expect(lines[3]).toEqual(expect.stringMatching(/^Warning: the workers were still searching [\d,]+ ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned \(a loop that never ends\?\) while they expanded the states at depth [1-9]\d*; the figures are those of the levels before\.$/));
+      expect(lines[3]).toEqual(expect.stringMatching(/^Warning: the workers were still searching [\d,]+ ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned \(a loop that never ends\?\) while they expanded the states at depth [1-9]\d*; the figures are the states and depth of the levels before \(each worker was still searching alone: its transitions and coverage were not counted\)\.$/));
     } finally {
       parallelTuning.graceMs = saved.graceMs;
       parallelTuning.splitAt = 1;

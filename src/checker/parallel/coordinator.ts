@@ -55,7 +55,7 @@ export const parallelTuning = {
    * review). Kripke's own tests turn it on for models that read nothing else.
    */
   autoSite: false,
-  /** Past the timeout, how long the main thread waits for workers to notice it before it stops them (their model's code never returned). */
+  /** Past the timeout, how long (at most; and at most a fifth of the timeout) the main thread waits for workers to notice it before it stops them (their model's code never returned). */
   graceMs: 2_000,
 };
 
@@ -212,13 +212,27 @@ function start(data: WorkerData): Worker {
   return worker;
 }
 
+/**
+ * How long past the timeout the main thread waits for the workers before it
+ * stops them: within the fifth of a timeout that a matcher leaves below its
+ * test's own (`parallelTuning.graceMs`, 2 s, at most), so that workers stuck
+ * in the model's code do not make the test outlast its timeout.
+ *
+ * @example
+ * stopGrace(4_000); // 800: a matcher's 80% of a 5 s test, and the 20% left
+ * stopGrace(60_000); // 2_000
+ */
+export function stopGrace(timeout: number): number {
+  return Math.min(parallelTuning.graceMs, Math.max(100, timeout / 5));
+}
+
 /** Blocks until every worker is done: undefined then, 'failed' when one failed or exited, STUCK past the timeout, or why the wait gave up. */
 function wait(ctrl: Int32Array, n: number, started: number, timeout: number): string | undefined {
   const from = now();
   // Defining the model may take at most half the time left (and a minute): a slow import leaves one thread the rest.
   const loadLimit = Math.min(LOAD_LIMIT_MS, Math.max(0, (started + timeout - from) / 2));
   const loadBy = from + loadLimit;
-  const doneBy = started + timeout + parallelTuning.graceMs;
+  const doneBy = started + timeout + stopGrace(timeout);
   lastParallelRun.readyMs = 0;
   for (;;) {
     const done = Atomics.load(ctrl, C.DONE);
@@ -326,7 +340,8 @@ function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shar
   const result = assemble(system, task, ctrl, shared, n, T, started, pristine, 'timeout');
   if ('fallback' in result) return result;
   const past = Math.round(now() - started - timeout);
-  const warning = `the workers were still searching ${past.toLocaleString('en-US')} ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned (a loop that never ends?) while they expanded the states at depth ${result.outcome.depth}; the figures are those of the levels before`;
+  const figures = Atomics.load(ctrl, C.SPLIT) === 1 ? 'the figures are those of the levels before' : 'the figures are the states and depth of the levels before (each worker was still searching alone: its transitions and coverage were not counted)';
+  const warning = `the workers were still searching ${past.toLocaleString('en-US')} ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned (a loop that never ends?) while they expanded the states at depth ${result.outcome.depth}; ${figures}`;
   return { ...result, warning };
 }
 

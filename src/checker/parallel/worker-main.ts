@@ -163,6 +163,8 @@ function searchLevels(prefix: SearchOutcome, store: FingerprintStore, levels: Le
     const added = offsets[width];
     const stop = decide(ctrl, offsets, size, added, depth, data);
     held = levels.finishLevel(offsets, stop, levelStart);
+    // Counts at each level's end: the figures of a search stopped in the model's code in a later level.
+    levels.report();
     if (data.index === 0 && (stop !== undefined || added === 0)) writeResult(ctrl, stop, levelStart, size, depth, deepest);
     if (stop !== undefined || added === 0) break;
     if (!barrier(ctrl, data.workers)) return;
