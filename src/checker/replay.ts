@@ -204,7 +204,7 @@ function judgeInvariants<S>(system: System<S>, end: S, n: number, named: string 
   if (named !== undefined && properties.length === 0) {
     // Renamed or removed: whether the trace still breaks what it broke is not known (hostile20: .not.toReplay passed after a rename).
     const liveness = system.liveness.some((p) => p.name === named) ? `${named} is a liveness property, and the trace is not a lasso` : `the model has no invariant or guarantee named ${named} any more`;
-    return { reproduced: false, unverified: true, property: named, reason: `the trace runs to its end, but ${liveness}, so whether it still breaks what it broke cannot be told` };
+    return { reproduced: false, unverified: true, property: named, reason: `the trace runs to its end, but ${liveness}, so whether it still breaks what it broke cannot be told (renamed? replay with { property: 'its new name' })` };
   }
   for (const p of properties) {
     let holds: boolean;

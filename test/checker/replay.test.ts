@@ -303,7 +303,7 @@ describe('what a replay cannot judge is unverified, never a pass of .not.toRepla
     expect(replayTrace(m('tiny'), saved)).toMatchObject({
       reproduced: false,
       unverified: true,
-      reason: 'the trace runs to its end, but the model has no invariant or guarantee named small any more, so whether it still breaks what it broke cannot be told',
+      reason: "the trace runs to its end, but the model has no invariant or guarantee named small any more, so whether it still breaks what it broke cannot be told (renamed? replay with { property: 'its new name' })",
     });
     const thrower = (action: string) => defineModel({ name: 't', init: { n: 0 }, actions: { [action]: { apply: (s: { n: number }) => { if (s.n === 1) throw new Error('boom'); return { n: s.n + 1 }; } } }, terminal: () => true });
     const error = j(toITF(check(thrower('inc'))));
