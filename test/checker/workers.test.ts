@@ -258,7 +258,7 @@ describe('workers: options and fallback', () => {
       // Spins long past timeout + grace: the workers are stopped mid-spin (terminate() interrupts it).
       const flaws = { spinsAt: [9, 11, 20_000], corner: false } as const;
       const t0 = Date.now();
-      const r = check(grid(24, flaws), { workers: 2, timeout: 2_500, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [24, flaws] });
+      const r = check(grid(24, flaws), { workers: 2, timeout: 5_000, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [24, flaws] });
       expect(Date.now() - t0).toBeLessThan(15_000);
       expect(r).toMatchObject({ kind: 'incomplete', budget: 'timeout' });
       expect(r.stats.states).toBeGreaterThan(1);
@@ -268,7 +268,7 @@ describe('workers: options and fallback', () => {
       // The levels before are counted (hostile20: transitions 0 and no action covered beside 35,091 states).
       expect(r.stats.transitions).toBeGreaterThan(r.stats.states);
       expect(r.coverage.every((c) => c.enabled > 0)).toBe(true);
-      expect(String(r)).toBe(`incomplete — timeout of 2,500 ms ran out after ${r.stats.states.toLocaleString('en-US')} states, ${r.stats.depth} steps deep`);
+      expect(String(r)).toBe(`incomplete — timeout of 5,000 ms ran out after ${r.stats.states.toLocaleString('en-US')} states, ${r.stats.depth} steps deep`);
     } finally {
       parallelTuning.graceMs = saved.graceMs;
     }
@@ -287,11 +287,11 @@ describe('workers: options and fallback', () => {
     try {
       const flaws = { spinsAt: [9, 11, 20_000], corner: false, bound: 99 } as const;
       const matcher = createMatchers().toSatisfyInvariants;
-      const options = { workers: 2, timeout: 2_500, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [24, flaws] };
+      const options = { workers: 2, timeout: 5_000, module: new URL('../support/worker-models.ts', import.meta.url), export: 'grid', args: [24, flaws] };
       const outcome = matcher.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, grid(24, flaws), options);
       expect(outcome.pass).toBe(false);
       const lines = outcome.message().split('\n');
-      expect(lines[2]).toMatch(/^the search did not finish: timeout of 2,500 ms ran out after [\d,]+ states, [1-9]\d* steps deep$/);
+      expect(lines[2]).toMatch(/^the search did not finish: timeout of 5,000 ms ran out after [\d,]+ states, [1-9]\d* steps deep$/);
       expect(lines[3]).toEqual(expect.stringMatching(/^Warning: the workers were still searching [\d,]+ ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned \(a loop that never ends\?\) while they expanded the states at depth [1-9]\d*; the figures are the states and depth of the levels before \(each worker was still searching alone: its transitions and coverage were not counted\)\.$/));
     } finally {
       parallelTuning.graceMs = saved.graceMs;
