@@ -71,7 +71,8 @@ function concurrentLimit(): { ms: number; test: string } | undefined {
     const timeout = t.timeout || state?.testTimeout;
     if (typeof timeout !== 'number' || timeout <= 0 || typeof t.startedAt !== 'number') continue;
     const ms = t.startedAt + timeout - Date.now();
-    if (least === undefined || ms < least.ms) least = { ms, test: t.name ?? '' };
+    // One past its timeout limits nothing: skip it, not the others (review20b).
+    if (ms > 0 && (least === undefined || ms < least.ms)) least = { ms, test: t.name ?? '' };
   }
   return least;
 }

@@ -77,7 +77,8 @@ function concurrentLimit(): { ms: number; test: string } | undefined {
     const start = t.result?.startTime;
     if (typeof timeout !== 'number' || timeout <= 0 || typeof start !== 'number') continue;
     const ms = start + timeout - Date.now();
-    if (least === undefined || ms < least.ms) least = { ms, test: t.name ?? '' };
+    // One past its timeout (an overrun, or a retry: startTime is the first attempt's) limits nothing: skip it, not the others (review20b).
+    if (ms > 0 && (least === undefined || ms < least.ms)) least = { ms, test: t.name ?? '' };
   }
   return least;
 }

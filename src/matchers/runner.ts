@@ -82,21 +82,24 @@ function usableTimeout(): number | undefined {
 /** The concurrent limit the last matcher started with (its message explains the timeout it derived). */
 let limitAtStart: { ms: number; test: string } | undefined;
 
-/** The tightest time left among tests running concurrently, when it is below the current test's timeout. */
-function concurrentLimit(t: number | undefined): { ms: number; test: string } | undefined {
-  let c: { ms: number; test: string } | undefined;
+/**
+ * The tightest time left among tests running concurrently (the caller among
+ * them). It replaces the current test's timeout: the runner's "current" test
+ * may be another, or none once one of them has ended (review20b).
+ */
+function concurrentLimit(): { ms: number; test: string } | undefined {
   try {
-    c = current.concurrentLimit?.();
+    const c = current.concurrentLimit?.();
+    return c !== undefined && c.ms > 0 && Number.isFinite(c.ms) ? c : undefined;
   } catch {
-    c = undefined;
+    return undefined;
   }
-  return c !== undefined && c.ms > 0 && Number.isFinite(c.ms) && (t === undefined || c.ms < t) ? c : undefined;
 }
 
 /** The matchers' defaults under the global ones: 80% of the test's timeout (or of the least time a concurrent test has left), else 4 s. */
 export function matcherDefaults(): BaseDefaults {
   const t = usableTimeout();
-  limitAtStart = concurrentLimit(t);
+  limitAtStart = concurrentLimit();
   const base = limitAtStart?.ms ?? t;
   if (base === undefined) return { timeout: FALLBACK_TIMEOUT };
   const derived = Math.max(1, Math.floor(base * TIMEOUT_SHARE));
