@@ -191,12 +191,35 @@ function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: Replay
     const what = input.meta === undefined ? 'a list of steps' : 'the file (it gives no loop)';
     throw new KripkeError(`${named} is a liveness property, and ${what} does not say where its lasso loops: replay the check's result (replayTrace(model, result)) or its file (toITF(result))${input.meta === undefined ? ' instead of result.trace' : ''}`);
   }
-  if (kind === 'error') return judgeError(system, end, n, input.meta?.errorSource);
-  if (kind === undefined && named === undefined && system.invariants.length === 0) {
-    // Steps alone say nothing of what they broke, and there is no invariant to break (hostile20: a deadlock's steps passed .not.toReplay).
-    return { reproduced: false, unverified: true, reason: `${steps(n)}, but the steps do not say what they broke (a deadlock, an error, a lasso?) and the model declares no invariant: replay the check's result or its file (toITF(result)), which say` };
-  }
+  if (kind === 'error') return judgeError(system, end, n, input.meta?.errorSource, options.property);
+  if (kind === undefined && named === undefined) return judgeBareSteps(system, trace, end, n);
   return judgeInvariants(system, end, n, named);
+}
+
+/**
+ * Steps alone (`result.trace`) say nothing of what they broke: an invariant
+ * that breaks at the end, a last state that is a deadlock, or an action that
+ * throws from it reproduces (hostile20: a deadlock's or an error's steps said
+ * "every invariant holds", and .not.toReplay passed on the unfixed model).
+ * Steps that come back to a state they passed are a lasso's shape, whose
+ * property the steps do not hold: unverified. (A check's shortest traces of
+ * the other kinds never pass a state twice.)
+ */
+function judgeBareSteps<S>(system: System<S>, trace: readonly Step<S>[], end: S, n: number): Verdict {
+  const invariants = judgeInvariants(system, end, n, undefined);
+  if (invariants.reproduced || invariants.unverified === true) return invariants;
+  // Every choice, guard and effect from the last state, as the search fires them.
+  const thrown = firstThrow(() => {
+    for (const f of firings(end, system.transitions)) if (describeNonPlainData(f.state) !== null) return BAD;
+    return true;
+  });
+  if (thrown !== undefined) return { reproduced: true, reason: `${steps(n)} and an action still throws from the last state: ${thrown}` };
+  const deadlock = judgeEnd(system, trace, { trace, meta: { kind: 'deadlock' } }, {});
+  if (deadlock.reproduced) return deadlock;
+  if (trace.slice(0, -1).some((step) => sameState(step.state, end))) {
+    return { reproduced: false, unverified: true, reason: `${steps(n)} and come back to a state they passed (a lasso?), but the steps alone do not say which liveness property they broke: replay the check's result or its file (toITF(result))` };
+  }
+  return { reproduced: false, reason: `the trace runs to its end, every invariant holds there, it is no deadlock and no action throws from it` };
 }
 
 function judgeInvariants<S>(system: System<S>, end: S, n: number, named: string | undefined): Verdict {
@@ -287,15 +310,21 @@ interface SavedSource {
  * An error: the failing action (or guard, choices, invariant) fired again from
  * the last state; the error reproduces while it still throws there.
  */
-function judgeError<S>(system: System<S>, end: S, n: number, recorded: unknown): Verdict {
+function judgeError<S>(system: System<S>, end: S, n: number, recorded: unknown, renamed: string | undefined): Verdict {
   const source = typeof recorded === 'object' && recorded !== null ? (recorded as SavedSource) : undefined;
-  const name = stringOf(source?.name);
+  // An invariant that threw, renamed since: { property } names it.
+  const name = (source?.kind === 'invariant' || source?.kind === 'guarantee' ? renamed : undefined) ?? stringOf(source?.name);
   if (source === undefined || name === undefined || !['action', 'guard', 'choices', 'invariant', 'guarantee'].includes(source.kind)) {
     const what = source === undefined ? 'the file does not say what threw (written before kripke recorded it)' : `a ${source.kind} error`;
     return { reproduced: false, unverified: true, reason: `${steps(n)}, but ${what} cannot be re-checked from the file` };
   }
   const attempts = source.kind === 'invariant' || source.kind === 'guarantee' ? propertyAttempts(system, end, name) : transitionAttempts(system, end, name, source);
-  if (attempts.length === 0) return { reproduced: false, unverified: true, reason: `the trace runs to its end, but \`${name}\` names nothing of the model any more, so whether it still throws cannot be told` };
+  if (attempts.length === 0) {
+    // An action gone is a fix like any step gone; an invariant gone is a check deleted, not a fix (review20b, hostile20).
+    return source.kind === 'invariant' || source.kind === 'guarantee'
+      ? { reproduced: false, unverified: true, reason: `the trace runs to its end, but \`${name}\` names nothing of the model any more, so whether it still throws cannot be told (renamed? replay with { property: 'its new name' })` }
+      : { reproduced: false, reason: `the trace runs to its end, but \`${name}\`, which threw, names nothing of the model any more` };
+  }
   const thrown = attempts.map(firstThrow).find((t) => t !== undefined);
   return thrown === undefined
     ? { reproduced: false, reason: `the trace runs to its end and \`${name}\` no longer throws from the last state` }

@@ -286,18 +286,28 @@ describe('a saved lasso judged by itself: what review20 found', () => {
 });
 
 describe('what a replay cannot judge is unverified, never a pass of .not.toReplay (hostile20)', () => {
-  it("steps alone (result.trace) on a model with no invariant: a deadlock's, an error's, a lasso's steps said 'every invariant holds'", () => {
-    const dl = defineModel({ name: 'dl', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => s.n < 2, apply: (s) => ({ n: s.n + 1 }) } } });
-    const d = check(dl);
-    expect(replayTrace(dl, d)).toMatchObject({ reproduced: true });
-    expect(replayTrace(dl, d.trace)).toMatchObject({
-      reproduced: false,
-      unverified: true,
-      reason: "both steps replay, but the steps do not say what they broke (a deadlock, an error, a lasso?) and the model declares no invariant: replay the check's result or its file (toITF(result)), which say",
-    });
+  it("steps alone (result.trace) reproduce as a deadlock, an error or a broken invariant, and not once fixed; a lasso's steps are unverified (a deadlock's or an error's steps said 'every invariant holds')", () => {
+    const dl = (fixed: boolean) => defineModel({ name: 'dl', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => fixed || s.n < 2, apply: (s) => ({ n: (s.n + 1) % 3 }) } } });
+    const d = check(dl(false));
+    expect(d.kind).toBe('deadlock');
+    expect(replayTrace(dl(false), d.trace)).toMatchObject({ reproduced: true, reason: 'both steps replay and the last state is still a deadlock' });
+    expect(replayTrace(dl(true), d.trace)).toMatchObject({ reproduced: false, reason: 'the trace runs to its end, every invariant holds there, it is no deadlock and no action throws from it' });
+    expect(replayTrace(dl(true), d.trace).unverified).toBeUndefined();
+
+    const er = (fixed: boolean) => defineModel({ name: 'er', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => { if (!fixed && s.n === 2) throw new Error('boom'); return { n: (s.n + 1) % 4 }; } } }, invariants: { fine: () => true } });
+    const e = check(er(false));
+    expect(e.kind).toBe('error');
+    expect(replayTrace(er(false), e.trace)).toMatchObject({ reproduced: true, reason: 'both steps replay and an action still throws from the last state: Error: boom' });
+    expect(replayTrace(er(true), e.trace)).toMatchObject({ reproduced: false });
+
+    const job = defineModel({ name: 'job', init: { done: false, t: 0 }, actions: { spin: { enabled: (s: { done: boolean; t: number }) => !s.done, apply: (s) => ({ ...s, t: 1 - s.t }) }, finish: { enabled: () => false, apply: (s: { done: boolean; t: number }) => ({ ...s, done: true }) } }, invariants: { fine: () => true } });
+    const l = checkLiveness(job, { goal: (s) => s.done });
+    expect(l.kind).toBe('liveness');
+    expect(replayTrace(job, l.trace)).toMatchObject({ reproduced: false, unverified: true });
+    expect(replayTrace(job, l.trace).reason).toContain('come back to a state they passed (a lasso?), but the steps alone do not say which liveness property they broke');
   });
 
-  it('an invariant renamed, or an error source gone: unverified (it was "no longer reproduces")', () => {
+  it('an invariant renamed is unverified (with { property } it is judged again); an action that threw and is gone is a fix', () => {
     const m = (name: string) => defineModel({ name: 'c', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { [name]: (s: { n: number }) => s.n < 2 } });
     const saved = j(toITF(check(m('small'))));
     expect(replayTrace(m('tiny'), saved)).toMatchObject({
@@ -305,11 +315,18 @@ describe('what a replay cannot judge is unverified, never a pass of .not.toRepla
       unverified: true,
       reason: "the trace runs to its end, but the model has no invariant or guarantee named small any more, so whether it still breaks what it broke cannot be told (renamed? replay with { property: 'its new name' })",
     });
-    const thrower = (action: string) => defineModel({ name: 't', init: { n: 0 }, actions: { [action]: { apply: (s: { n: number }) => { if (s.n === 1) throw new Error('boom'); return { n: s.n + 1 }; } } }, terminal: () => true });
-    const error = j(toITF(check(thrower('inc'))));
-    expect(replayTrace(thrower('bump'), error)).toMatchObject({ reproduced: false, stoppedAt: 1 });
-    const gone = { ...error, '#meta': { ...error['#meta'], errorSource: { kind: 'action', name: 'gone' } } };
-    expect(replayTrace(thrower('inc'), gone)).toMatchObject({ reproduced: false, unverified: true, reason: 'the trace runs to its end, but `gone` names nothing of the model any more, so whether it still throws cannot be told' });
+    expect(replayTrace(m('tiny'), saved, { property: 'tiny' })).toMatchObject({ reproduced: true });
+    const thrower = (action: string, extra = false) =>
+      defineModel({ name: 't', init: { n: 0 }, actions: { step: { enabled: (s: { n: number }) => s.n < 1, apply: () => ({ n: 1 }) }, [action]: { enabled: (s: { n: number }) => s.n === 1, apply: (s: { n: number }) => { if (!extra) throw new Error('boom'); return s; } } }, terminal: () => true });
+    const error = j(toITF(check(thrower('crash'))));
+    expect(error['#meta'].errorSource).toEqual({ kind: 'action', name: 'crash' });
+    expect(replayTrace(thrower('crash'), error)).toMatchObject({ reproduced: true });
+    // The fix removed the action that threw (review20b: unverified forever, so the regression test could never pass).
+    expect(replayTrace(thrower('other', true), error)).toMatchObject({ reproduced: false, reason: 'the trace runs to its end, but `crash`, which threw, names nothing of the model any more' });
+    const invariantThrew = (name: string) => defineModel({ name: 'i', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: (s.n + 1) % 3 }) } }, invariants: { [name]: (s: { n: number }) => { if (s.n === 2) throw new Error('bad'); return true; } } });
+    const threw = j(toITF(check(invariantThrew('sane'))));
+    expect(replayTrace(invariantThrew('calm'), threw)).toMatchObject({ reproduced: false, unverified: true });
+    expect(replayTrace(invariantThrew('calm'), threw, { property: 'calm' })).toMatchObject({ reproduced: true });
   });
 
   it("a conformance divergence: the model's steps replay, what diverged is not in the file (it always reproduced)", async () => {
