@@ -9,7 +9,7 @@ import { isModel } from '../model/define-model.js';
 import { describeThrown, ModelDefinitionError } from '../model/errors.js';
 import type { Model } from '../model/types.js';
 import { now } from '../checker/clock.js';
-import { resolveOptions, type Resolved } from '../checker/options.js';
+import { resolveOptions, type BaseDefaults, type Resolved } from '../checker/options.js';
 import { compose } from '../checker/system.js';
 import { assertMapped, isImplementation } from './implementation.js';
 import { allPaths, choicesByTransition, countedEdges, exploreEdges, prefixKey, ranDepth, transitionCover, type Graph, type TestPath } from './plan.js';
@@ -38,14 +38,14 @@ function positiveInteger(where: string, name: string, value: unknown, fallback: 
   return value;
 }
 
-function settingsOf(options: ConformanceOptions<unknown> | undefined, where: string): Settings {
+function settingsOf(options: ConformanceOptions<unknown> | undefined, where: string, defaults?: BaseDefaults): Settings {
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
   const o = (options ?? {}) as Record<string, unknown>;
   const searchOptions = Object.fromEntries(Object.entries(o).filter(([k]) => !OWN_OPTIONS.includes(k)));
   if ('deadlock' in searchOptions) throw new ModelDefinitionError(`${where}: conformance does not take the deadlock option`);
   const unknown = Object.keys(o).find((k) => !OPTIONS.includes(k));
   if (unknown !== undefined) throw new ModelDefinitionError(`${where}: unknown option '${unknown}'; the options are ${OPTIONS.join(', ')}`);
-  const search = resolveOptions({ ...searchOptions, deadlock: false }, where);
+  const search = resolveOptions({ ...searchOptions, deadlock: false }, where, defaults);
   const cover = o.cover ?? 'transitions';
   if (cover !== 'transitions' && cover !== 'paths') throw new ModelDefinitionError(`${where}: cover must be 'transitions' or 'paths', got ${describe(cover)}`);
   if (o.depth !== undefined && cover !== 'paths') throw new ModelDefinitionError(`${where}: depth is for cover: 'paths'; transition cover goes as deep as the model`);
@@ -78,11 +78,16 @@ function settingsOf(options: ConformanceOptions<unknown> | undefined, where: str
  * bad.kind === 'divergence' && bad.divergence.step; // 4: the shortest path where they part
  */
 export async function checkConformance<S, Sut>(model: Model<S>, impl: Implementation<S, Sut>, options?: ConformanceOptions<S>): Promise<ConformanceResult<S>> {
+  return checkConformanceWith(model, impl, options);
+}
+
+/** checkConformance with the defaults under the global ones (a matcher's: 80% of its test's timeout). */
+export async function checkConformanceWith<S, Sut>(model: Model<S>, impl: Implementation<S, Sut>, options: ConformanceOptions<S> | undefined, defaults?: BaseDefaults): Promise<ConformanceResult<S>> {
   const where = 'checkConformance';
   const started = now();
   if (!isModel(model)) throw new ModelDefinitionError(`${where}: expected a model from defineModel, got ${describe(model)}`);
   if (!isImplementation(impl)) throw new ModelDefinitionError(`${where}: expected an implementation from defineImplementation, got ${describe(impl)}`);
-  const settings = settingsOf(options as ConformanceOptions<unknown> | undefined, where);
+  const settings = settingsOf(options as ConformanceOptions<unknown> | undefined, where, defaults);
   const system = compose<S>(model, settings.environments, where);
   assertMapped(system, impl as Implementation<S, unknown>, where);
   const search = settings.cover === 'paths' ? { ...settings.search, maxDepth: Math.min(settings.search.maxDepth, settings.depth) } : settings.search;

@@ -11,7 +11,7 @@ import { canonicalKey, sameState } from '../model/plain-data.js';
 import { isRecord } from '../model/shape.js';
 import type { Model, Transition } from '../model/types.js';
 import { now } from '../checker/clock.js';
-import { resolveOptions } from '../checker/options.js';
+import { resolveOptions, type BaseDefaults } from '../checker/options.js';
 import { compose, type System } from '../checker/system.js';
 import { firings, stepOf } from '../checker/trace.js';
 import type { Step } from '../checker/types.js';
@@ -70,7 +70,11 @@ const traceOf = <S>(node: Node<S> | undefined): Step<S>[] => {
  * checkTrace(counter, fromITF(readFileSync('run.itf.json', 'utf8')));             // ITF, from Quint or Apalache
  */
 export function checkTrace<S>(model: Model<S>, events: TraceInput<S>, options?: TraceCheckOptions<S>): TraceCheckResult<S> {
-  const where = 'checkTrace';
+  return checkTraceWith(model, events, options, undefined, 'checkTrace');
+}
+
+/** checkTrace with the defaults under the global ones (a matcher's: 80% of its test's timeout). */
+export function checkTraceWith<S>(model: Model<S>, events: TraceInput<S>, options: TraceCheckOptions<S> | undefined, defaults: BaseDefaults | undefined, where: string): TraceCheckResult<S> {
   const started = now();
   if (!isModel(model)) throw new ModelDefinitionError(`${where}: expected a model from defineModel, got ${describe(model)}`);
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
@@ -79,7 +83,7 @@ export function checkTrace<S>(model: Model<S>, events: TraceInput<S>, options?: 
   if (unknown !== undefined) throw new ModelDefinitionError(`${where}: unknown option '${unknown}'; the options are ${OPTIONS.join(', ')}`);
   const maxBytes = o.maxBytes ?? 64 * 1024 * 1024;
   if (typeof maxBytes !== 'number' || !Number.isInteger(maxBytes) || maxBytes < 1) throw new ModelDefinitionError(`${where}: maxBytes must be a positive integer, got ${describe(maxBytes)}`);
-  const search = resolveOptions({ maxStates: o.maxStates as number | undefined, timeout: o.timeout as number | undefined }, where);
+  const search = resolveOptions({ maxStates: o.maxStates as number | undefined, timeout: o.timeout as number | undefined }, where, defaults);
   const env = o.environments;
   const system = compose<S>(model, env === undefined ? [] : Array.isArray(env) ? env : [env], where);
   const read = readEvents<S>(events, where, maxBytes);

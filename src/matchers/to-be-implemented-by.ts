@@ -1,4 +1,5 @@
-import { checkConformance } from '../conformance/check-conformance.js';
+import { checkConformance, checkConformanceWith } from '../conformance/check-conformance.js';
+import { matcherDefaults } from './runner.js';
 import { isImplementation } from '../conformance/implementation.js';
 import type { ConformanceOptions, Implementation } from '../conformance/types.js';
 import { KripkeError } from '../model/errors.js';
@@ -39,7 +40,8 @@ export function implementedBy(mode: RenderMode) {
 async function run(call: Call, model: Parameters<typeof checkConformance>[0], impl: Implementation<unknown, unknown>, options: ConformanceOptions<unknown> | undefined, mode: RenderMode): Promise<MatcherResult> {
   let result;
   try {
-    result = await checkConformance(model, impl, options);
+    // A matcher's default timeout, as every matcher's (review20b: checkConformance's own 30 s outlived the test's).
+    result = await checkConformanceWith(model, impl, options, matcherDefaults());
   } catch (error) {
     if (error instanceof KripkeError) throw usageError(call, error.message);
     throw error;

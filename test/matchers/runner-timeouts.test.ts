@@ -34,3 +34,32 @@ describe("a matcher's default timeout", () => {
     expect(matcherDefaults().timeout).toBe(4_000);
   });
 });
+
+describe('toAccept takes the default every matcher takes (review20b: checkTrace\'s own 30 s blocked a 3 s neighbour past its timeout)', () => {
+  it('80% of the test timeout, as the message says', async () => {
+    const { defineModel } = await import('../../src/index.js');
+    const { createMatchers } = await import('../../src/matchers/index.js');
+    const jestMatcherUtils = await import('jest-matcher-utils');
+    setRunner({ ...base, testTimeout: () => 250 });
+    const slow = defineModel({ name: 'slow', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => { for (const until = Date.now() + 5; Date.now() < until; ); return { n: s.n + 1 }; } } }, invariants: { fine: () => true } });
+    const events = Array.from({ length: 400 }, () => ({ action: 'inc' }));
+    const outcome = createMatchers().toAccept.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, slow, events);
+    expect(outcome.pass).toBe(false);
+    expect(outcome.message()).toContain('incomplete — the timeout budget (200) ran out at event');
+  });
+});
+
+describe('toBeImplementedBy takes the default every matcher takes', () => {
+  it('80% of the test timeout (it was checkConformance\'s 30 s)', async () => {
+    const { defineImplementation, defineModel } = await import('../../src/index.js');
+    const { createMatchers } = await import('../../src/matchers/index.js');
+    const jestMatcherUtils = await import('jest-matcher-utils');
+    setRunner({ ...base, testTimeout: () => 250 });
+    const slow = defineModel({ name: 'slow', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => { for (const until = Date.now() + 2; Date.now() < until; ); return { n: s.n + 1 }; } } }, invariants: { fine: () => true } });
+    const impl = defineImplementation({ create: () => ({ n: 0 }), actions: { inc: (sut: { n: number }) => { sut.n++; } }, observe: (sut: { n: number }) => ({ n: sut.n }) });
+    const outcome = await createMatchers().toBeImplementedBy.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, slow, impl);
+    expect(outcome.pass).toBe(false);
+    expect(outcome.message()).toMatch(/timeout/);
+    expect(outcome.message()).toContain('200');
+  });
+});
