@@ -98,3 +98,20 @@ expect.extend(
   })),
 );
 expect.addSnapshotSerializer(snapshotSerializer);
+
+// jest-circus (Jest 30) leaves "test code" whenever a test ends, also while concurrent tests still run, and
+// Jest then refuses a first require: the matchers' lazy load, or the rendering packages' at a failure
+// ("You are trying to require a file outside of the scope of the test code", review20b). A file with
+// it.concurrent tests loads them in a beforeAll, which is test code; other files keep loading nothing.
+const registerBeforeAll = (globalThis as { beforeAll?: (fn: () => void) => void }).beforeAll;
+if (typeof KRIPKE_FORMAT !== 'undefined' && KRIPKE_FORMAT === 'cjs' && typeof registerBeforeAll === 'function') {
+  registerBeforeAll(() => {
+    if (!hasConcurrentTests(circus()?.rootDescribeBlock)) return;
+    for (const specifier of [MATCHERS, SNAPSHOT, 'pretty-format', 'diff', 'jest-snapshot']) load(specifier);
+  });
+}
+
+/** Whether the file declares an it.concurrent test. */
+function hasConcurrentTests(block: CircusBlock | undefined): boolean {
+  return (block?.children ?? []).some((c) => (c.type === 'describeBlock' ? hasConcurrentTests(c) : c.concurrent === true));
+}

@@ -170,3 +170,16 @@ describe.each(RUNNERS)('$runner in CI', ({ runner, project, bin, ext, args }) =>
     expect(dom).toContain('<strong>node-capacity</strong> [k8s]: At least one schedulable node is always available after eviction');
   });
 });
+
+describe('Jest: a file with concurrent tests', () => {
+  it("loads the matchers and the rendering before its tests: the first matcher after a concurrent test ended was refused a require (review20b)", async () => {
+    const { project, bin, args } = RUNNERS[1];
+    installBuiltPackage(project);
+    const run = await runNode(bin, args('concurrent-first.test.js'), project, { CI: 'true', NO_COLOR: '1', KRIPKE_ARTIFACTS: 'false' });
+    const out = stripAnsi(run.output);
+    expect(out).not.toContain('outside of the scope of the test code');
+    expect(out).toContain('invariant "below 3" is violated after 3 steps');
+    expect(out).toMatch(/✓ ends first/);
+    expect(out).toMatch(/✕ checks after it/);
+  }, 120_000);
+});
