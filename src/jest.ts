@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-import { expect } from '@jest/globals';
+import { beforeAll, expect } from '@jest/globals';
 import { createRequire } from 'node:module';
 import './augment/expect.js';
 import './augment/jest-namespace.js';
@@ -70,8 +70,8 @@ function concurrentLimit(): { ms: number; test: string } | undefined {
   for (const t of [...(current ? [current] : []), ...concurrent]) {
     const timeout = t.timeout || state?.testTimeout;
     if (typeof timeout !== 'number' || timeout <= 0 || typeof t.startedAt !== 'number') continue;
-    const ms = t.startedAt + timeout - Date.now();
-    // One past its timeout limits nothing: skip it, not the others (review20b).
+    // Never more than its whole timeout (a test that fakes Date into the past, review20c); one past its timeout limits nothing.
+    const ms = Math.min(timeout, t.startedAt + timeout - Date.now());
     if (ms > 0 && (least === undefined || ms < least.ms)) least = { ms, test: t.name ?? '' };
   }
   return least;
@@ -91,23 +91,30 @@ else {
     imported({ [MATCHERS]: await import('./matchers/create-matchers.js'), [SNAPSHOT]: await import('./snapshot/jest.js') });
 }
 
-expect.extend(
-  deferredMatchers([...MATCHER_NAMES, 'toMatchAssumptionsSnapshot'], () => ({
-    ...(load(MATCHERS) as typeof import('./matchers/create-matchers.js')).createMatchers(),
-    toMatchAssumptionsSnapshot: (load(SNAPSHOT) as typeof import('./snapshot/jest.js')).toMatchAssumptionsSnapshot,
-  })),
-);
+type MatchersModule = typeof import('./matchers/create-matchers.js');
+type SnapshotModule = typeof import('./snapshot/jest.js');
+let matchers: ReturnType<MatchersModule['createMatchers']> & { toMatchAssumptionsSnapshot: SnapshotModule['toMatchAssumptionsSnapshot'] } | undefined;
+const loadMatchers = () =>
+  (matchers ??= {
+    ...(load(MATCHERS) as MatchersModule).createMatchers(),
+    toMatchAssumptionsSnapshot: (load(SNAPSHOT) as SnapshotModule).toMatchAssumptionsSnapshot,
+  });
+expect.extend(deferredMatchers([...MATCHER_NAMES, 'toMatchAssumptionsSnapshot'], loadMatchers));
 expect.addSnapshotSerializer(snapshotSerializer);
 
 // jest-circus (Jest 30) leaves "test code" whenever a test ends, also while concurrent tests still run, and
 // Jest then refuses a first require: the matchers' lazy load, or the rendering packages' at a failure
 // ("You are trying to require a file outside of the scope of the test code", review20b). A file with
 // it.concurrent tests loads them in a beforeAll, which is test code; other files keep loading nothing.
-const registerBeforeAll = (globalThis as { beforeAll?: (fn: () => void) => void }).beforeAll;
-if (typeof KRIPKE_FORMAT !== 'undefined' && KRIPKE_FORMAT === 'cjs' && typeof registerBeforeAll === 'function') {
-  registerBeforeAll(() => {
+// The matchers are built then, and the packages they print and snapshot with loaded into their modules, so
+// that no require is left for later, not even from jest.isolateModules (review20c). beforeAll from @jest/globals:
+// it is there with injectGlobals: false too.
+if (typeof KRIPKE_FORMAT !== 'undefined' && KRIPKE_FORMAT === 'cjs' && typeof beforeAll === 'function') {
+  beforeAll(() => {
     if (!hasConcurrentTests(circus()?.rootDescribeBlock)) return;
-    for (const specifier of [MATCHERS, SNAPSHOT, 'pretty-format', 'diff', 'jest-snapshot']) load(specifier);
+    loadMatchers();
+    (load(MATCHERS) as MatchersModule).preloadRendering();
+    (load(SNAPSHOT) as SnapshotModule).preloadJestSnapshot();
   });
 }
 

@@ -76,8 +76,10 @@ function concurrentLimit(): { ms: number; test: string } | undefined {
     const timeout = t.timeout ?? state?.config?.testTimeout;
     const start = t.result?.startTime;
     if (typeof timeout !== 'number' || timeout <= 0 || typeof start !== 'number') continue;
-    const ms = start + timeout - Date.now();
-    // One past its timeout (an overrun, or a retry: startTime is the first attempt's) limits nothing: skip it, not the others (review20b).
+    // Never more than its whole timeout (a test that fakes Date into the past, review20c). Past its timeout: another
+    // test limits nothing (it overran), the current one (a retry: startTime is the first attempt's) its whole timeout.
+    let ms = Math.min(timeout, start + timeout - Date.now());
+    if (ms <= 0 && t === state?.current) ms = timeout;
     if (ms > 0 && (least === undefined || ms < least.ms)) least = { ms, test: t.name ?? '' };
   }
   return least;

@@ -215,7 +215,8 @@ function judgeBareSteps<S>(system: System<S>, trace: readonly Step<S>[], end: S,
   });
   if (thrown !== undefined) return { reproduced: true, reason: `${steps(n)} and an action still throws from the last state: ${thrown}` };
   const deadlock = judgeEnd(system, trace, { trace, meta: { kind: 'deadlock' } }, {});
-  if (deadlock.reproduced) return deadlock;
+  // Steps alone do not say whether their check looked for deadlocks (review20c: { deadlock: false }): say how to tell it.
+  if (deadlock.reproduced) return { ...deadlock, reason: `${deadlock.reason} (the steps alone do not say what they broke: if their check ran with { deadlock: false }, replay its result or its file, or name the invariant with { property })` };
   if (trace.slice(0, -1).some((step) => sameState(step.state, end))) {
     return { reproduced: false, unverified: true, reason: `${steps(n)} and come back to a state they passed (a lasso?), but the steps alone do not say which liveness property they broke: replay the check's result or its file (toITF(result))` };
   }

@@ -8,6 +8,7 @@ import { toSatisfyInvariants } from './to-satisfy-invariants.js';
 import { toSurvive } from './to-survive.js';
 import { toAccept } from './to-accept.js';
 import { implementedBy, toBeImplementedBy } from './to-be-implemented-by.js';
+import { diffModule, prettyFormatModule } from '../render/lazy.js';
 
 /**
  * Every matcher kripke registers, under the name it is registered by. A new
@@ -41,4 +42,14 @@ export function createMatchers(options: { renderMode?: RenderMode; runner?: Runn
   for (const name of Object.keys(matchers) as (keyof typeof matchers)[]) out[name] = fromCaller(matchers[name] as KripkeMatcherFunction);
   if (options.renderMode === 'diff') out.toBeImplementedBy = fromCaller(implementedBy('diff'));
   return out as KripkeMatcherFunctions;
+}
+
+/**
+ * Loads the rendering packages now (`pretty-format`, `diff`; they load at the
+ * first failure otherwise): for a runner that refuses a first require later
+ * (Jest 30 once a test of a file with concurrent tests has ended).
+ */
+export function preloadRendering(): void {
+  prettyFormatModule();
+  diffModule();
 }

@@ -31,6 +31,11 @@ function jestSnapshot(): ToMatchSnapshot {
   return toMatchSnapshot;
 }
 
+/** Loads jest-snapshot now (it loads on the first snapshot otherwise): for a file whose later first require Jest would refuse. */
+export function preloadJestSnapshot(): void {
+  jestSnapshot();
+}
+
 export const toMatchAssumptionsSnapshot = toMatchAssumptionsSnapshotWith((context, value, hint) => {
   const match = jestSnapshot();
   // jest-snapshot reads its arguments by count: pass the hint only when there is one.

@@ -290,7 +290,7 @@ describe('what a replay cannot judge is unverified, never a pass of .not.toRepla
     const dl = (fixed: boolean) => defineModel({ name: 'dl', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => fixed || s.n < 2, apply: (s) => ({ n: (s.n + 1) % 3 }) } } });
     const d = check(dl(false));
     expect(d.kind).toBe('deadlock');
-    expect(replayTrace(dl(false), d.trace)).toMatchObject({ reproduced: true, reason: 'both steps replay and the last state is still a deadlock' });
+    expect(replayTrace(dl(false), d.trace)).toMatchObject({ reproduced: true, reason: 'both steps replay and the last state is still a deadlock (the steps alone do not say what they broke: if their check ran with { deadlock: false }, replay its result or its file, or name the invariant with { property })' });
     expect(replayTrace(dl(true), d.trace)).toMatchObject({ reproduced: false, reason: 'the trace runs to its end, every invariant holds there, it is no deadlock and no action throws from it' });
     expect(replayTrace(dl(true), d.trace).unverified).toBeUndefined();
 

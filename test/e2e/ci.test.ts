@@ -181,5 +181,12 @@ describe('Jest: a file with concurrent tests', () => {
     expect(out).toContain('invariant "below 3" is violated after 3 steps');
     expect(out).toMatch(/✓ ends first/);
     expect(out).toMatch(/✕ checks after it/);
+    expect(out).toMatch(/✕ checks in isolateModules after it/);
+    expect(out.split('invariant "below 3" is violated after 3 steps').length - 1).toBe(2);
+    // With injectGlobals: false (review20c: the setup file looked for a global beforeAll).
+    const bare = await runNode(bin, [...args('concurrent-first-noglobals.test.js'), '-c', 'jest.noglobals.config.js'], project, { CI: 'true', NO_COLOR: '1', KRIPKE_ARTIFACTS: 'false' });
+    const plain = stripAnsi(bare.output);
+    expect(plain).not.toContain('outside of the scope of the test code');
+    expect(plain).toContain('invariant "below 3" is violated after 3 steps');
   }, 120_000);
 });
