@@ -12,7 +12,7 @@ import { describeNonPlainData, sameState } from '../model/plain-data.js';
 import type { LivenessProperty, Transition } from '../model/types.js';
 import type { System } from './system.js';
 import { judgeLasso } from './liveness/judge-lasso.js';
-import { firings, refire, stepOf } from './trace.js';
+import { firings, refire, successors } from './trace.js';
 import type { Step } from './types.js';
 
 /** What was saved: the steps, a lasso's loop start, and the trace's `#meta` (matcher, property, kind). */
@@ -85,8 +85,7 @@ function distance(a: unknown, b: unknown): number {
 /** A step without an action label: the first transition whose successor is the recorded state. */
 function fireByState<S>(system: System<S>, state: S, saved: Step<S>, i: number): Fired<S> {
   let nearest: { step: Step<S>; d: number } | undefined;
-  for (const f of firings(state, system.transitions)) {
-    const step = stepOf(f, system.transitions);
+  for (const step of successors(state, system.transitions)) {
     if (sameState(step.state, saved.state)) return { step };
     const d = distance(saved.state, step.state);
     if (nearest === undefined || d < nearest.d) nearest = { step, d };
@@ -208,15 +207,20 @@ function judgeEnd<S>(system: System<S>, trace: readonly Step<S>[], input: Replay
 function judgeBareSteps<S>(system: System<S>, trace: readonly Step<S>[], end: S, n: number): Verdict {
   const invariants = judgeInvariants(system, end, n, undefined);
   if (invariants.reproduced || invariants.unverified === true) return invariants;
-  // Every choice, guard and effect from the last state, as the search fires them.
+  // Every choice, guard and effect from the last state, as the search fires them, in one pass: what throws, or whether none fires.
+  let fired = 0;
   const thrown = firstThrow(() => {
-    for (const f of firings(end, system.transitions)) if (describeNonPlainData(f.state) !== null) return BAD;
+    for (const f of firings(end, system.transitions)) {
+      fired++;
+      if (describeNonPlainData(f.state) !== null) return BAD;
+    }
     return true;
   });
   if (thrown !== undefined) return { reproduced: true, reason: `${steps(n)} and an action still throws from the last state: ${thrown}` };
-  const deadlock = judgeEnd(system, trace, { trace, meta: { kind: 'deadlock' } }, {});
-  // Steps alone do not say whether their check looked for deadlocks (review20c: { deadlock: false }): say how to tell it.
-  if (deadlock.reproduced) return { ...deadlock, reason: `${deadlock.reason} (the steps alone do not say what they broke: if their check ran with { deadlock: false }, replay its result or its file, or name the invariant with { property })` };
+  if (fired === 0 && system.terminal?.(end) !== true) {
+    // Steps alone do not say whether their check looked for deadlocks (review20c: { deadlock: false }): say how to tell it.
+    return { reproduced: true, reason: `${steps(n)} and the last state is still a deadlock (the steps alone do not say what they broke: if their check ran with { deadlock: false }, replay its result or its file, or name the invariant with { property })` };
+  }
   if (trace.slice(0, -1).some((step) => sameState(step.state, end))) {
     return { reproduced: false, unverified: true, reason: `${steps(n)} and come back to a state they passed (a lasso?), but the steps alone do not say which liveness property they broke: replay the check's result or its file (toITF(result))` };
   }
