@@ -60,6 +60,8 @@ export interface Reached<S> {
   readonly trace: readonly Step<S>[];
   readonly stats: CheckStats;
   readonly coverage: readonly ActionCoverage[];
+  /** Why the search ran as it did (`workers` that ran on one thread). */
+  readonly warnings?: readonly string[];
 }
 
 /** A reach query's target holds nowhere: every reachable state was explored. */
@@ -67,6 +69,8 @@ export interface Unreachable {
   readonly kind: 'unreachable';
   readonly stats: CheckStats;
   readonly coverage: readonly ActionCoverage[];
+  /** Why the search ran as it did (`workers` that ran on one thread). */
+  readonly warnings?: readonly string[];
 }
 
 export type ReachResult<S> = Reached<S> | Unreachable | ErrorResult<S> | IncompleteResult<S>;
@@ -117,10 +121,17 @@ export function ask<S>(system: System<S>, query: Query<S>, options: Resolved, in
     ...(task.targetName === undefined ? {} : { targetName: task.targetName }),
   };
   const run = explore(system, task, options, internals.fingerprinter, internals.started, spec);
-  if (query.kind === 'invariants') return safetyResult(system, run, properties, options);
+  if (query.kind === 'invariants') return warned(safetyResult(system, run, properties, options), run);
   // A target that mutates the state it is given is named, as an invariant would be.
   const suspects: Suspect<S>[] = query.state === undefined ? [] : [{ kind: 'target', name: query.name, test: query.state }];
-  return reachResult(system, run, options, suspects);
+  return warned(reachResult(system, run, options, suspects), run);
+}
+
+/** The run's warning on a result of any kind (a failure's too: the workers that ran on one thread, or were stopped, are worth saying beside it). */
+function warned<R extends { readonly warnings?: readonly string[] }>(result: R, run: Run<unknown>): R {
+  if (run.warning === undefined || result.warnings !== undefined) return result;
+  Object.defineProperty(result, 'warnings', { value: [run.warning], enumerable: true, writable: false, configurable: true });
+  return result;
 }
 
 /** The invariants and guarantees a query names. */

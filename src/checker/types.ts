@@ -132,7 +132,7 @@ export interface OkResult<S> extends ResultBase<S>, Omit<NoneOf, 'liveness' | 'f
 }
 
 /** A reachable state breaks an invariant (or an environment's guarantee): `trace` ends in it. */
-export interface InvariantResult<S> extends ResultBase<S>, Omit<NoneOf, 'invariant' | 'environment' | 'guaranteeOf'> {
+export interface InvariantResult<S> extends ResultBase<S>, Omit<NoneOf, 'invariant' | 'environment' | 'guaranteeOf' | 'warnings'> {
   readonly ok: false;
   readonly kind: 'invariant';
   /** The broken invariant's or guarantee's name. */
@@ -141,22 +141,28 @@ export interface InvariantResult<S> extends ResultBase<S>, Omit<NoneOf, 'invaria
   readonly environment?: string;
   /** @deprecated The same as `environment`; will go in 0.3. */
   readonly guaranteeOf?: string;
+  /** Why the search ran as it did, when it is worth saying: `workers` that ran on one thread, or were stopped in the model's code. */
+  readonly warnings?: readonly string[];
 }
 
 /** A reachable state that is not terminal has no enabled action: `trace` ends in it. */
-export interface DeadlockResult<S> extends ResultBase<S>, NoneOf {
+export interface DeadlockResult<S> extends ResultBase<S>, Omit<NoneOf, 'warnings'> {
   readonly ok: false;
   readonly kind: 'deadlock';
+  /** Why the search ran as it did, when it is worth saying: `workers` that ran on one thread, or were stopped in the model's code. */
+  readonly warnings?: readonly string[];
 }
 
 /** The user's code threw or misbehaved: `trace` leads to the state where it did. */
-export interface ErrorResult<S> extends ResultBase<S>, Omit<NoneOf, 'error' | 'errorSource'> {
+export interface ErrorResult<S> extends ResultBase<S>, Omit<NoneOf, 'error' | 'errorSource' | 'warnings'> {
   readonly ok: false;
   readonly kind: 'error';
   /** What the user's code threw (or the KripkeError that describes bad output). */
   readonly error: unknown;
   /** Where it happened. */
   readonly errorSource: ErrorSource;
+  /** Why the search ran as it did, when it is worth saying: `workers` that ran on one thread, or were stopped in the model's code. */
+  readonly warnings?: readonly string[];
 }
 
 /** A budget ran out before the search ended: nothing is proven either way. */

@@ -54,6 +54,7 @@ export function report(call: Call, result: CheckResult<unknown> | Reached<unknow
     } else {
       const headline = options.headline ?? (result.kind === 'reached' ? '' : describeProblem(result));
       lines.push(`${palette.received(headline)} ${palette.dim(options.figures ?? searchFigures(result, options.traceName))}`);
+      for (const warning of result.warnings ?? []) lines.push(palette.received(`Warning: ${warning}.`));
       if (options.context !== undefined) lines.push(...options.context);
       if (trace.length > 0) {
         const note = options.lastNote ?? (result.kind === 'reached' ? '' : violationNote(result, palette));

@@ -12,7 +12,7 @@ import { parallelTuning, stopGrace } from '../../src/checker/parallel/coordinato
 import { twoPhase } from '../../bench/models/two-phase.mjs';
 import { dieHard } from '../known-models/die-hard.js';
 import { hanoi } from '../known-models/hanoi.js';
-import { counters, grid } from '../support/worker-models.js';
+import { counters, fan, grid } from '../support/worker-models.js';
 import { config, configured } from '../support/worker-config.js';
 import { createMatchers } from '../../src/matchers/index.js';
 import * as jestMatcherUtils from 'jest-matcher-utils';
@@ -165,7 +165,8 @@ describe('workers: options and fallback', () => {
       const two = check(configured, { workers: 2 });
       expect(one.kind).toBe('invariant');
       expect(two.stats.workers).toBe(1);
-      expect(plainOf(two)).toEqual(plainOf(one));
+      // The failure says why the workers were not used (it was said only of passes and incomplete checks).
+      expect(plainOf(two)).toEqual({ ...(plainOf(one) as object), warnings: [expect.stringContaining('workers need the module that defines the model')] });
       const ok = check(defineModel({ name: 'ok', init: { n: 0 }, actions: { inc: { enabled: (s) => s.n < 40, apply: (s) => ({ n: s.n + 1 }) } }, terminal: (s) => s.n === 40 }), { workers: 2 });
       expect(ok.warnings?.[0]).toContain("workers need the module that defines the model: pass { module: import.meta.url (or a path), export: 'name', args? }");
     } finally {
@@ -216,7 +217,7 @@ describe('workers: options and fallback', () => {
     expect(alone.kind).toBe('invariant');
     for (let run = 0; run < 3; run++) {
       const r = check(counters(40), { workers: 2, module, export: 'counters', args: [30] });
-      expect(plainOf(r)).toEqual(plainOf(alone));
+      expect(plainOf(r)).toEqual({ ...(plainOf(alone) as object), warnings: [expect.stringContaining("the workers' model is not the one checked")] });
     }
     const ok = check(counters(30), { workers: 2, module, export: 'counters', args: [30] });
     expect(ok.kind).toBe('ok');
@@ -228,7 +229,10 @@ describe('workers: options and fallback', () => {
     const checked = grid(24, { bound: 30, corner: false });
     const alone = check(checked);
     expect(alone.kind).toBe('invariant');
-    for (let run = 0; run < 3; run++) expect(plainOf(check(checked, { workers: 2, module, export: 'grid', args: [24, { bound: 60, corner: false }] }))).toEqual(plainOf(alone));
+    for (let run = 0; run < 3; run++) {
+      const r = check(checked, { workers: 2, module, export: 'grid', args: [24, { bound: 60, corner: false }] });
+      expect(plainOf(r)).toEqual({ ...(plainOf(alone) as object), warnings: [expect.stringContaining("the workers' model is not the one checked")] });
+    }
   });
 
   it('a model slow to define in a worker takes at most half the time left: then one thread, with the rest, says why (hostile19c: it took the whole timeout, ending with 0 states)', () => {
@@ -296,6 +300,57 @@ describe('workers: options and fallback', () => {
     } finally {
       parallelTuning.graceMs = saved.graceMs;
       parallelTuning.splitAt = 1;
+    }
+  });
+
+  it("an error a worker met earlier in breadth-first order than where another worker is stuck is the answer, as on one thread (hostile20 #3: it ended incomplete)", () => {
+    parallelTuning.graceMs = 300;
+    try {
+      // Worker 1 throws at the 3rd state of the level (after 1 s at the 1st: worker 0 must not see the problem before it is stuck), worker 0 spins at the 8th: one thread stops at the 3rd and never reaches the 8th.
+      const flaws = { throwsAt: 3, spinsAt: [[1, 1_000], [8, 20_000]] } as const;
+      const model = fan(10, flaws);
+      const one = check(model);
+      const t0 = Date.now();
+      const r = check(model, { workers: 2, timeout: 5_000, module: new URL('../support/worker-models.ts', import.meta.url), export: 'fan', args: [10, flaws] });
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      expect(r.stats.workers).toBe(2);
+      expect(one).toMatchObject({ kind: 'error', error: new Error('no step from 3') });
+      expect(r).toMatchObject({ kind: 'error', error: new Error('no step from 3') });
+      expect(plainOf(r)).toMatchObject({ trace: (plainOf(one) as { trace: unknown }).trace, errorSource: one.errorSource });
+      expect(r.trace.map((s) => s.action)).toEqual([null, 'pick(3)']);
+      // The level being searched was not counted: the figures are the levels before it.
+      expect(r.stats).toMatchObject({ states: 11, depth: 1 });
+      expect(one.stats.states).toBe(14);
+      expect(r.warnings).toEqual([
+        expect.stringMatching(
+          /^a worker was still in the model's code [\d,]+ ms after the timeout and was stopped \(some action, guard, choices or invariant never returned while the workers expanded the states at depth 1\), but another had met this problem earlier in breadth-first order, where one thread stops: the figures are those of the levels before$/,
+        ),
+      ]);
+      // Stuck first in that order, it stays incomplete: one thread would hang there.
+      const later = { throwsAt: 8, spinsAt: [[3, 20_000]] } as const;
+      const stuckFirst = check(fan(10, later), { workers: 2, timeout: 5_000, module: new URL('../support/worker-models.ts', import.meta.url), export: 'fan', args: [10, later] });
+      expect(stuckFirst).toMatchObject({ kind: 'incomplete', budget: 'timeout' });
+      expect(stuckFirst.warnings?.[0]).toMatch(/^the workers were still searching/);
+    } finally {
+      parallelTuning.graceMs = saved.graceMs;
+    }
+  });
+
+  it('a failure prints the warnings of its check under the headline (a fallback to one thread was said only of passes and incomplete checks)', () => {
+    // Defined here, inside the test: a worker cannot define it again.
+    const local = defineModel<{ n: number }>({ name: 'local', init: { n: 0 }, actions: { inc: { apply: (s) => ({ n: s.n + 1 }) } }, invariants: { small: (s) => s.n < 3 } });
+    parallelTuning.autoSite = false;
+    try {
+      const r = check(local, { workers: 2 });
+      expect(r.kind).toBe('invariant');
+      expect(r.warnings).toEqual([expect.stringMatching(/^workers: 2 was asked, but this check ran on one thread: /)]);
+      const matcher = createMatchers().toSatisfyInvariants;
+      const outcome = matcher.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, local, { workers: 2 });
+      const lines = outcome.message().split('\n');
+      expect(lines[2]).toMatch(/^invariant "small" is violated after 3 steps/);
+      expect(lines[3]).toMatch(/^Warning: workers: 2 was asked, but this check ran on one thread: .*\.$/);
+    } finally {
+      parallelTuning.autoSite = true;
     }
   });
 

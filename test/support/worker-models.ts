@@ -74,3 +74,36 @@ export function counters(limit: number): Model<{ c: number[] }> {
     terminal: () => true,
   });
 }
+
+/** What can go wrong in a fan, and where: the `step` of state n (n < width). */
+export interface FanFlaws {
+  /** `step` throws at this n. */
+  readonly throwsAt?: number;
+  /** `step` does not return at these n for so many milliseconds, in a worker thread only. */
+  readonly spinsAt?: readonly (readonly [number, number])[];
+}
+
+/**
+ * One initial state, `width` states one step on (`pick(i)`, in order), and one
+ * `step` from each to a terminal state: the second level is where the workers
+ * split, every other state to each of two workers (0, 2, 4… and 1, 3, 5…).
+ */
+export function fan(width: number, flaws: FanFlaws = {}): Model<{ n: number }> {
+  return defineModel<{ n: number }>({
+    name: `fan(${width})`,
+    init: { n: -1 },
+    actions: {
+      pick: { choices: () => Array.from({ length: width }, (_, i) => i), enabled: (s) => s.n === -1, apply: (_, i: number) => ({ n: i }) },
+      step: {
+        enabled: (s) => s.n >= 0 && s.n < width,
+        apply: (s) => {
+          if (s.n === flaws.throwsAt) throw new Error(`no step from ${s.n}`);
+          const spin = isMainThread ? undefined : flaws.spinsAt?.find(([n]) => n === s.n);
+          if (spin !== undefined) for (const until = Date.now() + spin[1]; Date.now() < until; );
+          return { n: s.n + width };
+        },
+      },
+    },
+    terminal: (s) => s.n >= width,
+  });
+}

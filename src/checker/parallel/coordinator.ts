@@ -27,7 +27,7 @@ import { FINGERPRINT_STORE_CAPACITY, type StateStore } from '../store/state-stor
 import type { System } from '../system.js';
 import { bootCode, HOOKS_URL } from './boot.js';
 import { toURL } from './load-model.js';
-import { abort, ABORT_MAIN, C, CONTROL_WORDS, KINDS, MAX_WORKERS, MESSAGE_BYTES, PER_WORKER, readMessage, slot, W as F, WORKER_BASE, type Recipe, type TaskSpec, type WorkerData } from './protocol.js';
+import { abort, ABORT_MAIN, C, CONTROL_WORDS, KINDS, MAX_WORKERS, MESSAGE_BYTES, NONE, PER_WORKER, readMessage, slot, W as F, WORKER_BASE, type Recipe, type SharedKind, type TaskSpec, type WorkerData } from './protocol.js';
 import { contains, ENTRY, growable } from './shared-table.js';
 
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
@@ -340,9 +340,40 @@ function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shar
   const result = assemble(system, task, ctrl, shared, n, T, started, pristine, 'timeout');
   if ('fallback' in result) return result;
   const past = Math.round(now() - started - timeout);
+  const first = problemBeforeStuck(ctrl, n);
+  if (first !== undefined) {
+    // One thread meets that problem first and stops there: it is the answer (its details from expanding the state again here).
+    const id = Atomics.load(ctrl, C.LEVEL_START) + first;
+    const details = expandAgain(system, task, result.store, id, pristine);
+    if (details !== undefined && ['invariant', 'deadlock', 'error', 'reached'].includes(details.kind)) {
+      const { kind, property, error, errorSource, transition, choice } = details;
+      const outcome: SearchOutcome = { ...result.outcome, kind, at: id, ...(property === undefined ? {} : { property }), ...(kind === 'error' ? { error, errorSource } : {}), ...(transition === undefined ? {} : { transition, choice }) };
+      const warning = `a worker was still in the model's code ${past.toLocaleString('en-US')} ms after the timeout and was stopped (some action, guard, choices or invariant never returned while the workers expanded the states at depth ${result.outcome.depth}), but another had met this problem earlier in breadth-first order, where one thread stops: the figures are those of the levels before`;
+      return { ...result, outcome, warning };
+    }
+  }
   const figures = Atomics.load(ctrl, C.SPLIT) === 1 ? 'the figures are those of the levels before' : 'the figures are the states and depth of the levels before (each worker was still searching alone: its transitions and coverage were not counted)';
   const warning = `the workers were still searching ${past.toLocaleString('en-US')} ms after the timeout and were stopped: some action, guard, choices or invariant of the model never returned (a loop that never ends?) while they expanded the states at depth ${result.outcome.depth}; ${figures}`;
   return { ...result, warning };
+}
+
+/**
+ * The index in the level of a problem some worker met (not a budget) before
+ * the parent any worker is still expanding: no worker can meet an earlier one,
+ * and one thread would stop there without reaching the parents where workers
+ * are stuck. Undefined when there is none, or before the levels split.
+ */
+function problemBeforeStuck(ctrl: Int32Array, n: number): number | undefined {
+  const key = Atomics.load(ctrl, C.PROBLEM);
+  if (key === NONE || Atomics.load(ctrl, C.SPLIT) !== 1) return undefined;
+  let kind: SharedKind | undefined;
+  for (let w = 0; w < n; w++) {
+    const current = Atomics.load(ctrl, slot(w, F.CURRENT));
+    if (current !== NONE && current - 1 <= key) return undefined;
+    const code = Atomics.load(ctrl, slot(w, F.PROBLEM_KIND));
+    if (code !== 0 && Atomics.load(ctrl, slot(w, F.PROBLEM_AT)) === key) kind = KINDS[code - 1];
+  }
+  return kind === 'invariant' || kind === 'deadlock' || kind === 'error' || kind === 'reached' ? key : undefined;
 }
 
 /** Expands state `id` once more, here, as the search did: the error it stops with (the worker's own error object stays in the worker). */

@@ -19,7 +19,7 @@ import { BreadthFirst, STOP, type SearchOptions, type SearchOutcome, type Search
 import { fingerprint64 } from '../store/fingerprint.js';
 import { RECORD } from '../store/record-store.js';
 import { FINGERPRINT_STORE_CAPACITY, type StateStore } from '../store/state-store.js';
-import { C, kindCode, slot, W as F, type SharedKind } from './protocol.js';
+import { C, kindCode, NONE, slot, W as F, type SharedKind } from './protocol.js';
 import { notSelfContained } from './target.js';
 import { BEATEN, claim, claimedSlot, contains, keyAt, VISITED } from './shared-table.js';
 
@@ -162,6 +162,7 @@ export class LevelSearch<S> extends BreadthFirst<S> {
     this.log = [];
     this.cand = LevelSearch.emptyCandidates();
     this.problem = undefined;
+    Atomics.store(this.ctrl, slot(this.views.index, F.PROBLEM_KIND), 0);
     this.end = undefined;
   }
 
@@ -175,10 +176,21 @@ export class LevelSearch<S> extends BreadthFirst<S> {
 
   /** Phase A: expands the held states in order until the end, an earlier problem elsewhere, or a full table. */
   expandLevel(held: Held<S>, levelStart: number): void {
+    const current = slot(this.views.index, F.CURRENT);
+    try {
+      this.expandHeld(held, levelStart, current);
+    } finally {
+      Atomics.store(this.ctrl, current, NONE);
+    }
+  }
+
+  private expandHeld(held: Held<S>, levelStart: number, current: number): void {
     const ctrl = this.ctrl;
     for (let i = 0; i < held.states.length; i++) {
       const key = held.keys[i];
       if (key > Atomics.load(ctrl, C.PROBLEM) || Atomics.load(ctrl, C.OVERFLOW) !== 0) return;
+      // Where this worker is, should the model's code never return here (coordinator.ts, stuck).
+      Atomics.store(ctrl, current, key + 1);
       this.key = key;
       this.parentKeys.push(key);
       this.parentLog.push(this.log.length);
@@ -209,6 +221,8 @@ export class LevelSearch<S> extends BreadthFirst<S> {
     const kind: SharedKind = end.kind === 'incomplete' ? 'timeout' : (end.kind as SharedKind);
     this.problem = { key, admits: at, kind, property: end.property === undefined ? -1 : this.properties.indexOf(end.property as never) };
     const ctrl = this.ctrl;
+    Atomics.store(ctrl, slot(this.views.index, F.PROBLEM_KIND), kindCode(kind));
+    Atomics.store(ctrl, slot(this.views.index, F.PROBLEM_AT), key);
     for (let held = Atomics.load(ctrl, C.PROBLEM); key < held; held = Atomics.load(ctrl, C.PROBLEM)) {
       if (Atomics.compareExchange(ctrl, C.PROBLEM, held, key) === held) break;
     }

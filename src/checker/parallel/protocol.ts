@@ -42,13 +42,21 @@ export const C = {
   /** Whether the parallel levels ran at all (the search split), for stats.workers. */
   SPLIT: 20,
   LEVELS: 21,
+  /** The id of the first state of the level being searched (written between levels). */
+  LEVEL_START: 22,
 } as const;
 
-/** Per-worker words from here, `PER_WORKER` each. */
+/** Per-worker words from here, `PER_WORKER` each: a cache line of its own, since CURRENT is written before every parent. */
 export const WORKER_BASE = 32;
-export const PER_WORKER = 8;
-/** Per worker: whether it cut a successor at maxDepth, the states it added in the last level, whether it exited or failed, states expanded, claims won. */
-export const W = { TRUNCATED: 0, COUNTED: 1, LOADED: 2, FINISHED: 3, EXITED: 4, FAILED: 5, EXPANDED: 6, WINNERS: 7 } as const;
+export const PER_WORKER = 16;
+/**
+ * Per worker: whether it cut a successor at maxDepth, the states it added in
+ * the last level, whether it exited or failed, states expanded, claims won;
+ * the parent it is expanding in the level (its index + 1; 0 before the levels
+ * split, NONE once it stopped expanding); and the index of the parent where
+ * it met a problem in this level and the problem's kind.
+ */
+export const W = { TRUNCATED: 0, COUNTED: 1, LOADED: 2, FINISHED: 3, EXITED: 4, FAILED: 5, EXPANDED: 6, WINNERS: 7, CURRENT: 8, PROBLEM_AT: 9, PROBLEM_KIND: 10 } as const;
 
 export const NONE = 0x7fffffff;
 export const MAX_WORKERS = 64;

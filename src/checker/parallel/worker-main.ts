@@ -151,6 +151,7 @@ function searchLevels(prefix: SearchOutcome, store: FingerprintStore, levels: Le
     copyStore(store, data.records, size);
     seedTable(store, data, ctrl, size + frontier.states.length * 4);
     Atomics.store(ctrl, C.LEVELS, depth);
+    Atomics.store(ctrl, C.LEVEL_START, levelStart);
     growTo(data.levelCounts, frontier.states.length * 4);
   }
   levels.adopt(prefix, depth, size);
@@ -283,6 +284,7 @@ function between(ctrl: Int32Array, data: WorkerData, states: number, added: numb
   }
   growTo(data.levelCounts, added * 4);
   Atomics.store(ctrl, C.USED, states);
+  Atomics.store(ctrl, C.LEVEL_START, states - added);
   // The depth of the states stored so far: the figure of a search stopped mid-level (writeResult sets the final one).
   Atomics.store(ctrl, C.LEVELS, deepest);
   Atomics.store(ctrl, C.PROBLEM, NONE);
