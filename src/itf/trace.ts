@@ -149,7 +149,8 @@ export function fromITF<S = unknown>(json: unknown, options: FromItfOptions = {}
   const states = parsed.states;
   if (!Array.isArray(states)) throw new ItfError(`ITF: states must be a list, got ${describeJson(states)}`);
   const trace = states.map((state, i) => stepOf<S>(state, i, meta[STATE_LAYOUT] === 'value', ctx));
-  const loop = parsed.loop;
+  // itf-py writes `"loop": null` for every trace without a lasso: no loop, as an absent field.
+  const loop = parsed.loop === null ? undefined : parsed.loop;
   if (loop !== undefined && !(Number.isInteger(loop) && (loop as number) >= 0 && (loop as number) < trace.length)) {
     throw new ItfError(`ITF: loop must be the index of a state (0 to ${trace.length - 1}), got ${describeJson(loop)}`);
   }

@@ -141,6 +141,14 @@ describe('fromITF of other tools’ traces', () => {
     ]);
   });
 
+  it("reads itf-py's files: `loop: null` (its trace_to_json writes it for every trace without a lasso) is no loop", () => {
+    const itfPy = { '#meta': { format: 'ITF', source: 'counters.qnt' }, params: [], vars: ['n'], loop: null, states: [{ '#meta': { index: 0 }, n: { '#bigint': '1' } }, { '#meta': { index: 1 }, n: { '#bigint': '2' } }] };
+    const read = fromITF(itfPy);
+    expect(read.loopsTo).toBeUndefined();
+    expect('loopsTo' in read).toBe(false);
+    expect(read.trace.map((s) => s.state)).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
   it('reads #tup as a list and a variant as a record', () => {
     const read = fromITF({ vars: ['t', 'v'], states: [{ t: { '#tup': [1, 'a'] }, v: { tag: 'Some', value: { '#bigint': '4' } } }] });
     expect(read.trace[0].state).toEqual({ t: [1, 'a'], v: { tag: 'Some', value: 4 } });
