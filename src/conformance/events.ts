@@ -35,8 +35,10 @@ const FIELDS = ['action', 'choice', 'state'];
  */
 export function readEvents<S>(input: unknown, where: string, maxBytes: number): ReadEvents<S> {
   if (typeof input === 'string') {
-    const itf = itfDocument(input);
-    return itf === undefined ? { events: ndjson<S>(input, where, maxBytes), offset: 0 } : fromSteps(fromITF<S>(input, { maxBytes }).trace, where);
+    // A byte order mark (UTF-8 as Windows tools save it; readFileSync keeps it) is no part of the first line.
+    const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+    const itf = itfDocument(text);
+    return itf === undefined ? { events: ndjson<S>(text, where, maxBytes), offset: 0 } : fromSteps(fromITF<S>(text, { maxBytes }).trace, where);
   }
   if (Array.isArray(input)) {
     const first: unknown = input[0];

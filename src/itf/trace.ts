@@ -162,7 +162,8 @@ function parse(text: string, maxBytes: number): unknown {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) throw new ItfError(`ITF: the input is ${bytes} bytes, more than maxBytes (${maxBytes}); raise maxBytes if it is meant to be this large`);
   try {
-    return JSON.parse(text);
+    // A byte order mark (a file saved by a Windows tool, read with readFileSync) is no part of the JSON.
+    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     throw new ItfError(`ITF: the input is not JSON: ${(error as Error).message}`);
   }

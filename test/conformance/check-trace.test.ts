@@ -64,6 +64,15 @@ describe('checkTrace', () => {
     expect(() => checkTrace(counter, '{}', { maxBytes: 1 })).toThrow('checkTrace: the log is 2 bytes, more than maxBytes (1)');
   });
 
+  it('reads a log or an .itf.json file that starts with a byte order mark (as Windows tools save UTF-8), CRLF or not', () => {
+    const ndjson = '{"action":"add","choice":2}\n{"state":{"n":3}}\n';
+    expect(checkTrace(counter, `\uFEFF${ndjson}`).ok).toBe(true);
+    expect(checkTrace(counter, `\uFEFF${ndjson.replace(/\n/g, '\r\n')}`).ok).toBe(true);
+    const itf = { vars: ['n', 'log'], states: [0, 2].map((n, i) => ({ n: { '#bigint': String(n) }, log: { last: i === 0 ? 'none' : 'add', count: { '#bigint': String(i) } } })) };
+    expect(checkTrace(counter, `\uFEFF${JSON.stringify(itf, null, 2)}`).ok).toBe(true);
+    expect(fromITF(`\uFEFF${JSON.stringify(itf)}`).trace).toHaveLength(2);
+  });
+
   it('never lets __proto__ from a log reach a prototype', () => {
     const r = checkTrace(counter, '{"state":{"__proto__":{"polluted":true},"n":1}}');
     expect(r.kind).toBe('unexplained');
