@@ -178,10 +178,11 @@ function stepOf<S>(json: unknown, index: number, wrapped: boolean, ctx: DecodeCo
   const meta = isObject(json['#meta']) ? json['#meta'] : {};
   const state: Record<string, unknown> = {};
   for (const key of Object.keys(json)) {
-    if (key === '#meta' || key.startsWith('mbt::')) continue;
+    // Quint's mbt:: variables say how the step was taken; in kripke's own file, such a key is the state's own field.
+    if (key === '#meta' || (!ctx.kripke && key.startsWith('mbt::'))) continue;
     define(state, key.startsWith('##') ? key.slice(1) : key, decode(json[key], `${path}.${key}`, ctx));
   }
-  const action = actionOf(meta.action ?? json[ACTION_TAKEN], index, path);
+  const action = actionOf(ctx.kripke ? meta.action : (meta.action ?? json[ACTION_TAKEN]), index, path);
   const step: Record<string, unknown> = { action };
   if (typeof meta.environment === 'string') step.environment = meta.environment;
   step.state = wrapped ? state.state : state;

@@ -149,6 +149,13 @@ describe('fromITF of other tools’ traces', () => {
     expect(read.trace.map((s) => s.state)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
+  it("keeps a kripke state's own fields named like Quint's mbt:: variables: only other tools' mbt:: variables are left out", () => {
+    const state = { 'mbt::actionTaken': 'mine', 'mbt::count': 3, n: 0 };
+    const read = roundTrip([{ action: null, state }, { action: 'go', state }]);
+    expect(read.trace.map((s) => s.state)).toEqual([state, state]);
+    expect(read.trace.map((s) => s.action)).toEqual([null, 'go']);
+  });
+
   it('reads #tup as a list and a variant as a record', () => {
     const read = fromITF({ vars: ['t', 'v'], states: [{ t: { '#tup': [1, 'a'] }, v: { tag: 'Some', value: { '#bigint': '4' } } }] });
     expect(read.trace[0].state).toEqual({ t: [1, 'a'], v: { tag: 'Some', value: 4 } });
