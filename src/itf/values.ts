@@ -162,6 +162,11 @@ function decodePair(pair: unknown, path: string, ctx: DecodeContext, depth: numb
 /** A set or map read back with as many entries as the file lists: a repeated element or key is malformed, not silently merged. */
 function distinct<T extends Set<unknown> | Map<unknown, unknown>>(read: T, body: unknown, path: string, what: string): T {
   if (read.size !== (body as unknown[]).length) throw new ItfError(`ITF: ${path} lists the same ${what} twice`);
+  // Records, lists and tuples equal as data are apart by identity once read, and kripke tells states apart by value.
+  const elements = read instanceof Map ? [...read.keys()] : [...read];
+  if (elements.length > 1 && elements.some((x) => typeof x === 'object' && x !== null) && new Set(elements.map(canonicalKey)).size !== elements.length) {
+    throw new ItfError(`ITF: ${path} lists the same ${what} twice`);
+  }
   return read;
 }
 

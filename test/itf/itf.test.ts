@@ -185,6 +185,9 @@ describe('fromITF of hostile or broken input', () => {
     expect(bad({ states: [{ x: { '#map': [[1]] } }] })).toThrow('ITF: states[0].x.#map[0] must be a [key, value] pair');
     expect(bad({ states: [{ x: { '#map': [[1, 2], [1, 3]] } }] })).toThrow('ITF: states[0].x.#map lists the same key twice');
     expect(bad({ states: [{ x: { '#set': [1, 1] } }] })).toThrow('ITF: states[0].x.#set lists the same element twice');
+    // Equal as data, apart by identity once read: a record or tuple listed twice is as malformed as a number listed twice.
+    expect(bad({ states: [{ x: { '#set': [{ a: { '#bigint': '1' } }, { a: { '#bigint': '1' } }] } }] })).toThrow('ITF: states[0].x.#set lists the same element twice');
+    expect(bad({ states: [{ x: { '#map': [[{ '#tup': ['a'] }, 1], [{ '#tup': ['a'] }, 2]] } }] })).toThrow('ITF: states[0].x.#map lists the same key twice');
     expect(bad({ states: [{ x: { '#frob': 1 } }] })).toThrow("ITF: states[0].x has the unknown tag '#frob'");
     expect(bad({ states: [{ x: { '#set': [], y: 1 } }] })).toThrow("ITF: states[0].x mixes the tag '#set' with other fields");
     expect(bad({ states: [{ x: 1 }], loop: 3 })).toThrow('ITF: loop must be the index of a state (0 to 0), got number');
