@@ -67,7 +67,8 @@ const STATE_LAYOUT = 'kripke:state';
 export function toITF<S>(source: CheckResult<S> | OpenResult<S> | Trace<S>, meta: Readonly<Record<string, unknown>> = {}): ItfTrace {
   const { trace, about } = partsOf(source);
   const records = trace.every((step) => isRecord(step.state));
-  const vars = records ? [...new Set(trace.flatMap((step) => definedKeys(step.state as Record<string, unknown>)))].sort() : ['state'];
+  // As the states hold them: a field starting with # is written with one more # (a var '#meta' would name the state's #meta).
+  const vars = records ? [...new Set(trace.flatMap((step) => definedKeys(step.state as Record<string, unknown>)))].map((k) => (k.startsWith('#') ? `#${k}` : k)).sort() : ['state'];
   const states = trace.map((step, index) => stateOf(step, index, records));
   const loop = 'loopsTo' in about ? about.loopsTo : undefined;
   return {
@@ -154,7 +155,7 @@ export function fromITF<S = unknown>(json: unknown, options: FromItfOptions = {}
   if (loop !== undefined && !(Number.isInteger(loop) && (loop as number) >= 0 && (loop as number) < trace.length)) {
     throw new ItfError(`ITF: loop must be the index of a state (0 to ${trace.length - 1}), got ${describeJson(loop)}`);
   }
-  const vars = Array.isArray(parsed.vars) ? parsed.vars.filter((v): v is string => typeof v === 'string') : [];
+  const vars = Array.isArray(parsed.vars) ? parsed.vars.filter((v): v is string => typeof v === 'string').map((v) => (v.startsWith('##') ? v.slice(1) : v)) : [];
   return { trace, ...(loop === undefined ? {} : { loopsTo: loop as number }), meta, vars: [...new Set(vars)] };
 }
 

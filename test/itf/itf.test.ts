@@ -156,6 +156,14 @@ describe('fromITF of other tools’ traces', () => {
     expect(read.trace.map((s) => s.action)).toEqual([null, 'go']);
   });
 
+  it('names in vars the keys the states hold: a field starting with # is listed as written (##meta), not as the state\'s #meta', () => {
+    const state = { '#meta': 1, '#bigint': 2, n: 0 };
+    const itf = toITF([{ action: null, state }]);
+    expect(itf.vars).toEqual(['##bigint', '##meta', 'n']);
+    for (const v of itf.vars) expect(Object.keys(itf.states[0])).toContain(v);
+    expect(fromITF(JSON.stringify(itf)).vars).toEqual(['#bigint', '#meta', 'n']);
+  });
+
   it('reads #tup as a list and a variant as a record', () => {
     const read = fromITF({ vars: ['t', 'v'], states: [{ t: { '#tup': [1, 'a'] }, v: { tag: 'Some', value: { '#bigint': '4' } } }] });
     expect(read.trace[0].state).toEqual({ t: [1, 'a'], v: { tag: 'Some', value: 4 } });
