@@ -99,12 +99,31 @@ function fireOne<S>(transitions: readonly Transition<S>[], ti: number, state: S,
   const t = transitions[ti];
   const label = saved.action ?? '';
   const offered = t.choices === undefined ? [undefined] : [...t.choices(state)];
+  if (t.choices !== undefined && label === t.label && !('choice' in saved && saved.choice !== undefined)) return byState(transitions, ti, state, saved, offered);
   // By index: undefined is a choice too (hostile19d: a trace through go(undefined) did not replay).
   const at = offered.findIndex((c) => ('choice' in saved && saved.choice !== undefined ? sameState(c, saved.choice) : stepLabel(t.label, t.choices !== undefined, c) === label));
   if (at < 0) return undefined;
   const choice = offered[at];
   if (t.enabled !== undefined && t.enabled(state, choice) !== true) return undefined;
   return { step: refire(state, transitions, ti, choice) };
+}
+
+/**
+ * A step that names an action with choices and not its choice (another
+ * tool's trace: Quint's mbt::actionTaken without its nondetPicks): the enabled
+ * choice whose successor is the recorded state, or else the first enabled one
+ * (the replay then says where it leads instead).
+ */
+function byState<S>(transitions: readonly Transition<S>[], ti: number, state: S, saved: Step<S>, offered: readonly unknown[]): Fired<S> | undefined {
+  const t = transitions[ti];
+  let first: Fired<S> | undefined;
+  for (const c of offered) {
+    if (t.enabled !== undefined && t.enabled(state, c) !== true) continue;
+    const step = refire(state, transitions, ti, c);
+    if (sameState(step.state, saved.state)) return { step };
+    first ??= { step };
+  }
+  return first;
 }
 
 /** The first place two plain values differ, as `path: saved → now`. */

@@ -30,6 +30,36 @@ describe('steps that name no action are replayed by their state', () => {
   });
 });
 
+describe("a step that names its action and not the action's choice (Quint's mbt::actionTaken without mbt::nondetPicks: itf21)", () => {
+  const bank = defineModel({
+    name: 'bank',
+    init: { balance: 100 },
+    actions: { withdraw: { choices: () => [10, 30, 50], enabled: (s: { balance: number }, n: number) => s.balance >= n, apply: (s, n: number) => ({ balance: s.balance - n }) } },
+    invariants: { 'keeps 30': (s) => s.balance >= 30 },
+  });
+  const quint = {
+    '#meta': { format: 'ITF', source: 'bank.qnt' },
+    vars: ['balance', 'mbt::actionTaken'],
+    states: [
+      { balance: { '#bigint': '100' }, 'mbt::actionTaken': 'init' },
+      { balance: { '#bigint': '50' }, 'mbt::actionTaken': 'withdraw' },
+      { balance: { '#bigint': '20' }, 'mbt::actionTaken': 'withdraw' },
+    ],
+  };
+
+  it('is taken with the choice that leads to the recorded state (it said the action is no longer enabled)', () => {
+    const r = replayTrace(bank, quint);
+    expect(r).toMatchObject({ reproduced: true });
+    expect(r.trace.map((s) => s.action)).toEqual([null, 'withdraw(50)', 'withdraw(30)']);
+  });
+
+  it('where no choice leads there, the step leads to another state, and the replay says which', () => {
+    const other = { ...quint, states: [quint.states[0], { ...quint.states[1], balance: { '#bigint': '60' } }] };
+    expect(replayTrace(bank, other)).toMatchObject({ reproduced: false, stoppedAt: 1 });
+    expect(replayTrace(bank, other).reason).toMatch(/^step 1 `withdraw/);
+  });
+});
+
 describe('error counterexamples are re-fired, not taken on trust', () => {
   const thrower = (fixed: boolean) =>
     defineModel({
