@@ -14,7 +14,8 @@ import { renderUserError } from '../render/summary.js';
 import { renderTrace } from '../render/trace.js';
 import { formatValue } from '../render/value.js';
 import { isRecord } from '../model/shape.js';
-import type { Call } from './context.js';
+import { timeoutSourceOf, type Call } from './context.js';
+import { timeoutAdvice } from './runner.js';
 
 /** At most this many candidate successors are shown under an unexplained event. */
 export const MAX_CANDIDATES = 8;
@@ -67,7 +68,13 @@ export function conformanceLines(call: Call, result: Exclude<ConformanceResult<u
     }
   }
   if (result.kind === 'error') lines.push('', palette.bold(`The error (in ${result.source}):`), ...renderUserError(result.error).map((l) => `  ${l}`));
-  return lines;
+  return [...lines, ...timeoutLines(call, result)];
+}
+
+/** Where the timeout of a check that ran out of it came from, and how to search longer, as every matcher says. */
+function timeoutLines(call: Call, result: { readonly kind: string; readonly budget?: string; readonly limit?: number }): string[] {
+  if (result.kind !== 'incomplete' || result.budget !== 'timeout' || result.limit === undefined) return [];
+  return timeoutAdvice(result.limit, timeoutSourceOf(call)).map((l) => call.palette.dim(l));
 }
 
 /** The model's state cut to the keys of a partial pattern, so a diff shows only what the event speaks of. */
@@ -104,5 +111,5 @@ export function traceLines(call: Call, result: Exclude<TraceCheckResult<unknown>
     if (result.candidates.length > shown.length) lines.push(palette.dim(`  … and ${result.candidates.length - shown.length} more`));
   }
   if (result.kind === 'error') lines.push('', palette.bold('The error:'), ...renderUserError(result.error).map((l) => `  ${l}`));
-  return lines;
+  return [...lines, ...timeoutLines(call, result)];
 }

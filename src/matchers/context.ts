@@ -279,6 +279,11 @@ function timeoutSource(options: MatcherOptions): string | undefined {
   return factor === 1 ? set : `${set ?? "the matcher's default"} times KRIPKE_BUDGET_FACTOR (${factor})`;
 }
 
+/** Notes what set the timeout of a call that checks by itself (toAccept, toBeImplementedBy), for its message. */
+export function noteTimeoutSource(call: Call, options: unknown): void {
+  timeoutSources.set(call, timeoutSource(typeof options === 'object' && options !== null ? (options as MatcherOptions) : {}));
+}
+
 /** What set the timeout of a call that ran a check, when not the matcher's default. */
 export function timeoutSourceOf(call: Call): string | undefined {
   return timeoutSources.get(call);

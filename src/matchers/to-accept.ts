@@ -1,6 +1,6 @@
 import { checkTraceWith } from '../conformance/check-trace.js';
 import type { TraceCheckOptions, TraceInput } from '../conformance/types.js';
-import { callOf, type MatcherContext, type MatcherResult, requireModel, runCheck, usageError } from './context.js';
+import { callOf, type MatcherContext, type MatcherResult, noteTimeoutSource, requireModel, runCheck, usageError } from './context.js';
 import { traceLines } from './conformance-report.js';
 import { withCounterexample } from './report.js';
 import { matcherDefaults } from './runner.js';
@@ -22,6 +22,7 @@ export function toAccept(this: MatcherContext, received: unknown, events: unknow
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw usageError(call, `${call.palette.expected('options')} must be an object (environments, maxStates, timeout, maxBytes)`, { label: 'Options', value: options });
   }
+  noteTimeoutSource(call, options);
   // A matcher's default timeout, as every matcher's (review20b: checkTrace's 30 s blocked a 3 s neighbour past its timeout).
   const result = runCheck(call, () => checkTraceWith(model, events as TraceInput<unknown>, options as TraceCheckOptions<unknown> | undefined, matcherDefaults(), 'checkTrace'));
   if (result.kind === 'ok') {

@@ -3,7 +3,7 @@ import { matcherDefaults } from './runner.js';
 import { isImplementation } from '../conformance/implementation.js';
 import type { ConformanceOptions, Implementation } from '../conformance/types.js';
 import { KripkeError } from '../model/errors.js';
-import { callOf, type Call, type MatcherContext, type MatcherResult, type RenderMode, requireModel, usageError } from './context.js';
+import { callOf, type Call, type MatcherContext, type MatcherResult, type RenderMode, noteTimeoutSource, requireModel, usageError } from './context.js';
 import { conformanceLines, handsDiff } from './conformance-report.js';
 import { withCounterexample } from './report.js';
 
@@ -39,6 +39,7 @@ export function implementedBy(mode: RenderMode) {
 
 async function run(call: Call, model: Parameters<typeof checkConformance>[0], impl: Implementation<unknown, unknown>, options: ConformanceOptions<unknown> | undefined, mode: RenderMode): Promise<MatcherResult> {
   let result;
+  noteTimeoutSource(call, options);
   try {
     // A matcher's default timeout, as every matcher's (review20b: checkConformance's own 30 s outlived the test's).
     result = await checkConformanceWith(model, impl, options, matcherDefaults());

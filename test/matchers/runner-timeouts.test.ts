@@ -46,6 +46,10 @@ describe('toAccept takes the default every matcher takes (review20b: checkTrace\
     const outcome = createMatchers().toAccept.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, slow, events);
     expect(outcome.pass).toBe(false);
     expect(outcome.message()).toContain('incomplete — the timeout budget (200) ran out at event');
+    // Where the 200 ms came from, and how to search longer, as every matcher says (review20c: it said neither).
+    expect(outcome.message()).toContain("kripke's timeout was 200 ms; by default a matcher takes 80% of the test's timeout (250 ms), so that kripke's message comes before the runner's.");
+    const set = createMatchers().toAccept.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, slow, events, { timeout: 150 });
+    expect(set.message()).toContain("kripke's timeout was 150 ms, set by the matcher's { timeout }.");
   });
 });
 
@@ -61,5 +65,6 @@ describe('toBeImplementedBy takes the default every matcher takes', () => {
     expect(outcome.pass).toBe(false);
     expect(outcome.message()).toMatch(/timeout/);
     expect(outcome.message()).toContain('200');
+    expect(outcome.message()).toContain("kripke's timeout was 200 ms; by default a matcher takes 80% of the test's timeout (250 ms), so that kripke's message comes before the runner's.");
   });
 });
