@@ -98,7 +98,13 @@ const elided = (path: string): string => (path.length <= 160 ? path : `${path.sl
 export function decode(json: unknown, path: string, ctx: DecodeContext, depth = 0): unknown {
   if (depth > ctx.maxDepth) throw new ItfError(`ITF: ${elided(path)} is nested deeper than ${ctx.maxDepth} levels`);
   if (json === null || typeof json === 'boolean' || typeof json === 'string') return json;
-  if (typeof json === 'number') return json;
+  if (typeof json === 'number') {
+    // Another tool's integer past 2^53 as a JSON number (ITF before #bigint) was rounded by JSON.parse: refused, never misread.
+    if (!ctx.kripke && Number.isInteger(json) && !Number.isSafeInteger(json)) {
+      throw new ItfError(`ITF: ${elided(path)} is an integer beyond 2^53 written as a JSON number: it was rounded when read (write it as { "#bigint": "…" })`);
+    }
+    return json;
+  }
   if (Array.isArray(json)) return json.map((x, i) => decode(x, `${path}[${i}]`, ctx, depth + 1));
   if (typeof json !== 'object') throw new ItfError(`ITF: ${path} is ${typeof json}, not a JSON value`);
   const record = json as Record<string, unknown>;

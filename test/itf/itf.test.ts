@@ -164,6 +164,15 @@ describe('fromITF of other tools’ traces', () => {
     expect(fromITF(JSON.stringify(itf)).vars).toEqual(['#bigint', '#meta', 'n']);
   });
 
+  it('refuses an integer beyond 2^53 written as a JSON number in their files, naming the path: JSON has rounded it (itf21: read silently as another number)', () => {
+    const old = '{"vars":["n"],"states":[{"n":12345678901234567890}]}';
+    expect(() => fromITF(old)).toThrow(ItfError);
+    expect(() => fromITF(old)).toThrow(/^ITF: states\[0\]\.n is an integer beyond 2\^53 written as a JSON number: it was rounded when read \(write it as \{ "#bigint": "…" \}\)$/);
+    expect(fromITF('{"vars":["n"],"states":[{"n":9007199254740991}]}').trace[0].state).toEqual({ n: 9007199254740991 });
+    // kripke's own files hold numbers as numbers: 2^60 is a number a state may hold.
+    expect(roundTrip([{ action: null, state: { n: 2 ** 60 } }]).trace[0].state).toEqual({ n: 2 ** 60 });
+  });
+
   it('reads #tup as a list and a variant as a record', () => {
     const read = fromITF({ vars: ['t', 'v'], states: [{ t: { '#tup': [1, 'a'] }, v: { tag: 'Some', value: { '#bigint': '4' } } }] });
     expect(read.trace[0].state).toEqual({ t: [1, 'a'], v: { tag: 'Some', value: 4 } });
