@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { check, defineModel, type CheckOptions, type CheckResult, type Model } from '../../src/index.js';
 import { ask, compose, resolveOptions } from '../../src/internal.js';
-import { parallelTuning, stopGrace } from '../../src/checker/parallel/coordinator.js';
+import { parallelTuning, problemBeforeStuck, stopGrace } from '../../src/checker/parallel/coordinator.js';
+import { C, CONTROL_WORDS, kindCode, NONE, slot, W } from '../../src/checker/parallel/protocol.js';
 import { twoPhase } from '../../bench/models/two-phase.mjs';
 import { dieHard } from '../known-models/die-hard.js';
 import { hanoi } from '../known-models/hanoi.js';
@@ -334,6 +335,29 @@ describe('workers: options and fallback', () => {
     } finally {
       parallelTuning.graceMs = saved.graceMs;
     }
+  });
+
+  it('the rule for a problem before every stuck worker, on the shared words: not before the split, not past a full table (its workers left parents before the problem unexpanded), not a budget, not a parent still being expanded', () => {
+    const words = (set: (ctrl: Int32Array) => void) => {
+      const ctrl = new Int32Array(CONTROL_WORDS);
+      ctrl[C.PROBLEM] = 4;
+      ctrl[C.SPLIT] = 1;
+      ctrl[slot(0, W.CURRENT)] = 7 + 1; // stuck at the 7th parent
+      ctrl[slot(1, W.CURRENT)] = NONE; // done, its own problem at the 4th
+      ctrl[slot(1, W.PROBLEM_AT)] = 4;
+      ctrl[slot(1, W.PROBLEM_KIND)] = kindCode('error');
+      set(ctrl);
+      return problemBeforeStuck(ctrl, 2);
+    };
+    expect(words(() => {})).toBe(4);
+    expect(words((c) => (c[slot(1, W.PROBLEM_KIND)] = kindCode('invariant')))).toBe(4);
+    expect(words((c) => (c[C.OVERFLOW] = 1))).toBeUndefined();
+    expect(words((c) => (c[C.SPLIT] = 0))).toBeUndefined();
+    expect(words((c) => (c[C.PROBLEM] = NONE))).toBeUndefined();
+    expect(words((c) => (c[slot(1, W.PROBLEM_KIND)] = kindCode('timeout')))).toBeUndefined();
+    expect(words((c) => (c[slot(0, W.CURRENT)] = 0))).toBeUndefined(); // somewhere before the levels split
+    expect(words((c) => (c[slot(0, W.CURRENT)] = 3 + 1))).toBeUndefined(); // stuck before the problem: one thread hangs there
+    expect(words((c) => (c[slot(0, W.CURRENT)] = 4 + 1))).toBeUndefined();
   });
 
   it('a failure prints the warnings of its check under the headline (a fallback to one thread was said only of passes and incomplete checks)', () => {

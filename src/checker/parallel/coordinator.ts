@@ -363,9 +363,10 @@ function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shar
  * and one thread would stop there without reaching the parents where workers
  * are stuck. Undefined when there is none, or before the levels split.
  */
-function problemBeforeStuck(ctrl: Int32Array, n: number): number | undefined {
+export function problemBeforeStuck(ctrl: Int32Array, n: number): number | undefined {
   const key = Atomics.load(ctrl, C.PROBLEM);
-  if (key === NONE || Atomics.load(ctrl, C.SPLIT) !== 1) return undefined;
+  // A full table sends every worker out of the level where it stands, parents before the problem left unexpanded.
+  if (key === NONE || Atomics.load(ctrl, C.SPLIT) !== 1 || Atomics.load(ctrl, C.OVERFLOW) !== 0) return undefined;
   let kind: SharedKind | undefined;
   for (let w = 0; w < n; w++) {
     const current = Atomics.load(ctrl, slot(w, F.CURRENT));
