@@ -108,10 +108,11 @@ function walkArray(a: readonly unknown[], b: readonly unknown[], path: string, o
       ib += added.length;
       k++;
     } else if (part.removed) {
-      part.value.forEach((v, j) => out.push({ kind: 'removed', path: indexPath(path, ia + j), before: v }));
+      // Index loops, not forEach: forEach skips a sparse array's holes, and a hole is an element (undefined).
+      for (let j = 0; j < part.value.length; j++) out.push({ kind: 'removed', path: indexPath(path, ia + j), before: part.value[j] });
       ia += part.value.length;
     } else {
-      part.value.forEach((v, j) => out.push({ kind: 'added', path: indexPath(path, ib + j), after: v }));
+      for (let j = 0; j < part.value.length; j++) out.push({ kind: 'added', path: indexPath(path, ib + j), after: part.value[j] });
       ib += part.value.length;
     }
   }
