@@ -97,10 +97,11 @@ function walkArray(a: readonly unknown[], b: readonly unknown[], path: string, o
     }
     const next = parts[k + 1];
     if (part.removed && next?.added) {
-      // Replaced in place: pair the elements, report what is left over.
+      // Replaced in place: pair the elements, report what is left over. Paired only where the
+      // old and new index agree: a path names one index, and its - value must be the old state's there.
       const removed = part.value;
       const added = next.value;
-      const paired = Math.min(removed.length, added.length);
+      const paired = ia === ib ? Math.min(removed.length, added.length) : 0;
       for (let j = 0; j < paired; j++) walk(removed[j], added[j], indexPath(path, ib + j), out);
       for (let j = paired; j < removed.length; j++) out.push({ kind: 'removed', path: indexPath(path, ia + j), before: removed[j] });
       for (let j = paired; j < added.length; j++) out.push({ kind: 'added', path: indexPath(path, ib + j), after: added[j] });
