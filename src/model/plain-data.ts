@@ -47,9 +47,9 @@ export function indexPath(parent: string, i: number): string {
   return `${parent || 'state'}[${i}]`;
 }
 
-/** `leases.get("n1")` */
+/** `leases.get("n1")`; the key printed whole: two keys cut to one prefix would name two entries alike. */
 export function mapKeyPath(parent: string, key: unknown): string {
-  return `${parent || 'state'}.get(${formatLiteral(key, { max: 40 })})`;
+  return `${parent || 'state'}.get(${formatLiteral(key)})`;
 }
 
 function canonical(v: unknown, depth: number): string {
