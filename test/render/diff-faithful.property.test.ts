@@ -134,6 +134,9 @@ describe('defects found by the property (each a regression test; repros in repro
   it("a state field named mbt::… survives kripke's own ITF file (was: dropped as Quint's)", () => {
     const trace = [{ action: null, state: { 'mbt::x': 1, n: 0 } }, { action: 'go', state: { 'mbt::x': 2, n: 1 } }];
     expect(fromITF(JSON.stringify(toITF(trace as never))).trace.map((s) => s.state)).toEqual([{ 'mbt::x': 1, n: 0 }, { 'mbt::x': 2, n: 1 }]);
+    // Even one named as Quint's action variable.
+    const named = [{ action: null, state: { 'mbt::actionTaken': 5 } }, { action: 'go', state: { 'mbt::actionTaken': 6 } }];
+    expect(fromITF(JSON.stringify(toITF(named as never))).trace).toEqual(named);
     // Another tool's trace still has its mbt:: variables read as the action, not as state.
     const quint = { '#meta': { format: 'ITF' }, vars: ['n'], states: [{ n: { '#bigint': '0' }, 'mbt::actionTaken': 'init' }, { n: { '#bigint': '1' }, 'mbt::actionTaken': 'inc' }] };
     expect(fromITF(quint).trace).toEqual([{ action: null, state: { n: 0 } }, { action: 'inc', state: { n: 1 } }]);
