@@ -145,12 +145,14 @@ const SCRIPT = String.raw`
     kids.forEach(function (kv) { d.appendChild(tree(kv[0], kv[1], false)); });
     return d;
   }
+  // A field as the failure message spells it: .name for an identifier, else ["a.b"] (never two values one path).
+  function step(k) { return /^[A-Za-z_$][\w$]*$/.test(k) ? '.' + k : '[' + JSON.stringify(k) + ']'; }
   function diff(a, b, path, out) {
     if (JSON.stringify(a) === JSON.stringify(b)) return out;
     var ta = tagOf(a), tb = tagOf(b);
     if (ta === tb && (ta === 'object' || ta === 'array')) {
       var keys = Object.keys(a).concat(Object.keys(b).filter(function (k) { return !own(a, k); }));
-      keys.forEach(function (k) { if (k !== '#meta') diff(own(a, k) ? a[k] : undefined, own(b, k) ? b[k] : undefined, path + (ta === 'array' ? '[' + k + ']' : '.' + fieldName(k)), out); });
+      keys.forEach(function (k) { if (k !== '#meta') diff(own(a, k) ? a[k] : undefined, own(b, k) ? b[k] : undefined, path + (ta === 'array' ? '[' + k + ']' : step(fieldName(k))), out); });
       return out;
     }
     out.push([path, a, b]);
