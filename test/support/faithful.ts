@@ -574,7 +574,10 @@ function readChanges(body: readonly string[]): Read[] {
     i = next;
     if (first.sign === '-' && !first.element && i < body.length && body[i].startsWith('+ ')) {
       const [second, after] = readValueLine(body, i);
-      if (!second.element && second.path === first.path) {
+      // Known, not fixed: an element that moved prints `- xs[1]: v` (old index) right above `+ xs[1]: v` (new
+      // index), which reads as a change from v to v. Read as the removal and the addition it is, unless exploring.
+      const moved = /\[\d+\]$/.test(first.path) && second.text === first.text && !KNOWN;
+      if (!second.element && second.path === first.path && !moved) {
         out.push({ kind: 'changed', path: first.path, readings: first.readings, before: readPretty(first.text), after: readPretty(second.text), beforeText: first.text, afterText: second.text });
         i = after;
         continue;
@@ -656,7 +659,10 @@ function patch(old: unknown, n: Node, where: string, problems: string[]): unknow
   }
   if (n.children.size + n.removed.length + n.added.length === 0) return old;
   if (Array.isArray(old)) {
+    // `-` lines name old indices, `+` lines new ones; a change at [i] is old [i] out and new [i] in. So
+    // `- xs[1]: a` beside `+ xs[1]: b` means the same whether read as one change or as a removal and an addition.
     const drop = new Set<number>();
+    const insert: [number, unknown][] = [];
     for (const { seg, value } of n.removed) {
       if (seg.t !== 'index' || seg.i >= old.length) problems.push(`${where}: removes ${describeSeg(seg)} of an array of ${old.length}`);
       else {
@@ -664,14 +670,21 @@ function patch(old: unknown, n: Node, where: string, problems: string[]): unknow
         drop.add(seg.i);
       }
     }
-    const out = Array.from(old).filter((_, i) => !drop.has(i)); // Array.from: a hole is an element (undefined), filter would skip it
-    for (const { seg, value } of [...n.added].sort((x, y) => (x.seg as { i: number }).i - (y.seg as { i: number }).i)) {
-      if (seg.t !== 'index' || seg.i > out.length) problems.push(`${where}: adds ${describeSeg(seg)} to an array of ${out.length}`);
-      else out.splice(seg.i, 0, value);
+    for (const { seg, value } of n.added) {
+      if (seg.t !== 'index') problems.push(`${where}: adds ${describeSeg(seg)} to an array`);
+      else insert.push([seg.i, value]);
     }
     for (const { seg, node } of n.children.values()) {
-      if (seg.t !== 'index' || seg.i >= out.length) problems.push(`${where}: changes ${describeSeg(seg)} of an array of ${out.length}`);
-      else out[seg.i] = patch(out[seg.i], node, `${where}[${seg.i}]`, problems);
+      if (seg.t !== 'index' || seg.i >= old.length || drop.has(seg.i)) problems.push(`${where}: changes ${describeSeg(seg)} of an array of ${old.length}`);
+      else {
+        drop.add(seg.i);
+        insert.push([seg.i, patch(old[seg.i], node, `${where}[${seg.i}]`, problems)]);
+      }
+    }
+    const out = Array.from(old).filter((_, i) => !drop.has(i)); // Array.from: a hole is an element (undefined), filter would skip it
+    for (const [i, v] of insert.sort(([x], [y]) => x - y)) {
+      if (i > out.length) problems.push(`${where}: adds [${i}] to an array of ${out.length}`);
+      else out.splice(i, 0, v);
     }
     return out;
   }
