@@ -3,9 +3,35 @@
  * use for their own diffs, so a state in a trace reads like a value in any
  * other failure. Short values stay on one line; long ones are indented.
  */
+import { copyPlainData } from '../model/plain-data.js';
 import { prettyFormatModule } from './lazy.js';
 
-const format: typeof import('pretty-format').format = (value, options) => prettyFormatModule().format(value, options);
+// pretty-format prints a sparse array's hole as nothing (`[<hole>]` as `[]`, an empty array), and a hole
+// is an element, undefined, to the checker: a value with one is printed from a copy that holds undefined
+// there (render21). Values without one (every other, cyclic ones among them) are printed as they are.
+const format: typeof import('pretty-format').format = (value, options) => prettyFormatModule().format(hasHole(value, new Set()) ? copyPlainData(value) : value, options);
+
+/** Whether an array inside `v` (arrays, records, Maps, Sets; each object once) has a hole. */
+function hasHole(v: unknown, seen: Set<object>): boolean {
+  if (typeof v !== 'object' || v === null || seen.has(v)) return false;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!(i in v) || hasHole(v[i], seen)) return true;
+    return false;
+  }
+  if (v instanceof Map) {
+    for (const [k, x] of v) if (hasHole(k, seen) || hasHole(x, seen)) return true;
+    return false;
+  }
+  if (v instanceof Set) {
+    for (const x of v) if (hasHole(x, seen)) return true;
+    return false;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(v)) if (hasHole((v as Record<string, unknown>)[key], seen)) return true;
+  return false;
+}
 
 const BASE = { printBasicPrototype: false, escapeString: true, indent: 2 } as const;
 const MIN = { printBasicPrototype: false, escapeString: true, min: true } as const;

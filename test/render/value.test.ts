@@ -45,3 +45,17 @@ describe('strings and keys with quotes or backslashes', () => {
     expect(formatState({ 'q"uote': 0, path: 'C:\\tmp' })).toEqual(['{', '  "path": "C:\\\\tmp",', '  "q\\"uote": 0,', '}']);
   });
 });
+
+describe('values that are not states (an observed value, an event) print as pretty-format prints them', () => {
+  it('a cycle is [Circular], a hole undefined, a class instance as its fields (min form)', () => {
+    const cyclic: Record<string, unknown> = { n: 1 };
+    cyclic.self = cyclic;
+    expect(formatValue(cyclic)).toEqual(['{"n": 1, "self": [Circular]}']);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(formatValue({ xs: [1, , 3] })).toEqual(['{"xs": [1, undefined, 3]}']);
+    class Pod {
+      name = 'web';
+    }
+    expect(formatValue(new Pod())).toEqual(['{"name": "web"}']);
+  });
+});
