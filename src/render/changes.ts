@@ -55,11 +55,20 @@ function stringDiff(path: string, before: string, after: string, palette: Palett
   if (common < Math.min(before.length, after.length) / 2) return null;
   let text = '';
   parts.forEach((part, i) => {
-    if (part.removed) text += palette.expected(palette.inverse(`[-${part.value}-]`));
-    else if (part.added) text += palette.received(palette.inverse(`{+${part.value}+}`));
-    else text += elide(part.value, i === 0, i === parts.length - 1);
+    if (part.removed) text += palette.expected(palette.inverse(`[-${escapeInline(part.value)}-]`));
+    else if (part.added) text += palette.received(palette.inverse(`{+${escapeInline(part.value)}+}`));
+    else text += escapeInline(elide(part.value, i === 0, i === parts.length - 1));
   });
   return [`~ ${path}: "${text}"`];
+}
+
+/**
+ * Text inside an inline diff, escaped so that it reads one way (render21): quotes and
+ * backslashes as every printed string escapes them, and the text's own `[-`, `-]`, `{+`,
+ * `+}` with a backslash, so that only the diff's markers read as markers.
+ */
+function escapeInline(text: string): string {
+  return text.replace(/["\\]/g, '\\$&').replace(/\[-|\{\+/g, (m) => `\\${m}`).replace(/-\]|\+\}/g, (m) => `${m[0]}\\${m[1]}`);
 }
 
 /** Long unchanged stretches keep a little context on each side of a change. */
@@ -74,7 +83,10 @@ function multilineDiff(path: string, before: string, after: string, palette: Pal
   const out = [`~ ${path}: multi-line string`];
   const parts = diffModule().diffLines(before, after);
   parts.forEach((part, i) => {
-    const lines = part.value.replace(/\n$/, '').split('\n');
+    // A carriage return shows as ␍ (printed raw it moves the cursor, and "a\r\n" reads as "a\n").
+    const lines = part.value.replace(/\n$/, '').split('\n').map((l) => l.replace(/\r/g, '␍'));
+    // The last line of a string that ends without a newline, where the other ends with one, says so (as git diff does).
+    if ((part.removed || part.added) && !part.value.endsWith('\n') && (part.removed ? after : before).endsWith('\n')) lines[lines.length - 1] += ' (no newline at end)';
     if (part.removed) out.push(...lines.map((l) => palette.expected(`  - ${l}`)));
     else if (part.added) out.push(...lines.map((l) => palette.received(`  + ${l}`)));
     else {
