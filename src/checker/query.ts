@@ -205,7 +205,7 @@ function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: Task
   const why = whyNotParallel(system, task, options, fingerprinter !== undefined);
   const recipe = why === undefined ? recipeFor(system, options) : why;
   const workers = options.workers ?? 1;
-  if (typeof recipe === 'string') return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, recipe) };
+  if (typeof recipe === 'string') return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, recipe, why === undefined) };
   const small = parallelTuning.minStates;
   if (options.maxStates > small) {
     const first = exploreHere(system, task, { ...options, maxStates: small }, fingerprinter, started);
@@ -221,9 +221,10 @@ function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: Task
   return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome), ...(parallel.warning === undefined ? {} : { warning: parallel.warning }) };
 }
 
-/** The warning of a check that asked for workers and ran on one thread. */
-function fallbackWarning(workers: number, why: string): string {
-  return `workers: ${workers} was asked, but this check ran on one thread: ${why}. A worker defines the model again by importing the files that defined it: define it at the top level of a module (or with a factory called at a module's top level), or name it with the module and export options`;
+/** The warning of a check that asked for workers and ran on one thread; how a worker defines the model, where that was why (review21: said of environments too). */
+function fallbackWarning(workers: number, why: string, defining = true): string {
+  const how = defining ? '. A worker defines the model again by importing the files that defined it: define it at the top level of a module (or with a factory called at a module\'s top level), or name it with the module and export options' : '';
+  return `workers: ${workers} was asked, but this check ran on one thread: ${why}${how}`;
 }
 
 function exploreHere<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {

@@ -150,7 +150,11 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
   try {
     for (let index = 0; index < n; index++) threads.push(start({ ...base, index }));
     const waited = wait(ctrl, n, started, options.timeout);
-    if (waited === STUCK) return stuck(system, work.task, ctrl, shared, n, T, started, pristine, options.timeout);
+    if (waited === STUCK) {
+      // Stopped before this thread expands a state again: they would spin beside it.
+      for (const t of threads) void t.terminate();
+      return stuck(system, work.task, ctrl, shared, n, T, started, pristine, options);
+    }
     if (waited !== undefined) return { fallback: waited === 'failed' ? failure(ctrl, shared.messages, n) : waited };
   } finally {
     for (const t of threads) void t.terminate();
@@ -161,6 +165,9 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
   const apart = sameSpace(system, work.task, result.store, new Int32Array(shared.table), Atomics.load(ctrl, C.MASK), result.outcome.states, pristine, Math.min(started + options.timeout, now() + spend));
   return apart === undefined ? result : { fallback: apart };
 }
+
+/** The outcomes that name a state: each is met again on this thread before it is reported. */
+const PROBLEMS: readonly string[] = ['invariant', 'deadlock', 'error', 'reached'];
 
 /** States the main thread samples after a parallel pass; it spends at most a tenth of the search's time on them (at least 200 ms). */
 const SAME_SPACE_SAMPLES = 64;
@@ -323,9 +330,14 @@ function assemble<S>(
   const outcome: SearchOutcome = ['timeout', 'maxStates', 'maxDepth'].includes(kind)
     ? { ...common, kind: 'incomplete', at: -1, budget: kind as 'timeout' | 'maxStates' | 'maxDepth' }
     : { ...common, kind: kind as SearchOutcome['kind'], ...(kind === 'invariant' ? { property: task.properties[property] as SearchOutcome['property'] } : {}) };
-  if (outcome.kind !== 'error') return { outcome, store, workers: split ? n : 1, expanded };
+  if (!PROBLEMS.includes(outcome.kind)) return { outcome, store, workers: split ? n : 1, expanded };
+  // Every problem is met again here before it is reported (review21: args that define another model gave an invariant broken that the model checked keeps).
   const details = expandAgain(system, task, store, at, pristine);
-  if (details === undefined || details.kind !== 'error') return { fallback: 'the state where a worker met an error behaved differently when expanded again' };
+  if (details === undefined || details.kind !== outcome.kind || details.property !== outcome.property) {
+    const met = outcome.kind === 'invariant' ? `invariant '${outcome.property?.name}' broken` : outcome.kind === 'reached' ? 'the target' : `a${outcome.kind === 'error' ? 'n' : ''} ${outcome.kind}`;
+    return { fallback: `the state where a worker met ${met} behaved otherwise when expanded again here: the workers' model is not the one checked (the module, export and args must define it exactly)` };
+  }
+  if (outcome.kind !== 'error') return { outcome, store, workers: split ? n : 1, expanded };
   const { error, errorSource, transition, choice } = details;
   return { outcome: { ...outcome, error, errorSource, ...(transition === undefined ? {} : { transition, choice }) }, store, workers: split ? n : 1, expanded };
 }
@@ -336,11 +348,12 @@ function assemble<S>(
  * `incomplete` with the states stored before the level they were searching,
  * and why; running the check again on one thread would find the clock spent.
  */
-function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shared: { counts: SharedArrayBuffer; records: SharedArrayBuffer }, n: number, T: number, started: number, pristine: readonly S[], timeout: number): ParallelResult {
+function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shared: { counts: SharedArrayBuffer; records: SharedArrayBuffer }, n: number, T: number, started: number, pristine: readonly S[], options: Resolved): ParallelResult {
+  const { timeout, maxStates } = options;
   const result = assemble(system, task, ctrl, shared, n, T, started, pristine, 'timeout');
   if ('fallback' in result) return result;
   const past = Math.round(now() - started - timeout);
-  const first = problemBeforeStuck(ctrl, n);
+  const first = problemBeforeStuck(ctrl, n, maxStates);
   if (first !== undefined) {
     // One thread meets that problem first and stops there: it is the answer (its details from expanding the state again here).
     const id = Atomics.load(ctrl, C.LEVEL_START) + first;
@@ -363,18 +376,34 @@ function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shar
  * and one thread would stop there without reaching the parents where workers
  * are stuck. Undefined when there is none, or before the levels split.
  */
-export function problemBeforeStuck(ctrl: Int32Array, n: number): number | undefined {
-  const key = Atomics.load(ctrl, C.PROBLEM);
+export function problemBeforeStuck(ctrl: Int32Array, n: number, maxStates: number): number | undefined {
+  // Read twice: every word moves one way in a pass (a parent index up, the least problem down), so two equal
+  // readings are the words as they all were at one moment, between them (a worker that moves was not stuck).
+  const words = readWords(ctrl, n);
+  if (words.join() !== readWords(ctrl, n).join()) return undefined;
+  const [key, split, overflow, pass, used] = words;
   // A full table sends every worker out of the level where it stands, parents before the problem left unexpanded.
-  if (key === NONE || Atomics.load(ctrl, C.SPLIT) !== 1 || Atomics.load(ctrl, C.OVERFLOW) !== 0) return undefined;
+  if (key === NONE || split !== 1 || overflow !== 0) return undefined;
   let kind: SharedKind | undefined;
-  for (let w = 0; w < n; w++) {
-    const current = Atomics.load(ctrl, slot(w, F.CURRENT));
-    if (current !== NONE && current - 1 <= key) return undefined;
-    const code = Atomics.load(ctrl, slot(w, F.PROBLEM_KIND));
-    if (code !== 0 && Atomics.load(ctrl, slot(w, F.PROBLEM_AT)) === key) kind = KINDS[code - 1];
+  let claimed = 0;
+  for (let w = 0, at = 5; w < n; w++, at += 5) {
+    const [seen, current, inserted, problemAt, problemKind] = words.slice(at, at + 5);
+    // A worker not yet in this pass over the level (still waking from the barrier) has expanded none of its parents.
+    if (seen !== pass || (current !== NONE && current - 1 <= key)) return undefined;
+    if (problemKind !== 0 && problemAt === key) kind = KINDS[problemKind - 1];
+    claimed += inserted;
   }
+  // One thread stops at maxStates before the problem when the states stored and those met first in this level
+  // before it pass the budget: the claims made (an upper bound of those) must not.
+  if (used + claimed > Math.min(maxStates, FINGERPRINT_STORE_CAPACITY)) return undefined;
   return kind === 'invariant' || kind === 'deadlock' || kind === 'error' || kind === 'reached' ? key : undefined;
+}
+
+/** The words problemBeforeStuck reads: the least problem, split, overflow, pass, states stored; per worker its pass, parent, claims, problem. */
+function readWords(ctrl: Int32Array, n: number): number[] {
+  const words = [C.PROBLEM, C.SPLIT, C.OVERFLOW, C.PASS, C.USED].map((i) => Atomics.load(ctrl, i));
+  for (let w = 0; w < n; w++) for (const f of [F.PASS_SEEN, F.CURRENT, F.INSERTED, F.PROBLEM_AT, F.PROBLEM_KIND]) words.push(Atomics.load(ctrl, slot(w, f)));
+  return words;
 }
 
 /** Expands state `id` once more, here, as the search did: the error it stops with (the worker's own error object stays in the worker). */

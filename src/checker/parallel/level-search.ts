@@ -176,20 +176,24 @@ export class LevelSearch<S> extends BreadthFirst<S> {
 
   /** Phase A: expands the held states in order until the end, an earlier problem elsewhere, or a full table. */
   expandLevel(held: Held<S>, levelStart: number): void {
-    const current = slot(this.views.index, F.CURRENT);
+    const ctrl = this.ctrl;
+    const w = this.views.index;
+    Atomics.store(ctrl, slot(w, F.PASS_SEEN), Atomics.load(ctrl, C.PASS));
     try {
-      this.expandHeld(held, levelStart, current);
+      this.expandHeld(held, levelStart, slot(w, F.CURRENT), slot(w, F.INSERTED));
     } finally {
-      Atomics.store(this.ctrl, current, NONE);
+      Atomics.store(ctrl, slot(w, F.INSERTED), this.inserted);
+      Atomics.store(ctrl, slot(w, F.CURRENT), NONE);
     }
   }
 
-  private expandHeld(held: Held<S>, levelStart: number, current: number): void {
+  private expandHeld(held: Held<S>, levelStart: number, current: number, inserted: number): void {
     const ctrl = this.ctrl;
     for (let i = 0; i < held.states.length; i++) {
       const key = held.keys[i];
       if (key > Atomics.load(ctrl, C.PROBLEM) || Atomics.load(ctrl, C.OVERFLOW) !== 0) return;
-      // Where this worker is, should the model's code never return here (coordinator.ts, stuck).
+      // Where this worker is, should the model's code never return here (coordinator.ts, stuck), and what it claimed before.
+      Atomics.store(ctrl, inserted, this.inserted);
       Atomics.store(ctrl, current, key + 1);
       this.key = key;
       this.parentKeys.push(key);

@@ -44,6 +44,8 @@ export const C = {
   LEVELS: 21,
   /** The id of the first state of the level being searched (written between levels). */
   LEVEL_START: 22,
+  /** Bumped by worker 0 before each pass over a level (a level searched again after the table grew is another pass). */
+  PASS: 23,
 } as const;
 
 /** Per-worker words from here, `PER_WORKER` each: a cache line of its own, since CURRENT is written before every parent. */
@@ -52,11 +54,12 @@ export const PER_WORKER = 16;
 /**
  * Per worker: whether it cut a successor at maxDepth, the states it added in
  * the last level, whether it exited or failed, states expanded, claims won;
- * the parent it is expanding in the level (its index + 1; 0 before the levels
- * split, NONE once it stopped expanding); and the index of the parent where
- * it met a problem in this level and the problem's kind.
+ * the pass over a level it began last (C.PASS when it began), the parent it is
+ * expanding in that pass (its index + 1; NONE once it stopped expanding) and
+ * the states it claimed first in it, before that parent; the index of the
+ * parent where it met a problem in this level and the problem's kind.
  */
-export const W = { TRUNCATED: 0, COUNTED: 1, LOADED: 2, FINISHED: 3, EXITED: 4, FAILED: 5, EXPANDED: 6, WINNERS: 7, CURRENT: 8, PROBLEM_AT: 9, PROBLEM_KIND: 10 } as const;
+export const W = { TRUNCATED: 0, COUNTED: 1, LOADED: 2, FINISHED: 3, EXITED: 4, FAILED: 5, EXPANDED: 6, WINNERS: 7, CURRENT: 8, PROBLEM_AT: 9, PROBLEM_KIND: 10, INSERTED: 11, PASS_SEEN: 12 } as const;
 
 export const NONE = 0x7fffffff;
 export const MAX_WORKERS = 64;

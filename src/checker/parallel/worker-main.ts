@@ -136,6 +136,7 @@ function seedTable(store: FingerprintStore, data: WorkerData, ctrl: Int32Array, 
   Atomics.store(ctrl, C.USED, store.size);
   Atomics.store(ctrl, C.LIMIT, Math.floor(entries * 0.75));
   Atomics.store(ctrl, C.PROBLEM, NONE);
+  Atomics.store(ctrl, C.PASS, 1);
   Atomics.store(ctrl, C.SPLIT, 1);
 }
 
@@ -155,6 +156,8 @@ function searchLevels(prefix: SearchOutcome, store: FingerprintStore, levels: Le
     growTo(data.levelCounts, frontier.states.length * 4);
   }
   levels.adopt(prefix, depth, size);
+  // The first levels' counts, should the first parallel level never end (workers stuck in the model's code).
+  levels.report();
   let held: Held<unknown> | undefined = handOut(frontier, store, data);
   if (!barrier(ctrl, data.workers)) return;
   while (held !== undefined) {
@@ -289,6 +292,7 @@ function between(ctrl: Int32Array, data: WorkerData, states: number, added: numb
   Atomics.store(ctrl, C.LEVELS, deepest);
   Atomics.store(ctrl, C.PROBLEM, NONE);
   Atomics.store(ctrl, C.CUT_FIRING, -1);
+  Atomics.add(ctrl, C.PASS, 1);
 }
 
 /** Worker 0, when the table filled mid-level: a table twice the size with the states stored before this level. */
@@ -301,6 +305,7 @@ function regrow(ctrl: Int32Array, data: WorkerData, depth: number, stored: numbe
   Atomics.store(ctrl, C.USED, stored);
   Atomics.store(ctrl, C.OVERFLOW, 0);
   Atomics.store(ctrl, C.PROBLEM, NONE);
+  Atomics.add(ctrl, C.PASS, 1);
   return true;
 }
 
