@@ -117,12 +117,19 @@ function fireOne<S>(transitions: readonly Transition<S>[], ti: number, state: S,
 function byState<S>(transitions: readonly Transition<S>[], ti: number, state: S, saved: Step<S>, offered: readonly unknown[]): Fired<S> | undefined {
   const t = transitions[ti];
   let first: Fired<S> | undefined;
+  // A choice that throws may be the one the step took (unverified), unless another leads to the recorded state.
+  let thrown: { readonly error: unknown } | undefined;
   for (const c of offered) {
-    if (t.enabled !== undefined && t.enabled(state, c) !== true) continue;
-    const step = refire(state, transitions, ti, c);
-    if (sameState(step.state, saved.state)) return { step };
-    first ??= { step };
+    try {
+      if (t.enabled !== undefined && t.enabled(state, c) !== true) continue;
+      const step = refire(state, transitions, ti, c);
+      if (sameState(step.state, saved.state)) return { step };
+      first ??= { step };
+    } catch (error) {
+      thrown ??= { error };
+    }
   }
+  if (thrown !== undefined) throw thrown.error;
   return first;
 }
 

@@ -53,6 +53,18 @@ describe("a step that names its action and not the action's choice (Quint's mbt:
     expect(r.trace.map((s) => s.action)).toEqual([null, 'withdraw(50)', 'withdraw(30)']);
   });
 
+  it('a choice that throws and does not lead there is passed over (review21: the step was unverified, "throws now"); where none leads there and one throws, that is the answer', () => {
+    const touchy = defineModel({
+      name: 'touchy',
+      init: { balance: 100 },
+      actions: { withdraw: { choices: () => [10, 30], apply: (s: { balance: number }, n: number) => { if (n === 10 && s.balance === 100) throw new Error('bug in withdraw(10)'); return { balance: s.balance - n }; } } },
+      invariants: { 'keeps 80': (s) => s.balance >= 80 },
+    });
+    const steps = (to: number) => ({ ...quint, states: [quint.states[0], { balance: { '#bigint': String(to) }, 'mbt::actionTaken': 'withdraw' }] });
+    expect(replayTrace(touchy, steps(70))).toMatchObject({ reproduced: true });
+    expect(replayTrace(touchy, steps(60))).toMatchObject({ reproduced: false, unverified: true, stoppedAt: 1, reason: 'step 1 `withdraw` throws now: Error: bug in withdraw(10)' });
+  });
+
   it('where no choice leads there, the step leads to another state, and the replay says which', () => {
     const other = { ...quint, states: [quint.states[0], { ...quint.states[1], balance: { '#bigint': '60' } }] };
     expect(replayTrace(bank, other)).toMatchObject({ reproduced: false, stoppedAt: 1 });
