@@ -146,7 +146,8 @@ export function fromITF<S = unknown>(json: unknown, options: FromItfOptions = {}
   const parsed = typeof json === 'string' ? parse(json, maxBytes) : json;
   if (!isObject(parsed)) throw new ItfError(`ITF: expected a trace object { vars, states }, got ${describeJson(parsed)}`);
   const meta = isObject(parsed['#meta']) ? (decode(parsed['#meta'], '#meta', { kripke: true, maxDepth: 64 }) as Record<string, unknown>) : {};
-  const ctx: DecodeContext = { kripke: meta.source === 'kripke', maxDepth: options.maxDepth ?? ITF_MAX_DEPTH };
+  // kripke's files say so by their state layout (a source given in toITF's meta replaces 'kripke': review21).
+  const ctx: DecodeContext = { kripke: meta.source === 'kripke' || meta[STATE_LAYOUT] === 'record' || meta[STATE_LAYOUT] === 'value', maxDepth: options.maxDepth ?? ITF_MAX_DEPTH };
   const states = parsed.states;
   if (!Array.isArray(states)) throw new ItfError(`ITF: states must be a list, got ${describeJson(states)}`);
   const trace = states.map((state, i) => stepOf<S>(state, i, meta[STATE_LAYOUT] === 'value', ctx));

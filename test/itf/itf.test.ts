@@ -169,8 +169,11 @@ describe('fromITF of other tools’ traces', () => {
     expect(() => fromITF(old)).toThrow(ItfError);
     expect(() => fromITF(old)).toThrow(/^ITF: states\[0\]\.n is an integer beyond 2\^53 written as a JSON number: it was rounded when read \(write it as \{ "#bigint": "…" \}\)$/);
     expect(fromITF('{"vars":["n"],"states":[{"n":9007199254740991}]}').trace[0].state).toEqual({ n: 9007199254740991 });
-    // kripke's own files hold numbers as numbers: 2^60 is a number a state may hold.
+    // kripke's own files hold numbers as numbers: 2^60 is a number a state may hold, also where the user's meta names a source (review21).
     expect(roundTrip([{ action: null, state: { n: 2 ** 60 } }]).trace[0].state).toEqual({ n: 2 ** 60 });
+    const named = toITF([{ action: null, state: { n: 2 ** 60, 'mbt::x': 1 } }], { source: 'nightly.test.ts' });
+    expect(named['#meta'].source).toBe('nightly.test.ts');
+    expect(fromITF(JSON.stringify(named)).trace[0].state).toEqual({ n: 2 ** 60, 'mbt::x': 1 });
   });
 
   it('reads #tup as a list and a variant as a record', () => {
