@@ -223,7 +223,7 @@ function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: Task
 
 /** The warning of a check that asked for workers and ran on one thread; how a worker defines the model, where that was why (review21: said of environments too). */
 function fallbackWarning(workers: number, why: string, defining = true): string {
-  const how = defining ? '. A worker defines the model again by importing the files that defined it: define it at the top level of a module (or with a factory called at a module\'s top level), or name it with the module and export options' : '';
+  const how = defining && !why.startsWith('workers need the module') ? '. A worker defines the model again by importing the files that defined it: define it at the top level of a module (or with a factory called at a module\'s top level), or name it with the module and export options' : '';
   return `workers: ${workers} was asked, but this check ran on one thread: ${why}${how}`;
 }
 

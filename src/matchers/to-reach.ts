@@ -41,20 +41,29 @@ export function toReach(this: MatcherContext, received: unknown, target: unknown
   const result = askFor(call, system, goal.query, opts);
   switch (result.kind) {
     case 'reached':
+      warnOnPass(call, result, true);
       return withCounterexample(call, { pass: true, ...witness(call, result, goal) }, result.trace, { model: model.name, kind: 'reached', property: goal.text });
     case 'unreachable': {
       const unknown = goal.unknown?.();
       if (unknown !== undefined) throw usageError(call, unknown);
+      warnOnPass(call, result, false);
       const states = plural(result.stats.states, 'reachable state');
       const expected = goal.firing
         ? `Expected ${goal.text} to fire in some reachable state, but it is enabled in none of the ${states}.`
         : `Expected some reachable state to satisfy ${goal.text}, but none of the ${states} does.`;
-      return { pass: false, message: () => [call.hint, '', expected].join('\n') };
+      const warnings = (result.warnings ?? []).map((w) => call.palette.received(`Warning: ${w}.`));
+      return { pass: false, message: () => [call.hint, '', expected, ...warnings].join('\n') };
     }
     default:
       // error or incomplete: nothing is proven either way, so fail under .not too.
       return withCounterexample(call, { pass: call.isNot, ...report(call, result, problemWording(call, result, goal)) }, result, { model: model.name });
   }
+}
+
+/** A result's warnings where the matcher passes (its message is not shown), as every passing matcher says them (review21: never shown). */
+function warnOnPass(call: Call, result: { readonly warnings?: readonly string[] }, pass: boolean): void {
+  if (pass === call.isNot) return;
+  for (const warning of result.warnings ?? []) console.warn(`kripke: ${call.name}: ${warning}`);
 }
 
 /** The message of a target reached: the shortest witness, ending where it is reached (or with the firing). */

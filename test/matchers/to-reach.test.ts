@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { call, thrown } from '../support/runner-context.js';
 import { cluster, service, stuck } from '../support/models.js';
 import { defineModel } from '../../src/index.js';
@@ -133,5 +133,22 @@ describe('toReach', () => {
     expect(thrown(() => call('toReach', service, ['restart']))).toMatchSnapshot();
     expect(thrown(() => call('toReach', service, [42]))).toMatchSnapshot();
     expect(thrown(() => call('toReach', service, [degraded, { deadlock: true }]))).toContain('toReach does not take the deadlock option');
+  });
+});
+
+describe("toReach says the check's warnings (review21: a fallback to one thread was never shown)", () => {
+  it('in the message where it fails, on the console where it passes', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const fails = call('toReach', service, [tooMany, { workers: 2 }]);
+      expect(fails.fails).toBe(true);
+      expect(fails.message).toMatch(/\n<red>Warning: workers: 2 was asked, but this check ran on one thread: workers need the module that defines the model: pass \{ module: import\.meta\.url \(or a path\), export: 'name', args\? \}\. A worker imports it afresh, so the model must follow from that module's code and args alone \(nothing set after import: not a value a test sets in beforeAll, not process\.env\)\.<\/>$/);
+      expect(warn).not.toHaveBeenCalled();
+      expect(call('toReach', service, [tooMany, { workers: 2 }], { not: true }).fails).toBe(false);
+      expect(call('toReach', service, [degraded, { workers: 2 }]).fails).toBe(false);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^kripke: toReach: workers: 2 was asked/), expect.stringMatching(/^kripke: toReach: workers: 2 was asked/)]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
