@@ -14,7 +14,7 @@ import { renderUserError } from '../render/summary.js';
 import { renderTrace } from '../render/trace.js';
 import { formatValue } from '../render/value.js';
 import { isRecord } from '../model/shape.js';
-import { timeoutSourceOf, type Call } from './context.js';
+import { timeoutContextOf, timeoutSourceOf, type Call } from './context.js';
 import { timeoutAdvice } from './runner.js';
 
 /** At most this many candidate successors are shown under an unexplained event. */
@@ -74,7 +74,7 @@ export function conformanceLines(call: Call, result: Exclude<ConformanceResult<u
 /** Where the timeout of a check that ran out of it came from, and how to search longer, as every matcher says. */
 function timeoutLines(call: Call, result: { readonly kind: string; readonly budget?: string; readonly limit?: number }): string[] {
   if (result.kind !== 'incomplete' || result.budget !== 'timeout' || result.limit === undefined) return [];
-  return timeoutAdvice(result.limit, timeoutSourceOf(call)).map((l) => call.palette.dim(l));
+  return timeoutAdvice(result.limit, timeoutSourceOf(call), timeoutContextOf(call)).map((l) => call.palette.dim(l));
 }
 
 /** The model's state cut to the keys of a partial pattern, so a diff shows only what the event speaks of. */

@@ -17,7 +17,8 @@ import { rejectingFromCaller } from './caller-stack.js';
 import type { Environment, Model } from '../model/types.js';
 import { type ColourUtils, type Palette, paletteOf } from '../render/palette.js';
 import type { TestIdentity } from './artifacts.js';
-import { matcherDefaults, runner } from './runner.js';
+import { matcherDefaults, runner, timeoutContext, type TimeoutContext } from './runner.js';
+import type { BaseDefaults } from '../checker/options.js';
 
 /**
  * Where the runner shows a failure: `'message'` (Jest) or `'diff'` (Vitest,
@@ -279,9 +280,23 @@ function timeoutSource(options: MatcherOptions): string | undefined {
   return factor === 1 ? set : `${set ?? "the matcher's default"} times KRIPKE_BUDGET_FACTOR (${factor})`;
 }
 
-/** Notes what set the timeout of a call that checks by itself (toAccept, toBeImplementedBy), for its message. */
-export function noteTimeoutSource(call: Call, options: unknown): void {
+/**
+ * The defaults of a call that checks by itself (toAccept, toBeImplementedBy),
+ * noting for its message what set its timeout and what its default came from
+ * as it started (review21: an awaiting matcher named a later matcher's neighbour).
+ */
+export function defaultsFor(call: Call, options: unknown): BaseDefaults {
   timeoutSources.set(call, timeoutSource(typeof options === 'object' && options !== null ? (options as MatcherOptions) : {}));
+  const defaults = matcherDefaults();
+  timeoutContexts.set(call, timeoutContext());
+  return defaults;
+}
+
+const timeoutContexts = new WeakMap<Call, TimeoutContext>();
+
+/** What a call's default timeout came from as it started, if it noted it. */
+export function timeoutContextOf(call: Call): TimeoutContext | undefined {
+  return timeoutContexts.get(call);
 }
 
 /** What set the timeout of a call that ran a check, when not the matcher's default. */

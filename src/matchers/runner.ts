@@ -106,6 +106,17 @@ export function matcherDefaults(): BaseDefaults {
   return { timeout: derived, timeoutCap: derived };
 }
 
+/** What a matcher's default timeout came from, as it started: a matcher that awaits keeps it, since concurrent tests' matchers start meanwhile. */
+export interface TimeoutContext {
+  readonly limit: { readonly ms: number; readonly test: string } | undefined;
+  readonly testTimeout: number | undefined;
+}
+
+/** The context of the matcher that started last (call right after `matcherDefaults`). */
+export function timeoutContext(): TimeoutContext {
+  return { limit: limitAtStart, testTimeout: usableTimeout() };
+}
+
 /**
  * The advice under a timeout: where kripke's timeout came from (`from`: what set
  * it, when not the matcher's default) and how to raise both it and the test's.
@@ -115,9 +126,9 @@ export function matcherDefaults(): BaseDefaults {
  * // ["kripke's timeout of 4000 ms is 80% of the test's timeout (5000 ms), so that this message comes before the runner's.",
  * //  'To search longer, raise both: kripke's ({ timeout: 20_000 }, configure({ timeout }) or KRIPKE_TIMEOUT) and the test's (…).']
  */
-export function timeoutAdvice(limit: number, from?: string): string[] {
-  const t = usableTimeout();
-  const c = from === undefined ? limitAtStart : undefined;
+export function timeoutAdvice(limit: number, from?: string, at: TimeoutContext = timeoutContext()): string[] {
+  const t = at.testTimeout;
+  const c = from === undefined ? at.limit : undefined;
   if (c !== undefined) {
     return [
       `kripke's timeout was ${limit} ms: ${TIMEOUT_SHARE * 100}% of the ${Math.round(c.ms)} ms that ${JSON.stringify(c.test)}, running concurrently, had left of its timeout when this matcher started (a matcher blocks every test of the file while it searches).`,

@@ -1,9 +1,8 @@
 import { checkTraceWith } from '../conformance/check-trace.js';
 import type { TraceCheckOptions, TraceInput } from '../conformance/types.js';
-import { callOf, type MatcherContext, type MatcherResult, noteTimeoutSource, requireModel, runCheck, usageError } from './context.js';
+import { callOf, type MatcherContext, type MatcherResult, defaultsFor, requireModel, runCheck, usageError } from './context.js';
 import { traceLines } from './conformance-report.js';
 import { withCounterexample } from './report.js';
-import { matcherDefaults } from './runner.js';
 
 /**
  * Passes when some behaviour of the model (with its environments) explains
@@ -22,9 +21,8 @@ export function toAccept(this: MatcherContext, received: unknown, events: unknow
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw usageError(call, `${call.palette.expected('options')} must be an object (environments, maxStates, timeout, maxBytes)`, { label: 'Options', value: options });
   }
-  noteTimeoutSource(call, options);
   // A matcher's default timeout, as every matcher's (review20b: checkTrace's 30 s blocked a 3 s neighbour past its timeout).
-  const result = runCheck(call, () => checkTraceWith(model, events as TraceInput<unknown>, options as TraceCheckOptions<unknown> | undefined, matcherDefaults(), 'checkTrace'));
+  const result = runCheck(call, () => checkTraceWith(model, events as TraceInput<unknown>, options as TraceCheckOptions<unknown> | undefined, defaultsFor(call, options), 'checkTrace'));
   if (result.kind === 'ok') {
     return { pass: true, message: () => [call.hint, '', `Expected no behaviour of the model to explain the events, but one does (${String(result)}):`, `  ${result.trace.map((s) => s.action ?? 'init').join(' → ')}`].join('\n') };
   }

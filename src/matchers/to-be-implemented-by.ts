@@ -1,9 +1,8 @@
 import { checkConformance, checkConformanceWith } from '../conformance/check-conformance.js';
-import { matcherDefaults } from './runner.js';
 import { isImplementation } from '../conformance/implementation.js';
 import type { ConformanceOptions, Implementation } from '../conformance/types.js';
 import { KripkeError } from '../model/errors.js';
-import { callOf, type Call, type MatcherContext, type MatcherResult, type RenderMode, noteTimeoutSource, requireModel, usageError } from './context.js';
+import { callOf, type Call, type MatcherContext, type MatcherResult, type RenderMode, defaultsFor, requireModel, usageError } from './context.js';
 import { conformanceLines, handsDiff } from './conformance-report.js';
 import { withCounterexample } from './report.js';
 
@@ -39,10 +38,9 @@ export function implementedBy(mode: RenderMode) {
 
 async function run(call: Call, model: Parameters<typeof checkConformance>[0], impl: Implementation<unknown, unknown>, options: ConformanceOptions<unknown> | undefined, mode: RenderMode): Promise<MatcherResult> {
   let result;
-  noteTimeoutSource(call, options);
   try {
     // A matcher's default timeout, as every matcher's (review20b: checkConformance's own 30 s outlived the test's).
-    result = await checkConformanceWith(model, impl, options, matcherDefaults());
+    result = await checkConformanceWith(model, impl, options, defaultsFor(call, options));
   } catch (error) {
     if (error instanceof KripkeError) throw usageError(call, error.message);
     throw error;

@@ -68,3 +68,29 @@ describe('toBeImplementedBy takes the default every matcher takes', () => {
     expect(outcome.message()).toContain("kripke's timeout was 200 ms; by default a matcher takes 80% of the test's timeout (250 ms), so that kripke's message comes before the runner's.");
   });
 });
+
+describe('toBeImplementedBy explains the timeout it started with, though another matcher starts while it awaits (review21)', () => {
+  it('names the neighbour of its own start, not of the last matcher to start', async () => {
+    const { defineImplementation, defineModel } = await import('../../src/index.js');
+    const { createMatchers } = await import('../../src/matchers/index.js');
+    const jestMatcherUtils = await import('jest-matcher-utils');
+    let neighbour = { ms: 250, test: 'A' };
+    setRunner({ ...base, concurrentLimit: () => neighbour });
+    const slow = defineModel({ name: 'slow', init: { n: 0 }, actions: { one: { enabled: (s: { n: number }) => s.n === 0, apply: () => ({ n: 1 }) }, two: { enabled: (s: { n: number }) => s.n === 0, apply: () => ({ n: 2 }) }, three: { enabled: (s: { n: number }) => s.n === 0, apply: () => ({ n: 3 }) } }, terminal: () => true });
+    const impl = defineImplementation({
+      create: async () => {
+        // Another concurrent test's matcher starts meanwhile.
+        neighbour = { ms: 60_000, test: 'B' };
+        matcherDefaults();
+        for (const until = Date.now() + 150; Date.now() < until; );
+        return { n: 0 };
+      },
+      actions: { one: (sut: { n: number }) => { sut.n = 1; }, two: (sut: { n: number }) => { sut.n = 2; }, three: (sut: { n: number }) => { sut.n = 3; } },
+      observe: (sut: { n: number }) => ({ n: sut.n }),
+    });
+    const outcome = await createMatchers().toBeImplementedBy.call({ isNot: false, promise: '', utils: jestMatcherUtils } as never, slow, impl);
+    expect(outcome.pass).toBe(false);
+    expect(outcome.message()).toMatch(/incomplete — the timeout budget \(200\) ran out: nothing is proven \([1-9]/);
+    expect(outcome.message()).toContain('kripke\'s timeout was 200 ms: 80% of the 250 ms that "A", running concurrently, had left of its timeout when this matcher started');
+  });
+});
