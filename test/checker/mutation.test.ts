@@ -95,6 +95,25 @@ describe('mutation', () => {
     expectMutation(m, { kind: 'invariant', name: 'sneaky' }, 2);
   });
 
+  it('by an invariant, where the search would stop there: not a deadlock, a violation or a target the state as stored does not show (badinput21)', () => {
+    // A fresh initial state each time: the search runs on the model's own, which the mutation reaches.
+    const base = () => ({ init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => s.n < 2, apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, terminal: (s: { n: number }) => s.n === 2 });
+    const sneaky = (s: { n: number }) => {
+      s.n = 5;
+      return true;
+    };
+    // It said: deadlock after 0 steps, where inc is enabled.
+    const dead = check(defineModel({ ...base(), invariants: { sneaky } }));
+    expect(dead).toMatchObject({ kind: 'error', errorSource: { kind: 'invariant', name: 'sneaky' } });
+    expect(dead.error).toBeInstanceOf(MutationError);
+    // It said: invariant 'small' violated, where small holds.
+    const broken = check(defineModel({ ...base(), invariants: { sneaky, small: (s: { n: number }) => s.n < 3 } }));
+    expect(broken).toMatchObject({ kind: 'error', errorSource: { kind: 'invariant', name: 'sneaky' } });
+    // A guarantee, in an open check.
+    const env = defineEnvironment<{ n: number }>({ name: 'e', behaviors: { x: { enabled: () => false, apply: (s) => s } }, guarantees: { g: (s) => { s.n = 7; return true; } } });
+    expect(checkOpen(defineModel(base()), env).result).toMatchObject({ kind: 'error', errorSource: { kind: 'guarantee', name: 'g' } });
+  });
+
   it('by an environment behavior, named with its environment', () => {
     const m = defineModel<S>({ init: init(), actions: { ok } });
     const env = defineEnvironment<S>({ name: 'chaos', behaviors: { scribble: { apply: (s) => { s.log.push(1); return { ...s, log: [] }; } } } });
