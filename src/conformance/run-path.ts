@@ -4,7 +4,7 @@
  * Every call into the adapter is awaited under the step timeout.
  */
 import { ContractError, KripkeError } from '../model/errors.js';
-import { stepLabel } from '../model/literal.js';
+import { formatLiteral, stepLabel } from '../model/literal.js';
 import { canonicalKey, copyPlainData, describeNonPlainData, sameState } from '../model/plain-data.js';
 import type { Transition } from '../model/types.js';
 import { stepOf } from '../checker/trace.js';
@@ -214,10 +214,15 @@ async function observe<S>(ctx: PathContext<S>, sut: unknown): Promise<unknown> {
   return copyPlainData(await adapter('observe', () => ctx.spec.observe(sut), ctx.stepTimeout));
 }
 
-function project<S>(ctx: PathContext<S>, state: S): Promise<unknown> {
+async function project<S>(ctx: PathContext<S>, state: S): Promise<unknown> {
   const p = ctx.spec.project;
-  if (p === undefined) return Promise.resolve(state);
-  return adapter('project', () => p(state), ctx.stepTimeout);
+  if (p === undefined) return state;
+  const projected = await adapter('project', () => p(state), ctx.stepTimeout);
+  // A misspelt field reads as undefined on both sides and every step conforms (badinput21: a decrementing counter passed).
+  if (projected === undefined) {
+    throw new AdapterFailure('project', new ContractError(`project returned undefined for ${formatLiteral(state, { max: 80 })}: a misspelt field reads as undefined, and an observation that reads one too would match it at every step; return the value to compare (null for nothing)`));
+  }
+  return projected;
 }
 
 /**

@@ -445,3 +445,19 @@ describe('checkConformance', () => {
     });
   });
 });
+
+describe('a projection that reads as undefined (badinput21: observe and project misspelt alike conformed at every step)', () => {
+  const counter = defineModel({ name: 'counter', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => s.n < 3, apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, terminal: (s) => s.n === 3 });
+  it('is an error of project, naming the state and what to return instead', async () => {
+    const wrong = defineImplementation({
+      create: () => ({ n: 0 }),
+      actions: { inc: (sut: { n: number }) => { sut.n -= 1; } },
+      observe: (sut: { n: number }) => (sut as unknown as { count: number }).count,
+      project: (s: { n: number }) => (s as unknown as { count: number }).count,
+    });
+    const r = await checkConformance(counter, wrong);
+    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ kind: 'error', source: 'project' });
+    expect(String((r as { error: Error }).error.message)).toBe('project returned undefined for {n:0}: a misspelt field reads as undefined, and an observation that reads one too would match it at every step; return the value to compare (null for nothing)');
+  });
+});
