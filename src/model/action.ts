@@ -1,3 +1,4 @@
+import { isRecord } from './shape.js';
 import { ContractError, ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
 import type { Action, Actions, ActionSpec, Transition } from './types.js';
@@ -31,10 +32,22 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object') return isRecord(value) ? 'an object' : kindOf(value);
   if (Object.is(value, -0)) return 'number -0';
   if (typeof value === 'bigint') return `bigint ${value}n`;
   return `${typeof value === 'undefined' ? '' : `${typeof value} `}${String(value)}`.trim();
+}
+
+/** An object that is not a plain record, by its class: 'a Map', 'a Promise', 'an instance of Invariants'. */
+function kindOf(value: object): string {
+  let name: unknown;
+  try {
+    name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  } catch {
+    name = undefined;
+  }
+  if (typeof name !== 'string' || name === '' || name === 'Object') return 'an object';
+  return ['Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'Promise', 'RegExp', 'Error'].includes(name) ? `a ${name}` : `an instance of ${name}`;
 }
 
 // `name` for what action(name, enabled, apply) builds, in a list or a record.
@@ -87,7 +100,7 @@ export function normalizeActions<S>(actions: Actions<S>, what: string, environme
       }
       add(a.name, a);
     }
-  } else if (typeof actions === 'object' && actions !== null) {
+  } else if (isRecord(actions)) {
     for (const [name, spec] of Object.entries(actions as Record<string, ActionSpec<S>>)) add(name, spec);
   } else {
     throw new ModelDefinitionError(`${what}: actions must be a record { name: { enabled?, apply } } or a list of action(...), got ${describe(actions)}`);

@@ -1,3 +1,4 @@
+import { isRecord } from './shape.js';
 import { describe, normalizeActions } from './action.js';
 import { normalizeProperties } from './define-model.js';
 import { ModelDefinitionError } from './errors.js';
@@ -54,7 +55,7 @@ function normalizeAssumptions(
   environment: string,
 ): Assumption[] {
   if (record === undefined) return [];
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+  if (!isRecord(record)) {
     throw new ModelDefinitionError(`${where}: assumptions must be a record { name: { description } }, got ${describe(record)}`);
   }
   return Object.entries(record).map(([name, a]) => {

@@ -1,3 +1,4 @@
+import { isRecord } from './shape.js';
 import { describe, normalizeActions } from './action.js';
 import { ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
@@ -156,7 +157,7 @@ export function normalizeProperties<S>(
   environment?: string,
 ): Property<S>[] {
   if (record === undefined) return [];
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+  if (!isRecord(record)) {
     throw new ModelDefinitionError(`${what}s must be a record { name: (state) => boolean }, got ${describe(record)}`);
   }
   return Object.entries(record).map(([name, test]) => {

@@ -3,6 +3,7 @@
  * `defineModel` (named properties) and `checkLiveness` (ad-hoc ones), so that
  * a typo in an action name fails at once with the names that exist.
  */
+import { isRecord } from './shape.js';
 import { describe } from './action.js';
 import { ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
@@ -120,7 +121,7 @@ export function normalizeLiveness<S>(
   where: string,
 ): LivenessProperty<S>[] {
   if (record === undefined) return [];
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+  if (!isRecord(record)) {
     throw new ModelDefinitionError(`${where}: liveness must be a record { name: { goal, from?, fair? } }, got ${describe(record)}`);
   }
   return Object.entries(record).map(([name, spec]) =>

@@ -471,3 +471,27 @@ describe('hostile values end in a clear error, never a bare throw', () => {
     }
   });
 });
+
+describe('a Map, Set or class instance where a record of named parts is expected (badinput21: read as empty, the check passed with nothing checked)', () => {
+  const spec = () => ({ name: 'm', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => s.n < 2, apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, terminal: (s: { n: number }) => s.n === 2 });
+  it('is refused, naming the field', () => {
+    const never = new Map([['never', () => false]]);
+    expect(() => defineModel({ ...spec(), invariants: never as never })).toThrow(/^model 'm': invariants must be a record \{ name: \(state\) => boolean \}, got a Map/);
+    expect(() => defineModel({ ...spec(), liveness: new Map([['never', { goal: () => false }]]) as never })).toThrow(/liveness must be a record \{ name: \{ goal, from\?, fair\? \} \}, got a Map/);
+    expect(() => defineModel({ ...spec(), actions: new Map([['inc', { apply: (s: { n: number }) => s }]]) as never })).toThrow(/actions must be a record \{ name: \{ enabled\?, apply \} \} or a list of action\(\.\.\.\), got a Map/);
+    expect(() => defineEnvironment({ name: 'net', behaviors: { x: { apply: (s: unknown) => s } }, guarantees: never as never })).toThrow(/guarantees must be a record \{ name: \(state\) => boolean \}, got a Map/);
+    expect(() => defineEnvironment({ name: 'net', behaviors: { x: { apply: (s: unknown) => s } }, assumptions: new Map() as never })).toThrow(/assumptions must be a record \{ name: \{ description \} \}, got a Map/);
+    class Invariants {
+      small = (s: { n: number }) => s.n < 2;
+    }
+    expect(() => defineModel({ ...spec(), invariants: new Invariants() as never })).toThrow(/invariants must be a record/);
+  });
+
+  it('a module namespace (import * as invariants) and a null-prototype object are records', async () => {
+    const inv = Object.create(null) as Record<string, (s: { n: number }) => boolean>;
+    inv.small = (s) => s.n < 2;
+    expect(check(defineModel({ ...spec(), invariants: inv })).kind).toBe('invariant');
+    const ns = await import('../support/namespace-invariants.js');
+    expect(check(defineModel({ ...spec(), invariants: ns })).kind).toBe('invariant');
+  });
+});
