@@ -5,6 +5,8 @@
  * merge never says exhaustive: a swarm samples the state space.
  */
 import { count, plural } from '../describe.js';
+import { describe } from '../../model/action.js';
+import { KripkeError } from '../../model/errors.js';
 
 /** What one member of one swarm check left behind. */
 export interface SwarmRecord {
@@ -113,6 +115,8 @@ export function isSwarmRecord(value: unknown): value is SwarmRecord {
  * String(merged);   // the report `kripke swarm merge` prints
  */
 export function mergeSwarm(records: readonly unknown[]): SwarmMerge {
+  // A Set or an array-like merged as nothing would pass (badinput21).
+  if (!Array.isArray(records)) throw new KripkeError(`mergeSwarm expects a list of swarm records (each shard's JSON record, parsed), got ${describe(records)}`);
   const failures: string[] = [];
   const groups = new Map<string, SwarmRecord[]>();
   records.forEach((r, i) => {

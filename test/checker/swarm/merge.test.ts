@@ -68,6 +68,12 @@ describe('mergeSwarm', () => {
     expect(mergeSwarm([{ format: 'other' }, member(1, 1)]).failures).toEqual(['record 1 is not a kripke swarm record']);
     expect(mergeSwarm([]).failures).toEqual(['no swarm records: nothing was merged (did the swarm tests run with artifacts on?)']);
   });
+
+  it('refuses records that are not a list, naming what was given (badinput21: a Set merged as nothing and passed)', () => {
+    for (const [bad, what] of [[new Set([member(1, 1)]), 'a Set'], [undefined, 'undefined'], [{ 0: member(1, 1), length: 1 }, 'an object'], ['[]', 'the string "[]"']] as const) {
+      expect(() => mergeSwarm(bad as never)).toThrow(`mergeSwarm expects a list of swarm records (each shard's JSON record, parsed), got ${what}`);
+    }
+  });
 });
 
 describe('kripke swarm merge [dir]', () => {
