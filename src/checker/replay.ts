@@ -6,6 +6,7 @@
  * and the reproduction of a CI failure on a laptop (`toReplay`) both ask this.
  */
 import { ContractError, describeThrown, KripkeError, ModelDefinitionError, MutationError, StateShapeError } from '../model/errors.js';
+import { describe } from '../model/action.js';
 import { normalizeFairness } from '../model/liveness.js';
 import { formatLiteral, stepLabel } from '../model/literal.js';
 import { describeNonPlainData, sameState } from '../model/plain-data.js';
@@ -153,8 +154,18 @@ export function firstDifference(saved: unknown, now: unknown, path = 'state'): s
 export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options: ReplayOptions = {}): ReplayResult<S> {
   const saved = input.trace;
   if (saved.length === 0) throw new KripkeError('the trace to replay is empty: a counterexample has at least its initial state');
+  saved.forEach((step, i) => {
+    // badinput21: [1] read as a trace whose initial state is no longer initial, and .not.toReplay passed.
+    if (typeof step !== 'object' || step === null || !('state' in step)) {
+      throw new KripkeError(`step ${i} of the trace to replay is ${describe(step)}, not a step { action, state }: pass a check's result, its file (toITF(result)), ITF JSON or kripke steps`);
+    }
+  });
+  // A path that stops where the property it broke is unknown here (another model's file?) is no sign of a fix (badinput21).
+  const missing = missingProperty(system, input, options);
+  const stopped = (r: ReplayResult<S>): ReplayResult<S> =>
+    missing === undefined ? r : { ...r, unverified: true, property: missing, reason: `${r.reason}, and the model has no property named ${missing} (another model's file? renamed? replay with { property: 'its new name' })` };
   if (!system.initStates.some((s) => sameState(s, saved[0].state))) {
-    return { reproduced: false, stoppedAt: 0, reason: 'step 0: the trace\'s initial state is no longer an initial state of the model', trace: [] };
+    return stopped({ reproduced: false, stoppedAt: 0, reason: 'step 0: the trace\'s initial state is no longer an initial state of the model', trace: [] });
   }
   const trace: Step<S>[] = [{ action: null, state: saved[0].state }];
   for (let i = 1; i < saved.length; i++) {
@@ -166,9 +177,9 @@ export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options
       // The model's code throws on the saved path: not a reproduction, and no sign of a fix either.
       return { reproduced: false, unverified: true, stoppedAt: i, reason: `step ${i} \`${saved[i].action ?? '(unnamed)'}\` throws now: ${describeThrown(error)}`, trace };
     }
-    if ('stop' in fired) return { reproduced: false, stoppedAt: i, reason: fired.stop, trace };
+    if ('stop' in fired) return stopped({ reproduced: false, stoppedAt: i, reason: fired.stop, trace });
     if (!sameState(fired.step.state, saved[i].state)) {
-      return { reproduced: false, stoppedAt: i, reason: `step ${i} \`${saved[i].action}\` now leads to another state: ${firstDifference(saved[i].state, fired.step.state)}`, trace };
+      return stopped({ reproduced: false, stoppedAt: i, reason: `step ${i} \`${saved[i].action}\` now leads to another state: ${firstDifference(saved[i].state, fired.step.state)}`, trace });
     }
     trace.push(fired.step);
   }
@@ -178,6 +189,14 @@ export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options
     if (!isModelFault(error)) throw error;
     return { reproduced: false, unverified: true, reason: `the trace runs to its end, but judging its end throws now: ${describeThrown(error)}`, trace };
   }
+}
+
+/** The property the file (or { property }) names for what it broke, when the model declares none of that name. */
+function missingProperty<S>(system: System<S>, input: ReplayInput<S>, options: ReplayOptions): string | undefined {
+  const kind = stringOf(input.meta?.kind);
+  const named = options.property ?? stringOf(input.meta?.property);
+  if (named === undefined || (kind !== undefined && kind !== 'invariant' && kind !== 'liveness')) return undefined;
+  return system.invariants.some((p) => p.name === named) || system.liveness.some((p) => p.name === named) ? undefined : named;
 }
 
 /** An error of the model's code (an action, guard, choices or predicate throwing, or returning what is not a state), not of the call. */

@@ -393,3 +393,27 @@ describe('what a replay cannot judge is unverified, never a pass of .not.toRepla
     expect(() => replayTrace(m, { ...j(toITF(check(m))), loop: 99 })).toThrow('ITF: loop must be the index of a state (0 to 2), got number 99');
   });
 });
+
+describe('what is no counterexample of this model is never a pass of .not.toReplay (badinput21)', () => {
+  const counter = defineModel({ name: 'counter', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { small: (s) => s.n < 2 } });
+  const other = defineModel({ name: 'other', init: { b: true }, actions: { flip: { apply: (s: { b: boolean }) => ({ b: !s.b }) } }, invariants: { nb: (s) => s.b } });
+
+  it('a list whose entries are not steps is refused, naming the entry', () => {
+    expect(() => replayTrace(counter, [1] as never)).toThrow("step 0 of the trace to replay is number 1, not a step { action, state }: pass a check's result, its file (toITF(result)), ITF JSON or kripke steps");
+    expect(() => replayTrace(counter, [{ action: null, state: { n: 0 } }, 'inc'] as never)).toThrow(/^step 1 of the trace to replay is the string "inc", not a step/);
+  });
+
+  it("another model's file, whose property this model does not declare, is unverified where it stops", () => {
+    const file = toITF(check(other));
+    expect(replayTrace(counter, file)).toMatchObject({
+      reproduced: false,
+      unverified: true,
+      stoppedAt: 0,
+      property: 'nb',
+      reason: "step 0: the trace's initial state is no longer an initial state of the model, and the model has no property named nb (another model's file? renamed? replay with { property: 'its new name' })",
+    });
+    // Its own property known, a path that stops is what it was: the initial state changed, not reproduced.
+    expect(replayTrace(counter, { ...file, '#meta': { ...file['#meta'], property: 'small' } })).toMatchObject({ reproduced: false, stoppedAt: 0 });
+    expect(replayTrace(counter, { ...file, '#meta': { ...file['#meta'], property: 'small' } }).unverified).toBeUndefined();
+  });
+});
