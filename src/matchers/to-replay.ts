@@ -37,6 +37,9 @@ function load(call: Call, saved: unknown): Loaded {
   return { input: parse(call, saved as SavedTrace<unknown>, 'the given trace'), where: 'the given trace' };
 }
 
+/** The most a counterexample file read by path may hold: fromITF's own default. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
 function loadFile(call: Call, path: string): Loaded {
   if (path.trim() === '') throw usageError(call, 'the saved trace is an empty string: give the path of an .itf.json file, or ITF JSON');
   const candidates = [...new Set(isAbsolute(path) ? [path] : [resolve(process.cwd(), path), resolve(runner().root(), path)])];
@@ -45,7 +48,11 @@ function loadFile(call: Call, path: string): Loaded {
     const json = /^\s*[[{]/.test(path) ? '; nor is it ITF JSON text (an object with states, or an array of steps)' : '';
     throw usageError(call, `no counterexample file at ${path} (looked in ${candidates.join(' and ')})${json}`);
   }
-  if (statSync(file).isDirectory()) throw usageError(call, `${path} is a directory, not a counterexample file (${file}): give the path of an .itf.json file`);
+  const stat = statSync(file);
+  if (stat.isDirectory()) throw usageError(call, `${path} is a directory, not a counterexample file (${file}): give the path of an .itf.json file`);
+  // A device or a pipe never ends (/dev/zero aborted the process, a FIFO hung it: badinput21); a huge file is not a counterexample.
+  if (!stat.isFile()) throw usageError(call, `${path} is not a regular file (${file}): give the path of an .itf.json file`);
+  if (stat.size > MAX_FILE_BYTES) throw usageError(call, `${path} is ${stat.size.toLocaleString('en-US')} bytes, more than a counterexample file holds (at most ${MAX_FILE_BYTES.toLocaleString('en-US')}): give the path of an .itf.json file, or replay it with replayTrace and fromITF's maxBytes`);
   return { input: parse(call, readFileSync(file, 'utf8'), path), where: relative(process.cwd(), file).split('\\').join('/') };
 }
 

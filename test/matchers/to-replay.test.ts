@@ -1,7 +1,8 @@
 // toReplay's inputs and verdicts beyond the happy path: a file kripke cannot
 // re-check (never a silent pass of .not), a directory or '' (a usage error),
 // a path that starts like JSON.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as jestMatcherUtils from 'jest-matcher-utils';
@@ -54,6 +55,15 @@ describe('what toReplay is given', () => {
     mkdirSync(join(root, 'saved.itf.json'));
     expect(() => replay(counter, 'saved.itf.json')).toThrow(/saved\.itf\.json is a directory, not a counterexample file/);
     expect(() => replay(counter, '')).toThrow(/the saved trace is an empty string: give the path of an \.itf\.json file/);
+  });
+
+  it('a device, a pipe or a file larger than a counterexample is a usage error, never read (badinput21: /dev/zero aborted the process, a FIFO hung it)', () => {
+    expect(() => replay(counter, '/dev/zero')).toThrow(/\/dev\/zero is not a regular file \(\/dev\/zero\): give the path of an \.itf\.json file/);
+    execFileSync('mkfifo', [join(root, 'pipe.itf.json')]);
+    expect(() => replay(counter, 'pipe.itf.json')).toThrow(/pipe\.itf\.json is not a regular file/);
+    writeFileSync(join(root, 'big.itf.json'), '');
+    truncateSync(join(root, 'big.itf.json'), 64 * 1024 * 1024 + 1);
+    expect(() => replay(counter, 'big.itf.json')).toThrow(/big\.itf\.json is 67,108,865 bytes, more than a counterexample file holds \(at most 67,108,864\)/);
   });
 
   it("a path that starts with '[' or '{' is read as a path", () => {
