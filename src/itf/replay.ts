@@ -10,7 +10,8 @@ import type { Environment, Model } from '../model/types.js';
 import { replaySteps, type ReplayInput, type ReplayResult } from '../checker/replay.js';
 import { compose } from '../checker/system.js';
 import type { CheckResult, OpenResult, Trace } from '../checker/types.js';
-import { fromITF, toITF, type ItfTrace } from './trace.js';
+import { checkOptions, fromITF, toITF, type ItfTrace } from './trace.js';
+import { describe } from '../model/action.js';
 
 /** Options of `replayTrace` and `toReplay`. */
 export interface ReplayTraceOptions<S> {
@@ -74,6 +75,12 @@ function resultOf(saved: unknown): CheckResult<unknown> | undefined {
  */
 export function replayTrace<S>(model: Model<S>, saved: SavedTrace<S>, options: ReplayTraceOptions<S> = {}): ReplayResult<S> {
   if (!isModel(model)) throw new KripkeError('replayTrace: the first argument must be a model from defineModel()');
+  // badinput21: null failed with a bare TypeError, a typo ({ propery }) was ignored.
+  if (typeof saved !== 'string' && (typeof saved !== 'object' || saved === null)) {
+    throw new KripkeError(`replayTrace: the saved trace must be a check's result, its file (toITF(result)), ITF JSON (text or parsed) or kripke steps, got ${describe(saved)}`);
+  }
+  checkOptions(options, 'replayTrace', ['environments', 'property']);
+  if (options.property !== undefined && typeof options.property !== 'string') throw new KripkeError(`replayTrace: property must be the name of an invariant, guarantee or liveness property, got ${describe(options.property)}`);
   const list = options.environments === undefined ? [] : Array.isArray(options.environments) ? options.environments : [options.environments];
   list.forEach((e, i) => {
     if (!isEnvironment(e)) throw new KripkeError(`replayTrace: environments[${i}] is not an environment from defineEnvironment()`);

@@ -7,6 +7,9 @@
  * assumptions in the trace's `#meta`. Reading never evaluates anything: a
  * file from CI or production is data, and `__proto__` stays a plain key.
  */
+import { describe } from '../model/action.js';
+import { KripkeError } from '../model/errors.js';
+import { checkFields } from '../model/fields.js';
 import type { Assumption } from '../model/types.js';
 import { isRecord } from '../model/shape.js';
 import type { CheckResult, OpenResult, Step, Trace } from '../checker/types.js';
@@ -65,6 +68,12 @@ const STATE_LAYOUT = 'kripke:state';
  * toITF(r).states[2]['#meta']; // { index: 2, action: 'k8s:evict-pod', name: 'evict-pod', environment: 'k8s' }
  */
 export function toITF<S>(source: CheckResult<S> | OpenResult<S> | Trace<S>, meta: Readonly<Record<string, unknown>> = {}): ItfTrace {
+  // badinput21: undefined, a string or {} failed with a bare TypeError; a string meta was spread into #meta letter by letter.
+  const held = isObject(source) && !Array.isArray(source) && 'result' in source && 'assumptions' in source ? (source as { result?: unknown }).result : source;
+  if (!Array.isArray(source) && !(isObject(held) && Array.isArray((held as { trace?: unknown }).trace))) {
+    throw new KripkeError(`toITF expects a check's result, an open result or a list of steps, got ${describe(source)}`);
+  }
+  if (!isRecord(meta)) throw new KripkeError(`toITF: meta must be an object of fields for the trace's #meta, got ${describe(meta)}`);
   const { trace, about } = partsOf(source);
   const records = trace.every((step) => isRecord(step.state));
   // As the states hold them: a field starting with # is written with one more # (a var '#meta' would name the state's #meta).
@@ -85,6 +94,13 @@ export function toITF<S>(source: CheckResult<S> | OpenResult<S> | Trace<S>, meta
     states,
     ...(typeof loop === 'number' ? { loop } : {}),
   };
+}
+
+/** Refuses options that are not an object of the known fields (a typo such as `maxbytes` was ignored: badinput21). */
+export function checkOptions(options: unknown, where: string, known: readonly string[]): void {
+  if (options === undefined) return;
+  if (!isRecord(options)) throw new KripkeError(`${where}: options must be an object { ${known.map((k) => `${k}?`).join(', ')} }, got ${describe(options)}`);
+  checkFields(options, known, `${where}: options`);
 }
 
 /** The trace and what the trace's `#meta` says about it. */
@@ -142,6 +158,12 @@ function stateOf<S>(step: Step<S>, index: number, records: boolean): ItfState {
  * saved.trace.map((s) => s.action); // [null, 'start', 'k8s:evict-pod']
  */
 export function fromITF<S = unknown>(json: unknown, options: FromItfOptions = {}): ItfTraceData<S> {
+  checkOptions(options, 'fromITF', ['maxBytes', 'maxDepth']);
+  for (const key of ['maxBytes', 'maxDepth'] as const) {
+    const v = options[key];
+    // NaN turned the size limit off (badinput21): a limit is a positive whole number, or Infinity for none.
+    if (v !== undefined && !(typeof v === 'number' && ((Number.isInteger(v) && v > 0) || v === Infinity))) throw new KripkeError(`fromITF: ${key} must be a positive whole number (or Infinity), got ${describe(v)}`);
+  }
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const parsed = typeof json === 'string' ? parse(json, maxBytes) : json;
   if (!isObject(parsed)) throw new ItfError(`ITF: expected a trace object { vars, states }, got ${describeJson(parsed)}`);

@@ -246,3 +246,30 @@ describe('fromITF of hostile or broken input', () => {
     expect(replayTrace(m, JSON.stringify(toITF(result))).reproduced).toBe(true);
   });
 });
+
+describe('what toITF, fromITF and replayTrace are given (badinput21: bare TypeErrors, typos ignored, NaN turned the size limit off)', () => {
+  const counter = defineModel({ name: 'c', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, invariants: { small: (s) => s.n < 2 } });
+  it('toITF refuses what is no result or steps, and a meta that is no object', () => {
+    for (const [bad, what] of [[undefined, 'undefined'], ['x', 'the string "x"'], [{}, 'an object'], [null, 'null'], [new Map(), 'a Map']] as const) {
+      expect(() => toITF(bad as never)).toThrow(`toITF expects a check's result, an open result or a list of steps, got ${what}`);
+    }
+    expect(() => toITF(check(counter), 'abc' as never)).toThrow('toITF: meta must be an object of fields for the trace\'s #meta, got the string "abc"');
+  });
+
+  it('fromITF refuses options that are no object, a misspelt one, and a limit that is no positive whole number', () => {
+    const text = JSON.stringify(toITF(check(counter)));
+    expect(() => fromITF(text, null as never)).toThrow('fromITF: options must be an object { maxBytes?, maxDepth? }, got null');
+    expect(() => fromITF(text, { maxbytes: 10 } as never)).toThrow("fromITF: options: unknown field 'maxbytes' (did you mean 'maxBytes'?); the fields are maxBytes, maxDepth");
+    for (const bad of [Number.NaN, -5, 0, 1.5, '10']) expect(() => fromITF(text, { maxBytes: bad as number })).toThrow(/^fromITF: maxBytes must be a positive whole number \(or Infinity\), got /);
+    expect(() => fromITF(text, { maxDepth: -5 })).toThrow('fromITF: maxDepth must be a positive whole number (or Infinity), got number -5');
+    expect(fromITF(text, { maxBytes: Infinity }).trace).toHaveLength(3);
+  });
+
+  it('replayTrace refuses a saved trace of no kind, options that are no object, a misspelt option and a property that is no name', () => {
+    const file = toITF(check(counter));
+    expect(() => replayTrace(counter, null as never)).toThrow("replayTrace: the saved trace must be a check's result, its file (toITF(result)), ITF JSON (text or parsed) or kripke steps, got null");
+    expect(() => replayTrace(counter, file, null as never)).toThrow('replayTrace: options must be an object { environments?, property? }, got null');
+    expect(() => replayTrace(counter, file, { propery: 'small' } as never)).toThrow("replayTrace: options: unknown field 'propery' (did you mean 'property'?)");
+    expect(() => replayTrace(counter, file, { property: Symbol('x') as never })).toThrow('replayTrace: property must be the name of an invariant, guarantee or liveness property, got symbol Symbol(x)');
+  });
+});
