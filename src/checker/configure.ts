@@ -5,6 +5,7 @@
  * timeout derived from the runner's test timeout); `KRIPKE_BUDGET_FACTOR`
  * then multiplies the budgets that result.
  */
+import { isRecord } from '../model/shape.js';
 import { describe } from '../model/action.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import { checkOptionValues } from './option-values.js';
@@ -44,7 +45,7 @@ const KEYS: readonly string[] = [...CHECK_KEYS, 'artifacts', 'deadActions'];
  * configure({ maxStates: 200_000, timeout: 10_000, artifacts: 'test-results/kripke' });
  */
 export function configure(options: Configuration): Configuration {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+  if (!isRecord(options)) {
     throw new ModelDefinitionError(`configure: options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {

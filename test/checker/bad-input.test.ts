@@ -10,6 +10,7 @@ import {
   checkLiveness,
   checkOpen,
   checkTrace,
+  configure,
   ContractError,
   defineEnvironment,
   defineModel,
@@ -493,5 +494,29 @@ describe('a Map, Set or class instance where a record of named parts is expected
     expect(check(defineModel({ ...spec(), invariants: inv })).kind).toBe('invariant');
     const ns = await import('../support/namespace-invariants.js');
     expect(check(defineModel({ ...spec(), invariants: ns })).kind).toBe('invariant');
+  });
+});
+
+describe('options that are no plain object (badinput21: a Map or a class instance was read as no options at all)', () => {
+  const m = defineModel({ name: 'm', init: { n: 0 }, actions: { inc: { enabled: (s: { n: number }) => s.n < 2, apply: (s: { n: number }) => ({ n: s.n + 1 }) } }, terminal: (s: { n: number }) => s.n === 2 });
+  it('are refused by check, checkOpen and configure, naming what was given', () => {
+    class Options {
+      get maxStates(): number {
+        return 1;
+      }
+    }
+    expect(() => check(m, new Map([['maxStates', 1]]) as never)).toThrow('check: options must be an object, got a Map');
+    expect(() => check(m, new Options() as never)).toThrow('check: options must be an object, got an instance of Options');
+    const env = defineEnvironment<{ n: number }>({ name: 'e', behaviors: { x: { enabled: () => false, apply: (s) => s } } });
+    expect(() => checkOpen(m, env, [] as never)).toThrow(/options must be an object, got an array/);
+    expect(() => configure(new Map() as never)).toThrow('configure: options must be an object, got a Map');
+    expect(check(m, Object.freeze({ maxStates: 10 })).kind).toBe('ok');
+  });
+
+  it('are a usage error of a matcher', async () => {
+    const { createMatchers } = await import('../../src/matchers/index.js');
+    const utils = await import('jest-matcher-utils');
+    const matcher = createMatchers().toSatisfyInvariants as (this: unknown, ...a: unknown[]) => unknown;
+    expect(() => matcher.call({ isNot: false, promise: '', utils }, m, new Map([['maxStates', 1]]))).toThrow(/must be an object of check options/);
   });
 });
