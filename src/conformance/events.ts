@@ -83,6 +83,8 @@ function fromSteps<S>(steps: readonly Step<S>[], where: string): ReadEvents<S> {
 function ndjson<S>(text: string, where: string, maxBytes: number): TraceEvent<S>[] {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > maxBytes) throw new TraceInputError(`${where}: the log is ${bytes} bytes, more than maxBytes (${maxBytes})`);
+  // An empty log is a run that recorded nothing (a log never written?), not a run that conforms (badinput21).
+  if (text.trim() === '') throw new TraceInputError(`${where}: the log is empty text: it records no event, so there is nothing to check (was it written?); pass [] to check the initial state alone`);
   const events: TraceEvent<S>[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;

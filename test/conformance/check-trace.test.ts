@@ -144,3 +144,14 @@ describe('checkTrace', () => {
     });
   });
 });
+
+describe('an empty log (badinput21: "explained — 0 events")', () => {
+  const counter = defineModel({ name: 'counter', init: { n: 0 }, actions: { inc: { apply: (s: { n: number }) => ({ n: s.n + 1 }) } } });
+  it('is refused as text, saying an empty array checks the initial state alone', () => {
+    for (const text of ['', '  \n\n', '\uFEFF']) {
+      expect(() => checkTrace(counter, text)).toThrow(TraceInputError);
+      expect(() => checkTrace(counter, text)).toThrow('checkTrace: the log is empty text: it records no event, so there is nothing to check (was it written?); pass [] to check the initial state alone');
+    }
+    expect(checkTrace(counter, [])).toMatchObject({ ok: true });
+  });
+});
