@@ -8,6 +8,7 @@
  * merge states that behave differently, and a check could pass where a
  * violation is reachable.
  */
+import { checkFields } from './fields.js';
 import { describe } from './action.js';
 import { ModelDefinitionError } from './errors.js';
 import { canonicalKey } from './plain-data.js';
@@ -124,6 +125,8 @@ function renamingsOf<Id>(ids: readonly Id[]): (to: readonly Id[]) => (id: Id) =>
 
 function checkSpec<S, Id>(spec: PermutationsSpec<S, Id>): PermutationsSpec<S, Id> {
   if (typeof spec !== 'object' || spec === null) throw new ModelDefinitionError(`permutations expects { ids, permute, signature? }, got ${describe(spec)}`);
+  // A misspelt signature (signatures) was ignored: the check then tries every renaming, or refuses many ids for want of one (badinput21).
+  checkFields(spec, ['ids', 'permute', 'signature'], 'permutations');
   const { ids, permute, signature } = spec;
   if (!Array.isArray(ids) || ids.length < 2) throw new ModelDefinitionError(`permutations: ids must be an array of at least two ids, got ${describe(ids)}`);
   if (new Set(ids.map((id) => canonicalKey(id))).size !== ids.length) throw new ModelDefinitionError('permutations: ids must be distinct');

@@ -351,3 +351,9 @@ describe('permutations: ids by value (hostile18)', () => {
     expect(r.stats.states).toBe(3);
   });
 });
+
+describe('permutations refuses a misspelt field (badinput21: signatures for signature was ignored)', () => {
+  it('naming it and the nearest field', () => {
+    expect(() => permutations({ ids: [0, 1], permute: (s: number) => s, signatures: () => 0 } as never)).toThrow("permutations: unknown field 'signatures' (did you mean 'signature'?); the fields are ids, permute, signature");
+  });
+});
