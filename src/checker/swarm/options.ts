@@ -1,4 +1,5 @@
 /** The options of a swarm search: defaults and validation. */
+import { isRecord } from '../../model/shape.js';
 import { describe } from '../../model/action.js';
 import { ModelDefinitionError } from '../../model/errors.js';
 import { resolveOptions, type BaseDefaults, type Resolved } from '../options.js';
@@ -32,10 +33,10 @@ const DEFAULT_HASHES = 3;
  * resolveSwarmOptions({ mode: 'random', seed: 7 }, 'swarm').shard; // { index: 1, count: 1 } unless KRIPKE_SHARD is set
  */
 export function resolveSwarmOptions(options: SwarmOptions | undefined, where: string, base: BaseDefaults = {}): ResolvedSwarm {
-  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+  if (options !== undefined && !isRecord(options)) {
     throw new ModelDefinitionError(`${where}: swarm options must be an object, got ${describe(options)}`);
   }
-  const o = options ?? {};
+  const o: SwarmOptions = options ?? {};
   for (const key of Object.keys(o)) {
     if (!NAMES.includes(key)) throw new ModelDefinitionError(`${where}: unknown swarm option '${key}'; the options are ${NAMES.join(', ')}`);
   }
@@ -46,7 +47,7 @@ export function resolveSwarmOptions(options: SwarmOptions | undefined, where: st
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new ModelDefinitionError(`${where}: seed must be an integer from 0 to 2^32 − 1, got ${describe(seed)}`);
   const shard = o.shard === undefined ? (envShard() ?? { index: 1, count: 1 }) : parseShard(o.shard, `${where}: shard`);
   const bits = o.bitstateBits ?? DEFAULT_BITSTATE_BITS;
-  if (!Number.isInteger(Math.log2(bits)) || bits < 2 ** 10 || bits > 2 ** 32) {
+  if (typeof bits !== 'number' || !Number.isInteger(Math.log2(bits)) || bits < 2 ** 10 || bits > 2 ** 32) {
     throw new ModelDefinitionError(`${where}: bitstateBits must be a power of two from 2^10 to 2^32 (as 2 ** 27), got ${describe(bits)}`);
   }
   const hashes = o.hashes ?? DEFAULT_HASHES;
@@ -56,7 +57,7 @@ export function resolveSwarmOptions(options: SwarmOptions | undefined, where: st
 
 function minimiseOf(value: SwarmOptions['minimise'], check: Resolved, where: string): ResolvedSwarm['minimise'] {
   if (value === false) return false;
-  if (value !== undefined && (typeof value !== 'object' || value === null)) throw new ModelDefinitionError(`${where}: minimise must be false or { maxStates?, timeout? }, got ${describe(value)}`);
+  if (value !== undefined && !isRecord(value)) throw new ModelDefinitionError(`${where}: minimise must be false or { maxStates?, timeout? }, got ${describe(value)}`);
   const maxStates = value?.maxStates ?? check.maxStates;
   if (!(maxStates === Infinity || (Number.isInteger(maxStates) && maxStates >= 1))) throw new ModelDefinitionError(`${where}: minimise.maxStates must be an integer ≥ 1, got ${describe(maxStates)}`);
   const timeout = value?.timeout;

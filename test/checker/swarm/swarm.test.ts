@@ -229,3 +229,14 @@ describe('swarmOpen', () => {
     expect(() => swarmOpen(grid(2, 4, 9), [])).toThrow(/swarmOpen: give at least one environment/);
   });
 });
+
+describe('swarm options that are no plain object (badinput21: minimise: [] and a Map were taken, bitstateBits: a symbol threw a bare TypeError)', () => {
+  it('are refused naming the option', () => {
+    const m = dieHard();
+    expect(() => swarm(m, new Map() as never)).toThrow(/^swarm: swarm options must be an object, got a Map$/);
+    expect(() => swarm(m, { minimise: [] as never })).toThrow(/^swarm: minimise must be false or \{ maxStates\?, timeout\? \}, got an array$/);
+    expect(() => swarm(m, { minimise: new Date() as never })).toThrow(/minimise must be false or \{ maxStates\?, timeout\? \}, got a Date$/);
+    expect(() => swarm(m, { bitstateBits: Symbol('x') as never })).toThrow(ModelDefinitionError);
+    expect(() => swarm(m, { bitstateBits: 10n as never })).toThrow(/bitstateBits must be a power of two from 2\^10 to 2\^32 \(as 2 \*\* 27\), got bigint 10n/);
+  });
+});
