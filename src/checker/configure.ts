@@ -5,8 +5,7 @@
  * timeout derived from the runner's test timeout); `KRIPKE_BUDGET_FACTOR`
  * then multiplies the budgets that result.
  */
-import { isRecord } from '../model/shape.js';
-import { describe } from '../model/action.js';
+import { describe, isFieldRecord } from '../model/action.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import { checkOptionValues } from './option-values.js';
 import type { CheckOptions } from './types.js';
@@ -45,7 +44,7 @@ const KEYS: readonly string[] = [...CHECK_KEYS, 'artifacts', 'deadActions'];
  * configure({ maxStates: 200_000, timeout: 10_000, artifacts: 'test-results/kripke' });
  */
 export function configure(options: Configuration): Configuration {
-  if (!isRecord(options)) {
+  if (!isFieldRecord(options)) {
     throw new ModelDefinitionError(`configure: options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {

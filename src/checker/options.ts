@@ -3,8 +3,7 @@
  * matcher resolves its options here, so a typo like `maxstates` fails the same
  * way everywhere.
  */
-import { isRecord } from '../model/shape.js';
-import { describe } from '../model/action.js';
+import { describe, isFieldRecord } from '../model/action.js';
 import { ModelDefinitionError } from '../model/errors.js';
 import { budgetFactor, configuredCheckOptions, envCheckOptions } from './configure.js';
 import { checkOptionValues } from './option-values.js';
@@ -65,7 +64,7 @@ export interface BaseDefaults {
  * multiplies maxStates, maxDepth and timeout.
  */
 export function resolveOptions(options: CheckOptions | undefined, where: string, base: BaseDefaults = {}): Resolved {
-  if (options !== undefined && !isRecord(options)) {
+  if (options !== undefined && !isFieldRecord(options)) {
     throw new ModelDefinitionError(`${where}: options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options ?? {})) {

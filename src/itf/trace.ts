@@ -7,7 +7,7 @@
  * assumptions in the trace's `#meta`. Reading never evaluates anything: a
  * file from CI or production is data, and `__proto__` stays a plain key.
  */
-import { describe } from '../model/action.js';
+import { describe, isFieldRecord } from '../model/action.js';
 import { KripkeError } from '../model/errors.js';
 import { checkFields } from '../model/fields.js';
 import type { Assumption } from '../model/types.js';
@@ -73,7 +73,7 @@ export function toITF<S>(source: CheckResult<S> | OpenResult<S> | Trace<S>, meta
   if (!Array.isArray(source) && !(isObject(held) && Array.isArray((held as { trace?: unknown }).trace))) {
     throw new KripkeError(`toITF expects a check's result, an open result or a list of steps, got ${describe(source)}`);
   }
-  if (!isRecord(meta)) throw new KripkeError(`toITF: meta must be an object of fields for the trace's #meta, got ${describe(meta)}`);
+  if (!isFieldRecord(meta)) throw new KripkeError(`toITF: meta must be an object of fields for the trace's #meta, got ${describe(meta)}`);
   const { trace, about } = partsOf(source);
   const records = trace.every((step) => isRecord(step.state));
   // As the states hold them: a field starting with # is written with one more # (a var '#meta' would name the state's #meta).
@@ -99,7 +99,7 @@ export function toITF<S>(source: CheckResult<S> | OpenResult<S> | Trace<S>, meta
 /** Refuses options that are not an object of the known fields (a typo such as `maxbytes` was ignored: badinput21). */
 export function checkOptions(options: unknown, where: string, known: readonly string[]): void {
   if (options === undefined) return;
-  if (!isRecord(options)) throw new KripkeError(`${where}: options must be an object { ${known.map((k) => `${k}?`).join(', ')} }, got ${describe(options)}`);
+  if (!isFieldRecord(options)) throw new KripkeError(`${where}: options must be an object { ${known.map((k) => `${k}?`).join(', ')} }, got ${describe(options)}`);
   checkFields(options, known, `${where}: options`);
 }
 

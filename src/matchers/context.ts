@@ -3,8 +3,7 @@
  * and the colour and hint helpers of `this.utils`. Jest's and Vitest's matcher
  * contexts both fit, so the matchers never import a runner.
  */
-import { isRecord } from '../model/shape.js';
-import { describe } from '../model/action.js';
+import { describe, isFieldRecord } from '../model/action.js';
 import { isEnvironment } from '../model/define-environment.js';
 import { isModel } from '../model/define-model.js';
 import { brandErrorClass, KripkeError } from '../model/errors.js';
@@ -207,7 +206,7 @@ export function requireEnvironments<S>(call: Call, value: unknown): readonly Env
 /** The options object, checked for the one option the matchers decide themselves. */
 export function requireOptions(call: Call, options: unknown): MatcherOptions {
   if (options === undefined) return {};
-  if (!isRecord(options)) {
+  if (!isFieldRecord(options)) {
     throw usageError(call, `${call.palette.expected('options')} must be an object of check options (maxStates, maxDepth, timeout, …)`, { label: 'Options', value: options });
   }
   if ('deadlock' in options) {

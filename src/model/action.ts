@@ -32,22 +32,70 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  if (typeof value === 'object') return isRecord(value) ? 'an object' : kindOf(value);
+  if (typeof value === 'object') return isRecord(value) ? 'an object' : kindOf(value, inheritedName(value));
   if (Object.is(value, -0)) return 'number -0';
   if (typeof value === 'bigint') return `bigint ${value}n`;
   return `${typeof value === 'undefined' ? '' : `${typeof value} `}${String(value)}`.trim();
 }
 
-/** An object that is not a plain record, by its class: 'a Map', 'a Promise', 'an instance of Invariants'. */
-function kindOf(value: object): string {
-  let name: unknown;
+/**
+ * Whether a value holds named parts (invariants, actions, options) as its own
+ * fields: a plain object, or an instance whose class adds nothing but fields.
+ * A Map, a Set, a class with methods or getters, an object that inherits
+ * fields: their entries would not be read (badinput21: a Map of invariants was
+ * read as none, and the check passed).
+ *
+ * @example
+ * isFieldRecord({ small: (s) => s.n < 2 }); // true
+ * isFieldRecord(new Map());                 // false
+ */
+export function isFieldRecord(value: unknown): value is Record<string, unknown> {
+  if (isRecord(value)) return true;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && inheritedName(value) === undefined && ownFieldsOnly(value);
+}
+
+const BUILT_INS = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'Promise', 'RegExp', 'Error'];
+
+/** A class instance whose prototype chain defines only its constructors (fields are own). */
+function ownFieldsOnly(value: object): boolean {
   try {
-    name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    return !BUILT_INS.includes(constructorName(value) ?? '') && typeof (value as { then?: unknown }).then !== 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** The first member a value inherits from a prototype other than Object.prototype (a method, a getter, a field), or undefined. */
+function inheritedName(value: object): string | undefined {
+  try {
+    for (let proto = Object.getPrototypeOf(value) as object | null; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) {
+      // Object.prototype, of this realm or another (Jest's vm context): its own prototype is null.
+      if (Object.getPrototypeOf(proto) === null && constructorName(value, proto) === 'Object') return undefined;
+      const names = [...Object.getOwnPropertyNames(proto), ...Object.getOwnPropertySymbols(proto).map(String)].filter((k) => k !== 'constructor');
+      if (names.length > 0) return names[0];
+    }
+    return undefined;
+  } catch {
+    return '(unreadable)';
+  }
+}
+
+function constructorName(value: object, proto: object | null = Object.getPrototypeOf(value) as object | null): string | undefined {
+  const name = (proto as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/** An object that is not a plain record, by its class: 'a Map', 'a Promise', 'an instance of Invariants, whose small is inherited (only own fields are read)'. */
+function kindOf(value: object, inherited: string | undefined): string {
+  let name: string | undefined;
+  try {
+    name = constructorName(value);
   } catch {
     name = undefined;
   }
-  if (typeof name !== 'string' || name === '' || name === 'Object') return 'an object';
-  return ['Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'Promise', 'RegExp', 'Error'].includes(name) ? `a ${name}` : `an instance of ${name}`;
+  if (name !== undefined && BUILT_INS.includes(name)) return `a ${name}`;
+  const what = name === undefined || name === 'Object' ? 'an object' : `an instance of ${name}`;
+  return inherited === undefined ? what : `${what}, whose ${inherited} is inherited (only own fields are read)`;
 }
 
 // `name` for what action(name, enabled, apply) builds, in a list or a record.
@@ -100,7 +148,7 @@ export function normalizeActions<S>(actions: Actions<S>, what: string, environme
       }
       add(a.name, a);
     }
-  } else if (isRecord(actions)) {
+  } else if (isFieldRecord(actions)) {
     for (const [name, spec] of Object.entries(actions as Record<string, ActionSpec<S>>)) add(name, spec);
   } else {
     throw new ModelDefinitionError(`${what}: actions must be a record { name: { enabled?, apply } } or a list of action(...), got ${describe(actions)}`);

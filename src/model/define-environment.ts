@@ -1,5 +1,4 @@
-import { isRecord } from './shape.js';
-import { describe, normalizeActions } from './action.js';
+import { describe, isFieldRecord, normalizeActions } from './action.js';
 import { normalizeProperties } from './define-model.js';
 import { ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
@@ -55,7 +54,7 @@ function normalizeAssumptions(
   environment: string,
 ): Assumption[] {
   if (record === undefined) return [];
-  if (!isRecord(record)) {
+  if (!isFieldRecord(record)) {
     throw new ModelDefinitionError(`${where}: assumptions must be a record { name: { description } }, got ${describe(record)}`);
   }
   return Object.entries(record).map(([name, a]) => {

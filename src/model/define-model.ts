@@ -1,5 +1,4 @@
-import { isRecord } from './shape.js';
-import { describe, normalizeActions } from './action.js';
+import { describe, isFieldRecord, normalizeActions } from './action.js';
 import { ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
 import { normalizeLiveness } from './liveness.js';
@@ -157,7 +156,7 @@ export function normalizeProperties<S>(
   environment?: string,
 ): Property<S>[] {
   if (record === undefined) return [];
-  if (!isRecord(record)) {
+  if (!isFieldRecord(record)) {
     throw new ModelDefinitionError(`${what}s must be a record { name: (state) => boolean }, got ${describe(record)}`);
   }
   return Object.entries(record).map(([name, test]) => {

@@ -3,8 +3,7 @@
  * `defineModel` (named properties) and `checkLiveness` (ad-hoc ones), so that
  * a typo in an action name fails at once with the names that exist.
  */
-import { isRecord } from './shape.js';
-import { describe } from './action.js';
+import { describe, isFieldRecord } from './action.js';
 import { ModelDefinitionError } from './errors.js';
 import { checkFields } from './fields.js';
 import type { Fairness, LivenessProperty, LivenessSpec, StatePredicate, Transition } from './types.js';
@@ -121,7 +120,7 @@ export function normalizeLiveness<S>(
   where: string,
 ): LivenessProperty<S>[] {
   if (record === undefined) return [];
-  if (!isRecord(record)) {
+  if (!isFieldRecord(record)) {
     throw new ModelDefinitionError(`${where}: liveness must be a record { name: { goal, from?, fair? } }, got ${describe(record)}`);
   }
   return Object.entries(record).map(([name, spec]) =>

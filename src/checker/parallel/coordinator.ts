@@ -170,7 +170,7 @@ export function searchInParallel<S>(system: System<S>, work: ParallelTask<S>, re
 const PROBLEMS: readonly string[] = ['invariant', 'deadlock', 'error', 'reached'];
 
 /** States the main thread samples after a parallel pass; it spends at most a tenth of the search's time on them (at least 200 ms). */
-const SAME_SPACE_SAMPLES = 64;
+const SAME_SPACE_SAMPLES = 256;
 const SAME_SPACE_SHARE = 0.1;
 const SAME_SPACE_MIN_MS = 200;
 

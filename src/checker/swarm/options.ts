@@ -1,6 +1,5 @@
 /** The options of a swarm search: defaults and validation. */
-import { isRecord } from '../../model/shape.js';
-import { describe } from '../../model/action.js';
+import { describe, isFieldRecord } from '../../model/action.js';
 import { ModelDefinitionError } from '../../model/errors.js';
 import { resolveOptions, type BaseDefaults, type Resolved } from '../options.js';
 import type { MinimiseBudget } from './minimise.js';
@@ -33,7 +32,7 @@ const DEFAULT_HASHES = 3;
  * resolveSwarmOptions({ mode: 'random', seed: 7 }, 'swarm').shard; // { index: 1, count: 1 } unless KRIPKE_SHARD is set
  */
 export function resolveSwarmOptions(options: SwarmOptions | undefined, where: string, base: BaseDefaults = {}): ResolvedSwarm {
-  if (options !== undefined && !isRecord(options)) {
+  if (options !== undefined && !isFieldRecord(options)) {
     throw new ModelDefinitionError(`${where}: swarm options must be an object, got ${describe(options)}`);
   }
   const o: SwarmOptions = options ?? {};
@@ -57,7 +56,7 @@ export function resolveSwarmOptions(options: SwarmOptions | undefined, where: st
 
 function minimiseOf(value: SwarmOptions['minimise'], check: Resolved, where: string): ResolvedSwarm['minimise'] {
   if (value === false) return false;
-  if (value !== undefined && !isRecord(value)) throw new ModelDefinitionError(`${where}: minimise must be false or { maxStates?, timeout? }, got ${describe(value)}`);
+  if (value !== undefined && !isFieldRecord(value)) throw new ModelDefinitionError(`${where}: minimise must be false or { maxStates?, timeout? }, got ${describe(value)}`);
   const maxStates = value?.maxStates ?? check.maxStates;
   if (!(maxStates === Infinity || (Number.isInteger(maxStates) && maxStates >= 1))) throw new ModelDefinitionError(`${where}: minimise.maxStates must be an integer ≥ 1, got ${describe(maxStates)}`);
   const timeout = value?.timeout;
