@@ -162,8 +162,14 @@ export function replaySteps<S>(system: System<S>, input: ReplayInput<S>, options
   });
   // A path that stops where the property it broke is unknown here (another model's file?) is no sign of a fix (badinput21).
   const missing = missingProperty(system, input, options);
+  // A file of a model by another name (review21b: an error's or a deadlock's file of another model passed .not.toReplay).
+  const model = stringOf(input.meta?.model);
   const stopped = (r: ReplayResult<S>): ReplayResult<S> =>
-    missing === undefined ? r : { ...r, unverified: true, property: missing, reason: `${r.reason}, and the model has no property named ${missing} (another model's file? renamed? replay with { property: 'its new name' })` };
+    missing !== undefined
+      ? { ...r, unverified: true, property: missing, reason: `${r.reason}, and the model has no property named ${missing} (another model's file? renamed? replay with { property: 'its new name' })` }
+      : model !== undefined && model !== system.name
+        ? { ...r, unverified: true, reason: `${r.reason}, and the file is of model ${JSON.stringify(model)}, not ${JSON.stringify(system.name)}: replay it on its own model` }
+        : r;
   if (!system.initStates.some((s) => sameState(s, saved[0].state))) {
     return stopped({ reproduced: false, stoppedAt: 0, reason: 'step 0: the trace\'s initial state is no longer an initial state of the model', trace: [] });
   }

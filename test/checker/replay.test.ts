@@ -412,6 +412,11 @@ describe('what is no counterexample of this model is never a pass of .not.toRepl
       property: 'nb',
       reason: "step 0: the trace's initial state is no longer an initial state of the model, and the model has no property named nb (another model's file? renamed? replay with { property: 'its new name' })",
     });
+    // A file that names its model (as the matchers' files do), of any kind: another model's is unverified where it stops (review21b).
+    const stuck = defineModel({ name: 'stuck', init: { k: 1 }, actions: { go: { enabled: () => false, apply: (s: { k: number }) => s } } });
+    const dead = toITF(check(stuck), { model: 'stuck' });
+    expect(replayTrace(counter, dead)).toMatchObject({ reproduced: false, unverified: true, stoppedAt: 0, reason: 'step 0: the trace\'s initial state is no longer an initial state of the model, and the file is of model "stuck", not "counter": replay it on its own model' });
+    expect(replayTrace(stuck, dead)).toMatchObject({ reproduced: true });
     // Its own property known, a path that stops is what it was: the initial state changed, not reproduced.
     expect(replayTrace(counter, { ...file, '#meta': { ...file['#meta'], property: 'small' } })).toMatchObject({ reproduced: false, stoppedAt: 0 });
     expect(replayTrace(counter, { ...file, '#meta': { ...file['#meta'], property: 'small' } }).unverified).toBeUndefined();
