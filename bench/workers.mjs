@@ -18,8 +18,10 @@ const rounds = Number(process.argv[2] ?? 3);
 const n = Number(process.argv[3] ?? 8);
 const series = (process.argv[4] ?? '1,2').split(',').map(Number);
 
-// At the top level: each worker imports this file to define the model again (and runs nothing else: it is not the main thread).
-export const model = defineModel(twoPhase(n).spec);
+// At the top level: each worker imports this file and calls this factory with the size (a worker's process.argv is not the main
+// thread's: a model made from it was TwoPhase(8) whatever n the main thread had, and every size but 8 ran on one thread).
+export const modelOf = (/** @type {number} */ size) => defineModel(twoPhase(size).spec);
+const model = modelOf(n);
 
 if (isMainThread) {
   /** @type {Record<number, number[]>} */
@@ -33,7 +35,7 @@ if (isMainThread) {
     for (const workers of series) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const r = check(model, { deadlock: false, maxStates: 5_000_000, timeout: 600_000, workers, module: import.meta.url, export: 'model' });
+      const r = check(model, { deadlock: false, maxStates: 5_000_000, timeout: 600_000, workers, module: import.meta.url, export: 'modelOf', args: [n] });
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(c0);
       times[workers].push(ms);
