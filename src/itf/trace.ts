@@ -88,7 +88,8 @@ export function toITF<S>(source: CheckResult<S> | OpenResult<S> | Trace<S>, meta
       description: 'Created by kripke',
       [STATE_LAYOUT]: records ? 'record' : 'value',
       ...about,
-      ...meta,
+      // As ITF values: a bigint in it made the trace unserialisable (badinput21); fromITF reads #meta back the same way.
+      ...Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, encode(v)])),
     },
     vars,
     states,

@@ -254,6 +254,9 @@ describe('what toITF, fromITF and replayTrace are given (badinput21: bare TypeEr
       expect(() => toITF(bad as never)).toThrow(`toITF expects a check's result, an open result or a list of steps, got ${what}`);
     }
     expect(() => toITF(check(counter), 'abc' as never)).toThrow('toITF: meta must be an object of fields for the trace\'s #meta, got the string "abc"');
+    // A bigint in meta is written as ITF writes one, and read back (JSON.stringify threw on the trace).
+    const text = JSON.stringify(toITF(check(counter), { build: 12345678901234567890n, tags: ['nightly'] }));
+    expect(fromITF(text).meta).toMatchObject({ build: 12345678901234567890n, tags: ['nightly'] });
   });
 
   it('fromITF refuses options that are no object, a misspelt one, and a limit that is no positive whole number', () => {
