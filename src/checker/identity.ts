@@ -57,6 +57,8 @@ export interface Identity<S> {
   readonly sample: (state: S, id: number) => void;
   /** Every state the search meets, with its class id and whether it created the class: merged states are compared. */
   readonly met: (state: S, id: number, added: boolean) => void;
+  /** Whether the first member of class `id` is still the state it was when met, before any property ran on it (the mutation check at a stop). */
+  readonly unchanged: (state: S, id: number) => boolean;
   /** Every successor of class `id`'s first member was met (`cut`: one lay beyond the depth bound): states merged into it are compared on their successors. */
   readonly expanded: (id: number, cut: boolean) => void;
   /** The search expanded every class: random walks from merged states compare what they pass with the classes (until `passed` says the time is up). */
@@ -134,6 +136,7 @@ export function identityOf<S>(system: System<S>, view: ((state: unknown) => unkn
     noun,
     sample: (s, id) => guard.sample(s, id),
     met: (s, id, added) => guard.met(s, id, added),
+    unchanged: (s, id) => guard.unchanged(s, id),
     expanded: (id, cut) => guard.expanded(id, cut),
     finished: (passed) => guard.finished(passed),
     attach: (find) => (guard.find = find),
@@ -216,6 +219,17 @@ class Guard<S> {
     else if (this.wholes[2 * id] !== this.fp[0] || this.wholes[2 * id + 1] !== this.fp[1]) this.merged(s, id);
     // The state agrees with its class's signature now (or the check has thrown).
     if (this.expanding >= 0) this.met_.push(this.onward(s, id, this.toRepresentative, this.signatures[id]));
+  }
+
+  /**
+   * Whether the first member of class `id` hashes as it did when it was met:
+   * the guard ran the properties on it since (its signature), and a property
+   * that changes the state must be named, not its effect reported (review21b).
+   */
+  unchanged(s: S, id: number): boolean {
+    if (id >= this.classes) return true;
+    fingerprint64.of(s, this.fp, true);
+    return this.wholes[2 * id] === this.fp[0] && this.wholes[2 * id + 1] === this.fp[1];
   }
 
   /** A state met that is not its class's first member. */

@@ -234,7 +234,7 @@ function exploreHere<S>(system: System<S>, task: SearchTask<S>, options: Resolve
   const store = identity === undefined ? base : new ProjectedStore(base, identity.key, identity.noun);
   identity?.attach((s) => store.find(s));
   const pristine = initialCopies(system);
-  const outcome = search(system, identity === undefined ? task : { ...task, sample: identity.sample, met: identity.met, expanded: identity.expanded, finished: identity.finished }, options, store, started);
+  const outcome = search(system, identity === undefined ? task : { ...task, sample: identity.sample, met: identity.met, unchanged: identity.unchanged, expanded: identity.expanded, finished: identity.finished }, options, store, started);
   const stats = Object.defineProperty(statsOf(outcome, store, system.initStates.length), 'workers', { value: 1, enumerable: false });
   return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome), ...(identity === undefined ? {} : { identity: identity.noun }) };
 }

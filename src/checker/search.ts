@@ -58,6 +58,8 @@ export interface SearchTask<S> {
   readonly finished?: (passed: () => boolean) => void;
   /** Called on every state met (initial or successor) with its class id and whether it is new: compares merged states (identity.ts). */
   readonly met?: (state: S, id: number, added: boolean) => void;
+  /** Whether a state about to be reported is still the one stored under `id` (identity.ts: its whole state as met); default: the store's own check. */
+  readonly unchanged?: (state: S, id: number) => boolean;
   /** Asked after each level with the next level's size: true ends the search there, as `split`, with that level as `frontier` (parallel/ hands it out). */
   readonly split?: (depth: number, size: number) => boolean;
 }
@@ -266,8 +268,8 @@ export class BreadthFirst<S> {
    */
   private unchanged(s: S, id: number): true {
     this.phase = Phase.Mutation;
-    // Under a view or symmetry the whole state is hashed when it is expanded, not before: its class must not have changed.
-    const same = this.store.keyedBy === undefined ? this.store.verify(s, id) : this.store.matches(s, id);
+    // Under a view or symmetry the store keeps classes: the guard knows the whole state as it was met.
+    const same = this.task.unchanged !== undefined ? this.task.unchanged(s, id) : this.store.keyedBy === undefined ? this.store.verify(s, id) : this.store.matches(s, id);
     if (!same) throw new MutationError('a state changed while it was being checked');
     return true;
   }
