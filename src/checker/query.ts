@@ -20,7 +20,7 @@ import { ProjectedStore } from './store/projected-store.js';
 import { storeFor } from './store/wide-store.js';
 import type { StateStore } from './store/state-store.js';
 import { identityOf, MergedApart } from './identity.js';
-import { parallelTuning, recipeFor, searchInParallel, whyNotParallel } from './parallel/coordinator.js';
+import { DEFINING, parallelTuning, recipeFor, searchInParallel, whyNotParallel } from './parallel/coordinator.js';
 import type { TaskSpec } from './parallel/protocol.js';
 import type { System } from './system.js';
 import { firings, refire } from './trace.js';
@@ -205,7 +205,7 @@ function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: Task
   const why = whyNotParallel(system, task, options, fingerprinter !== undefined);
   const recipe = why === undefined ? recipeFor(system, options) : why;
   const workers = options.workers ?? 1;
-  if (typeof recipe === 'string') return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, recipe, why === undefined) };
+  if (typeof recipe === 'string') return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, recipe) };
   const small = parallelTuning.minStates;
   if (options.maxStates > small) {
     const first = exploreHere(system, task, { ...options, maxStates: small }, fingerprinter, started);
@@ -215,16 +215,15 @@ function exploreInParallel<S>(system: System<S>, task: SearchTask<S>, spec: Task
   }
   const pristine = initialCopies(system);
   const parallel = searchInParallel(system, { task, spec }, recipe, options, workers, started, pristine);
-  if ('fallback' in parallel) return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, parallel.fallback) };
+  if ('fallback' in parallel) return { ...exploreHere(system, task, options, fingerprinter, started), warning: fallbackWarning(workers, `${parallel.fallback}. ${DEFINING}`) };
   const { outcome, store } = parallel;
   const stats = Object.defineProperty(statsOf(outcome, store, system.initStates.length), 'workers', { value: parallel.workers, enumerable: false });
   return { outcome, store, pristine, stats, coverage: coverageOf(system.transitions, outcome), ...(parallel.warning === undefined ? {} : { warning: parallel.warning }) };
 }
 
-/** The warning of a check that asked for workers and ran on one thread; how a worker defines the model, where that was why (review21: said of environments too). */
-function fallbackWarning(workers: number, why: string, defining = true): string {
-  const how = defining && !why.startsWith('workers need the module') ? '. A worker defines the model again by importing the files that defined it: define it at the top level of a module (or with a factory called at a module\'s top level), or name it with the module and export options' : '';
-  return `workers: ${workers} was asked, but this check ran on one thread: ${why}${how}`;
+/** The warning of a check that asked for workers and ran on one thread (how a worker defines the model is said only where that is why: review21). */
+function fallbackWarning(workers: number, why: string): string {
+  return `workers: ${workers} was asked, but this check ran on one thread: ${why}`;
 }
 
 function exploreHere<S>(system: System<S>, task: SearchTask<S>, options: Resolved, fingerprinter?: Fingerprinter, started = now()): Run<S> {

@@ -268,9 +268,8 @@ export class BreadthFirst<S> {
    */
   private unchanged(s: S, id: number): true {
     this.phase = Phase.Mutation;
-    // Under a view or symmetry the store keeps classes: the guard knows the whole state as it was met.
-    const same = this.task.unchanged !== undefined ? this.task.unchanged(s, id) : this.store.keyedBy === undefined ? this.store.verify(s, id) : this.store.matches(s, id);
-    if (!same) throw new MutationError('a state changed while it was being checked');
+    // Under a view or symmetry the store keeps classes, and the guard the whole state as it was met.
+    if (!(this.task.unchanged?.(s, id) ?? this.store.verify(s, id))) throw new MutationError('a state changed while it was being checked');
     return true;
   }
 

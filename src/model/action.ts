@@ -50,20 +50,11 @@ export function describe(value: unknown): string {
  * isFieldRecord(new Map());                 // false
  */
 export function isFieldRecord(value: unknown): value is Record<string, unknown> {
-  if (isRecord(value)) return true;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && inheritedName(value) === undefined && ownFieldsOnly(value);
+  // Anything else whose prototype chain adds nothing but constructors: a Map, a Promise, a class with methods inherit members.
+  return isRecord(value) || (typeof value === 'object' && value !== null && !Array.isArray(value) && inheritedName(value) === undefined);
 }
 
 const BUILT_INS = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'Promise', 'RegExp', 'Error'];
-
-/** A class instance whose prototype chain defines only its constructors (fields are own). */
-function ownFieldsOnly(value: object): boolean {
-  try {
-    return !BUILT_INS.includes(constructorName(value) ?? '') && typeof (value as { then?: unknown }).then !== 'function';
-  } catch {
-    return false;
-  }
-}
 
 /** The first member a value inherits from a prototype other than Object.prototype (a method, a getter, a field), or undefined. */
 function inheritedName(value: object): string | undefined {

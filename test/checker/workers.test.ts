@@ -370,11 +370,11 @@ describe('workers: options and fallback', () => {
       set(ctrl);
       return problemBeforeStuck(ctrl, 2, maxStates);
     };
-    expect(words(() => {})).toBe(4);
-    expect(words(() => {}, 111)).toBe(4);
+    expect(words(() => {})).toEqual({ key: 4, kind: 'error' });
+    expect(words(() => {}, 111)).toEqual({ key: 4, kind: 'error' });
     expect(words(() => {}, 110)).toBeUndefined(); // 100 stored and 11 claims may pass maxStates before the problem
     expect(words((c) => (c[slot(1, W.PASS_SEEN)] = 2))).toBeUndefined(); // not yet in this pass over the level
-    expect(words((c) => (c[slot(1, W.PROBLEM_KIND)] = kindCode('invariant')))).toBe(4);
+    expect(words((c) => (c[slot(1, W.PROBLEM_KIND)] = kindCode('invariant')))).toEqual({ key: 4, kind: 'invariant' });
     expect(words((c) => (c[C.OVERFLOW] = 1))).toBeUndefined();
     expect(words((c) => (c[C.SPLIT] = 0))).toBeUndefined();
     expect(words((c) => (c[C.PROBLEM] = NONE))).toBeUndefined();

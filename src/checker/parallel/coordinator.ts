@@ -98,6 +98,9 @@ export function whyNotParallel<S>(system: System<S>, task: SearchTask<S>, option
   return undefined;
 }
 
+/** How a worker defines the model: said where the workers could not (a definition site, a worker that defined another model or failed to). */
+export const DEFINING = "A worker defines the model again by importing the files that defined it: define it at the top level of a module (or with a factory called at a module's top level), or name it with the module and export options";
+
 /** How workers can define the model, or why they cannot. */
 export function recipeFor<S>(system: System<S>, options: Resolved): Recipe | string {
   if (options.module !== undefined) {
@@ -108,9 +111,9 @@ export function recipeFor<S>(system: System<S>, options: Resolved): Recipe | str
   }
   const pending = partsOf(system.model).site;
   const site = pending === undefined ? null : siteOf(pending);
-  if (site === null) return 'no file of yours is on the stack where the model was defined';
+  if (site === null) return `no file of yours is on the stack where the model was defined. ${DEFINING}`;
   const missing = site.files.find((f) => !existsSync(f));
-  if (missing !== undefined) return `the model was defined in ${missing}, which is not a file a worker can import`;
+  if (missing !== undefined) return `the model was defined in ${missing}, which is not a file a worker can import. ${DEFINING}`;
   return { kind: 'site', name: system.name, files: site.files, ordinal: site.ordinal };
 }
 
@@ -332,14 +335,23 @@ function assemble<S>(
     : { ...common, kind: kind as SearchOutcome['kind'], ...(kind === 'invariant' ? { property: task.properties[property] as SearchOutcome['property'] } : {}) };
   if (!PROBLEMS.includes(outcome.kind)) return { outcome, store, workers: split ? n : 1, expanded };
   // Every problem is met again here before it is reported (review21: args that define another model gave an invariant broken that the model checked keeps).
-  const details = expandAgain(system, task, store, at, pristine);
-  if (details === undefined || details.kind !== outcome.kind || details.property !== outcome.property) {
+  const sure = confirmed(outcome, expandAgain(system, task, store, at, pristine));
+  if (sure === undefined) {
     const met = outcome.kind === 'invariant' ? `invariant '${outcome.property?.name}' broken` : outcome.kind === 'reached' ? 'the target' : `a${outcome.kind === 'error' ? 'n' : ''} ${outcome.kind}`;
     return { fallback: `the state where a worker met ${met} behaved otherwise when expanded again here: the workers' model is not the one checked (the module, export and args must define it exactly)` };
   }
-  if (outcome.kind !== 'error') return { outcome, store, workers: split ? n : 1, expanded };
-  const { error, errorSource, transition, choice } = details;
-  return { outcome: { ...outcome, error, errorSource, ...(transition === undefined ? {} : { transition, choice }) }, store, workers: split ? n : 1, expanded };
+  return { outcome: sure, store, workers: split ? n : 1, expanded };
+}
+
+/**
+ * A workers' problem as this thread meets it, expanding its state again: the
+ * same kind (and property), with what only this thread holds (the error the
+ * model threw, where, the firing); undefined where this thread sees otherwise.
+ */
+function confirmed(outcome: SearchOutcome, again: SearchOutcome | undefined): SearchOutcome | undefined {
+  if (again === undefined || again.kind !== outcome.kind || (outcome.property !== undefined && again.property !== outcome.property)) return undefined;
+  const { property, error, errorSource, transition, choice } = again;
+  return { ...outcome, ...(property === undefined ? {} : { property }), ...(outcome.kind === 'error' ? { error, errorSource } : {}), ...(transition === undefined ? {} : { transition, choice }) };
 }
 
 /**
@@ -355,12 +367,10 @@ function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shar
   const past = Math.round(now() - started - timeout);
   const first = problemBeforeStuck(ctrl, n, maxStates);
   if (first !== undefined) {
-    // One thread meets that problem first and stops there: it is the answer (its details from expanding the state again here).
-    const id = Atomics.load(ctrl, C.LEVEL_START) + first;
-    const details = expandAgain(system, task, result.store, id, pristine);
-    if (details !== undefined && ['invariant', 'deadlock', 'error', 'reached'].includes(details.kind)) {
-      const { kind, property, error, errorSource, transition, choice } = details;
-      const outcome: SearchOutcome = { ...result.outcome, kind, at: id, ...(property === undefined ? {} : { property }), ...(kind === 'error' ? { error, errorSource } : {}), ...(transition === undefined ? {} : { transition, choice }) };
+    // One thread meets that problem first and stops there: it is the answer, met again here as every workers' problem is.
+    const id = Atomics.load(ctrl, C.LEVEL_START) + first.key;
+    const outcome = confirmed({ ...result.outcome, kind: first.kind, at: id }, expandAgain(system, task, result.store, id, pristine));
+    if (outcome !== undefined) {
       const warning = `a worker was still in the model's code ${past.toLocaleString('en-US')} ms after the timeout and was stopped (some action, guard, choices or invariant never returned while the workers expanded the states at depth ${result.outcome.depth}), but another had met this problem earlier in breadth-first order, where one thread stops: the figures are those of the levels before`;
       return { ...result, outcome, warning };
     }
@@ -376,7 +386,7 @@ function stuck<S>(system: System<S>, task: SearchTask<S>, ctrl: Int32Array, shar
  * and one thread would stop there without reaching the parents where workers
  * are stuck. Undefined when there is none, or before the levels split.
  */
-export function problemBeforeStuck(ctrl: Int32Array, n: number, maxStates: number): number | undefined {
+export function problemBeforeStuck(ctrl: Int32Array, n: number, maxStates: number): { readonly key: number; readonly kind: SearchOutcome['kind'] } | undefined {
   // Read twice: every word moves one way in a pass (a parent index up, the least problem down), so two equal
   // readings are the words as they all were at one moment, between them (a worker that moves was not stuck).
   const words = readWords(ctrl, n);
@@ -396,7 +406,7 @@ export function problemBeforeStuck(ctrl: Int32Array, n: number, maxStates: numbe
   // One thread stops at maxStates before the problem when the states stored and those met first in this level
   // before it pass the budget: the claims made (an upper bound of those) must not.
   if (used + claimed > Math.min(maxStates, FINGERPRINT_STORE_CAPACITY)) return undefined;
-  return kind === 'invariant' || kind === 'deadlock' || kind === 'error' || kind === 'reached' ? key : undefined;
+  return kind !== undefined && PROBLEMS.includes(kind) ? { key, kind: kind as SearchOutcome['kind'] } : undefined;
 }
 
 /** The words problemBeforeStuck reads: the least problem, split, overflow, pass, states stored; per worker its pass, parent, claims, problem. */
